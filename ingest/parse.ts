@@ -1,0 +1,260 @@
+/**
+ * Parses a note once into blocks and sections that every extractor reads.
+ * Markdown goes through remark-parse with GFM (tables, task lists, autolinks);
+ * web-page text is first rewritten as markdown line for line (web-text.ts).
+ */
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, BlockKind, Link, Note, Section, SourceFile } from './types.js';
+import { isWebText, webTextPath, webTextToMarkdown } from './web-text.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Splits text into lines the way CommonMark ends them (CRLF, CR, LF). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/**
+ * A line that opens a new speaker's turn inside a paragraph: a short label
+ * (initials, a name of up to four words, a handle) and a colon.
+ */
+const TURN = /^\s*(?:[-*]\s+)?(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,40}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+\S/u;
+
+/** Parses a file into a Note. Never throws on content. */
+export function parseNote(file: SourceFile): Note {
+  const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(file.text);
+  const source = webText ? webTextToMarkdown(file.text) : file.text;
+  const tree = processor.parse(source) as Root;
+  const lines = splitLines(file.text);
+  const builder = new NoteBuilder(lines);
+  builder.walkChildren(tree.children, 0, -1);
+  const sections = builder.finishSections(lines.length);
+  const firstHeading = builder.blocks.find((b) => b.kind === 'heading' && b.text.trim() !== '');
+  const firstText = builder.blocks.find((b) => b.text.trim() !== '');
+  const title = (firstHeading ?? firstText)?.text.split('\n')[0]?.trim() || file.path.replace(/^.*\//, '');
+  return {
+    collection: file.collection,
+    path: file.path,
+    sha256: file.sha256,
+    bytes: file.bytes,
+    format: webText ? 'web-text' : 'markdown',
+    title,
+    originalPath: webText ? webTextPath(file.text) : undefined,
+    lines,
+    blocks: builder.blocks,
+    sections,
+  };
+}
+
+class NoteBuilder {
+  blocks: Block[] = [];
+  private sections: Section[] = [];
+  private open: Section[] = [];
+
+  constructor(private readonly lines: string[]) {}
+
+  walkChildren(children: readonly RootContent[], depth: number, parent: number): void {
+    for (const child of children) this.walk(child, depth, parent);
+  }
+
+  private walk(node: RootContent, depth: number, parent: number): void {
+    switch (node.type) {
+      case 'heading':
+        this.heading(node);
+        return;
+      case 'paragraph':
+        this.paragraph(node, 'paragraph', depth, parent);
+        return;
+      case 'list':
+        this.list(node, depth, parent);
+        return;
+      case 'table':
+        this.table(node, depth, parent);
+        return;
+      case 'code':
+        if (node.position && node.value.trim()) {
+          this.push('code', node.value, node.position.start.line, node.position.end.line, depth, parent, [], []);
+        }
+        return;
+      case 'blockquote':
+        this.walkChildren(node.children, depth, parent);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private heading(node: Heading): void {
+    if (!node.position) return;
+    const { text, links, code } = inline(node.children);
+    const line = node.position.start.line;
+    const block = this.push('heading', text, line, node.position.end.line, node.depth, -1, links, code);
+    while (this.open.length && this.open[this.open.length - 1]!.depth >= node.depth) this.close(line - 1);
+    const section: Section = {
+      id: this.sections.length,
+      heading: text.trim(),
+      depth: node.depth,
+      parent: this.open.length ? this.open[this.open.length - 1]!.id : -1,
+      startLine: line,
+      endLine: line,
+      block: block.id,
+    };
+    this.sections.push(section);
+    this.open.push(section);
+    block.section = section.id;
+  }
+
+  private close(endLine: number): void {
+    const s = this.open.pop();
+    if (s) s.endLine = Math.max(s.startLine, endLine);
+  }
+
+  finishSections(lastLine: number): Section[] {
+    while (this.open.length) this.close(lastLine);
+    return this.sections;
+  }
+
+  private paragraph(node: Paragraph, kind: BlockKind, depth: number, parent: number, extra?: Partial<Block>): Block | undefined {
+    if (!node.position) return undefined;
+    const start = node.position.start.line;
+    const end = node.position.end.line;
+    // Split at lines that open a new speaker's turn.
+    const cuts = [start];
+    for (let l = start + 1; l <= end; l++) if (TURN.test(this.lines[l - 1] ?? '')) cuts.push(l);
+    if (cuts.length === 1) {
+      const { text, links, code, lead } = inline(node.children);
+      return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra });
+    }
+    let first: Block | undefined;
+    for (let i = 0; i < cuts.length; i++) {
+      const from = cuts[i]!;
+      const to = (cuts[i + 1] ?? end + 1) - 1;
+      const part = node.children.filter((c) => c.position && c.position.start.line <= to && c.position.end.line >= from);
+      const { text, links, code, lead } = inline(part, from, to);
+      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, ...(i === 0 ? extra : {}) });
+      first ??= b;
+    }
+    return first;
+  }
+
+  private list(node: List, depth: number, parent: number): void {
+    for (const item of node.children) this.item(item, node.ordered ?? false, depth + 1, parent);
+  }
+
+  private item(node: ListItem, ordered: boolean, depth: number, parent: number): void {
+    if (!node.position) return;
+    let owner: Block | undefined;
+    for (const child of node.children) {
+      if (child.type === 'paragraph' && !owner) {
+        owner = this.paragraph(child, 'item', depth, parent, { ordered, checked: node.checked ?? null });
+      } else if (child.type === 'paragraph') {
+        this.paragraph(child, 'paragraph', depth, owner?.id ?? parent);
+      } else {
+        if (!owner) {
+          // An item whose first child is not a paragraph (an empty item, a nested list): it still owns what follows.
+          const line = node.position.start.line;
+          owner = this.push('item', '', line, line, depth, parent, [], [], { ordered, checked: node.checked ?? null });
+        }
+        this.walk(child, depth, owner.id);
+      }
+    }
+  }
+
+  private table(node: Table, depth: number, parent: number): void {
+    let header: string[] | undefined;
+    for (const row of node.children) {
+      if (!row.position) continue;
+      const cells = row.children.map((c) => inline(c.children));
+      const texts = cells.map((c) => c.text.replace(/\s+/g, ' ').trim());
+      if (!header) {
+        header = texts;
+        continue;
+      }
+      this.push('row', texts.join(' | '), row.position.start.line, row.position.end.line, depth, parent,
+        cells.flatMap((c) => c.links), cells.flatMap((c) => c.code), { cells: texts, header });
+    }
+  }
+
+  private push(
+    kind: BlockKind, text: string, startLine: number, endLine: number, depth: number, parent: number,
+    links: Link[], code: string[], extra: Partial<Block> = {},
+  ): Block {
+    const block: Block = {
+      id: this.blocks.length,
+      kind,
+      text,
+      startLine,
+      endLine,
+      depth,
+      section: this.open.length ? this.open[this.open.length - 1]!.id : -1,
+      parent,
+      links,
+      code,
+      ...extra,
+    };
+    if (block.lead === undefined) delete block.lead;
+    this.blocks.push(block);
+    return block;
+  }
+}
+
+interface InlineText {
+  text: string;
+  links: Link[];
+  code: string[];
+  lead?: string;
+}
+
+/**
+ * Plain text of phrasing content, keeping soft line breaks. With a line range,
+ * text nodes are cut to those lines (a paragraph split at speaker turns).
+ */
+function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity): InlineText {
+  const links: Link[] = [];
+  const code: string[] = [];
+  let text = '';
+  const visit = (n: Nodes): void => {
+    switch (n.type) {
+      case 'text': {
+        let value = n.value;
+        const start = n.position?.start.line ?? fromLine;
+        if (start < fromLine || (n.position && n.position.end.line > toLine)) {
+          const parts = value.split('\n');
+          value = parts.slice(Math.max(0, fromLine - start), Math.max(0, toLine - start + 1)).join('\n');
+        }
+        text += value;
+        return;
+      }
+      case 'inlineCode':
+        code.push(n.value);
+        text += n.value;
+        return;
+      case 'break':
+        text += '\n';
+        return;
+      case 'link': {
+        const before = text.length;
+        for (const c of n.children) visit(c);
+        links.push({ url: n.url, text: text.slice(before), line: n.position?.start.line ?? fromLine });
+        return;
+      }
+      case 'image':
+        text += n.alt ?? '';
+        return;
+      case 'html':
+        return;
+      default:
+        if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+    }
+  };
+  for (const n of nodes) visit(n);
+  const first = nodes[0];
+  let lead: string | undefined;
+  if (first && (first.type === 'strong' || first.type === 'emphasis')) {
+    lead = inline(first.children).text.trim();
+  }
+  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, code, lead };
+}
