@@ -1,0 +1,148 @@
+/**
+ * The one module that touches neo4j-driver. It owns the driver, runs managed
+ * transactions with a timeout and metadata, converts Neo4j values to plain
+ * JavaScript at that boundary, and translates driver errors into DbError.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+
+export interface DbOptions {
+  uri: string;
+  user: string;
+  password: string;
+  /** Default transaction timeout, ms. */
+  timeoutMs?: number;
+  /** Tags every transaction (shows in `SHOW TRANSACTIONS` and the query log). */
+  app?: string;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Why a database call failed, without driver internals. */
+export type DbErrorKind = 'unavailable' | 'timeout' | 'constraint' | 'query';
+
+export class DbError extends Error {
+  constructor(readonly kind: DbErrorKind, message: string, override readonly cause?: unknown) {
+    super(message);
+  }
+}
+
+export interface TxOptions {
+  timeoutMs?: number;
+  /** What the transaction does, for the database's logs. */
+  label?: string;
+}
+
+/** A unit of work inside one managed transaction. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+export class Db {
+  readonly driver: Driver;
+  private readonly timeoutMs: number;
+  private readonly app: string;
+
+  constructor(private readonly options: DbOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 100,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      userAgent: 'quorum',
+    });
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.app = options.app ?? 'quorum';
+  }
+
+  get uri(): string {
+    return this.options.uri;
+  }
+
+  /** Runs one read query in a managed read transaction. */
+  read(cypher: string, params: Params = {}, o: TxOptions = {}): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(cypher, params), o);
+  }
+
+  /** Runs one write query in a managed write transaction. */
+  write(cypher: string, params: Params = {}, o: TxOptions = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(cypher, params), o);
+  }
+
+  /** Several reads in one transaction (one consistent snapshot). */
+  readTx<T>(work: (tx: Tx) => Promise<T>, o: TxOptions = {}): Promise<T> {
+    return this.session('READ', work, o);
+  }
+
+  /** Several writes in one transaction: all or nothing, retried on transient errors (deadlocks). */
+  writeTx<T>(work: (tx: Tx) => Promise<T>, o: TxOptions = {}): Promise<T> {
+    return this.session('WRITE', work, o);
+  }
+
+  /** Throws DbError('unavailable') when the server does not answer. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.getServerInfo();
+    } catch (err) {
+      throw translate(err);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, o: TxOptions): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const config = { timeout: o.timeoutMs ?? this.timeoutMs, metadata: { app: this.app, ...(o.label ? { op: o.label } : {}) } };
+    const wrap = (tx: ManagedTransaction): Tx => ({
+      run: async (cypher, params = {}) => (await tx.run(cypher, params)).records.map(toRow),
+    });
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
+    } catch (err) {
+      throw translate(err);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+function toRow(record: Neo4jRecord): Row {
+  const row: Row = {};
+  for (const key of record.keys) row[key as string] = plain(record.get(key));
+  return row;
+}
+
+/** Neo4j values → plain JSON-able values (nodes become their properties). */
+export function plain(v: unknown): unknown {
+  if (v === null || v === undefined) return v ?? null;
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'object') {
+    if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
+    if (neo4j.isNode(v) || neo4j.isRelationship(v)) return plain((v as { properties: unknown }).properties);
+    if (neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v)) return String(v);
+    const out: Row = {};
+    for (const [k, x] of Object.entries(v as Row)) out[k] = plain(x);
+    return out;
+  }
+  return v;
+}
+
+/** The one place driver errors are translated. */
+export function translate(err: unknown): DbError {
+  if (err instanceof DbError) return err;
+  const e = err as { code?: string; message?: string };
+  const code = e.code ?? '';
+  const message = e.message ?? String(err);
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect|Pool is closed/i.test(code + message)) {
+    return new DbError('unavailable', 'the graph database is not reachable', err);
+  }
+  if (/TransactionTimedOut|TransactionTimedOutClientConfiguration|Terminated/i.test(code)) {
+    return new DbError('timeout', 'the query took too long and was stopped', err);
+  }
+  if (/ConstraintValidationFailed/.test(code)) return new DbError('constraint', 'a uniqueness constraint was violated', err);
+  return new DbError('query', 'the graph query failed', err);
+}

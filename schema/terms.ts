@@ -1,0 +1,96 @@
+/**
+ * How text is matched the way a person types: one normalisation for what is
+ * indexed and for what is asked. Case, accents, hyphens, underscores and
+ * camelCase don't matter; plurals and verb forms are folded by a light
+ * stemmer (`scanning` ~ `scan`); and two adjacent words also index as one
+ * (`page map` ~ `pagemap`), so `page-map scanning` finds `pagemap_scan`.
+ *
+ * Indexed text becomes a string of terms read by Neo4j's whitespace analyzer
+ * (schema/constraints.cypher); a question becomes a Lucene query built only
+ * from those terms, so no user character ever reaches the query parser.
+ */
+
+const STOP = new Set(
+  ('a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my no not of on or our ' +
+    'so that the their them then there these they this to was we were what when where which who whom why will with would you your ' +
+    'about after any all also just than too very via vs discuss discussed discussion')
+    .split(' '),
+);
+
+const SYMBOLS: [RegExp, string][] = [
+  [/c\+\+/gi, ' cplusplus '],
+  [/c#/gi, ' csharp '],
+  [/f#/gi, ' fsharp '],
+  [/\.net\b/gi, ' dotnet '],
+];
+
+/** Lower-case words of a text, camelCase split, symbols spelled out. */
+export function words(text: string): string[] {
+  let t = text;
+  for (const [re, word] of SYMBOLS) t = t.replace(re, word);
+  t = t.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  return t
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** A light English stemmer: plurals, -ing, -ed, a final -e. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /^\d+$/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(?:sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing') && /[aeiouy]/.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed') && /[aeiouy]/.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  if (w.length > 3 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  return /([^aeiouylsz])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** The stemmed content words of a text, in order. */
+export function terms(text: string): string[] {
+  return words(text).filter((w) => !STOP.has(w)).map(stem);
+}
+
+/**
+ * The index form of a text: its terms, then every adjacent pair joined
+ * into one word (stemmed as a word of its own).
+ */
+export function indexTerms(text: string): string {
+  const ws = words(text).filter((w) => !STOP.has(w));
+  const out = ws.map(stem);
+  for (let i = 0; i + 1 < ws.length; i++) out.push(stem(ws[i]! + ws[i + 1]!));
+  return out.join(' ');
+}
+
+export const MAX_QUERY_CHARS = 500;
+const MAX_QUERY_TERMS = 24;
+
+export class QueryTextError extends Error {}
+
+/**
+ * A Lucene query over index terms for what a person typed: every word must
+ * match, either alone or joined with a neighbour (`page map` finds `pagemap`
+ * and `pagemap` finds `page map`). With mode 'any', one word is enough (for
+ * ranking). Returns null when nothing searchable is left (only stop words or
+ * punctuation). Built only from [a-z0-9] terms, so nothing needs escaping.
+ */
+export function termQuery(text: string, mode: 'all' | 'any' = 'all'): string | null {
+  if (text.length > MAX_QUERY_CHARS) throw new QueryTextError(`the text is ${text.length} characters; at most ${MAX_QUERY_CHARS} are searched`);
+  const ws = words(text).filter((w) => !STOP.has(w)).slice(0, MAX_QUERY_TERMS);
+  if (!ws.length) return null;
+  const parts = ws.map((w, i) => {
+    const alts = new Set([stem(w)]);
+    if (i > 0) alts.add(stem(ws[i - 1]! + w));
+    if (i + 1 < ws.length) alts.add(stem(w + ws[i + 1]!));
+    return alts.size === 1 ? [...alts][0]! : `(${[...alts].join(' OR ')})`;
+  });
+  return parts.join(mode === 'all' ? ' AND ' : ' OR ');
+}
