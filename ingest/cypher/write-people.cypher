@@ -1,0 +1,12 @@
+// Links people to the meetings they attended or spoke in, creating people
+// not seen before. Names and aliases are settled afterwards (person-forms.cypher).
+// $rows: [{person, meeting, attended, spoke, forms, handles}].
+UNWIND $rows AS row
+MERGE (p:Person {id: row.person})
+  ON CREATE SET p.name = row.forms[0], p.aliases = [], p.handles = []
+WITH p, row
+MATCH (m:Meeting {id: row.meeting})
+FOREACH (_ IN CASE WHEN row.attended THEN [1] ELSE [] END |
+  CREATE (p)-[:ATTENDED {forms: row.forms, handles: row.handles}]->(m))
+FOREACH (_ IN CASE WHEN row.spoke > 0 THEN [1] ELSE [] END |
+  CREATE (p)-[:SPOKE_IN {forms: row.forms, handles: row.handles, passages: row.spoke}]->(m))
