@@ -96,7 +96,7 @@ export class Db {
     const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const config = { timeout: o.timeoutMs ?? this.timeoutMs, metadata: { app: this.app, ...(o.label ? { op: o.label } : {}) } };
     const wrap = (tx: ManagedTransaction): Tx => ({
-      run: async (cypher, params = {}) => (await tx.run(cypher, params)).records.map(toRow),
+      run: async (cypher, params = {}) => (await tx.run(cypher, toNeo4j(params) as Params)).records.map(toRow),
     });
     try {
       return mode === 'READ'
@@ -108,6 +108,18 @@ export class Db {
       await session.close();
     }
   }
+}
+
+/** Whole numbers go to Neo4j as INTEGER (JavaScript numbers would arrive as FLOAT). */
+function toNeo4j(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? neo4j.int(v) : v;
+  if (Array.isArray(v)) return v.map(toNeo4j);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Row = {};
+    for (const [k, x] of Object.entries(v as Row)) out[k] = toNeo4j(x);
+    return out;
+  }
+  return v;
 }
 
 function toRow(record: Neo4jRecord): Row {

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db/driver.js';
 import { projectFile } from '../schema/paths.js';
 import type { PersonEntry } from './config.js';
-import { foldName, nameAndAliases, type PeopleDirectory } from './resolve-people.js';
+import { foldName } from '../schema/names.js';
+import { nameAndAliases, type PeopleDirectory } from './resolve-people.js';
 import { addMeetingRows, emptyRows, meetingId, type LoadRows } from './rows.js';
 import type { MeetingRecord } from './types.js';
 

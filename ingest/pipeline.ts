@@ -86,7 +86,6 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   }
 
   const t = performance.now();
-  await upsertCollection(o.db, o.collection, o.config.urlBase);
   const directory = new PeopleDirectory(o.config.people, await knownHandles(o.db));
   directory.observe(records);
   const touched = new Set<string>();
@@ -97,6 +96,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const present = new Set(listing.files);
   const gone = [...indexed.keys()].filter((p) => !present.has(p));
   await deleteMeetings(o.db, o.collection, gone);
+  await upsertCollection(o.db, o.collection, o.config.urlBase);
   await settlePeople(o.db, [...touched], o.config.people);
   stages.load = performance.now() - t;
 

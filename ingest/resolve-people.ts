@@ -5,21 +5,9 @@
  * writes next to a full name, or an entry of the collection's people file.
  * Two people who merely share a first name or initials never merge.
  */
+import { foldName, personKey } from '../schema/names.js';
 import type { PersonEntry } from './config.js';
 import type { MeetingRecord, PersonRecord } from './types.js';
-
-/** Folds case, accents and spacing. */
-export function foldName(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}@' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** The identity key of a full name: folded, middle initials dropped. */
-export function personKey(name: string): string {
-  const parts = foldName(name).replace(/^@/, '').split(' ').filter(Boolean);
-  if (parts.length <= 2) return parts.join(' ');
-  const kept = [parts[0]!, ...parts.slice(1, -1).filter((p) => p.replace(/\.$/, '').length > 1), parts[parts.length - 1]!];
-  return kept.join(' ');
-}
 
 const multiWord = (name: string): boolean => foldName(name).split(' ').length > 1;
 const handleKey = (h: string): string => foldName(h).replace(/^@/, '');

@@ -58,6 +58,7 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
       speaker: p.speaker !== null ? personIds[p.speaker]! : null,
       props: {
         meetingId: mid,
+        collection: r.collection,
         idx: i,
         text: p.text,
         section: p.section,
@@ -112,7 +113,7 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
     rows.decisions.push({
       id: `${mid}#d${i}`,
       meeting: mid,
-      props: { meetingId: mid, text: d.text, section: d.section, startLine: d.startLine, endLine: d.endLine, terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`) },
+      props: { meetingId: mid, collection: r.collection, text: d.text, section: d.section, startLine: d.startLine, endLine: d.endLine, terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`) },
       people: [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))],
       topics: [...new Set(d.topics.map((t) => topicIds.get(t)).filter((t): t is string => !!t))],
       refs: [...new Set(d.refs)].filter((id) => r.references.some((x) => x.id === id)),

@@ -1,0 +1,70 @@
+/**
+ * Arguments as clients send them, checked and turned into query parameters.
+ * A bad argument is refused with a message naming it and the reason.
+ */
+import { personKey } from '../schema/names.js';
+import { MAX_QUERY_CHARS, QueryTextError, termQuery } from '../schema/terms.js';
+import { badInput } from './errors.js';
+import { clampFirst } from './loaders.js';
+
+type Args = Record<string, unknown>;
+
+export function required(a: Args, name: string): string {
+  const v = a[name];
+  if (typeof v !== 'string' || !v.trim()) throw badInput(name, 'must be a non-empty string');
+  if (v.length > 1000) throw badInput(name, 'is longer than 1000 characters');
+  return v;
+}
+
+function optional(a: Args, name: string): string | null {
+  const v = a[name];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw badInput(name, 'must be a string');
+  if (v.length > 1000) throw badInput(name, 'is longer than 1000 characters');
+  return v;
+}
+
+/** A real calendar date in ISO form. */
+export function dateArg(v: unknown, name: string): string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw badInput(name, 'expected a date as "YYYY-MM-DD"');
+  const d = new Date(`${v}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw badInput(name, `${v} is not a calendar date`);
+  return v;
+}
+
+/** collection, series, from, to and first. */
+export function filters(a: Args, firstDefault: number) {
+  const from = a.from == null ? null : dateArg(a.from, 'from');
+  const to = a.to == null ? null : dateArg(a.to, 'to');
+  if (from && to && from > to) throw badInput('from', `${from} is after "to" (${to})`);
+  return {
+    collection: optional(a, 'collection'),
+    series: optional(a, 'series')?.toLowerCase() ?? null,
+    from,
+    to,
+    first: clampFirst(a.first, firstDefault),
+  };
+}
+
+export function personLookup(a: Args) {
+  const name = required(a, 'name').trim();
+  return { id: personKey(name), key: name.toLowerCase() };
+}
+
+/** A full-text query built from the words of `argument`; null when no word is searchable. */
+export function textQuery(a: Args, argument: string, mode: 'all' | 'any' = 'all'): string | null {
+  const text = required(a, argument);
+  try {
+    return termQuery(text, mode);
+  } catch (err) {
+    if (err instanceof QueryTextError) throw badInput(argument, `${err.message}`);
+    throw err;
+  }
+}
+
+export function searchArgs(a: Args) {
+  const query = textQuery(a, 'text');
+  return query ? { query, collection: optional(a, 'collection'), first: clampFirst(a.first, 20) } : null;
+}
+
+export { MAX_QUERY_CHARS };

@@ -1,0 +1,38 @@
+/**
+ * The API's one registry of coded errors. Every error a client sees has a
+ * code from here and an HTTP status; anything else is masked as
+ * QRM_ERR_INTERNAL and logged in full, so no Cypher, driver or Lucene detail
+ * and no stack trace reaches a response.
+ */
+import mercurius from 'mercurius';
+import { DbError } from '../db/driver.js';
+
+export const ERRORS = {
+  QRM_ERR_BAD_INPUT: { status: 400, message: 'the request is not valid' },
+  QRM_ERR_DB_UNAVAILABLE: { status: 503, message: 'the graph database is not reachable; try again shortly' },
+  QRM_ERR_TIMEOUT: { status: 504, message: 'the query took too long and was stopped' },
+  QRM_ERR_INTERNAL: { status: 500, message: 'internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error meant for the client: coded, with a message that is safe to show. */
+export class QuorumError extends mercurius.ErrorWithProps {
+  constructor(readonly code: ErrorCode, message: string = ERRORS[code].message) {
+    super(message, { code }, ERRORS[code].status);
+  }
+}
+
+/** Bad input from the client, naming the argument and the reason. */
+export const badInput = (argument: string, reason: string): QuorumError =>
+  new QuorumError('QRM_ERR_BAD_INPUT', `argument "${argument}": ${reason}`);
+
+/** Maps any thrown value to what a client may see. */
+export function toClientError(err: unknown): QuorumError {
+  if (err instanceof QuorumError) return err;
+  if (err instanceof DbError) {
+    if (err.kind === 'unavailable') return new QuorumError('QRM_ERR_DB_UNAVAILABLE');
+    if (err.kind === 'timeout') return new QuorumError('QRM_ERR_TIMEOUT');
+  }
+  return new QuorumError('QRM_ERR_INTERNAL');
+}

@@ -1,0 +1,82 @@
+/**
+ * Nested fields, batched: each loader answers a whole level of a GraphQL
+ * response with one UNWIND query (mercurius collects the parents per request).
+ */
+import type { Db, Row } from '../db/driver.js';
+import type { Queries, Runner } from './queries.js';
+
+export interface Context {
+  db: Db;
+  q: Queries;
+}
+
+type LoaderQuery<T> = { obj: T; params: Record<string, unknown> };
+
+/**
+ * A loader over a runner taking `{ids}` (and `first`, the largest any parent
+ * asked for, cut per parent): maps each parent's key to the row's `field`.
+ */
+function batch<T, R extends Row>(
+  pick: (q: Queries) => Runner<{ ids: string[]; first?: number } & Row, R>,
+  key: (obj: T) => string,
+  field: keyof R,
+  empty: unknown,
+  firstDefault?: number,
+) {
+  return async (queries: LoaderQuery<T>[], ctx: Context): Promise<unknown[]> => {
+    const ids = [...new Set(queries.map((q) => key(q.obj)))];
+    const firsts = queries.map((q) => clampFirst(q.params.first, firstDefault));
+    const params = firstDefault === undefined ? { ids } : { ids, first: Math.max(...firsts) };
+    const rows = await pick(ctx.q).run(ctx.db, params);
+    const byId = new Map(rows.map((r) => [r.id as string, r[field]]));
+    return queries.map((q, i) => {
+      const v = byId.get(key(q.obj)) ?? empty;
+      return Array.isArray(v) && firstDefault !== undefined ? v.slice(0, firsts[i]) : v;
+    });
+  };
+}
+
+/** `first` arguments are clamped to 1..1000. */
+export function clampFirst(v: unknown, fallback = 50): number {
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : fallback;
+  return Math.min(1000, Math.max(1, n));
+}
+
+type Obj = { id: string };
+type InMeeting = { meetingId: string };
+
+export const loaders = {
+  Meeting: {
+    attendees: batch<Obj, Row>((q) => q.meetingAttendees, (m) => m.id, 'people', []),
+    speakers: batch<Obj, Row>((q) => q.meetingSpeakers, (m) => m.id, 'people', []),
+    references: batch<Obj, Row>((q) => q.meetingReferences, (m) => m.id, 'refs', []),
+    decisions: batch<Obj, Row>((q) => q.meetingDecisions, (m) => m.id, 'decisions', []),
+    actionItems: batch<Obj, Row>((q) => q.meetingActionItems, (m) => m.id, 'items', []),
+    topics: batch<Obj, Row>((q) => q.meetingTopics, (m) => m.id, 'topics', []),
+    passages: batch<Obj, Row>((q) => q.meetingPassages, (m) => m.id, 'passages', [], 500),
+  },
+  Person: {
+    meetings: batch<Obj, Row>((q) => q.personMeetings, (p) => p.id, 'meetings', [], 50),
+    topics: batch<Obj, Row>((q) => q.personTopics, (p) => p.id, 'topics', [], 20),
+  },
+  Reference: {
+    meetings: batch<Obj, Row>((q) => q.referenceMeetings, (r) => r.id, 'meetings', []),
+  },
+  Topic: {
+    meetings: batch<Obj, Row>((q) => q.topicMeetings, (t) => t.id, 'meetings', []),
+  },
+  Passage: {
+    meeting: batch<InMeeting, Row>((q) => q.meetingsById, (x) => x.meetingId, 'meeting', null),
+    speaker: batch<Obj, Row>((q) => q.passageSpeakers, (x) => x.id, 'person', null),
+  },
+  Decision: {
+    meeting: batch<InMeeting, Row>((q) => q.meetingsById, (x) => x.meetingId, 'meeting', null),
+    people: batch<Obj, Row>((q) => q.decisionPeople, (d) => d.id, 'people', []),
+    topics: batch<Obj, Row>((q) => q.decisionTopics, (d) => d.id, 'topics', []),
+    references: batch<Obj, Row>((q) => q.decisionReferences, (d) => d.id, 'refs', []),
+  },
+  ActionItem: {
+    meeting: batch<InMeeting, Row>((q) => q.meetingsById, (x) => x.meetingId, 'meeting', null),
+  },
+};
+

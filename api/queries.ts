@@ -1,0 +1,62 @@
+/**
+ * The read queries: one .cypher file in queries/ each, loaded once at
+ * startup, each with a typed runner. A test checks that every file has a
+ * runner and every runner a file.
+ */
+import { readFileSync } from 'node:fs';
+import type { Db, Params, Row } from '../db/driver.js';
+import { projectFile } from '../schema/paths.js';
+
+export interface Runner<P extends Params, R extends Row> {
+  readonly name: string;
+  readonly cypher: string;
+  run(db: Db, params: P): Promise<R[]>;
+}
+
+function runner<P extends Params, R extends Row>(name: string): Runner<P, R> {
+  const cypher = readFileSync(projectFile('queries', `${name}.cypher`), 'utf8');
+  return { name, cypher, run: (db, params) => db.read(cypher, params, { label: `query:${name}` }) as Promise<R[]> };
+}
+
+export interface MeetingRow extends Row { id: string; collection: string; path: string; title: string; date: string | null; series: string; url?: string | null }
+export interface PersonRow extends Row { id: string; name: string; aliases: string[]; handles?: string[] }
+export interface ReferenceRow extends Row { id: string; kind: string; url: string | null; title: string | null }
+export interface TopicRow extends Row { id: string; name: string }
+/** Passages, decisions and action items carry their meeting's coordinates for the source link. */
+export interface Located extends Row { id: string; meetingId: string; collection: string; path: string; meetingUrl: string | null; startLine: number; endLine: number; text: string }
+export interface PassageRow extends Located { section: string }
+export interface DecisionRow extends Located { section: string }
+export interface ActionItemRow extends Located { owner: PersonRow | null; ownerGroup: string | null }
+
+type Ids = { ids: string[] };
+type IdsFirst = { ids: string[]; first: number };
+type Filters = { collection: string | null; series: string | null; from: string | null; to: string | null; first: number };
+
+export type Queries = ReturnType<typeof loadQueries>;
+
+/** Reads every query file. Throws at startup, naming the file, when one is missing. */
+export function loadQueries() {
+  return {
+    meeting: runner<{ collection: string; path: string }, { meeting: MeetingRow }>('meeting'),
+    meetings: runner<Filters, { meeting: MeetingRow }>('meetings'),
+    person: runner<{ id: string; key: string }, { person: PersonRow }>('person'),
+    search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; meeting: MeetingRow; speaker: PersonRow | null; score: number }>('search'),
+    collections: runner<Params, { collection: Row }>('collections'),
+    meetingsById: runner<Ids, { id: string; meeting: MeetingRow }>('meetings-by-id'),
+    meetingAttendees: runner<Ids, { id: string; people: PersonRow[] }>('meeting-attendees'),
+    meetingSpeakers: runner<Ids, { id: string; people: PersonRow[] }>('meeting-speakers'),
+    meetingReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('meeting-references'),
+    meetingDecisions: runner<Ids, { id: string; decisions: DecisionRow[] }>('meeting-decisions'),
+    meetingActionItems: runner<Ids, { id: string; items: ActionItemRow[] }>('meeting-action-items'),
+    meetingTopics: runner<Ids, { id: string; topics: TopicRow[] }>('meeting-topics'),
+    meetingPassages: runner<IdsFirst, { id: string; passages: PassageRow[] }>('meeting-passages'),
+    personMeetings: runner<IdsFirst, { id: string; meetings: MeetingRow[] }>('person-meetings'),
+    personTopics: runner<IdsFirst, { id: string; topics: TopicRow[] }>('person-topics'),
+    referenceMeetings: runner<Ids, { id: string; meetings: MeetingRow[] }>('reference-meetings'),
+    topicMeetings: runner<Ids, { id: string; meetings: MeetingRow[] }>('topic-meetings'),
+    decisionPeople: runner<Ids, { id: string; people: PersonRow[] }>('decision-people'),
+    decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
+    decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
+    passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
+  };
+}

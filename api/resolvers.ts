@@ -1,0 +1,45 @@
+/**
+ * Root fields and computed fields, one line each: arguments are checked in
+ * args.ts, each root field runs one query file, nested fields are batched by
+ * loaders.ts.
+ */
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from './errors.js';
+import { dateArg, filters, personLookup, required, searchArgs } from './args.js';
+import type { Context } from './loaders.js';
+import type { Located, PersonRow } from './queries.js';
+import { sourceOf } from './source.js';
+
+type Args = Record<string, unknown>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Date: an ISO calendar date, "YYYY-MM-DD". */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'An ISO calendar date, "YYYY-MM-DD".',
+  serialize: (v) => (typeof v === 'string' ? v.slice(0, 10) : v === null ? null : String(v)),
+  parseValue: (v) => dateArg(v, 'Date'),
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING || !ISO_DATE.test(ast.value)) throw badInput('Date', 'expected "YYYY-MM-DD"');
+    return dateArg(ast.value, 'Date');
+  },
+});
+
+export const resolvers = {
+  Date: DateScalar,
+  Query: {
+    meeting: async (_: unknown, a: Args, c: Context) => (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }))[0]?.meeting ?? null,
+    meetings: async (_: unknown, a: Args, c: Context) => (await c.q.meetings.run(c.db, filters(a, 50))).map((r) => r.meeting),
+    person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
+    search: async (_: unknown, a: Args, c: Context) => { const p = searchArgs(a); return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : []; },
+    collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
+  },
+  Person: {
+    aliases: (p: PersonRow) => p.aliases ?? [],
+    handles: (p: PersonRow) => p.handles ?? [],
+  },
+  Passage: { source: (x: Located) => sourceOf(x) },
+  Decision: { source: (x: Located) => sourceOf(x) },
+  ActionItem: { source: (x: Located) => sourceOf(x) },
+};
