@@ -33,7 +33,7 @@ export async function listNotes(root: string): Promise<Listing> {
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.name.startsWith('.') || e.name === 'node_modules' || (dir === root && e.name === 'quorum.json')) continue;
       const full = join(dir, e.name);
       if (e.isDirectory()) await walk(full);
       else if (e.isFile() || e.isSymbolicLink()) {

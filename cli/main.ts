@@ -1,0 +1,190 @@
+/**
+ * The `quorum` command line. Each command resolves to an exit status:
+ * 0 done, 1 failed, 2 bad usage.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { buildApp } from '../api/app.js';
+import { ConfigError, loadCollectionConfig } from '../ingest/config.js';
+import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
+import { projectFile } from '../schema/paths.js';
+import { intOption, parseArgs, stringOption, UsageError, type Parsed } from './args.js';
+import { connect, type Connection } from './connect.js';
+import { neo4jCommand } from './neo4j-command.js';
+import { progressBar } from './progress.js';
+
+const USAGE = `usage: quorum <command>
+
+  quorum start [FOLDER] [--collection NAME] [--url-base URL] [--config FILE] [--port 4000] [--host 127.0.0.1]
+      start Neo4j, index FOLDER (default: the bundled examples/notes), serve GraphQL
+  quorum ingest FOLDER [--collection NAME] [--url-base URL] [--config FILE] [--max-bytes N]
+      index a folder of meeting notes as one collection (NAME defaults to the folder's name)
+  quorum serve [--port 4000] [--host 127.0.0.1]
+      serve the GraphQL API (GraphiQL at /graphiql)
+  quorum neo4j start|stop|status
+      Quorum's own Neo4j server (NEO4J_URI selects another one instead)
+  quorum eval
+      index ../shared's corpora into a fresh database and score them against the gold labels`;
+
+/** Runs the command line; resolves to the exit status. */
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'neo4j':
+        return await neo4jCommand(rest);
+      case 'ingest':
+        return await ingestCommand(rest);
+      case 'serve':
+        return await serveCommand(rest);
+      case 'start':
+        return await startCommand(rest);
+      case 'eval': {
+        const { evalCommand } = await import('./eval-command.js');
+        return await evalCommand(rest);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`quorum: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`quorum: ${err instanceof ConfigError ? err.message : (err as Error).message}`);
+    return 1;
+  }
+}
+
+const INGEST_OPTIONS = ['collection', 'url-base', 'config', 'max-bytes'];
+
+interface IngestRequest {
+  folder: string;
+  collection: string;
+  urlBase?: string;
+  config?: string;
+  maxBytes: number;
+}
+
+function ingestRequest(p: Parsed, folderArg: string | undefined): IngestRequest {
+  if (!folderArg) throw new UsageError('ingest needs a FOLDER of notes');
+  const folder = resolve(folderArg);
+  if (!existsSync(folder)) throw new UsageError(`folder ${folderArg} does not exist`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${folderArg} is not a folder`);
+  const collection = stringOption(p, 'collection') ?? basename(folder);
+  if (!/^[\w.@-]{1,100}$/.test(collection)) throw new UsageError(`--collection "${collection}" may hold only letters, digits, '.', '_', '-' and '@'`);
+  const urlBase = stringOption(p, 'url-base');
+  if (urlBase !== undefined && !/^https?:\/\/\S+$/.test(urlBase)) throw new UsageError(`--url-base must be an http(s) URL, not "${urlBase}"`);
+  const envMax = Number(process.env.QUORUM_MAX_FILE_BYTES ?? DEFAULT_MAX_BYTES);
+  return {
+    folder,
+    collection,
+    urlBase,
+    config: stringOption(p, 'config'),
+    maxBytes: intOption(p, 'max-bytes', Number.isInteger(envMax) && envMax > 0 ? envMax : DEFAULT_MAX_BYTES, 1, 1 << 30),
+  };
+}
+
+async function ingest(conn: Connection, r: IngestRequest): Promise<IngestSummary> {
+  const { config } = await loadCollectionConfig(r.folder, r.config);
+  if (r.urlBase) config.urlBase = r.urlBase.replace(/\/+$/, '');
+  const bar = progressBar(`indexing ${r.collection}`);
+  try {
+    return await ingestFolder({ db: conn.db, folder: r.folder, collection: r.collection, config, maxBytes: r.maxBytes, onProgress: bar.update });
+  } finally {
+    bar.end();
+  }
+}
+
+function report(s: IngestSummary): void {
+  for (const m of s.messages) console.error(`${s.collection}/${m.path}${m.line ? `:${m.line}` : ''}: ${m.reason}`);
+  console.log(
+    `${s.collection}: ${s.files} files, ${s.meetings} meetings indexed, ${s.skipped} unchanged, ${s.deleted} removed, ${s.failed} failed; ` +
+      `${s.people} people, ${s.references} references, ${s.decisions} decisions, ${s.actionItems} action items; ${s.seconds} s`,
+  );
+}
+
+async function ingestCommand(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, INGEST_OPTIONS);
+  if (p.positional.length > 1) throw new UsageError(`ingest takes one FOLDER, got ${p.positional.length}`);
+  const request = ingestRequest(p, p.positional[0]);
+  const conn = await connect();
+  try {
+    const summary = await ingest(conn, request);
+    report(summary);
+    return summary.failed ? 1 : 0;
+  } finally {
+    await conn.close();
+  }
+}
+
+function serveOptions(p: Parsed): { port: number; host: string } {
+  const envPort = Number(process.env.QUORUM_PORT ?? 4000);
+  return {
+    port: intOption(p, 'port', Number.isInteger(envPort) ? envPort : 4000, 0, 65535),
+    host: stringOption(p, 'host') ?? process.env.QUORUM_HOST ?? '127.0.0.1',
+  };
+}
+
+/** Serves until SIGINT/SIGTERM, then closes the server, the driver and a Neo4j this process started. */
+async function serve(conn: Connection, port: number, host: string, hint?: string): Promise<number> {
+  const off = (v: string | undefined) => v === 'false' || v === '0' || v === 'off';
+  const app = await buildApp({
+    db: conn.db,
+    graphiql: !off(process.env.QUORUM_GRAPHIQL),
+    introspection: !off(process.env.QUORUM_INTROSPECTION),
+  });
+  try {
+    await app.listen({ port, host });
+  } catch (err) {
+    await conn.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `port ${port} on ${host} is taken; pick another with --port` : (err as Error).message);
+  }
+  const address = app.server.address();
+  const shown = typeof address === 'object' && address ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` : String(address);
+  console.log(`GraphQL: ${shown}/graphql   GraphiQL: ${shown}/graphiql   health: ${shown}/health`);
+  if (hint) console.log(hint);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  console.log('quorum: stopping');
+  await app.close();
+  await conn.close();
+  return 0;
+}
+
+async function serveCommand(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, ['port', 'host']);
+  if (p.positional.length) throw new UsageError(`serve takes no FOLDER (got "${p.positional[0]}")`);
+  const { port, host } = serveOptions(p);
+  return serve(await connect(), port, host);
+}
+
+async function startCommand(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, [...INGEST_OPTIONS, 'port', 'host']);
+  if (p.positional.length > 1) throw new UsageError(`start takes at most one FOLDER, got ${p.positional.length}`);
+  const folder = p.positional[0] ?? projectFile('examples', 'notes');
+  const request = ingestRequest(p, folder);
+  const { port, host } = serveOptions(p);
+  const conn = await connect();
+  console.log(`Neo4j: ${conn.neo4j.uri}${conn.neo4j.embedded ? ` (Quorum's own server, user ${conn.neo4j.user})` : ''}`);
+  try {
+    report(await ingest(conn, request));
+  } catch (err) {
+    await conn.close();
+    throw err;
+  }
+  return serve(conn, port, host,
+    `Index your own notes: npx quorum ingest /path/to/notes --collection NAME [--url-base https://github.com/ORG/REPO/blob/main]\n` +
+    `Try: { meetings(collection: "${request.collection}", first: 5) { path date title attendees { name } } }`);
+}
