@@ -251,7 +251,13 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
     }
   };
   for (const n of nodes) visit(n);
-  const first = nodes[0];
+  // The first node with text on the block's own lines (a split paragraph's
+  // part may begin with the previous line's trailing newline).
+  const first = nodes.find((n) => {
+    if (n.type !== 'text') return (n.position?.start.line ?? fromLine) >= fromLine;
+    const start = n.position?.start.line ?? fromLine;
+    return n.value.split('\n').slice(Math.max(0, fromLine - start), Math.max(0, toLine - start + 1)).join('').trim() !== '';
+  });
   let lead: string | undefined;
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {
     lead = inline(first.children).text.trim();

@@ -1,0 +1,116 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../db/driver.js';
+import { counts, CORPUS, emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
+
+let db: Db;
+
+beforeAll(async () => {
+  db = await testDb();
+  await emptyGraph(db);
+});
+afterAll(async () => db?.close());
+
+const SEED = 'seeds/001_47f3fa9c104fb741.txt';
+
+describe('ingest of the seeds', () => {
+  test('indexes both forms with no failure', async () => {
+    const s = await ingest(db, SEEDS, 'seeds');
+    expect(s).toMatchObject({ files: 2, meetings: 2, failed: 0 });
+  });
+
+  test('the 2025-06-05 notes: date, series, 11 attendees, Alex resolved, RFC 43', async () => {
+    const [m] = await db.read('MATCH (m:Meeting {id: $id}) RETURN m.date AS date, m.series AS series, m.title AS title', { id: SEED });
+    expect(m).toEqual({ date: '2025-06-05', series: 'wasmtime', title: 'June 05 | Wasmtime Project Bi-Weekly' });
+    const attendees = await db.read('MATCH (:Meeting {id: $id})<-[:ATTENDED]-(p:Person) RETURN p.name AS name ORDER BY name', { id: SEED });
+    expect(attendees).toHaveLength(11);
+    expect(attendees.map((r) => r.name)).toContain('Khagan Karimov');
+    const [alex] = await db.read(
+      `MATCH (:Meeting {id: $id})<-[:IN]-(x:Passage)-[:SPOKEN_BY]->(p:Person)
+       WHERE x.text STARTS WITH 'Alex: There' RETURN p.name AS name, x.speakerAs AS as, x.startLine AS line`, { id: SEED });
+    expect(alex).toEqual({ name: 'Alex Crichton', as: 'Alex', line: 41 });
+    const refs = await db.read('MATCH (:Meeting {id: $id})-[:REFERENCES]->(r:Reference) RETURN r.id AS id, r.kind AS kind', { id: SEED });
+    expect(refs).toContainEqual({ id: 'bytecodealliance/rfcs#43', kind: 'RFC' });
+  });
+
+  test('the web-page text seed: date from its header path, attendees with initials resolved', async () => {
+    const id = 'seeds/000_588e6bce46531436.txt';
+    const [m] = await db.read('MATCH (m:Meeting {id: $id}) RETURN m.date AS date, m.series AS series', { id });
+    expect(m).toEqual({ date: '2021-09-02', series: 'wasmtime' });
+    const [nf] = await db.read(
+      `MATCH (:Meeting {id: $id})<-[:IN]-(x:Passage)-[:SPOKEN_BY]->(p:Person) WHERE x.text STARTS WITH 'NF: heads-up'
+       RETURN p.name AS name, x.startLine AS line`, { id });
+    expect(nf).toEqual({ name: 'Nick Fitzgerald', line: 41 });
+  });
+
+  test('re-ingest changes nothing and skips every file', async () => {
+    const before = await counts(db);
+    const s = await ingest(db, SEEDS, 'seeds');
+    expect(s).toMatchObject({ meetings: 0, skipped: 2, deleted: 0 });
+    expect(await counts(db)).toEqual(before);
+  });
+});
+
+describe('a changed, renamed or deleted file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-ingest-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the graph follows the folder', async () => {
+    cpSync(join(CORPUS, 'bytecodealliance-meetings', 'wasmtime', '2025'), join(dir, 'wasmtime', '2025'), { recursive: true });
+    const first = await ingest(db, dir, 'scratch');
+    expect(first.failed).toBe(0);
+    const meetings = async () => (await db.read('MATCH (m:Meeting {collection: "scratch"}) RETURN count(m) AS n'))[0]!.n;
+    expect(await meetings()).toBe(first.files);
+
+    const file = join(dir, 'wasmtime', '2025', 'wasmtime-06-05.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Khagan Karimov', 'Kim Example'));
+    const changed = await ingest(db, dir, 'scratch');
+    expect(changed).toMatchObject({ meetings: 1, skipped: first.files - 1 });
+    const names = await db.read('MATCH (:Meeting {id: "scratch/wasmtime/2025/wasmtime-06-05.md"})<-[:ATTENDED]-(p) RETURN p.name AS n');
+    expect(names.map((r) => r.n)).toContain('Kim Example');
+    expect(names.map((r) => r.n)).not.toContain('Khagan Karimov');
+
+    renameSync(file, join(dir, 'wasmtime', '2025', 'renamed.md'));
+    const renamed = await ingest(db, dir, 'scratch');
+    expect(renamed).toMatchObject({ meetings: 1, deleted: 1 });
+    expect(await db.read('MATCH (m:Meeting {id: "scratch/wasmtime/2025/wasmtime-06-05.md"}) RETURN m')).toHaveLength(0);
+    expect(await db.read('MATCH (m:Meeting {id: "scratch/wasmtime/2025/renamed.md"}) RETURN m')).toHaveLength(1);
+    expect(await meetings()).toBe(first.files);
+
+    rmSync(join(dir, 'wasmtime', '2025', 'renamed.md'));
+    const deleted = await ingest(db, dir, 'scratch');
+    expect(deleted).toMatchObject({ meetings: 0, deleted: 1 });
+    expect(await meetings()).toBe(first.files - 1);
+    // Nothing left that only the deleted meeting mentioned.
+    expect(await db.read('MATCH (p:Person {id: "kim example"}) RETURN p')).toHaveLength(0);
+  });
+
+  test('a file that cannot be read is reported and the rest indexed', async () => {
+    writeFileSync(join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+    writeFileSync(join(dir, 'picture.png'), Buffer.from([1, 2, 3]));
+    const s = await ingest(db, dir, 'scratch');
+    expect(s.failed).toBe(1);
+    expect(s.messages).toContainEqual({ path: 'binary.md', reason: expect.stringContaining('binary') });
+    expect(s.messages).toContainEqual({ path: 'picture.png', reason: expect.stringContaining('not a note') });
+    expect((await db.read('MATCH (m:Meeting {collection: "scratch"}) RETURN count(m) AS n'))[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('the whole shared corpus', () => {
+  test('indexes every file with none failed, and a second run changes nothing', async () => {
+    for (const name of ['bytecodealliance-meetings', 'webassembly-meetings']) {
+      const s = await ingest(db, join(CORPUS, name), name);
+      expect(s.failed, JSON.stringify(s.messages.slice(0, 5))).toBe(0);
+      expect(s.meetings + s.skipped).toBe(s.files);
+    }
+    const [m] = await db.read('MATCH (m:Meeting) WHERE m.collection IN ["bytecodealliance-meetings", "webassembly-meetings"] RETURN count(m) AS n');
+    expect(m!.n).toBe(1258);
+    const before = await counts(db);
+    for (const name of ['bytecodealliance-meetings', 'webassembly-meetings']) {
+      expect((await ingest(db, join(CORPUS, name), name)).meetings).toBe(0);
+    }
+    expect(await counts(db)).toEqual(before);
+  }, 600_000);
+});
