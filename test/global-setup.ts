@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startNeo4j, stopNeo4j } from '../neo4j/launcher.js';
+import { releaseNeo4j, startNeo4j } from '../neo4j/launcher.js';
 import { projectRoot } from '../neo4j/instance.js';
 
 /** The test Neo4j, when Quorum's own server is used (null when NEO4J_URI names another). */
@@ -16,13 +16,15 @@ declare module 'vitest' {
   }
 }
 
-const HOME = join(projectRoot(), '.neo4j', 'test');
-const PORT = 7688;
+// QUORUM_TEST_NEO4J_HOME / QUORUM_TEST_NEO4J_PORT give a run an instance of its own (parallel work trees).
+const HOME = process.env.QUORUM_TEST_NEO4J_HOME ?? join(projectRoot(), '.neo4j', 'test');
+const PORT = Number(process.env.QUORUM_TEST_NEO4J_PORT ?? 7688);
 
 /**
  * Starts (or reuses) the test Neo4j at .neo4j/test on port 7688, unless NEO4J_URI is set, and
  * hands it to the tests as NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (workers inherit this
- * process's environment). Stops it afterwards only if it started it here.
+ * process's environment). Afterwards it is released: stopped unless another test run still
+ * uses it or it was started with `quorum neo4j start` (as .ci/run does).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.NEO4J_URI) {
@@ -35,6 +37,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.NEO4J_PASSWORD = neo4j.password;
   project.provide('testNeo4j', { home: HOME, port: PORT, pid: neo4j.pid ?? 0 });
   return async () => {
-    if (neo4j.startedHere) await stopNeo4j({ home: HOME });
+    await releaseNeo4j({ home: HOME });
   };
 }
