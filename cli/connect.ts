@@ -12,6 +12,8 @@ export interface Connection {
   neo4j: StartedNeo4j;
   /** Closes the driver and stops a server this process started. */
   close(): Promise<void>;
+  /** For a caller that handles SIGINT/SIGTERM itself (and then calls close). */
+  handleSignalsHere(): void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -37,10 +39,14 @@ export async function connect(o: { home?: string; port?: number; attempts?: numb
     }
   }
   await applySchema(db);
+  let closed = false;
   return {
     db,
     neo4j,
+    handleSignalsHere: cancel,
     async close() {
+      if (closed) return;
+      closed = true;
       await db.close();
       if (neo4j.startedHere) {
         const { stopNeo4j } = await import('../neo4j/launcher.js');

@@ -156,6 +156,7 @@ async function serve(conn: Connection, port: number, host: string, hint?: string
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    conn.handleSignalsHere();
   });
   console.log('quorum: stopping');
   await app.close();
