@@ -2,7 +2,8 @@ import { neo4jStatus, startNeo4j, stopNeo4j, type Neo4jEndpoint } from '../neo4j
 
 const USAGE = `usage: quorum neo4j <start|stop|status>
 
-  start   start Quorum's own Neo4j server (or reuse the running one) and print how to reach it
+  start   start Quorum's own Neo4j server (or reuse the running one), keep it running until
+          'quorum neo4j stop', and print how to reach it
   stop    stop it (SIGTERM, then SIGKILL after 60 s)
   status  say whether it runs; exit status 0 if it does, 3 if not
 
@@ -35,7 +36,7 @@ export async function neo4jCommand(args: string[]): Promise<number> {
       console.log((await stopNeo4j()) ? 'Neo4j stopped' : 'Neo4j was not running');
       return 0;
     }
-    if (sub === 'start') await startNeo4j();
+    if (sub === 'start') await startNeo4j({ keepRunning: true });
     const status = await neo4jStatus();
     if (!status.running || !status.endpoint) {
       console.log(`Neo4j is not running\n  home      ${status.home}\n  log       ${status.logFile}`);

@@ -74,7 +74,7 @@ export function resolveInstance(o: LauncherOptions = {}): Instance {
     logFile: join(logsDir, 'neo4j.log'),
     runDir,
     pidFile: join(runDir, 'neo4j.pid'),
-    lockFile: join(runDir, 'start.lock'),
+    lockFile: join(runDir, 'instance.lock'),
     credentialsFile: join(home, 'credentials.json'),
   };
 }

@@ -7,7 +7,8 @@ import { JVM_OPTIONS, writeNeo4jConfig } from './config.js';
 import { ensureCredentials, readCredentials } from './credentials.js';
 import { configuredPort, logTail, resolveInstance, type Instance } from './instance.js';
 import { ensureNeo4jJars, findJava } from './prerequisites.js';
-import { ENTRY_POINT, isNeo4jProcess, runningPid, signalServer, waitForExit, withStartLock } from './process.js';
+import { ENTRY_POINT, isNeo4jProcess, runningPid, signalServer, waitForExit, withInstanceLock } from './process.js';
+import { addUser, clearUsers, keepRunning, removeUser } from './users.js';
 
 /** How to reach a Neo4j server. */
 export interface Neo4jEndpoint {
@@ -25,6 +26,8 @@ export interface LauncherOptions {
   port?: number;
   /** Where progress lines go; default stderr. */
   log?: (line: string) => void;
+  /** startNeo4j: leave the server running when the processes using it end (`quorum neo4j start`). */
+  keepRunning?: boolean;
 }
 
 /** An endpoint in use, with whether this process started it (and so should stop it). */
@@ -57,14 +60,20 @@ function endpointOf(inst: Instance, port: number): Neo4jEndpoint {
 }
 
 /**
- * Starts the instance's Neo4j server, or reuses it when it already runs and answers.
- * Resolves once Bolt accepts a connection; throws with the reason and the log's last lines
- * when the port is taken, Java or the jars are missing, or the server fails to start.
+ * Starts the instance's Neo4j server, or reuses it when it already runs and answers, and
+ * counts this process among its users (see releaseNeo4j). Resolves once Bolt accepts a
+ * connection; throws with the reason and the log's last lines when the port is taken, Java
+ * or the jars are missing, or the server fails to start.
  */
 export async function startNeo4j(o: LauncherOptions = {}): Promise<StartedNeo4j> {
   const inst = resolveInstance(o);
   mkdirSync(inst.runDir, { recursive: true });
-  return withStartLock(inst, START_TIMEOUT_MS, async () => (await reuse(inst)) ?? (await launch(inst)));
+  return withInstanceLock(inst, START_TIMEOUT_MS, async () => {
+    const started = (await reuse(inst)) ?? (await launch(inst));
+    addUser(inst);
+    if (o.keepRunning) keepRunning(inst, true);
+    return started;
+  });
 }
 
 /** The running server of the instance, once it answers; undefined if there is none (any more). */
@@ -96,6 +105,7 @@ async function launch(inst: Instance): Promise<StartedNeo4j> {
     throw new Error(`port ${inst.port} on 127.0.0.1 is already in use by another program, so Neo4j cannot listen there; stop that program or choose another port (QUORUM_NEO4J_PORT)`);
   }
   writeNeo4jConfig(inst);
+  keepRunning(inst, false);
   const credentials = await ensureCredentials(inst, java);
   const endpoint: Neo4jEndpoint = { uri: `bolt://127.0.0.1:${inst.port}`, ...credentials, embedded: true };
 
@@ -139,15 +149,30 @@ async function stopProcess(inst: Instance, pid: number): Promise<void> {
   await waitForExit(pid, inst.home, 10_000);
 }
 
-/** Stops the instance's server if it runs; true if it stopped one. Cleans a stale pid file. */
-export async function stopNeo4j(o: LauncherOptions = {}): Promise<boolean> {
-  const inst = resolveInstance(o);
+async function stopInstance(inst: Instance): Promise<boolean> {
   const pid = runningPid(inst);
+  clearUsers(inst);
   if (pid === undefined) return false;
   inst.log(`Stopping Neo4j (pid ${pid}, home ${inst.home})`);
   await stopProcess(inst, pid);
   rmSync(inst.pidFile, { force: true });
   return true;
+}
+
+/** Stops the instance's server if it runs, whoever uses it; true if it stopped one. Cleans a stale pid file. */
+export async function stopNeo4j(o: LauncherOptions = {}): Promise<boolean> {
+  return stopInstance(resolveInstance(o));
+}
+
+/**
+ * Says that this process is done with the instance's server (after startNeo4j). The server is
+ * stopped if no other live process uses it and it was not started to keep running; true if so.
+ * Note: so the first of two processes sharing a server does not stop it under the other.
+ */
+export async function releaseNeo4j(o: LauncherOptions = {}): Promise<boolean> {
+  const inst = resolveInstance(o);
+  if (!existsSync(inst.runDir)) return false;
+  return withInstanceLock(inst, START_TIMEOUT_MS, async () => removeUser(inst) && (await stopInstance(inst)));
 }
 
 /** Whether the instance's server runs, its pid and endpoint, and whether Bolt answers. */
@@ -173,21 +198,25 @@ export async function resolveNeo4j(o: LauncherOptions = {}): Promise<StartedNeo4
 }
 
 /**
- * Makes Neo4j stop when this process stops, if this process started it: on SIGINT, SIGTERM
- * or SIGHUP it is stopped (and waited for) before the process exits with 128 + signal; on any
- * other exit it is sent SIGTERM and finishes shutting down on its own. A server that was
- * merely reused is left running. Returns a function that cancels this.
+ * Releases Quorum's own server when this process stops (see releaseNeo4j), so that Neo4j
+ * stops when its last user stops: on SIGINT, SIGTERM or SIGHUP it is released (and a stop
+ * waited for) before the process exits with 128 + signal; on any other exit a stop is begun
+ * with SIGTERM and the server finishes shutting down on its own. A server started with
+ * `quorum neo4j start`, or still used by another process, is left running; so is one named
+ * by NEO4J_URI. Returns a function that cancels this (call releaseNeo4j yourself then).
  */
 export function onExitStop(started: StartedNeo4j, o: LauncherOptions = {}): () => void {
-  const { home, pid } = started;
-  if (!started.startedHere || home === undefined || pid === undefined) return () => {};
+  const { home } = started;
+  if (!started.embedded || home === undefined) return () => {};
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const onExit = (): void => {
-    if (isNeo4jProcess(pid, home)) signalServer(pid, 'SIGTERM');
+    const inst = resolveInstance({ ...o, home });
+    const pid = removeUser(inst) ? runningPid(inst) : undefined;
+    if (pid !== undefined) signalServer(pid, 'SIGTERM');
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     cancel();
-    void stopNeo4j({ ...o, home })
+    void releaseNeo4j({ ...o, home })
       .catch((error: unknown) => console.error(`quorum: stopping Neo4j failed: ${String(error)}`))
       .finally(() => process.exit(128 + (constants.signals[signal] ?? 0)));
   };

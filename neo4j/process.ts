@@ -5,7 +5,8 @@ import type { Instance } from './instance.js';
 export const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
 const HAS_PROC = existsSync('/proc/self/cmdline');
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -77,10 +78,10 @@ export async function waitForExit(pid: number, home: string, timeoutMs: number):
 }
 
 /**
- * Runs `fn` holding the instance's start lock, so that two processes starting the same
- * instance at once start one server. A lock left by a process that is gone is taken over.
+ * Runs `fn` holding the instance's lock, so that two processes starting (or releasing) the
+ * same instance at once do not both act. A lock left by a process that is gone is taken over.
  */
-export async function withStartLock<T>(inst: Instance, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+export async function withInstanceLock<T>(inst: Instance, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
   const mine = `${inst.lockFile}.${process.pid}`;
   writeFileSync(mine, `${process.pid}\n`);
   const deadline = Date.now() + timeoutMs;
@@ -98,7 +99,7 @@ export async function withStartLock<T>(inst: Instance, timeoutMs: number, fn: ()
         continue;
       }
       if (Date.now() > deadline) {
-        throw new Error(`process ${owner} has been starting Neo4j at ${inst.home} for too long (lock ${inst.lockFile})`);
+        throw new Error(`process ${owner} has held the lock of Neo4j at ${inst.home} for too long (lock ${inst.lockFile})`);
       }
       await sleep(250);
     }
