@@ -5,11 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { neo4jStatus, startNeo4j } from '../neo4j/launcher.js';
+import { neo4jStatus, releaseNeo4j, startNeo4j, stopNeo4j } from '../neo4j/launcher.js';
 import { scanNeo4jProcesses } from '../neo4j/process.js';
 
 const testNeo4j = inject('testNeo4j');
 const quiet = { log: () => {} };
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 describe('a home of its own', () => {
   const homes: string[] = [];
@@ -48,6 +56,25 @@ describe('a home of its own', () => {
     }
   });
 
+  it('stops a shared server when its last user releases it', async () => {
+    const home = newHome();
+    const o = { home, port: await freePort(), ...quiet };
+    try {
+      const started = await startNeo4j(o);
+      expect(started.startedHere).toBe(true);
+      // Another live process (vitest itself, this worker's parent) uses it too.
+      const other = join(home, 'run', 'users', String(process.ppid));
+      writeFileSync(other, '');
+      expect(await releaseNeo4j(o)).toBe(false);
+      expect((await neo4jStatus(o)).running).toBe(true);
+      rmSync(other);
+      expect(await releaseNeo4j(o)).toBe(true);
+      expect(scanNeo4jProcesses(home)).toEqual([]);
+    } finally {
+      await stopNeo4j(o);
+    }
+  }, 180_000); // a first start, which creates the database: 10-40 s on 2 busy cores
+
   it('cleans a stale pid file', async () => {
     const home = newHome();
     const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
@@ -84,5 +111,8 @@ describe.skipIf(!testNeo4j)('the test server started by global setup', () => {
     const again = await startNeo4j({ home, port, ...quiet });
     expect(again).toMatchObject({ startedHere: false, pid, uri: process.env.NEO4J_URI });
     if (process.platform === 'linux') expect(scanNeo4jProcesses(home)).toEqual([pid]);
+    // Global setup still uses it, so letting go of it here does not stop it.
+    expect(await releaseNeo4j({ home, ...quiet })).toBe(false);
+    expect((await neo4jStatus({ home, port })).running).toBe(true);
   });
 });
