@@ -1,0 +1,101 @@
+/**
+ * Calendar dates as meeting notes write them: in prose and titles
+ * ("December 10, 2024", "Oct. 5th", "16 October 2024", "2024-10-16",
+ * "10/16/2024") and in file names ("wasmtime-06-05", "04-15-Meeting-notes",
+ * "guest-js-10-17-2024", "tsc-debrief-0626", "sg-5-3", "2026-07-15").
+ */
+
+/** A date as written: the year may be missing ("June 05"), and in a file name the day too ("CG-06"). */
+export interface PartialDate {
+  year?: number;
+  month: number;
+  day?: number;
+  /** Offset of the match in the text searched. */
+  index: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const ORD = String.raw`(?:st|nd|rd|th)?`;
+
+// One scan finds every form; the named alternatives say which matched.
+const PROSE_DATE = new RegExp(
+  [
+    // Month D[, YYYY] with an optional second day ("June 12-13, 2019", "March 20/21").
+    String.raw`\b${MONTH}\.?\s+(\d{1,2})${ORD}(?!\d)(?:\s*(?:[-–/]|and|&)\s*\d{1,2}${ORD}(?!\d))?(?:,?\s+(\d{4})(?!\d))?`,
+    // D Month YYYY
+    String.raw`\b(\d{1,2})${ORD}\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})(?!\d)`,
+    // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
+    String.raw`(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\8(\d{1,2})(?![\d])`,
+    // MM/DD/YYYY
+    String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)`,
+  ].join('|'),
+  'gi',
+);
+
+const monthOf = (word: string): number => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
+
+/** True when year-month-day is a real calendar day (any year when the year is unknown). */
+export function validDay(month: number, day: number, year = 2000): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Every date written in a piece of prose, in order. Years are kept only when
+ * written; a lower-case "may" is the verb, not the month.
+ */
+export function findDates(text: string): PartialDate[] {
+  const out: PartialDate[] = [];
+  PROSE_DATE.lastIndex = 0;
+  for (const m of text.matchAll(PROSE_DATE)) {
+    let d: Omit<PartialDate, 'index'> | undefined;
+    if (m[1] !== undefined) {
+      if (m[1] === 'may') continue;
+      d = { month: monthOf(m[1]), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined };
+    } else if (m[4] !== undefined) {
+      d = { day: Number(m[4]), month: monthOf(m[5]!), year: Number(m[6]) };
+    } else if (m[7] !== undefined) {
+      d = { year: Number(m[7]), month: Number(m[9]), day: Number(m[10]) };
+    } else if (m[11] !== undefined) {
+      d = { month: Number(m[11]), day: Number(m[12]), year: Number(m[13]) };
+    }
+    if (d && validDay(d.month, d.day!, d.year)) out.push({ ...d, index: m.index });
+  }
+  return out;
+}
+
+const NAME_YMD = /(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)/;
+const NAME_MDY = /(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d\d)(?!\d)/;
+const NAME_MD = /(?:^|[-_.\s])(\d{1,2})[-_.](\d{1,2})(?=$|[-_.\sv]|[a-z])/i;
+const NAME_MMDD = /(?:^|[-_])(\d\d)(\d\d)$/;
+const NAME_M = /(?:^|[-_])(\d\d)$/;
+
+/**
+ * The date a file name (without its extension) gives: year, month and day,
+ * month and day, or the month alone ("CG-06"). Month-first, as the corpora
+ * write them; a first number over 12 is read as the day.
+ */
+export function dateInName(base: string): Omit<PartialDate, 'index'> | undefined {
+  let m = NAME_YMD.exec(base);
+  if (m && validDay(Number(m[2]), Number(m[3]), Number(m[1]))) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  m = NAME_MDY.exec(base);
+  if (m) return monthDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = NAME_MD.exec(base);
+  if (m) return monthDay(Number(m[1]), Number(m[2]));
+  m = NAME_MMDD.exec(base);
+  if (m) return monthDay(Number(m[1]), Number(m[2]));
+  m = NAME_M.exec(base);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { month: Number(m[1]) };
+  return undefined;
+}
+
+function monthDay(a: number, b: number, year?: number): Omit<PartialDate, 'index'> | undefined {
+  if (validDay(a, b, year)) return { year, month: a, day: b };
+  if (validDay(b, a, year)) return { year, month: b, day: a };
+  return undefined;
+}
+
+/** ISO form of a full date. */
+export const iso = (year: number, month: number, day: number): string =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
