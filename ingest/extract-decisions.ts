@@ -1,10 +1,135 @@
 /**
- * Decisions a meeting reached, each with its source lines.
+ * Decisions a meeting reached, each with its source lines: explicit outcomes
+ * ("Decision:", "we agreed", "consensus", "no objections", "In conclusion"),
+ * polls and votes with their result, phase advancement, the items of a
+ * section headed Conclusion, Resolution, Outcome or Decisions, and plans
+ * stated as the group's ("we'll change the crate names …"). Proposals,
+ * opinions, open questions and boilerplate (adopting the agenda) are not.
  */
+import { decisionCue, mayStateDecision } from './decision-cues.js';
+import { settledQuestions } from './decision-polls.js';
+import { decisionTopic } from './decision-topic.js';
+import { blockBody, sectionHeading, inSectionHeaded, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
-import type { DecisionRecord } from './types.js';
+import type { Block, DecisionRecord } from './types.js';
+
+/** Sections whose every item records an outcome. */
+const OUTCOME_SECTION = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|key\s+decisions|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
+/** Sections that only plan the meeting: their "poll" and "consensus" are agenda entries. */
+const AGENDA_SECTION = /\bagenda\b|\bschedule\b|^(?:opening|closure|adjourn)/i;
+/** Bodies that record nothing: template placeholders. */
+const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?|no\s+decisions?(?:\s+\w+)?)\.?$|^\d{1,2}[:.]\d{2}\b|\b(?:break|lunch)\b/i;
 
 /** Finds the decisions recorded in a note. */
-export function extractDecisions(_ctx: ExtractContext): DecisionRecord[] {
-  return [];
+export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
+  const { note } = ctx;
+  const agenda = (b: Block): boolean => b.section >= 0 && inSectionHeaded(ctx, b.section, AGENDA_SECTION) && !inSectionHeaded(ctx, b.section, /notes|minutes|discussion/i);
+  const found: Omit<DecisionRecord, 'people' | 'refs' | 'topics' | 'section'>[] = [];
+  const origin: Block[] = [];
+  const add = (block: Block, text: string, startLine: number, endLine: number) => {
+    found.push({ text: text.replace(/\s+/g, ' ').trim(), startLine, endLine });
+    origin.push(block);
+  };
+
+  const settled = settledQuestions(ctx, agenda);
+  for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
+  const covered = (start: number, end: number) => settled.some((s) => start >= s.startLine && end <= s.endLine);
+
+  for (const block of note.blocks) {
+    if (block.kind === 'heading' || block.kind === 'code' || agenda(block)) continue;
+    if (block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) {
+      const body = blockBody(ctx, block);
+      if (body && !EMPTY.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      continue;
+    }
+    if (!mayStateDecision(block.text)) continue;
+    const spoken = speakerLabel(ctx, block) !== null;
+    for (const unit of unitsOf(ctx, block)) {
+      const cue = decisionCue(unit.text, unit.first && spoken);
+      if (!cue || covered(unit.startLine, unit.endLine)) continue;
+      // "No objections" alone answers a question; said after a statement it is one voice, not the group's.
+      if (cue === 'objections' && unit.text.split(/\s+/).length <= 4 && !followsQuestion(ctx, block)) continue;
+      const short = unit.text.replace(/[^\p{L}\s]/gu, '').trim().split(/\s+/).length <= 4;
+      const text = short ? withContext(ctx, block, unit.text) : unit.text;
+      add(block, text, unit.startLine, unit.endLine);
+    }
+  }
+
+  const order = found.map((_, i) => i).sort((a, b) => found[a]!.startLine - found[b]!.startLine || found[a]!.endLine - found[b]!.endLine);
+  return order.map((i) => {
+    const block = origin[i]!;
+    return {
+      ...found[i]!,
+      section: ctx.sectionPath(block.section),
+      people: peopleOf(ctx, block),
+      refs: refsOf(ctx, block),
+      topics: decisionTopic(ctx, block, found[i]!.text),
+    };
+  });
+}
+
+/** Whether the block before this one asks a question. */
+function followsQuestion(ctx: ExtractContext, block: Block): boolean {
+  const prev = ctx.note.blocks[block.id - 1];
+  return !!prev && prev.kind !== 'heading' && /\?\s*\S{0,3}$/.test(prev.text.trim());
+}
+
+/** A short outcome ("General agreement.", "(consensus: yes)") with what it settles: the thread's parent or the block before. */
+function withContext(ctx: ExtractContext, block: Block, text: string): string {
+  const parent = block.parent >= 0 ? ctx.note.blocks[block.parent] : undefined;
+  const own = blockBody(ctx, block);
+  if (own.length > text.length + 10) return own;
+  const prev = parent ?? ctx.note.blocks[block.id - 1];
+  if (!prev || prev.kind === 'heading' || prev.kind === 'code') return text;
+  return `${blockBody(ctx, prev)} — ${text}`;
+}
+
+/** The blocks of the discussion a block belongs to: its top-level list item and everything under it, or its section. */
+function discussion(ctx: ExtractContext, block: Block): Block[] {
+  const blocks = ctx.note.blocks;
+  let top = block;
+  while (top.parent >= 0) top = blocks[top.parent]!;
+  const key = top.kind === 'item' ? `i${top.id}` : `s${block.section}`;
+  let memo = discussions.get(ctx);
+  if (!memo) discussions.set(ctx, (memo = new Map()));
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = readDiscussion(ctx, block, top)));
+  return found;
+}
+
+const discussions = new WeakMap<ExtractContext, Map<string, Block[]>>();
+
+function readDiscussion(ctx: ExtractContext, block: Block, top: Block): Block[] {
+  const blocks = ctx.note.blocks;
+  if (top.kind === 'item') {
+    const inside = new Set([top.id]);
+    const out = [top];
+    for (let i = top.id + 1; i < blocks.length && blocks[i]!.kind !== 'heading'; i++) {
+      const b = blocks[i]!;
+      if (!inside.has(b.parent)) break;
+      inside.add(b.id);
+      out.push(b);
+    }
+    return out;
+  }
+  return blocks.filter((b) => b.section === block.section && b.kind !== 'heading');
+}
+
+/** Who stated it (the block's speaker) first, then everyone who spoke in that discussion. */
+function peopleOf(ctx: ExtractContext, block: Block): number[] {
+  const out: number[] = [];
+  const push = (p: number | null | undefined) => {
+    if (p != null && !out.includes(p)) out.push(p);
+  };
+  push(ctx.people.speakerOf[block.id]);
+  for (const b of discussion(ctx, block)) push(ctx.people.speakerOf[b.id]);
+  return out;
+}
+
+/** The references of the discussion the decision closes. */
+function refsOf(ctx: ExtractContext, block: Block): string[] {
+  const ids = new Set<string>();
+  for (const b of discussion(ctx, block)) for (const id of ctx.refs.refsOf[b.id] ?? []) ids.add(id);
+  if (block.section >= 0) for (const id of ctx.refs.refsOf[ctx.note.sections[block.section]!.block] ?? []) ids.add(id);
+  return [...ids];
 }

@@ -1,0 +1,140 @@
+/**
+ * Tells whether one sentence states an outcome the group reached: the words
+ * and forms notes use for it ("we decided", "consensus", "no objections",
+ * "In conclusion", "moves to phase 2"), and what rules them out (a question,
+ * a condition, a wish, a single person agreeing, boilerplate).
+ */
+
+/** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
+export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan';
+
+/** Words one of the forms needs; a sentence with none of them states no decision. */
+const TRIGGER = /decid|decision|agree|resol|conclu|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+
+/** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`. */
+const LABEL = /^[\s*_[(]*(?:(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
+
+/** The group as the subject of a decision verb. */
+const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}\s+(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
+/** "deciding to", "Decided that …" with no one named before it. */
+const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on)\b/i;
+
+const CONSENSUS = [
+  /\(\s*consensus\s*[:,-]?\s*\w+/i,
+  /\bconsensus\s*(?:is|was|:|-|–|—)\s*(?!no\b|none\b|not\b|unclear|lacking)\S/i,
+  /\b(?:reached|have|had|there\s+(?:is|was|seems\s+to\s+be)|seems?\s+(?:like|to\s+be)|sounds?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|looks?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|general|rough|broad|strong|solid|unanimous|clear|overall|positive|with)\s+(?:a\s+|the\s+)?(?:general\s+|rough\s+|broad\s+|strong\s+|clear\s+)?consensus\b/i,
+  /^consensus\s+(?:to|on|that|for|we)\b/i,
+];
+const AGREEMENT = [
+  /\b(?:general|broad|rough|full|unanimous|overall|clear|wide|strong)\s+agreement\b/i,
+  /\b(?:we|they|group|team)\s+(?:have|had|reached|are\s+in|were\s+in|came\s+to)\s+(?:an?\s+|general\s+)?agreement\b/i,
+  /\b(?:sounds?|seems?|looks?)\s+like\s+(?:we\s+have\s+|there\s+is\s+)?(?:an?\s+)?agreement\b/i,
+  /^agreement\s+(?:to|that|on)\b/i,
+];
+const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|opposed)|dissent|concerns?\s+(?:were\s+)?raised)|none\s+opposed|without\s+(?:any\s+)?objections?|nobody\s+(?:objected|opposed)|(?:objections?|opposed|concerns?)\s*[^?.]{0,80}\?\s*\[?\(?\s*(?:none|no|nobody|no\s+one)\b)/i;
+const UNANIMOUS = /\bunanimous(?:ly)?\b/i;
+const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\s+is)?\s*:|the\s+conclusion\s+(?:is|was))\b/i;
+const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:to|into)\s+(?:phase|stage)\s*\d/i;
+const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
+/** A plan stated for the group: "we'll change …", "let's add …". */
+const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|close|retire)\b/i;
+
+/** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
+export const ANSWER_YES = /^[\s[(<*_"“]*(?:yes|yep|agreed|consensus(?:\s*:?\s*yes)?|unanimous(?:\s+consent)?|\+1\s*from\s+(?:all|everyone))\b/i;
+export const ANSWER_NONE = /^[\s[(<*_"“]*(?:no|none|nope|nobody|no\s+one|no\s+objections?|no\s+opposition|no\s+concerns?|no\s+comments?|none\s+opposed)\b(?!\s+(?:idea|clue|way|consensus|agreement))/i;
+/** A question put to the group that a "yes" settles. */
+export const ASKS_YES = /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|have\s+consensus)|are\s+we\s+(?:ok|okay|good|fine|agreed|happy|all)|can\s+we\s+agree|is\s+(?:everyone|everybody)\s+(?:ok|okay|fine|happy|good)|(?:does|do)\s+(?:everyone|everybody|people)\s+agree|all\s+in\s+favou?r|consensus\??$)/i;
+/** A question put to the group that a "no" settles. */
+export const ASKS_NONE = /\b(?:objections?|opposed|oppose|concerns?|disagree|against|object)\b/i;
+
+/** Words that make a sentence a wish, a condition or a question rather than an outcome. */
+const HEDGE = /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b)/i;
+/** A negation that undoes a consensus or an agreement ("That doesn't sound like consensus"). */
+const NEGATED = /\b(?:not|never|no|(?:do|does|did|is|was|are|were|have|has)n(?:'|’)?t)\b/i;
+/** Boilerplate outcomes: the agenda, the minutes, who takes notes. */
+const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+meeting(?:'|’)s\s+notes|as\s+agreed\s+(?:upon\s+)?(?:in|at|during|last))\b/i;
+
+/** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
+export function mayStateDecision(text: string): boolean {
+  return TRIGGER.test(text);
+}
+
+/**
+ * The form by which a sentence states a decision, or null. `text` has its
+ * speaker label removed; `spoken` when a speaker said it (an "agreed that …"
+ * opening their words is their own agreement, not the group's).
+ */
+export function decisionCue(text: string, spoken = false): DecisionCue | null {
+  const t = text.trim();
+  if (!t || !TRIGGER.test(t) || BOILERPLATE.test(t)) return null;
+  const label = LABEL.exec(t);
+  if (label) {
+    const rest = label[1]!.replace(/[*_]/g, '').trim();
+    if (rest && !/^(?:none|n\/?a|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/i.test(rest)) return 'label';
+  }
+  const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
+  if (OBJECTIONS.test(t)) return 'objections';
+  if (question) return null;
+  if (CONCLUSION.test(t)) return 'conclusion';
+  for (const [cue, res] of FORMS) {
+    for (const re of res) {
+      const m = re.exec(t);
+      if (!m || HEDGE.test(clauseOf(t, m.index, m.index + m[0].length)) || quoted(t, m.index)) continue;
+      if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
+      if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
+      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous') && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if (cue === 'group' && reportedBefore(t, m.index)) continue;
+      if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
+      if (cue === 'phase' && modalBefore(t, m.index)) continue;
+      if (cue === 'plan' && /\b(?:maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      return cue;
+    }
+  }
+  return null;
+}
+
+const FORMS: [DecisionCue, RegExp[]][] = [
+  ['group', [GROUP_DECIDED, SUBJECTLESS]],
+  ['consensus', CONSENSUS],
+  ['agreement', AGREEMENT],
+  ['unanimous', [UNANIMOUS]],
+  ['phase', [PHASE]],
+  ['passed', [PASSED]],
+  ['plan', [PLAN]],
+];
+
+/** The clause a match stands in: from the sentence's last `;`/`:` before it to the next `,`/`;`/`:` after it. */
+function clauseOf(t: string, from: number, to: number): string {
+  const before = t.slice(0, from);
+  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf(': ')) + 1;
+  const after = t.slice(to).search(/[,;:]\s|\s(?:and\s+then|but)\s/);
+  return t.slice(start, after < 0 ? t.length : to + after);
+}
+
+/** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
+function reportedBefore(t: string, at: number): boolean {
+  const before = t.slice(Math.max(0, at - 30), at + 1).toLowerCase();
+  return /\b(?:things|what|which|since|after|when|as|because|how|why|where|until)\s+(?:\w+\s+)?$/.test(before.replace(/[\s,;(]+$/, ' '));
+}
+
+/** Whether the match stands inside quotation marks ("IETF calls it “rough consensus”"). */
+function quoted(t: string, at: number): boolean {
+  const before = t.slice(0, at);
+  return (before.match(/["“”]/g) ?? []).length % 2 === 1;
+}
+
+/** Whether a person's name or a singular pronoun stands right before the match ("Tomasz agreed to …"). */
+function namedBefore(t: string, at: number): boolean {
+  const before = t.slice(0, at).trim();
+  if (!before) return false;
+  const last = before.split(/\s+/).pop()!.replace(/[^\p{L}'’]/gu, '');
+  if (/^(?:i|he|she|who|[\p{Lu}][\p{Ll}]+)$/u.test(last) && !/^(?:we|they|and|then|so|also|finally)$/i.test(last)) return true;
+  return false;
+}
+
+/** Whether a modal or a wish governs the match ("we can move to phase 3", "before we move to phase 4"). */
+function modalBefore(t: string, at: number): boolean {
+  const before = t.slice(Math.max(0, at - 40), at).toLowerCase();
+  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(before);
+}
