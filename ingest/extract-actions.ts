@@ -1,10 +1,157 @@
 /**
- * Action items: who promised to do what, each with its source lines.
+ * Action items: who promised to do what, each with its source lines. Read
+ * from action sections and lists ("Action items", "Next steps", checkboxes),
+ * action labels (`AI[BS]:`, `**Action:**`, `TODO:`), and sentences that
+ * commit a person or a group ("I'll file an issue", "Dan to write up …",
+ * "The TSC should review …"). The owner is the speaker for "I'll", the
+ * person a name resolves to, or a group.
  */
+import { actionCue, listedOwner, mayCommit, readsAsTask } from './action-cues.js';
+import { looksLikeName, resolveOwner, type Owner } from './action-owner.js';
+import { blockBody, sectionHeading, inSectionHeaded, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
-import type { ActionItemRecord } from './types.js';
+import { resolvePersonName } from './extract-people.js';
+import type { ActionItemRecord, Block } from './types.js';
+
+/** Sections that list action items; not the review of last meeting's. */
+const ACTION_SECTION = /^(?:action\s+items?|actions?|ais?|next\s+steps?|follow[- ]?ups?|to-?dos?|tasks|assignments|action\s+items?\s+(?:for|and)\b.*)$/i;
+const REVIEW_SECTION = /\b(?:review|from\s+(?:the\s+)?(?:last|prior|previous)|last\s+(?:week|meeting)|previous|prior)\b/i;
+/** A line that opens an action list: "Concrete action items:", "Next steps:". */
+const LIST_OPENER = /\b(?:action\s+items?|next\s+steps|follow[- ]?ups|AIs|to-?dos?)\s*:?\s*$/i;
+/** Items of an action list that name no task: placeholders, bare links. */
+const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?)\.?$|^(?:https?:\/\/\S+\s*)+$/i;
 
 /** Finds the action items recorded in a note. */
-export function extractActionItems(_ctx: ExtractContext): ActionItemRecord[] {
-  return [];
+export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
+  const { note } = ctx;
+  const items: ActionItemRecord[] = [];
+  const ownerOfItem = new Map<number, Owner>();
+  const listed = new Set<number>();
+  for (const block of note.blocks) {
+    if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'row' || !block.text.trim()) continue;
+    if (inActionList(ctx, block, listed)) {
+      listed.add(block.id);
+      const body = block.text.replace(/\s+/g, ' ').trim();
+      if (EMPTY.test(body) || LIST_OPENER.test(body)) continue;
+      const owner = listedItemOwner(ctx, block, body, ownerOfItem);
+      if (!owner) continue;
+      ownerOfItem.set(block.id, owner);
+      items.push(record(blockBody(ctx, block), block.startLine, block.endLine, owner));
+      continue;
+    }
+    if (!mayCommit(block.text)) continue;
+    const spoken = speakerOf(ctx, block) !== undefined;
+    const units = unitsOf(ctx, block);
+    for (const unit of units) {
+      const cue = actionCue(unit.text, spoken);
+      if (!cue) continue;
+      let owner: Owner | null = null;
+      if (cue.owner === 'self') owner = speakerOwner(ctx, block);
+      else if (cue.owner === 'named') {
+        owner = resolveOwner(ctx, cue.form!);
+        const bracketed = /^\[.*\]$/.test(cue.form!.trim());
+        if (owner && !owner.known && !cue.labelled && !bracketed) owner = null;
+        // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
+        if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
+      } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
+      if (!owner) continue;
+      items.push(record(unit.text, unit.startLine, unit.endLine, owner));
+    }
+  }
+  return items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+}
+
+function record(text: string, startLine: number, endLine: number, owner: Owner): ActionItemRecord {
+  const r: ActionItemRecord = { text: text.replace(/\s+/g, ' ').trim(), startLine, endLine, owner: owner.owner };
+  if (owner.ownerGroup) r.ownerGroup = owner.ownerGroup;
+  return r;
+}
+
+/** Whether a block is an item of an action list: under an action heading, a checkbox, or after "action items:". */
+function inActionList(ctx: ExtractContext, block: Block, listed: Set<number>): boolean {
+  if (block.section >= 0) {
+    const h = sectionHeading(ctx.note.sections[block.section]!);
+    if (ACTION_SECTION.test(h) && !REVIEW_SECTION.test(h)) return true;
+    if (inSectionHeaded(ctx, block.section, /^(?:action\s+items?|next\s+steps?)$/i) && block.kind === 'item') return true;
+  }
+  if (block.kind === 'item' && block.checked === false) return true;
+  if (block.parent >= 0 && (listed.has(block.parent) || LIST_OPENER.test(ctx.note.blocks[block.parent]!.text))) return true;
+  if (block.kind === 'item' && block.depth === 1) {
+    // The first items of a list right after a paragraph that opens it, and their siblings.
+    for (let i = block.id - 1; i >= 0; i--) {
+      const b = ctx.note.blocks[i]!;
+      if (b.kind === 'item' && b.depth === 1 && b.parent === block.parent) {
+        if (!listed.has(b.id)) return false;
+        return true;
+      }
+      if (b.kind === 'item' && b.depth > 1) continue;
+      return b.kind !== 'heading' && LIST_OPENER.test(b.text.trim());
+    }
+  }
+  return false;
+}
+
+/**
+ * The owner of an item of an action list: named by it (`[Karen & Divya] …`,
+ * `Stephen to …`, `… (Chris Woods)`), by a label when what follows is a task
+ * (`Chris: Get back to …`), or by the item it is nested in.
+ */
+function listedItemOwner(ctx: ExtractContext, block: Block, body: string, owners: Map<number, Owner>): Owner | null {
+  const listed = listedOwner(body);
+  if (listed) {
+    const o = resolveOwner(ctx, listed.form);
+    const task = readsAsTask(listed.rest) || actionCue(listed.rest, true) !== null;
+    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task)) return o;
+  }
+  const up = inherited(ctx, block, owners);
+  if (up && readsAsTask(blockBody(ctx, block))) return up;
+  const cue = actionCue(blockBody(ctx, block), speakerOf(ctx, block) !== undefined);
+  return cue?.owner === 'self' ? speakerOwner(ctx, block) : null;
+}
+
+/** The owner of the item an action item is nested in. */
+function inherited(ctx: ExtractContext, block: Block, owners: Map<number, Owner>): Owner | null {
+  for (let p = block.parent; p >= 0; p = ctx.note.blocks[p]!.parent) {
+    const o = owners.get(p);
+    if (o) return o;
+  }
+  return null;
+}
+
+/**
+ * Who speaks a block's words: its own label, or the label-only item it is
+ * nested in (`* Nick:` with the words below). Narrative the people stage
+ * credits to someone ("Till walked members through …") is no speech.
+ */
+function speakerOf(ctx: ExtractContext, block: Block): { index: number | null; label: string } | undefined {
+  const label = speakerLabel(ctx, block);
+  if (label) return { index: ctx.people.speakerOf[block.id] ?? null, label: label.label };
+  const parent = block.parent >= 0 ? ctx.note.blocks[block.parent] : undefined;
+  const pl = parent ? speakerLabel(ctx, parent) : null;
+  if (parent && pl && !pl.rest.trim()) return { index: ctx.people.speakerOf[block.id] ?? ctx.people.speakerOf[parent.id] ?? null, label: pl.label };
+  return undefined;
+}
+
+/** The speaker as an owner: resolved by the people stage, else the label read as a name. */
+function speakerOwner(ctx: ExtractContext, block: Block): Owner | null {
+  const s = speakerOf(ctx, block);
+  if (!s) return null;
+  if (s.index !== null) return { owner: s.index, known: true };
+  const o = resolveOwner(ctx, s.label);
+  if (o) return o;
+  return looksLikeName(s.label) ? { owner: null, known: false } : null;
+}
+
+/** The last person named in the block before the sentence ("Stephen is working on it. He will share …"). */
+function namedEarlier(ctx: ExtractContext, block: Block, line: number, sentence: string): Owner | null {
+  const text = block.text.replace(/\s+/g, ' ');
+  const at = text.indexOf(sentence.slice(0, 20));
+  const before = at > 0 ? text.slice(0, at) : block.text.split('\n').slice(0, line - block.startLine).join(' ');
+  const words = before.match(/[\p{Lu}][\p{L}\p{M}'’-]+/gu) ?? [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (/^(?:He|She|They|It|We|I|This|That|The)$/.test(words[i]!)) continue;
+    const p = resolvePersonName(ctx.people, words[i]!);
+    if (p !== null) return { owner: p, known: true };
+  }
+  return null;
 }

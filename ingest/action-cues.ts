@@ -1,0 +1,123 @@
+/**
+ * Tells whether one sentence commits someone to a follow-up, and whom:
+ * labels (`AI[BS]:`, `Action:`, `TODO:`), a speaker's "I'll file an issue",
+ * "will review", "plan to work on", a named owner ("Dan to write up …",
+ * "Johnnie volunteers to …"), a group ("The TSC should review …"), "PR
+ * forthcoming". What software or a design "will" do is no commitment: the
+ * owner must be a person or a group, and the verb one of following up.
+ */
+
+export interface ActionCue {
+  /** How the owner is given: the speaker (`self`), a form in the sentence (`named`), a pronoun, or no one yet. */
+  owner: 'self' | 'named' | 'pronoun' | 'none';
+  /** The owner as written, for `named`. */
+  form?: string;
+  /** Whether an explicit action label or phrase marks it (`AI:`, "takes an action item"). */
+  labelled: boolean;
+}
+
+/** Verbs of following up, with the words some of them need after them to mean it. */
+const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start|begin\s+work|work\s+(?:on|with|through|out)|fix|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with)|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|add|help|own|drive|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
+
+/** Words one of the forms needs; a sentence with none of them commits no one. */
+const TRIGGER = /will|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
+
+/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `TODO:`, `Follow-up:`. */
+const LABEL = /^[\s*_]*(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—]\s*(.*)$/i;
+/** "takes an action item", "will take an AI to …". */
+const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
+/** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
+const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also)\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+can(?=\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with))))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
+/** The same said without the pronoun, as notes write a speaker's words: "Will review today", "plan to work on ISLE". */
+const BARE = new RegExp(String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|going\s+to|plan(?:ning)?\s+to|planning\s+on|intends?\s+to)\s+(?:also\s+|then\s+|just\s+|first\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*${VERB}`, 'i');
+/** A named owner opening the sentence: "Dan to write up …", "Bailey will …", "Johnnie volunteers to …". */
+const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
+/** "He will share some materials shortly." */
+const PRONOUN = new RegExp(String.raw`^(?:(?:and|so|then|also)\s+)?(?:he|she)\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'i');
+/** "PR forthcoming on …". */
+const FORTHCOMING = /\b(?:PR|pull\s+request|patch|fix|write-?up|RFC|issue|doc(?:ument)?)s?\s+(?:is\s+|are\s+)?(?:forthcoming|coming\s+(?:soon|up|shortly)|incoming|to\s+follow|will\s+follow|on\s+(?:its|the)\s+way)\b/i;
+/** Words that make a sentence no commitment: a condition, a wish, a question, the meeting itself. */
+const NOT_A_PROMISE = /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|that|this)\b|would\s+(?:be|have)|could\s+be|unless|(?:in|to|into)\s+(?:the\s+)?(?:zoom\s+)?chat|in\s+a\s+(?:moment|sec(?:ond)?|minute|bit)|right\s+now|my\s+screen|on\s+screen|next\s+slide|this\s+(?:talk|presentation)|today(?:'|’)s\s+(?:talk|presentation))\b/i;
+
+/** Whether a text has any word a commitment needs (a cheap test before splitting it into sentences). */
+export function mayCommit(text: string): boolean {
+  return TRIGGER.test(text);
+}
+
+/**
+ * The commitment a sentence makes, or null. `text` has its speaker label
+ * removed; `spoken` when a speaker said it.
+ */
+export function actionCue(text: string, spoken: boolean): ActionCue | null {
+  const t = text.trim().replace(/^[\s*_]+/, '');
+  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || /^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t)) return null;
+  const label = LABEL.exec(t);
+  if (label) {
+    const rest = label[3]!.trim();
+    if (!rest || /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…)\.?$/i.test(rest)) return null;
+    const form = (label[1] ?? label[2])?.trim();
+    if (form) return { owner: 'named', form, labelled: true };
+    const named = NAMED.exec(rest) ?? /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b/u.exec(rest);
+    if (named && !/^(?:I|we|you|it|this|that|they|there)$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
+    const trailing = /\(([\p{Lu}@][\p{L}\p{M}'’. &/,+-]{1,40})\)\s*\.?$/u.exec(rest);
+    if (trailing) return { owner: 'named', form: trailing[1]!, labelled: true };
+    return { owner: spoken ? 'self' : 'none', labelled: true };
+  }
+  const takes = TAKES_AI.exec(t);
+  if (takes && !promiseHedged(t, takes)) {
+    const named = /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s+(?:\w+\s+)?$/u.exec(t.slice(0, takes.index));
+    if (named && !/^(?:I|we|will|to)$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
+    if (spoken) return { owner: 'self', labelled: true };
+  }
+  const self = (spoken && (SELF.exec(t) ?? BARE.exec(t))) || null;
+  if (self && !promiseHedged(t, self)) return { owner: 'self', labelled: false };
+  const named = NAMED.exec(t);
+  if (named && !promiseHedged(t, named)) {
+    const form = named[1]!;
+    const verb = named[2]!.toLowerCase().replace(/\s+/g, ' ');
+    if (/^(?:he|she)$/i.test(form)) return { owner: 'pronoun', labelled: false };
+    if (/^(?:i|we|you|it|this|that|they|there)$/i.test(form)) return null;
+    // "should" binds a group only: "The TSC should review …"; a person who "should" is advice.
+    if (verb === 'should' && !/^the\s/i.test(t)) return null;
+    return { owner: 'named', form, labelled: /volunteer|offer|agreed/.test(verb) };
+  }
+  const pronoun = PRONOUN.exec(t);
+  if (pronoun && !promiseHedged(t, pronoun)) return { owner: 'pronoun', labelled: false };
+  if (spoken && FORTHCOMING.test(t)) return { owner: 'self', labelled: false };
+  return null;
+}
+
+/** Whether a condition or the meeting itself governs the clause of a match ("if it grows too much" in a later clause does not). */
+function promiseHedged(t: string, m: RegExpExecArray): boolean {
+  const before = t.slice(0, m.index);
+  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf(': ')) + 1;
+  const end = t.slice(m.index + m[0].length).search(/[,;:]\s|\s(?:and|but)\s+(?:if|then|when)\b/);
+  return NOT_A_PROMISE.test(t.slice(start, end < 0 ? t.length : m.index + m[0].length + end));
+}
+
+/**
+ * The owner an item in an action list names: `Stephen to …`, `Chris: Get back …`,
+ * `Kate send out …`, `[Karen & Divya] Announce …`, `Shape up LTS (Chris Woods)`.
+ */
+export function listedOwner(text: string): { form: string; how: 'bracket' | 'named' | 'label' | 'bare'; rest: string } | null {
+  const t = text.trim().replace(/^[\s*_]+/, '');
+  const bracket = /^\[([^\]:]{1,40})\]\s*:?\s*/.exec(t) ?? /^@([\w-]+)\s*:?\s*/.exec(t);
+  if (bracket) return { form: bracket[1]!, how: 'bracket', rest: t.slice(bracket[0].length) };
+  const named = NAMED.exec(t);
+  if (named) return { form: named[1]!, how: 'named', rest: t };
+  const trailing = /\(([\p{Lu}@][\p{L}\p{M}'’. &/,+-]{1,40})\)\s*\.?$/u.exec(t);
+  if (trailing) return { form: trailing[1]!, how: 'bracket', rest: t.slice(0, trailing.index) };
+  const colon = /^([\p{L}@][\p{L}\p{M}'’. &/+-]{0,40}?)\s*:\s+(?=\S)/u.exec(t);
+  if (colon) return { form: colon[1]!, how: 'label', rest: t.slice(colon[0].length) };
+  // "Kate send out the invite": a name only if the meeting knows it.
+  const bare = /^(@?[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s*(?:&|\/|\+|\band\b)\s*@?[\p{Lu}][\p{L}\p{M}'’.-]*){0,3})\s+(?=[\p{Ll}])/u.exec(t);
+  if (bare) return { form: bare[1]!, how: 'bare', rest: t.slice(bare[0].length) };
+  return null;
+}
+
+/** Whether a list item reads as a task: it opens with a verb of following up ("Reach out to Dan", "create an issue"). */
+export function readsAsTask(text: string): boolean {
+  return TASK.test(text.trim().replace(/^[\s*_]+/, ''));
+}
+
+const TASK = new RegExp(String.raw`^(?:(?:also|then|maybe|please)\s+)?${VERB}`, 'i');

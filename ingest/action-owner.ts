@@ -1,0 +1,80 @@
+/**
+ * Resolves who owns an action item from the form a note names them by:
+ * a person of the meeting (`Alex`, `AC`, `@fitzgen`), several people
+ * (`Karen & Divya`, `Chris / Stephen`), or a group (`the TSC`, `chairs`,
+ * `everyone`).
+ */
+import nlp from 'compromise';
+import type { ExtractContext } from './extract.js';
+import { resolvePersonName } from './extract-people.js';
+
+export interface Owner {
+  owner: number | null;
+  ownerGroup?: string;
+  /** Whether the form names people of the meeting or a group (not merely looks like a name). */
+  known: boolean;
+}
+
+/** Group owners: bodies and roles, not persons. */
+const GROUP_WORDS = /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-group|group|team|committee|board|chairs?|co-chairs?|champions?|editors?|maintainers|reviewers|organi[sz]ers|everyone|everybody|all|attendees|participants|members)$/i;
+/** Named groups: "Wasmtime maintainers", "the WAMR team", "TSC". */
+const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
+
+/** Words that open a sentence but name no one. */
+const NOT_A_NAME = /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|what|which|someone|somebody|anyone|anybody|nobody|people|folks|next|then|also|and|so|but|or|if|when|once|after|before|maybe|perhaps|probably|currently|now|today|tomorrow|later|soon|ideally|eventually|finally|otherwise|overall|action|todo|note|notes|update|updates|discussion|summary|agenda|poll|vote|decision|consensus|question|answer|topic|issue|pr|rfc|proposal|plan|goal|idea|step|steps|work|time|meeting|the|a|an|one|some|any|each|every|all|both|more|most|other|others|none|yes|no|ok|okay|sure|thanks|thank)$/i;
+
+/** The owner a form names, or null when it names no one this meeting knows and no group. */
+export function resolveOwner(ctx: ExtractContext, form: string): Owner | null {
+  let memo = owners.get(ctx);
+  if (!memo) owners.set(ctx, (memo = new Map()));
+  let o = memo.get(form);
+  if (o === undefined) memo.set(form, (o = readOwner(ctx, form)));
+  return o;
+}
+
+const owners = new WeakMap<ExtractContext, Map<string, Owner | null>>();
+
+function readOwner(ctx: ExtractContext, form: string): Owner | null {
+  const f = form.replace(/[[\]()*_`]/g, '').replace(/^@/, '').replace(/[.:,;]+$/, '').trim();
+  if (!f || f.length > 60) return null;
+  const one = resolveOne(ctx, f);
+  if (one !== null) return { owner: one, known: true };
+  const parts = f.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
+  if (parts.length > 1) {
+    const each = parts.map((p) => resolveOne(ctx, p));
+    if (each.every((p) => p !== null)) {
+      const names = [...new Set(each.map((p) => ctx.people.people[p!]!.name))];
+      return names.length === 1 ? { owner: each[0]!, known: true } : { owner: null, ownerGroup: names.join(' & '), known: true };
+    }
+  }
+  const the = /^the\s/i.test(f);
+  const g = f.replace(/^the\s+/i, '');
+  if (GROUP_WORDS.test(g) || (GROUP_NAMED.test(g) && (the || !/^\p{Lu}{2,3}$/u.test(g)))) return { owner: null, ownerGroup: g, known: true };
+  if (looksLikeName(f)) return { owner: null, known: false };
+  return null;
+}
+
+function resolveOne(ctx: ExtractContext, form: string): number | null {
+  const f = form.trim().replace(/^@/, '');
+  if (!f || NOT_A_NAME.test(f)) return null;
+  return resolvePersonName(ctx.people, f) ?? resolvePersonName(ctx.people, `@${f}`);
+}
+
+/**
+ * A name, initials or handle as notes write them: `Till`, `Lin Clark`, `BS`,
+ * `fitzgen`, `Karen & Divya`. A word that is an English verb, adjective or
+ * function word ("Consider:", "Need to …") is not; compromise tells, on
+ * this one word only.
+ */
+export function looksLikeName(form: string): boolean {
+  const parts = form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
+  return parts.length > 0 && parts.length <= 4 && parts.every((p) => {
+    const words = p.split(/\s+/);
+    if (words.length > 3 || NOT_A_NAME.test(words[0]!)) return false;
+    if (!words.every((w) => /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|@?[\p{Ll}][\p{Ll}\d_-]{2,}\d*)$/u.test(w))) return false;
+    if (words.length > 1 || /^\p{Lu}{2,4}$/u.test(p) || /^@|\d|_/.test(p)) return true;
+    const tags = (nlp(p).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    if (tags.includes('Person') || tags.includes('FirstName')) return true;
+    return !tags.some((t) => /^(?:Verb|Adjective|Adverb|Preposition|Determiner|Pronoun|Conjunction|Plural|Value|Date|QuestionWord|Expression|Infinitive)$/.test(t));
+  });
+}
