@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { releaseNeo4j, startNeo4j } from '../neo4j/launcher.js';
 import { projectRoot } from '../neo4j/instance.js';
@@ -17,7 +17,7 @@ declare module 'vitest' {
 }
 
 // QUORUM_TEST_NEO4J_HOME / QUORUM_TEST_NEO4J_PORT give a run an instance of its own (parallel work trees).
-const HOME = process.env.QUORUM_TEST_NEO4J_HOME ?? join(projectRoot(), '.neo4j', 'test');
+const HOME = resolve(process.env.QUORUM_TEST_NEO4J_HOME ?? join(projectRoot(), '.neo4j', 'test'));
 const PORT = Number(process.env.QUORUM_TEST_NEO4J_PORT ?? 7688);
 
 /**
