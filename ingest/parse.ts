@@ -4,13 +4,22 @@
  * web-page text is first rewritten as markdown line for line (web-text.ts).
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from './types.js';
 import { isWebText, webTextPath, webTextToMarkdown } from './web-text.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+
+/** `title:` of a YAML or TOML front matter block, if any. */
+function frontMatterTitle(tree: Root): string | undefined {
+  const first = tree.children[0];
+  if (!first || (first.type !== 'yaml' && (first.type as string) !== 'toml')) return undefined;
+  const m = /^title\s*[:=]\s*["']?(.+?)["']?\s*$/m.exec((first as { value: string }).value);
+  return m?.[1]?.trim() || undefined;
+}
 
 /** Splits text into lines the way CommonMark ends them (CRLF, CR, LF). */
 export function splitLines(text: string): string[] {
@@ -34,7 +43,7 @@ export function parseNote(file: SourceFile): Note {
   const sections = builder.finishSections(lines.length);
   const firstHeading = builder.blocks.find((b) => b.kind === 'heading' && b.text.trim() !== '');
   const firstText = builder.blocks.find((b) => b.text.trim() !== '');
-  const title = (firstHeading ?? firstText)?.text.split('\n')[0]?.trim() || file.path.replace(/^.*\//, '');
+  const title = frontMatterTitle(tree) ?? ((firstHeading ?? firstText)?.text.split('\n')[0]?.trim() || file.path.replace(/^.*\//, ''));
   return {
     collection: file.collection,
     path: file.path,

@@ -86,3 +86,12 @@ describe('web-page text', () => {
     expect(note.sections.some((s) => s.heading === 'Attendees')).toBe(true);
   });
 });
+
+describe('front matter', () => {
+  test('YAML front matter is not text; its title names the note', () => {
+    const note = parseNote(file('---\ntitle: Triage meeting 2024-02-14\ntags: [a]\n---\n\n# T-lang agenda\n\nTC: hello\n'));
+    expect(note.title).toBe('Triage meeting 2024-02-14');
+    expect(note.blocks.map((b) => b.text)).toEqual(['T-lang agenda', 'TC: hello']);
+    expect(note.blocks[1]!.startLine).toBe(8);
+  });
+});
