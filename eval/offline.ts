@@ -4,7 +4,10 @@
  * ../shared/tools/score.mjs, which scores the served API). Fast enough to run
  * on every change:
  *
- *   npm run build && node dist/eval/offline.js [--gold DIR] [--only attendees,speakers] [--show N]
+ *   npm run build && node dist/eval/offline.js [--gold DIR] [--notes DIR] [--only attendees,speakers] [--show N]
+ *
+ * --notes reads every labelled note from DIR instead of the shared corpus
+ * (test/fixtures/unseen: notes of our own writing in other projects' formats).
  *
  * --show prints each file's misses (gold items not found, found items not gold).
  */
@@ -97,14 +100,14 @@ export type Scores = Record<'attendees' | 'speakers' | 'references' | 'crates' |
 };
 
 /** Extracts each gold-labelled note and scores it. */
-export async function scoreOffline(shared: string, goldDir = join(shared, 'gold', 'dev')): Promise<{ scores: Scores; files: FileScore[] }> {
+export async function scoreOffline(shared: string, goldDir = join(shared, 'gold', 'dev'), notesRoot?: string): Promise<{ scores: Scores; files: FileScore[] }> {
   const names = ['attendees', 'speakers', 'references', 'crates', 'advisories', 'decisions', 'actionItems', 'actionOwners'] as const;
   const scores = Object.fromEntries(names.map((k) => [k, new Tally()])) as unknown as Scores;
   scores.dates = { right: 0, all: 0 };
   const files: FileScore[] = [];
   for (const file of goldFiles(goldDir)) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as Gold;
-    const folder = corpusFolder(shared, gold.corpus);
+    const folder = notesRoot ?? corpusFolder(shared, gold.corpus);
     const { config } = await loadCollectionConfig(folder, configFor(gold.corpus));
     const read = await readNote(folder, gold.path, gold.corpus);
     if (!read.ok) throw new Error(`${gold.path}: ${read.message.reason}`);
@@ -202,7 +205,7 @@ if (isMain) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const shared = join(projectRoot(), '..', 'shared');
-  const { scores, files } = await scoreOffline(shared, opt('gold'));
+  const { scores, files } = await scoreOffline(shared, opt('gold'), opt('notes'));
   const show = Number(opt('show') ?? 0);
   const only = opt('only')?.split(',');
   if (show) {
