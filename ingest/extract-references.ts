@@ -138,11 +138,24 @@ function linkTitle(note: Note, link: Link): string | undefined {
   return span ? titleFromLine(line, span[0], span[1]) : undefined;
 }
 
+const breaksOf = new WeakMap<Block, number[]>();
+
 /** The source line of an offset in a block's text. */
 function lineAt(block: Block, index: number): number {
-  let line = block.startLine;
-  for (let i = block.text.indexOf('\n'); i >= 0 && i < index; i = block.text.indexOf('\n', i + 1)) line += 1;
-  return Math.min(line, block.endLine);
+  let breaks = breaksOf.get(block);
+  if (!breaks) {
+    breaks = [];
+    for (let i = block.text.indexOf('\n'); i >= 0; i = block.text.indexOf('\n', i + 1)) breaks.push(i);
+    breaksOf.set(block, breaks);
+  }
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(block.startLine + lo, block.endLine);
 }
 
 /** Definitions a block uses by label (`[#74]`, `[text][label]`), as links on the using line. */

@@ -14,8 +14,12 @@ export interface Mention {
 
 const ADVISORY = /\b(RUSTSEC-\d{4}-\d{4}|CVE-\d{4}-\d{4,7}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
 const CRATE_URL = /^https?:\/\/(?:www\.)?(?:crates\.io\/crates\/|docs\.rs\/(?:crate\/)?|lib\.rs\/crates\/)([A-Za-z][\w-]*)/i;
-/** "a, `b` and c crates", "the `x` crate": names right before the word crate(s). */
-const NAMES_THEN_CRATE = /((?:[`'"]?[\w-]+[`'"]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*[`'"]?[\w-]+[`'"]?)\s+crates?\b(?!\.\w|[/\\]|-\w)/gi;
+/** The word crate(s), not crates.io or a `crates/` folder. */
+const CRATE_WORD = /\bcrates?\b(?!\.\w|[/\\]|-\w)/gi;
+/** "a, `b` and c", "the `x`": names right before the word crate(s) (matched on the text before it). */
+const NAMES_BEFORE = /((?:[`'"]?[\w-]+[`'"]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*[`'"]?[\w-]+[`'"]?)\s+$/;
+/** How far before the word crate(s) a list of names may start. */
+const NAMES_WINDOW = 120;
 /** "crate `x`", "crate called x", "crate x". */
 const CRATE_THEN_NAME = /\bcrates?\s+(?:(called|named)\s+)?([`'"]?)([\w-]+)\2(?![\w/\\]|[.-]\w)/gi;
 const CARGO = /\bcargo\s+(?:add|install)\s+((?:--?[\w-]+\s+)*)([A-Za-z][\w-]*)/gi;
@@ -84,34 +88,39 @@ export function findCrates(text: string, code: readonly string[]): Mention[] {
     const name = crateName(raw, isCode(raw));
     if (name) out.push({ id: `crate:${name}`, index });
   };
-  NAMES_THEN_CRATE.lastIndex = 0;
-  for (const m of text.matchAll(NAMES_THEN_CRATE)) {
-    const names = m[1]!.split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+/);
-    const last = names[names.length - 1]!;
-    const plural = /s$/i.test(m[0]);
-    // A list counts only when every item is a name ("the `image` and `ndarray` crates").
-    if (names.length > 1 && !names.every((n) => crateName(n, isCode(n)))) {
-      if (!plural) push(last, m.index);
-      continue;
-    }
-    // "across crates", "Rust crates", "a distinct crate": a plain word before "crates", or after "a",
-    // describes crates; only a name as code or with a hyphen names one.
-    const plain = names.length === 1 && !isCode(last) && !/[-_\d]/.test(last);
-    if (plain && (plural || /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))) continue;
-    for (const n of names) push(n, m.index);
-  }
-  CRATE_THEN_NAME.lastIndex = 0;
-  for (const m of text.matchAll(CRATE_THEN_NAME)) {
-    const raw = m[2] ? `${m[2]}${m[3]}${m[2]}` : m[3]!;
-    // Without "called"/"named" or quoting, only a name that cannot be a word: `crate wasm-encoder`.
-    if (m[1] || m[2] || codeSet.has(m[3]!) || /[-_\d]/.test(m[3]!)) push(raw, m.index);
-  }
   for (const c of code) {
     CARGO.lastIndex = 0;
     for (const m of c.matchAll(CARGO)) push(`\`${m[2]}\``, text.indexOf(c));
     const path = RUST_PATH.exec(c.trim());
     if (path && !NOT_PATH_CRATE.test(path[1]!)) push(`\`${path[1]!.replace(/_/g, '-')}\``, text.indexOf(c));
     if (RS_NAME.test(c.trim())) push(`\`${c.trim()}\``, text.indexOf(c));
+  }
+  if (!/crate/i.test(text)) return out;
+  CRATE_WORD.lastIndex = 0;
+  for (const w of text.matchAll(CRATE_WORD)) {
+    const from = Math.max(0, w.index - NAMES_WINDOW);
+    const before = NAMES_BEFORE.exec(text.slice(from, w.index));
+    if (!before) continue;
+    const at = from + before.index;
+    const names = before[1]!.split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+/);
+    const last = names[names.length - 1]!;
+    const plural = /s$/i.test(w[0]);
+    // A list counts only when every item is a name ("the `image` and `ndarray` crates").
+    if (names.length > 1 && !names.every((n) => crateName(n, isCode(n)))) {
+      if (!plural) push(last, at);
+      continue;
+    }
+    // "across crates", "Rust crates", "a distinct crate": a plain word before "crates", or after "a",
+    // describes crates; only a name as code or with a hyphen names one.
+    const plain = names.length === 1 && !isCode(last) && !/[-_\d]/.test(last);
+    if (plain && (plural || /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, at - 4), at)))) continue;
+    for (const n of names) push(n, at);
+  }
+  CRATE_THEN_NAME.lastIndex = 0;
+  for (const m of text.matchAll(CRATE_THEN_NAME)) {
+    const raw = m[2] ? `${m[2]}${m[3]}${m[2]}` : m[3]!;
+    // Without "called"/"named" or quoting, only a name that cannot be a word: `crate wasm-encoder`.
+    if (m[1] || m[2] || codeSet.has(m[3]!) || /[-_\d]/.test(m[3]!)) push(raw, m.index);
   }
   return out;
 }

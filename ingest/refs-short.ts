@@ -20,7 +20,7 @@ export interface ShortRef {
   repo?: string;
   /** Words next to the number that name a repository, as written ("wasi", "Interface Types", "spec"). */
   named?: string[];
-  /** Some of the words are capitalised mid-sentence: they name a project. */
+  /** The word right before the number is capitalised mid-sentence: the words name a project. */
   proper?: boolean;
   /** Every word is capitalised ("Interface Types"): a project's name in title case. */
   titleCase?: boolean;
@@ -32,8 +32,9 @@ const SHORT = new RegExp(
   [
     // 1-2: owner/repo#N
     String.raw`(?<![\w./@#-])([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9_.-]*[A-Za-z0-9_])#(\d+)(?!\w)`,
-    // 4-5: keyword N: PR 391, PR#10, pull request #12, issue 68, RFC 15, pre-RFC (#13), discussion #7
-    String.raw`\b(pull[ -]requests?|PRs?|issues?|RFCs?|discussions?(?=\s*#))(?:\s*#\s?|\s+(?:no\.?\s*|number\s+)?|\s*\(\s*#)(\d+)(?![\w.]\w)`,
+    // 4-5: keyword N: PR 391, PR#10, pull request #12, issue 68, RFC 15, pre-RFC (#13), issue (12489),
+    // discussion #7, "next issue to triage: 617" (a number alone after a colon that ends the line)
+    String.raw`\b(pull[ -]requests?|PRs?|issues?|RFCs?|discussions?(?=\s*#))(?:\s*#\s?|\s+(?:no\.?\s*|number\s+)?|\s*\(\s*#?(?=\d+\s*\))|[^\n.:;#()]{1,24}:\s*(?=\d+\s*(?:\n|$)))(\d+)(?![\w.]\w)`,
     // 6-7: repo#N
     String.raw`(?<![\w./@#-])([A-Za-z][\w.-]*[A-Za-z0-9])#(\d+)(?!\w)`,
     // 8: #N
@@ -42,6 +43,8 @@ const SHORT = new RegExp(
   'gi',
 );
 
+/** A cheap test for text that may hold a short reference at all. */
+const MAY_HOLD = /#\d|\b(?:pr|pull|issue|rfc)/i;
 /** Words before `#N` that make it a count, not an issue: "Topic #1", "proposal #2". */
 const COUNTED = /^(?:topic|topics|item|items|point|points|option|options|proposal|proposals|strategy|strategies|approach|alternative|slide|slides|step|steps|part|phase|stage|question|questions|version|day|week|session|round|priority|nitpick|idea|example|case|choice|goal|concern|comment|solution|variant|number|no|rank|ranked|place|agenda|action|note|item\.|requirement|requirements|attempt|iteration|meeting|call|poll|vote|against|for|sprint|milestone|level|tier|step\.?)$/i;
 /** Words that open a phrase and never name a repository. */
@@ -66,6 +69,7 @@ const keywordKind = (word: string): ReferenceKind => {
  */
 export function findShortRefs(text: string): ShortRef[] {
   const out: ShortRef[] = [];
+  if (!MAY_HOLD.test(text)) return out;
   SHORT.lastIndex = 0;
   for (const m of text.matchAll(SHORT)) {
     const index = m.index;
@@ -76,6 +80,7 @@ export function findShortRefs(text: string): ShortRef[] {
     }
     const after = text.slice(index + length, index + length + 80);
     if (m[5] !== undefined) {
+      if (/s$/i.test(m[4]!) && m[0].includes('(')) continue; // "issues (3)": a count.
       const ref: ShortRef = { index, length, number: Number(m[5]), kind: keywordKind(m[4]!) };
       describeRepo(ref, text.slice(Math.max(0, index - 60), index), after);
       out.push(ref);
@@ -136,7 +141,8 @@ function describeRepo(ref: ShortRef, before: string, after: string): void {
   while (words.length && FUNCTION_WORD.test(words[0]!)) words.shift();
   if (!words.length || words.some((w) => FUNCTION_WORD.test(w))) return;
   ref.named = words;
-  // Capitalised words name a project, unless a lone word is capitalised for opening the sentence ("Landed #12").
-  ref.proper = words.some((w) => /^\p{Lu}/u.test(w)) && !(initial && words.length === 1);
+  // A capitalised word right before the number names a project ("Firefox issue 12"), unless it is
+  // capitalised for opening the sentence ("Landed #12").
+  ref.proper = /^\p{Lu}/u.test(words[words.length - 1]!) && !(initial && words.length === 1);
   ref.titleCase = ref.proper && words.every((w) => /^\p{Lu}/u.test(w));
 }
