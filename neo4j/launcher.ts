@@ -30,7 +30,7 @@ export interface LauncherOptions {
   keepRunning?: boolean;
 }
 
-/** An endpoint in use, with whether this process started it (and so should stop it). */
+/** An endpoint in use, with whether this process started it. */
 export interface StartedNeo4j extends Neo4jEndpoint {
   startedHere: boolean;
   /** The instance folder of an embedded server. */
@@ -165,8 +165,9 @@ export async function stopNeo4j(o: LauncherOptions = {}): Promise<boolean> {
 }
 
 /**
- * Says that this process is done with the instance's server (after startNeo4j). The server is
- * stopped if no other live process uses it and it was not started to keep running; true if so.
+ * Says that this process is done with the instance's server (after startNeo4j; otherwise this
+ * does nothing). The server is stopped if no other live process uses it and it was not started
+ * to keep running; true if so.
  * Note: so the first of two processes sharing a server does not stop it under the other.
  */
 export async function releaseNeo4j(o: LauncherOptions = {}): Promise<boolean> {

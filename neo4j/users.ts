@@ -19,12 +19,15 @@ export function addUser(inst: Instance): void {
 }
 
 /**
- * Forgets this process as a user; true if the server should now stop: no other live user is
- * left and it is not kept running. Users whose process is gone are forgotten too.
+ * Forgets this process as a user; true if the server should now stop: this process used it,
+ * no other live user is left and it is not kept running. Users whose process is gone are
+ * forgotten too.
  */
 export function removeUser(inst: Instance): boolean {
   const dir = usersDir(inst);
-  rmSync(join(dir, String(process.pid)), { force: true });
+  const mine = join(dir, String(process.pid));
+  if (!existsSync(mine)) return false;
+  rmSync(mine);
   const others = existsSync(dir) ? readdirSync(dir).map(Number) : [];
   const live = others.filter((pid) => {
     if (pid > 0 && isAlive(pid)) return true;

@@ -68,6 +68,9 @@ describe('a home of its own', () => {
       expect(await releaseNeo4j(o)).toBe(false);
       expect((await neo4jStatus(o)).running).toBe(true);
       rmSync(other);
+      expect(await releaseNeo4j(o)).toBe(false); // no longer a user: nothing to do
+      expect((await neo4jStatus(o)).running).toBe(true);
+      expect(await startNeo4j(o)).toMatchObject({ startedHere: false, pid: started.pid });
       expect(await releaseNeo4j(o)).toBe(true);
       expect(scanNeo4jProcesses(home)).toEqual([]);
     } finally {
