@@ -11,7 +11,7 @@
  */
 import type { CollectionConfig } from './config.js';
 import type { Meta } from './extract-meta.js';
-import { crateOfUrl, findAdvisories, findCrates, findDependencyCrates } from './refs-crates.js';
+import { crateOfUrl, findAdvisories, findCrates, findDependencyCrates, findFamilyCrates } from './refs-crates.js';
 import { githubRef, githubRepo, KnownRepos, refId, refUrl, URL_IN_TEXT, type GitHubRef } from './refs-github.js';
 import { findShortRefs, type ShortRef } from './refs-short.js';
 import { linkSpan, titleFromLine, titleFromLinkText } from './refs-title.js';
@@ -69,7 +69,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
   for (const b of note.blocks) {
     urlRefs.set(b.id, urlsOf(b));
     if (b.kind === 'code') continue;
-    const found = findShortRefs(b.text.replace(URL_IN_TEXT, (u) => ' '.repeat(u.length)));
+    const found = findShortRefs(masked(b.text));
     for (const s of found) {
       if (s.owner && s.repo) {
         known.add(`${s.owner}/${s.repo}`, true);
@@ -90,6 +90,8 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
   const configured = config.repositories[meta.series] ?? config.repositories['*'];
   const fallback = configured ?? known.dominant();
   const resolver = new Resolver(known, config, byNumber, fallback);
+  const families = packageFamilies(config);
+  const isRepo = (name: string) => known.byRepoName(name) !== undefined;
   const records = new Records();
   const refsOf = note.blocks.map((b) => {
     const ids = new Set<string>();
@@ -110,7 +112,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
     }
     const text = b.text;
     for (const a of findAdvisories(text)) ids.add(records.other(a.id, 'ADVISORY', lineAt(b, a.index)));
-    const crates = b.kind === 'code' ? findDependencyCrates(text) : findCrates(text, b.code);
+    const crates = b.kind === 'code' ? findDependencyCrates(text) : [...findCrates(text, b.code), ...findFamilyCrates(masked(text), families, isRepo)];
     for (const c of crates) ids.add(records.other(c.id, 'CRATE', lineAt(b, c.index)));
     return [...ids];
   });
@@ -136,6 +138,29 @@ function linkTitle(note: Note, link: Link): string | undefined {
     if (label >= 0) span = [label, line.indexOf(']', label + link.text.length + 1) + 1];
   }
   return span ? titleFromLine(line, span[0], span[1]) : undefined;
+}
+
+/** Text with its URLs blanked out, offsets kept. */
+const masked = (text: string): string => text.replace(URL_IN_TEXT, (u) => ' '.repeat(u.length));
+
+/**
+ * Name prefixes of multi-package repositories: a repository the config
+ * gives to several series (`cranelift` and `winch` kept in
+ * `bytecodealliance/wasmtime`) holds packages named after it and after them.
+ */
+function packageFamilies(config: CollectionConfig): Set<string> {
+  const seriesOf = new Map<string, string[]>();
+  for (const [series, repo] of Object.entries(config.repositories)) {
+    if (series === '*') continue;
+    seriesOf.set(repo, [...(seriesOf.get(repo) ?? []), series]);
+  }
+  const prefixes = new Set<string>();
+  for (const [repo, series] of seriesOf) {
+    if (series.length < 2) continue;
+    prefixes.add(repo.slice(repo.indexOf('/') + 1));
+    for (const s of series) if (/^[a-z][a-z0-9]*$/.test(s)) prefixes.add(s);
+  }
+  return prefixes;
 }
 
 const breaksOf = new WeakMap<Block, number[]>();

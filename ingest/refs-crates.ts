@@ -49,8 +49,14 @@ const NOT_A_NAME = new Set(
   + 'whatever particular certain onnx c c++ go js python wasm wasi').split(/\s+/),
 );
 
-/** Hyphenated words that describe ("internal-ish", "wasmtime-specific"), not names. */
-const DESCRIPTIVE = /-(?:ish|like|specific|related|level|based|only|style|defined|aware|friendly|compatible|wide|free|heavy|side)$/;
+/**
+ * Hyphenated words that describe ("internal-ish", "wasmtime-specific",
+ * "cranelift-compiling"), phrases ("wasmtime-as-library"), and bindings for
+ * other languages ("wasmtime-py"), not crate names.
+ */
+const DESCRIPTIVE = /-(?:ish|like|specific|related|level|based|only|style|defined|aware|friendly|compatible|wide|free|heavy|side|\w+ing|py|rb|cpp|go|js|dotnet|net|java|c)$|-(?:as|of|in|to|and|or|the|for|with|on)-/;
+/** A hyphenated name in running text: not part of a path, a handle, a wildcard or a longer word. */
+const HYPHENATED = /(?<![\w@/.#-])([a-z][a-z0-9]*)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w*/-]|\.\w)/g;
 
 const clean = (s: string): string => s.replace(/^[`'"]|[`'"]$/g, '');
 
@@ -121,6 +127,24 @@ export function findCrates(text: string, code: readonly string[]): Mention[] {
     const raw = m[2] ? `${m[2]}${m[3]}${m[2]}` : m[3]!;
     // Without "called"/"named" or quoting, only a name that cannot be a word: `crate wasm-encoder`.
     if (m[1] || m[2] || codeSet.has(m[3]!) || /[-_\d]/.test(m[3]!)) push(raw, m.index);
+  }
+  return out;
+}
+
+/**
+ * Packages of a multi-package repository named by its family prefix
+ * (`cranelift-wasm`, `wasmtime-wasi`): `prefixes` are the names of a
+ * repository that the collection says holds several series, and of those
+ * series. Names that are repositories of their own (`isRepo`) are left out.
+ */
+export function findFamilyCrates(text: string, prefixes: ReadonlySet<string>, isRepo: (name: string) => boolean): Mention[] {
+  const out: Mention[] = [];
+  if (!prefixes.size || !text.includes('-')) return out;
+  HYPHENATED.lastIndex = 0;
+  for (const m of text.matchAll(HYPHENATED)) {
+    if (!prefixes.has(m[1]!)) continue;
+    const name = crateName(m[0], true);
+    if (name && !isRepo(name)) out.push({ id: `crate:${name}`, index: m.index });
   }
   return out;
 }

@@ -122,6 +122,12 @@ describe('crates and advisories', () => {
     expect(ids(text).filter((id) => id.startsWith('crate:'))).toEqual([]);
   });
 
+  test('packages of a repository that holds several series are named after it and them', () => {
+    const cfg = config({ engine: 'acme/engine', jit: 'acme/engine', spec: 'acme/spec' });
+    const text = 'Could this live in jit-frontend instead? Port `engine-wasi` first; see @engine-core, engine-specific code, engine-py, `engine-internal-*`, spec-nn and https://x.org/engine-cli.';
+    expect(ids(text, 'jit/2022/jit-01-10.md', cfg).filter((id) => id.startsWith('crate:'))).toEqual(['crate:engine-wasi', 'crate:jit-frontend']);
+  });
+
   test('a Cargo.toml excerpt lists dependencies', () => {
     expect(ids('```toml\n[dependencies]\nserde = "1"\ntokio = { version = "1", features = ["full"] }\n[package]\nname = "x"\n```\n')).toEqual(['crate:serde', 'crate:tokio']);
   });

@@ -4,7 +4,7 @@ import { projectRoot, scoreOffline } from '../eval/offline.js';
 
 // Floors a little under what the extractors reach on ../shared/gold/dev, so a
 // change that loses references, crates, advisories or dates fails here.
-const FLOORS = { references: 0.95, crates: 0.85, advisories: 0.9, dates: 0.98 };
+const FLOORS = { references: 0.97, crates: 0.9, advisories: 0.95, dates: 0.98 };
 
 test('references, crates, advisories and dates stay above their floors on the dev gold', async () => {
   const { scores } = await scoreOffline(join(projectRoot(), '..', 'shared'));
