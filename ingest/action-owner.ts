@@ -20,6 +20,19 @@ const GROUP_WORDS = /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-g
 /** Named groups: "Wasmtime maintainers", "the WAMR team", "TSC". */
 const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
 
+const tagCache = new Map<string, string[]>();
+
+/** compromise's part-of-speech tags of one word, remembered. */
+function tagsOf(word: string): string[] {
+  let tags = tagCache.get(word);
+  if (!tags) {
+    tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    if (tagCache.size > 5000) tagCache.clear();
+    tagCache.set(word, tags);
+  }
+  return tags;
+}
+
 /** Words that open a sentence but name no one. */
 const NOT_A_NAME = /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|what|which|someone|somebody|anyone|anybody|nobody|people|folks|next|then|also|and|so|but|or|if|when|once|after|before|maybe|perhaps|probably|currently|now|today|tomorrow|later|soon|ideally|eventually|finally|otherwise|overall|action|todo|note|notes|update|updates|discussion|summary|agenda|poll|vote|decision|consensus|question|answer|topic|issue|pr|rfc|proposal|plan|goal|idea|step|steps|work|time|meeting|the|a|an|one|some|any|each|every|all|both|more|most|other|others|none|yes|no|ok|okay|sure|thanks|thank)$/i;
 
@@ -50,7 +63,7 @@ function readOwner(ctx: ExtractContext, form: string): Owner | null {
   const the = /^the\s/i.test(f);
   const g = f.replace(/^the\s+/i, '');
   if (GROUP_WORDS.test(g) || (GROUP_NAMED.test(g) && (the || !/^\p{Lu}{2,3}$/u.test(g)))) return { owner: null, ownerGroup: g, known: true };
-  if (looksLikeName(f)) return { owner: null, known: false };
+  if (nameShaped(f)) return { owner: null, known: false };
   return null;
 }
 
@@ -67,14 +80,21 @@ function resolveOne(ctx: ExtractContext, form: string): number | null {
  * this one word only.
  */
 export function looksLikeName(form: string): boolean {
+  if (!nameShaped(form)) return false;
+  return form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean).every((p) => {
+    if (/\s/.test(p) || /^\p{Lu}{2,4}$/u.test(p) || /^@|\d|_/.test(p)) return true;
+    const tags = tagsOf(p);
+    if (tags.includes('Person') || tags.includes('FirstName')) return true;
+    return !tags.some((t) => /^(?:Verb|Adjective|Adverb|Preposition|Determiner|Pronoun|Conjunction|Plural|Value|Date|QuestionWord|Expression|Infinitive)$/.test(t));
+  });
+}
+
+/** The shape of a name, initials or handle, without asking what the word means. */
+function nameShaped(form: string): boolean {
   const parts = form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
   return parts.length > 0 && parts.length <= 4 && parts.every((p) => {
     const words = p.split(/\s+/);
     if (words.length > 3 || NOT_A_NAME.test(words[0]!)) return false;
-    if (!words.every((w) => /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|@?[\p{Ll}][\p{Ll}\d_-]{2,}\d*)$/u.test(w))) return false;
-    if (words.length > 1 || /^\p{Lu}{2,4}$/u.test(p) || /^@|\d|_/.test(p)) return true;
-    const tags = (nlp(p).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-    if (tags.includes('Person') || tags.includes('FirstName')) return true;
-    return !tags.some((t) => /^(?:Verb|Adjective|Adverb|Preposition|Determiner|Pronoun|Conjunction|Plural|Value|Date|QuestionWord|Expression|Infinitive)$/.test(t));
+    return words.every((w) => /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|@?[\p{Ll}][\p{Ll}\d_-]{2,}\d*)$/u.test(w));
   });
 }

@@ -9,7 +9,7 @@
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /decid|decision|agree|resol|conclu|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /decid|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`. */
 const LABEL = /^[\s*_[(]*(?:(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
@@ -23,7 +23,7 @@ const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:deciding|decided|agreeing|agreed)\
 const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
   /\bconsensus\s*(?:is|was|:|-|–|—)\s*(?!no\b|none\b|not\b|unclear|lacking)\S/i,
-  /\b(?:reached|have|had|there\s+(?:is|was|seems\s+to\s+be)|seems?\s+(?:like|to\s+be)|sounds?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|looks?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|general|rough|broad|strong|solid|unanimous|clear|overall|positive|with)\s+(?:a\s+|the\s+)?(?:general\s+|rough\s+|broad\s+|strong\s+|clear\s+)?consensus\b/i,
+  /\b(?:reached|got|get|have|had|there\s+(?:is|was|seems\s+to\s+be)|seems?\s+(?:like|to\s+be)|sounds?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|looks?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|general|rough|broad|strong|solid|unanimous|clear|overall|positive|with)\s+(?:a\s+|the\s+)?(?:general\s+|rough\s+|broad\s+|strong\s+|clear\s+)?consensus\b/i,
   /^consensus\s+(?:to|on|that|for|we)\b/i,
 ];
 const AGREEMENT = [
@@ -35,6 +35,7 @@ const AGREEMENT = [
 const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|opposed)|dissent|concerns?\s+(?:were\s+)?raised)|none\s+opposed|without\s+(?:any\s+)?objections?|nobody\s+(?:objected|opposed)|(?:objections?|opposed|concerns?)\s*[^?.]{0,80}\?\s*\[?\(?\s*(?:none|no|nobody|no\s+one)\b)/i;
 const UNANIMOUS = /\bunanimous(?:ly)?\b/i;
 const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\s+is)?\s*:|the\s+conclusion\s+(?:is|was))\b/i;
+const CONGRATS = /\bcongrat\w*\b[^.?!]{0,80}\b(?:phase|stage)\s*\d/i;
 const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:to|into)\s+(?:phase|stage)\s*\d/i;
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
@@ -99,7 +100,7 @@ const FORMS: [DecisionCue, RegExp[]][] = [
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],
   ['unanimous', [UNANIMOUS]],
-  ['phase', [PHASE]],
+  ['phase', [PHASE, CONGRATS]],
   ['passed', [PASSED]],
   ['plan', [PLAN]],
 ];
@@ -115,7 +116,7 @@ function clauseOf(t: string, from: number, to: number): string {
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {
   const before = t.slice(Math.max(0, at - 30), at + 1).toLowerCase();
-  return /\b(?:things|what|which|since|after|when|as|because|how|why|where|until)\s+(?:\w+\s+)?$/.test(before.replace(/[\s,;(]+$/, ' '));
+  return /\b(?:things|what|which|since|after|when|as|because|how|why|where|until)\s+(?:\w+\s+)?$/.test(before.replace(/\s+$/, ' '));
 }
 
 /** Whether the match stands inside quotation marks ("IETF calls it “rough consensus”"). */

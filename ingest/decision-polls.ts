@@ -111,7 +111,8 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
       statement = `${statement}: ${text}`;
       taken.push(b);
     }
-    if (decisionCue(text) || rawReply(ctx, b.endLine + 1, nextStart(ctx, j))) {
+    const raw = rawReply(ctx, b.endLine + 1, nextStart(ctx, j));
+    if (decisionCue(text) || (ASKS_NONE.test(body) && ANSWER_NONE.test(text)) || (raw && (decisionCue(raw) || ANSWER_NONE.test(raw)))) {
       taken.push(b);
       return settled(taken, `${statement} — ${text}`);
     }

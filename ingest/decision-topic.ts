@@ -21,6 +21,7 @@ export function decisionTopic(ctx: ExtractContext, block: Block, text: string): 
     if (lead && !GENERIC.test(lead) && /^[\p{L}\p{N}]/u.test(lead) && !decisionCue(lead)) return [lead];
   }
   for (let s = block.section; s >= 0; s = ctx.note.sections[s]!.parent) {
+    if (ctx.note.sections[s]!.heading === ctx.note.title) continue;
     const h = sectionHeading(ctx.note.sections[s]!).replace(/^(?:poll|vote)\s*:\s*/i, '');
     if (h && !GENERIC.test(h) && h.split(/\s+/).length <= 12) return [h];
   }

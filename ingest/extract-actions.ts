@@ -50,7 +50,7 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       else if (cue.owner === 'named') {
         owner = resolveOwner(ctx, cue.form!);
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
-        if (owner && !owner.known && !cue.labelled && !bracketed) owner = null;
+        if (owner && !owner.known && (!(cue.labelled || bracketed) || !looksLikeName(cue.form!))) owner = null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
