@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { emptyConfig } from '../ingest/config.js';
+import { extractMeeting } from '../ingest/extract.js';
+import { parseNote } from '../ingest/parse.js';
+import { decodeNote } from '../ingest/read.js';
+import type { MeetingRecord } from '../ingest/types.js';
+
+const meeting = (text: string, path = 'team/2026/team-03-04.md'): MeetingRecord => {
+  const r = decodeNote(Buffer.from(text), path, 'test');
+  if (!r.ok) throw new Error(r.message.reason);
+  return extractMeeting(parseNote(r.file), emptyConfig());
+};
+
+const NOTES = '# Team sync March 4\n\n## Attendees\n\n- Rosa Diaz\n- Omar Little\n- Wen Zhao\n\n## Notes\n\n';
+
+/** Each decision as [first line, last line]. */
+const spans = (m: MeetingRecord) => m.decisions.map((d) => [d.startLine, d.endLine]);
+
+describe('extractDecisions: explicit forms', () => {
+  test('a "Decision:" label, with the line it stands on', () => {
+    const m = meeting(`${NOTES}### Release train\n\nRosa: the branch is cut on Mondays.\n\nDecision: ship the 2.0 branch next Tuesday.\n`);
+    expect(m.decisions).toHaveLength(1);
+    expect(m.decisions[0]).toMatchObject({ text: 'Decision: ship the 2.0 branch next Tuesday.', startLine: 15, endLine: 15, section: 'Team sync March 4 › Notes › Release train', topics: ['Release train'] });
+  });
+
+  test('"we decided" and "the group agreed" as the group, not one person agreeing', () => {
+    const m = meeting(`${NOTES}- Rosa: we decided to drop the nightly builds.\n- The group agreed that docs move to the new site.\n- Omar agreed to look at the flaky test.\n- Wen: I agree with Omar.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12]]);
+  });
+
+  test('two decisions on one line are two items', () => {
+    const m = meeting(`${NOTES}Rosa and Omar discussed the release, deciding to skip the beta. They agreed that the next version is 3.0.\n`);
+    expect(m.decisions.map((d) => d.text)).toEqual([
+      'Rosa and Omar discussed the release, deciding to skip the beta.',
+      'They agreed that the next version is 3.0.',
+    ]);
+  });
+
+  test('consensus, general agreement and no objections', () => {
+    const m = meeting(`${NOTES}- Should we rename the CLI flag? (consensus: yes)\n- Wen: proposal to keep the old name as an alias. General agreement.\n- Omar: as there are no objections, will merge the patch\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
+  });
+
+  test('"In conclusion" states the outcome', () => {
+    const m = meeting(`${NOTES}Wen: In conclusion there are two tracks: caching the images and a policy for old systems.\n`);
+    expect(m.decisions).toHaveLength(1);
+  });
+
+  test('a phase advancement and unanimous consent', () => {
+    const m = meeting(`${NOTES}The tail-call proposal moves to phase 3.\n\nOmar: unanimous consent to merge the spec text.\n`);
+    expect(spans(m)).toEqual([[11, 11], [13, 13]]);
+  });
+
+  test('a plan stated as the group\'s: "we\'ll change …"', () => {
+    const m = meeting(`${NOTES}Rosa: I'll write it down: we'll change the package names to carry a prefix, and then if someone complains we can point at the docs.\n`);
+    expect(m.decisions).toHaveLength(1);
+    expect(m.decisions[0]!.startLine).toBe(11);
+  });
+
+  test('items of a section headed Decisions or Outcome are decisions', () => {
+    const m = meeting(`${NOTES}## Decisions\n\n- Move the meeting to Thursdays.\n- Archive the old repository.\n\n## Outcome\n\nNone\n`);
+    expect(spans(m)).toEqual([[13, 13], [14, 14]]);
+  });
+});
+
+describe('extractDecisions: polls, votes and settled questions', () => {
+  test('a poll with its SF F N A SA table spans from the poll to the tally', () => {
+    const m = meeting(`${NOTES}#### POLL: Rename the proposal\n\nShould the proposal be renamed to "stack switching"?\n\n| SF | F | N | A | SA |\n| - | - | - | - | - |\n| 9 | 4 | 2 | 0 | 0 |\n\nRosa: thanks all.\n`);
+    expect(spans(m)).toEqual([[11, 17]]);
+    expect(m.decisions[0]!.text).toContain('SF 9');
+  });
+
+  test('a poll that was not taken is no decision', () => {
+    const m = meeting(`${NOTES}##### Poll: Phase 1?\n\nWen: out of time, we continue next week.\n\n##### Potential poll: should we make the change? (skipped due to lack of time)\n`);
+    expect(m.decisions).toEqual([]);
+  });
+
+  test('a poll settled by unanimous consent later in its section', () => {
+    const m = meeting(`${NOTES}#### POLL: Subgroup charter\n\nRosa: Any concerns over the charter?\n\nOmar: Nothing controversial.\n\nRosa: Unanimous consent\n`);
+    expect(spans(m)).toEqual([[11, 17]]);
+  });
+
+  test('a question the reply settles: "Anyone opposed?" / "[no]", "Should we?" / "yes"', () => {
+    const m = meeting(`${NOTES}Rosa: anyone opposed to landing the PR once the rename is done?\n\n<No objections>\n\n- Omar: should we delete the old tests in one PR?\n  - yes\n`);
+    expect(spans(m)).toEqual([[11, 13], [15, 16]]);
+  });
+
+  test('"no objections" said after a statement is one voice, not the group\'s', () => {
+    const m = meeting(`${NOTES}Wen: I think waiting two weeks changes nothing.\n\nOmar: no objections\n`);
+    expect(m.decisions).toEqual([]);
+  });
+});
+
+describe('extractDecisions: what is not a decision', () => {
+  test('proposals, opinions and open questions', () => {
+    const m = meeting(`${NOTES}- Rosa: I propose we move the meeting to Fridays.\n- Omar: I think we should rewrite the parser.\n- Wen: do we have consensus on the schema?\n- We need consensus before we move to phase 2.\n- If we decided to drop it, who would tell users?\n`);
+    expect(m.decisions).toEqual([]);
+  });
+
+  test('boilerplate: the agenda, last meeting\'s notes, polls listed on the agenda', () => {
+    const m = meeting(`# Meeting\n\n## Agenda\n\n1. Poll: phase 2 for the widget proposal\n1. Adoption of the agenda\n\n## Notes\n\nThe group reviewed the agenda and a final agenda was agreed upon.\n\nAnnounce that the meeting will be recorded as agreed upon in the first meeting.\n`);
+    expect(m.decisions).toEqual([]);
+  });
+
+  test('negated and reported agreement', () => {
+    const m = meeting(`${NOTES}- That doesn't sound like consensus to me.\n- We agreed we want a better tracker, but not about how.\n- The examples you gave are things we voted on years ago.\n- When I run it alone, it passes.\n`);
+    expect(m.decisions).toEqual([]);
+  });
+});
+
+describe('extractDecisions: people, refs and topics', () => {
+  test('the stater first, then who spoke in that discussion; the references of the discussion', () => {
+    const m = meeting(`${NOTES}### Flag names\n\nWen: see https://github.com/acme/tool/issues/12 for the options.\n\nOmar: I prefer the short one.\n\nRosa: we decided to use the short flag.\n`);
+    expect(m.decisions).toHaveLength(1);
+    const d = m.decisions[0]!;
+    expect(d.people.map((i) => m.people[i]!.name)).toEqual(['Rosa Diaz', 'Wen Zhao', 'Omar Little']);
+    expect(d.refs).toEqual(['acme/tool#12']);
+    expect(d.topics).toEqual(['Flag names']);
+  });
+});
