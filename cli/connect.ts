@@ -3,7 +3,7 @@
  * (started or reused). Waits for it with backoff, applies the schema, and
  * arranges for a server this process started to stop when it stops.
  */
-import { Db } from '../db/driver.js';
+import { Db, DbError } from '../db/driver.js';
 import { onExitStop, resolveNeo4j, type StartedNeo4j } from '../neo4j/launcher.js';
 import { applySchema } from '../schema/apply.js';
 
@@ -29,6 +29,10 @@ export async function connect(o: { home?: string; port?: number; attempts?: numb
       await db.ping();
       break;
     } catch (err) {
+      if (err instanceof DbError && err.kind === 'auth') {
+        await db.close();
+        throw new Error(`Neo4j at ${neo4j.uri} refused user "${neo4j.user}": ${err.message}; check NEO4J_USER and NEO4J_PASSWORD`);
+      }
       if (i >= attempts) {
         await db.close();
         throw new Error(`cannot reach Neo4j at ${neo4j.uri} after ${attempts} attempts (${(err as Error).message}); check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use Quorum's own server`);
@@ -48,10 +52,11 @@ export async function connect(o: { home?: string; port?: number; attempts?: numb
       if (closed) return;
       closed = true;
       await db.close();
-      if (neo4j.startedHere) {
-        const { stopNeo4j } = await import('../neo4j/launcher.js');
+      if (neo4j.embedded) {
+        // Released, not stopped: the server stops when its last user is done with it.
+        const { releaseNeo4j } = await import('../neo4j/launcher.js');
         cancel();
-        await stopNeo4j({ home: neo4j.home });
+        await releaseNeo4j({ home: neo4j.home });
       }
     },
   };
