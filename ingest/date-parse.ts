@@ -23,10 +23,12 @@ const PROSE_DATE = new RegExp(
   [
     // Month D[, YYYY] with an optional second day ("June 12-13, 2019", "March 20/21").
     String.raw`\b${MONTH}\.?\s+(\d{1,2})${ORD}(?!\d)(?:\s*(?:[-–/]|and|&)\s*\d{1,2}${ORD}(?!\d))?(?:,?\s+(\d{4})(?!\d))?`,
+    // YYYY Month D
+    String.raw`\b((?:19|20)\d\d),?\s+${MONTH}\.?\s+(\d{1,2})${ORD}(?!\d)`,
     // D Month YYYY
     String.raw`\b(\d{1,2})${ORD}\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})(?!\d)`,
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
-    String.raw`(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\8(\d{1,2})(?![\d])`,
+    String.raw`(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\11(\d{1,2})(?![\d])`,
     // MM/DD/YYYY
     String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)`,
   ].join('|'),
@@ -54,11 +56,14 @@ export function findDates(text: string): PartialDate[] {
       if (m[1] === 'may') continue;
       d = { month: monthOf(m[1]), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined };
     } else if (m[4] !== undefined) {
-      d = { day: Number(m[4]), month: monthOf(m[5]!), year: Number(m[6]) };
+      if (m[5] === 'may') continue;
+      d = { year: Number(m[4]), month: monthOf(m[5]!), day: Number(m[6]) };
     } else if (m[7] !== undefined) {
-      d = { year: Number(m[7]), month: Number(m[9]), day: Number(m[10]) };
-    } else if (m[11] !== undefined) {
-      d = { month: Number(m[11]), day: Number(m[12]), year: Number(m[13]) };
+      d = { day: Number(m[7]), month: monthOf(m[8]!), year: Number(m[9]) };
+    } else if (m[10] !== undefined) {
+      d = { year: Number(m[10]), month: Number(m[12]), day: Number(m[13]) };
+    } else if (m[14] !== undefined) {
+      d = { month: Number(m[14]), day: Number(m[15]), year: Number(m[16]) };
     }
     if (d && validDay(d.month, d.day!, d.year)) out.push({ ...d, index: m.index });
   }

@@ -27,6 +27,8 @@ export interface ReferencesResult {
 const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)>?/;
 /** `[text][label]`, `[label][]` and `[label]` uses of a definition. */
 const LINK_LABEL = /\[([^\]\n]+)\](?:\[([^\]\n]*)\])?/g;
+/** Sentence punctuation after a URL in running text. */
+const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 /** IETF RFCs run into the thousands; project RFC repositories stay far below. */
 const MAX_PROJECT_RFC = 1000;
 
@@ -55,7 +57,8 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
     const links = [...block.links];
     if (block.kind !== 'code') links.push(...usedDefinitions(note, block, definitions));
     for (const m of block.text.matchAll(URL_IN_TEXT)) {
-      if (!links.some((l) => l.url === m[0])) links.push({ url: m[0], text: m[0], line: lineAt(block, m.index) });
+      const url = m[0].replace(TRAILING_PUNCTUATION, '');
+      if (!links.some((l) => l.url === url)) links.push({ url, text: url, line: lineAt(block, m.index) });
     }
     return links.map((l) => {
       const url = l.url.replace(/\\/g, '');

@@ -14,7 +14,7 @@ export interface GitHubRef {
 }
 
 /** An issue, pull request or discussion URL; whatever follows the number (anchors, `/files`) still means it. */
-const ITEM_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(pull|issues|discussions)\/(\d+)(?![\d])(?:[/#?][^\s]*)?$/i;
+const ITEM_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(pull|issues|discussions)\/(\d+)(?![\w-])/i;
 /** Any github.com URL: its owner and repository, and the kind of page. */
 const REPO_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:\/([\w.-]*))?(?:[/?#].*)?$/i;
 /** URLs in running text (bare, not written as links). */
