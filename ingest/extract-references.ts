@@ -135,6 +135,11 @@ function linkTitle(note: Note, link: Link): string | undefined {
   const fromText = titleFromLinkText(link.text, link.url);
   if (fromText) return fromText;
   const line = note.lines[link.line - 1] ?? '';
+  if (/^\s*\|/.test(line)) {
+    // A table row: the first cell that is not the link names the item.
+    const cell = line.split('|').map((c) => c.trim()).find((c) => c && !c.includes(link.url) && !c.includes(`[${link.text}]`));
+    return cell ? titleFromLinkText(cell, link.url) : undefined;
+  }
   let span = linkSpan(line, link.url);
   if (!span) {
     const label = line.indexOf(`[${link.text}]`);

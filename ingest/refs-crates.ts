@@ -98,7 +98,7 @@ export function findCrates(text: string, code: readonly string[]): Mention[] {
     CARGO.lastIndex = 0;
     for (const m of c.matchAll(CARGO)) push(`\`${m[2]}\``, text.indexOf(c));
     const path = RUST_PATH.exec(c.trim());
-    if (path && !NOT_PATH_CRATE.test(path[1]!)) push(`\`${path[1]!.replace(/_/g, '-')}\``, text.indexOf(c));
+    if (path && !NOT_PATH_CRATE.test(path[1]!)) push(`\`${path[1]}\``, text.indexOf(c));
     if (RS_NAME.test(c.trim())) push(`\`${c.trim()}\``, text.indexOf(c));
   }
   if (!/crate/i.test(text)) return out;

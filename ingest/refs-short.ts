@@ -138,7 +138,10 @@ function describeRepo(ref: ShortRef, before: string, after: string): void {
     }
     words.unshift(t);
   }
-  while (words.length && FUNCTION_WORD.test(words[0]!)) words.shift();
+  while (words.length && FUNCTION_WORD.test(words[0]!)) {
+    words.shift();
+    initial = false;
+  }
   if (!words.length || words.some((w) => FUNCTION_WORD.test(w))) return;
   ref.named = words;
   // A capitalised word right before the number names a project ("Firefox issue 12"), unless it is

@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { emptyConfig, type CollectionConfig } from '../ingest/config.js';
+import { emptyConfig, parseCollectionConfig, type CollectionConfig } from '../ingest/config.js';
 import { extractMeta } from '../ingest/extract-meta.js';
 import { extractReferences } from '../ingest/extract-references.js';
 import { parseNote } from '../ingest/parse.js';
@@ -136,4 +138,27 @@ describe('crates and advisories', () => {
     const text = 'Fixed rustsec-2025-0046 and CVE-2024-12345; see [advisory](https://github.com/acme/rt/security/advisories/GHSA-8fc8-4g25-c8m7).';
     expect(ids(text)).toEqual(['advisory:CVE-2024-12345', 'advisory:GHSA-8FC8-4G25-C8M7', 'advisory:RUSTSEC-2025-0046']);
   });
+});
+
+// Fixture folders of our own writing: input.md (or input.txt) and case.json
+// ({ path, config }) → expected.json. Regenerate deliberately with
+// UPDATE_FIXTURES=1 and review the diff.
+describe('fixtures', () => {
+  const root = join(import.meta.dirname, 'fixtures', 'references');
+  for (const name of readdirSync(root).sort()) {
+    test(name, () => {
+      const dir = join(root, name);
+      const input = ['input.md', 'input.txt'].map((f) => join(dir, f)).find((f) => existsSync(f))!;
+      const c = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { path: string; config: unknown };
+      const cfg = parseCollectionConfig(JSON.stringify(c.config), join(dir, 'case.json'));
+      const r = decodeNote(readFileSync(input), c.path, 'fixtures');
+      if (!r.ok) throw new Error(r.message.reason);
+      const note = parseNote(r.file);
+      const meta = extractMeta(note);
+      const got = { ...meta, references: extractReferences(note, meta, cfg).references.sort((a, b) => a.id.localeCompare(b.id)) };
+      const expectedFile = join(dir, 'expected.json');
+      if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(got, null, 2)}\n`);
+      expect(got).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    });
+  }
 });
