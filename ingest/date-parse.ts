@@ -29,7 +29,7 @@ const PROSE_DATE = new RegExp(
     String.raw`\b(\d{1,2})${ORD}\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})(?!\d)`,
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
     String.raw`(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\11(\d{1,2})(?![\d])`,
-    // MM/DD/YYYY
+    // MM/DD/YYYY (or DD/MM/YYYY where the first number cannot be a month)
     String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)`,
   ].join('|'),
   'gi',
@@ -63,7 +63,9 @@ export function findDates(text: string): PartialDate[] {
     } else if (m[10] !== undefined) {
       d = { year: Number(m[10]), month: Number(m[12]), day: Number(m[13]) };
     } else if (m[14] !== undefined) {
-      d = { month: Number(m[14]), day: Number(m[15]), year: Number(m[16]) };
+      // Month first, as US notes write it; a first number over 12 is the day (14/02/2024).
+      const [a, b] = [Number(m[14]), Number(m[15])];
+      d = a > 12 ? { month: b, day: a, year: Number(m[16]) } : { month: a, day: b, year: Number(m[16]) };
     }
     if (d && validDay(d.month, d.day!, d.year)) out.push({ ...d, index: m.index });
   }

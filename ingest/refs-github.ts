@@ -14,11 +14,11 @@ export interface GitHubRef {
 }
 
 /** An issue, pull request or discussion URL; whatever follows the number (anchors, `/files`) still means it. */
-const ITEM_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(pull|issues|discussions)\/(\d+)(?![\w-])/i;
+const ITEM_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(pull|issues|discussions)\/(\d+)(?![\w-])/i;
 /** Any github.com URL: its owner and repository, and the kind of page. */
-const REPO_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:\/([\w.-]*))?(?:[/?#].*)?$/i;
-/** URLs in running text (bare, not written as links). */
-export const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()[\]"'`]+(?:\([^\s<>()]*\)[^\s<>()[\]"'`]*)*/gi;
+const REPO_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:\/([\w.-]*))?(?:[/?#].*)?$/i;
+/** URLs in running text (bare, not written as links), and GitHub addresses written without a scheme. */
+export const URL_IN_TEXT = /(?:\bhttps?:\/\/|(?<![\w./-])(?:www\.)?github\.com\/)[^\s<>()[\]"'`]+(?:\([^\s<>()]*\)[^\s<>()[\]"'`]*)*/gi;
 /** github.com paths that are not repositories. */
 const NOT_OWNER = /^(?:orgs|settings|notifications|marketplace|topics|features|sponsors|search|explore|collections|trending|login|about|pricing|enterprise|advisories|apps|users)$/i;
 /** Repository pages that say the note works in that repository, as opposed to a file or commit in it. */
