@@ -1,0 +1,185 @@
+/**
+ * Finds the attendee lists of a note in the forms meeting notes use: a
+ * section under an Attendees / Attendance / Present / Participants / Roll
+ * call heading (bullets, numbered items, bare lines, tables), a label
+ * (`Attendees: A, B`, `**TSC Members present:**` over a list of lines), a
+ * table row (`| Attending | A, B |`) and a table with a name column.
+ */
+import type { Block, Note } from './types.js';
+import { INITIALS, isHandle, isNameLike, parseNameEntry, type NameEntry } from './people-names.js';
+
+/** A heading (or a label without its colon) that opens an attendee list. */
+const ATTENDEE_WORDS = String.raw`(?:(?:(?:tsc|cg|wg|sig|committee|board)\s+)?members\s+present|(?:others|also)\s+present|present|in\s+attendance|attendees?|attendance|attending|participants?|roll[\s-]?call|introduction\s+of\s+attendees|who(?:'|’)?s\s+here)`;
+const ATTENDEE_HEADING = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s+list)?(?:\s*\([^)]*\))?\s*:?$`, 'i');
+const ATTENDEE_LABEL = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s*\([^)]*\))?\s*:\s*(.*)$`, 'i');
+/** Cheap test before the full patterns: a line that may open an attendee list. */
+const HINT = /attend|present|particip|roll|introduc|who/i;
+const NAME_COLUMN = /^(?:attendees?|names?|participants?|who|person|people|full name)$/i;
+const ATTENDEE_COLUMN = /attendee|participant/i;
+const INITIALS_COLUMN = /^(?:abbrev\w*|initials|short|alias)$/i;
+const HANDLE_COLUMN = /github|handle|user ?name/i;
+
+export interface AttendeeEntry extends NameEntry {
+  block: number;
+}
+
+export interface AttendeeLists {
+  entries: AttendeeEntry[];
+  /** Blocks that are part of an attendee list (not speakers' turns). */
+  blocks: Set<number>;
+}
+
+/** Finds every attendee list in a note. `textOf` gives a block's text. */
+export function findAttendees(note: Note, textOf: (b: Block) => string): AttendeeLists {
+  const entries: AttendeeEntry[] = [];
+  const blocks = new Set<number>();
+  const add = (b: Block, e: NameEntry | null) => {
+    if (e) entries.push({ ...e, block: b.id });
+  };
+  const sections = new Set(note.sections.filter((s) => ATTENDEE_HEADING.test(s.heading.replace(/[*_]/g, '').trim())).map((s) => s.id));
+  const tablesSeen = new Set<string>();
+  /** Attendee sections whose list has ended (prose after the names). */
+  const ended = new Set<number>();
+  const listed = new Set<number>();
+
+  for (let k = 0; k < note.blocks.length; k++) {
+    const b = note.blocks[k]!;
+    if (b.kind === 'heading' || (b.kind === 'code' && !sections.has(b.section))) continue;
+    if (b.kind === 'row') {
+      const found = rowEntries(b, sections.has(b.section), tablesSeen);
+      if (found.length) blocks.add(b.id);
+      for (const e of found) add(b, e);
+      continue;
+    }
+    const inSection = sections.has(b.section);
+    const text = textOf(b);
+    const nl = text.indexOf('\n');
+    const first = nl < 0 ? text : text.slice(0, nl);
+    if (!inSection && !HINT.test(first)) continue;
+    const lines = text.split('\n');
+    const head = first.replace(/[*_]/g, '').trim();
+    const label = ATTENDEE_LABEL.exec(head);
+    const bareLabel = !label && b.kind === 'item' && lines.length === 1 && ATTENDEE_HEADING.test(head);
+    if (label || bareLabel) {
+      blocks.add(b.id);
+      const rest = label ? label[1]!.trim() : '';
+      if (rest) for (const e of inlineList(rest, b)) add(b, e);
+      for (const line of lines.slice(1)) for (const e of lineEntries(line)) add(b, e);
+      if (!rest && lines.length === 1) k = followingList(note, k, textOf, (nb, found) => {
+        blocks.add(nb.id);
+        for (const e of found) add(nb, e);
+      });
+      continue;
+    }
+    if (inSection && !ended.has(b.section)) {
+      if (PROSE.test(head) && !lineEntries(first).length) {
+        // A paragraph of prose (`To get the passcode, reach out on Zulip.`) is no list.
+        if (listed.has(b.section)) ended.add(b.section);
+        continue;
+      }
+      let any = false;
+      for (const line of lines) {
+        const found = lineEntries(line);
+        if (!found.length && listed.has(b.section) && PROSE.test(line.trim())) {
+          ended.add(b.section);
+          break;
+        }
+        for (const e of found) add(b, e);
+        if (found.length) {
+          any = true;
+          listed.add(b.section);
+        }
+      }
+      if (any) blocks.add(b.id);
+    }
+  }
+  return { entries, blocks };
+}
+
+/** The list after a bare label: its nested items, or the blocks that follow while they read as names. Returns the last index used. */
+function followingList(note: Note, k: number, textOf: (b: Block) => string, take: (b: Block, found: NameEntry[]) => void): number {
+  const label = note.blocks[k]!;
+  let last = k;
+  for (let j = k + 1; j < note.blocks.length; j++) {
+    const nb = note.blocks[j]!;
+    if (nb.kind === 'heading' || nb.kind === 'code' || nb.kind === 'row') break;
+    const nested = nb.parent === label.id;
+    if (!nested && label.kind === 'item' && j === k + 1) break;
+    if (!nested && (nb.section !== label.section || nb.depth !== (label.kind === 'item' ? label.depth : nb.depth))) break;
+    const lines = textOf(nb).split('\n').filter((l) => l.trim());
+    const found = lines.map(lineEntries);
+    const named = found.filter((f) => f.length).length;
+    if (!nested && (!lines.length || named * 2 < lines.length || !found[0]!.length)) break;
+    take(nb, found.flat());
+    last = j;
+  }
+  return last;
+}
+
+/**
+ * Names in one line of an attendee list: one entry (`Name, Org`), or a list
+ * when three or more comma-separated parts are all names.
+ */
+function lineEntries(line: string): NameEntry[] {
+  let t = line.trim();
+  if (!t) return [];
+  // `People: TC, tmandry, Josh`: a labelled list inside the section.
+  const labelled = /^[\p{L} ]{2,30}:\s+(.+)$/u.exec(t);
+  if (labelled && labelled[1]!.split(/\s*[,;]\s*/).filter((p) => isNameLike(p)).length >= 2) t = labelled[1]!;
+  const parts = t.split(/\s*[,;]\s*/).filter(Boolean);
+  if (parts.length >= 2 && labelled && t !== line.trim()) return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
+  if (parts.length >= 3 && parts.every((p) => isNameLike(p))) {
+    return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
+  }
+  const e = parseNameEntry(t);
+  return e ? [e] : [];
+}
+
+/** A line of prose or a label, which ends an attendee list under a heading. */
+const PROSE = /[:.!?]\s*$|:\s|(?:\S+\s+){5}/;
+
+/** An inline list after a label: `A, B and C`, or space-separated links (`[A](mailto:…) [B](mailto:…)`). */
+function inlineList(rest: string, b: Block): NameEntry[] {
+  const linkTexts = b.links.map((l) => l.text.trim()).filter(Boolean);
+  let remainder = rest;
+  for (const t of linkTexts) remainder = remainder.replace(t, ' ');
+  const parts = linkTexts.length > 1 && !remainder.replace(/[\s,;]+/g, '')
+    ? linkTexts
+    : rest.split(/\s*(?:[,;]|(?<=\p{Ll}{2})\.\s+(?=\p{Lu})|\s&\s|\sand\s)\s*/u);
+  return parts.map((p) => parseNameEntry(p)).filter((e): e is NameEntry => e !== null);
+}
+
+/** Attendees in a table row: a `| Attending | A, B |` row, or the name column of an attendee table. */
+function rowEntries(b: Block, inAttendeeSection: boolean, tablesSeen: Set<string>): NameEntry[] {
+  const cells = b.cells ?? [];
+  const header = b.header ?? [];
+  if (!inAttendeeSection && !HINT.test(cells[0] ?? '') && !header.some((h) => HINT.test(h) || NAME_COLUMN.test(h.trim()))) return [];
+  const out: NameEntry[] = [];
+  const labelled = (row: string[]) => {
+    if (row.length >= 2 && ATTENDEE_HEADING.test(row[0]!.replace(/[*_:]/g, '').trim()) && /,|\S\s+\S/.test(row[1]!.trim())) {
+      out.push(...inlineList(row.slice(1).join(', '), { ...b, links: [] }));
+    }
+  };
+  labelled(cells);
+  const tableKey = `${header.join('|')}@${b.section}`;
+  if (!tablesSeen.has(tableKey) && b.startLine > 0) {
+    tablesSeen.add(tableKey);
+    labelled(header);
+  }
+  const nameCol = header.findIndex((h) => NAME_COLUMN.test(h.trim()) || ATTENDEE_COLUMN.test(h));
+  const useFirst = inAttendeeSection && nameCol < 0 && header.length <= 2;
+  const col = nameCol >= 0 && (inAttendeeSection || ATTENDEE_COLUMN.test(header[nameCol]!)) ? nameCol : useFirst ? 0 : -1;
+  if (col >= 0) {
+    const e = parseNameEntry(cells[col] ?? '');
+    if (e) {
+      const ini = header.findIndex((h) => INITIALS_COLUMN.test(h.trim()));
+      const initials = ini >= 0 ? (cells[ini] ?? '').trim() : '';
+      if (/^\p{Lu}{1,4}\d?$/u.test(initials) && (INITIALS.test(initials) || initials.length > 1)) e.initials.push(initials);
+      const hc = header.findIndex((h) => HANDLE_COLUMN.test(h));
+      const handle = hc >= 0 ? (cells[hc] ?? '').replace(/^@/, '').trim() : '';
+      if (isHandle(handle)) e.handles.push(handle);
+      out.push(e);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+/**
+ * How people's names are written in meeting notes: folding for comparison,
+ * telling a name from other text, and reading one attendee entry
+ * (`Nick Fitzgerald (NF)`, `Alex Crichton (Fastly)`, `Brown, Andrew`,
+ * `CF: Chris Fallin`, `@fitzgen`) into a name, initials and handles.
+ */
+
+/**
+ * Remembers a pure function of a string for the strings seen most: the same
+ * labels and names recur through a note and across a collection.
+ */
+export function memo<T>(f: (s: string) => T, limit = 20_000): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined && !seen.has(s)) {
+      v = f(s);
+      if (seen.size >= limit) seen.clear();
+      seen.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+/** Folds case, accents and white space, for comparing forms of a name. */
+export const foldName = memo((s: string): string =>
+  (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/[.\s]+/g, ' ').trim());
+
+/** Lower-case particles that may sit inside a name (`Wouter van Oortmerssen`). */
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'du', 'la', 'le', 'bin', 'al', 'ten', 'ter', 'y']);
+
+/**
+ * Words that open or make up labels, headings and list entries but never name
+ * a person: the vocabulary of meeting-note templates.
+ */
+export const NOT_A_NAME = new Set([
+  'a', 'about', 'action', 'actions', 'action item', 'action items', 'add', 'added', 'after', 'agenda', 'agenda item', 'agenda items', 'ai', 'aside',
+  'alternative', 'all', 'also', 'and', 'announcement', 'announcements', 'answer', 'answers', 'anyone', 'api', 'approach', 'attendance', 'attendee',
+  'attendees', 'attending', 'background', 'before', 'bonus', 'break', 'but', 'call', 'caveat', 'cc', 'cg', 'chair', 'chat', 'ci', 'cli', 'closure',
+  'comment', 'comments', 'con', 'concern', 'concerns', 'conclusion', 'cons', 'consensus', 'contact', 'context', 'current', 'date', 'day', 'deadline',
+  'decision', 'decisions', 'description', 'details', 'discussion', 'doc', 'docs', 'done', 'edit', 'eg', 'e g', 'email', 'everybody', 'everyone',
+  'example', 'examples', 'fact', 'feedback', 'folks', 'follow up', 'followup', 'follow-up', 'for', 'from', 'fyi', 'gc', 'goal', 'goals', 'group',
+  'guest', 'guests', 'host', 'how', 'i', 'idea', 'ideas', 'ie', 'i e', 'imo', 'iirc', 'important', 'in', 'info', 'issue', 'issues', 'it', 'js',
+  'later', 'lgtm', 'link', 'links', 'location', 'me', 'meeting', 'meetings', 'minutes', 'misc', 'motivation', 'n/a', 'na', 'name', 'names', 'nb',
+  'next', 'next steps', 'no', 'non-goals', 'none', 'note', 'notes', 'note taker', 'notetaker', 'now', 'ok', 'on', 'option', 'options', 'or', 'other',
+  'others', 'outcome', 'owner', 'part', 'people', 'phase', 'plan', 'poll', 'polls', 'pr', 'prs', 'present', 'presenter', 'presenters', 'problem',
+  'pro', 'pros', 'proposal', 'ps', 'purpose', 'q', 'question', 'questions', 're', 'recap', 'recording', 'ref', 'reference', 'references', 'reminder',
+  'repo', 'request', 'requirement', 'requirements', 'resolution', 'result', 'results', 'rfc', 'scope', 'scribe', 'see', 'sg', 'side note',
+  'slides', 'so', 'solution', 'someone', 'somebody', 'source', 'speaker', 'speakers', 'spec', 'stage', 'status', 'step', 'subject', 'summary',
+  'tbd', 'team', 'the', 'then', 'they', 'time', 'title', 'tl;dr', 'tldr', 'to', 'today', 'todo', 'tomorrow', 'topic', 'topics', 'transcript',
+  'tsc', 'unknown', 'update', 'updates', 'us', 'use case', 'use cases', 'via', 'video', 'vote', 'votes', 'warning', 'wasi', 'wasm', 'we', 'wg',
+  'what', 'when', 'where', 'who', 'why', 'yes', 'yesterday', 'you', 'zoom',
+  'is', 'as', 'at', 'be', 'by', 'do', 'go', 'if', 'of', 'up', 'hi', 'ok', 'affiliation', 'organization', 'organisation', 'company',
+  'employer', 'role', 'github', 'handle',
+  'xx', 'xxx', 'yy', 'zz', 'nn', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'he', 'she', 'his', 'her', 'their', 'nobody', 'both', 'each', 'many', 'several', 'some', 'most', 'this', 'that', 'these', 'those',
+  'which', 'there', 'here', 'members', 'participants', 'one', 'another', 'secretary', 'moderator', 'facilitator',
+  'qs', 'ans', 'qa', 'q&a', 'administrivia', 'logistics', 'timeline', 'wifi', 'wi-fi', 'demo', 'demos', 'venue', 'address', 'schedule',
+  'remote', 'dial-in', 'phone', 'passcode', 'password', 'travel', 'hotel', 'dinner', 'lunch', 'breakfast', 'parking', 'registration',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** Calendar words, which are also given names (`April`, `June`): not template words inside a full name. */
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** One capitalised name word: `Alex`, `McCabe`, `O'Brien`, `Tamayo-Rios`, `JF`, `Saúl`. */
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?$/u;
+/** An initial inside a name: `L`, `L.`, `S.` */
+const INITIAL_WORD = /^\p{Lu}\.?$/u;
+/** A GitHub-style handle: `fitzgen`, `bjorn3`, `afonso360`, `dmitris_aspetakis`. */
+const HANDLE = /^@?[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/;
+/** Initials as a speaker label: `NF`, `SBC`, `DG2`. */
+export const INITIALS = /^\p{Lu}{2,4}\d?$/u;
+/** First-name letters and a last initial: `DaG`, `MarkM`. */
+export const SHORT_AND_INITIAL = /^(\p{Lu}\p{Ll}{1,11})(\p{Lu})$/u;
+
+/** True for a GitHub-style handle (lower case, digits, `-`, `_`). */
+export const isHandle = (s: string): boolean => HANDLE.test(s) && s.replace(/^@/, '').length >= 2;
+
+/**
+ * True when text reads as one person's name: one to five capitalised words
+ * (particles and initials allowed), or a single handle.
+ */
+export function isNameLike(s: string): boolean {
+  const t = s.trim();
+  if (!t || t.length > 60) return false;
+  if (NOT_A_NAME.has(foldName(t))) return false;
+  const words = t.split(/\s+/);
+  if (words.some((w) => /['’]s$/.test(w))) return false;
+  if (words.length === 1) return NAME_WORD.test(t) ? t.replace(/[^\p{L}]/gu, '').length >= 2 : isHandle(t) && t.length >= 3;
+  if (words.length > 5) return false;
+  if (!NAME_WORD.test(words[0]!)) return false;
+  let capitals = 0;
+  for (const w of words) {
+    const f = foldName(w);
+    if (f.length > 2 && NOT_A_NAME.has(f) && !CALENDAR.test(f)) return false;
+    if (/^\p{Lu}{2,}s$/u.test(w)) return false;
+    if (NAME_WORD.test(w) || INITIAL_WORD.test(w)) capitals += 1;
+    else if (!PARTICLES.has(w.toLowerCase()) && !/^(jr|sr)\.?$/i.test(w)) return false;
+  }
+  return capitals >= 2 || words.length === 1;
+}
+
+/** The words of a name, without initials or suffixes: `Johnnie L. Birch Jr` → `johnnie`, `birch`. */
+export function nameCore(name: string): { first: string; last: string; words: string[] } | null {
+  const words = foldName(name).split(' ').filter((w) => w && !/^(jr|sr|ii|iii|iv)$/.test(w));
+  const full = words.filter((w) => w.length > 1);
+  if (full.length < 2) return null;
+  return { first: full[0]!, last: full[full.length - 1]!, words };
+}
+
+/** What one attendee entry gives. */
+export interface NameEntry {
+  name: string;
+  initials: string[];
+  handles: string[];
+}
+
+const INVERTED_LAST = /^\p{Lu}[\p{L}'’-]+(?: (?:Jr|Sr|II|III|IV)\.?)?$/u;
+const INVERTED_FIRST = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?)?$/u;
+const EMAIL = /<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/g;
+const PARENS = /\s*[([]([^()[\]]*)[)\]]/g;
+
+/**
+ * Reads one attendee entry into a name, initials and handles, dropping
+ * organisations, roles, e-mail addresses and notes. Null when the entry is
+ * not a person (`TODO`, `_Add your name here_`, a sentence).
+ */
+export function parseNameEntry(raw: string): NameEntry | null {
+  if (/:\s*$/.test(raw)) return null;
+  let s = raw
+    .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?/, '')
+    .replace(/[*_`\\]/g, '')
+    .replace(EMAIL, '')
+    .replace(/\s*[“"][^”"]{1,30}[”"]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const initials: string[] = [];
+  const handles: string[] = [];
+  // `CF: Chris Fallin`, `B3: bjorn3`
+  const prefixed = /^([\p{Lu}\p{N}][\p{L}\p{N}]{0,3})\s*[:=]\s+(.+)$/u.exec(s);
+  if (prefixed && isNameLike(prefixed[2]!.replace(PARENS, '').split(/\s[-–—]\s|,/)[0]!.trim())) {
+    initials.push(prefixed[1]!);
+    s = prefixed[2]!;
+  }
+  // Bracketed initials, handles, organisations, roles.
+  s = s.replace(PARENS, (_, inner: string) => {
+    const parts = inner.split(/[,/;]/).map((p) => p.trim()).filter(Boolean);
+    const first = parts[0] ?? '';
+    if (parts.length === 1 && INITIALS.test(first)) initials.push(first);
+    else if (/^@/.test(first) || (isHandle(first) && !NOT_A_NAME.has(first))) handles.push(first.replace(/^@/, ''));
+    return ' ';
+  }).replace(/\s+/g, ' ').trim();
+  // `Name - Org`, `Name — role`, `Name @ Org`, `Name | Org`
+  s = s.split(/\s+[-–—|]\s+|\s@\s/)[0]!.trim();
+  // `Name @handle`
+  s = s.replace(/\s@([\w-]+)$/, (_, h: string) => {
+    handles.push(h);
+    return '';
+  }).trim();
+  // `Brown, Andrew`, `Birch Jr, Johnnie L` (last name first) or `Name, Org, note…`
+  const commas = s.split(/\s*,\s*/).filter(Boolean);
+  if (commas.length === 2 && INVERTED_LAST.test(commas[0]!) && INVERTED_FIRST.test(commas[1]!) &&
+    !commas.some((c) => NOT_A_NAME.has(foldName(c.split(' ')[0]!)) || /^\p{Lu}{3,}$/u.test(c))) {
+    s = `${commas[1]} ${commas[0]}`;
+  } else if (commas.length > 1) {
+    s = commas[0]!;
+  }
+  s = s.replace(/[.,;:]+$/, '').trim();
+  if (s.startsWith('@')) {
+    s = s.slice(1);
+    if (isHandle(s)) handles.push(s);
+  }
+  if (!isNameLike(s)) return null;
+  if (/^[a-z]/.test(s) && !handles.includes(s)) handles.push(s);
+  return { name: s, initials: [...new Set(initials)], handles: [...new Set(handles)] };
+}
+
+/**
+ * Initials a name may be written as, most specific first: every word
+ * (`Johnnie L Birch` → `JLB`), first and last (`JB`), the first two words
+ * of a longer name (`Zhi An Ng` → `ZA`), and with hyphenated parts split
+ * (`Hung-Ying Tai` → `HYT`).
+ */
+export function derivedInitials(name: string): string[] {
+  const words = name.replace(/[.,]/g, ' ').split(/\s+/).filter((w) => w && !/^(jr|sr|ii|iii|iv)$/i.test(w));
+  if (words.length < 2) return [];
+  const first = (w: string) => w.normalize('NFKD')[0]!.toUpperCase();
+  const out = new Set<string>();
+  const capital = words.filter((w) => !PARTICLES.has(w));
+  out.add(capital.map(first).join(''));
+  out.add(first(capital[0]!) + first(capital[capital.length - 1]!));
+  if (capital.length >= 3) out.add(capital.slice(0, 2).map(first).join(''));
+  const split = capital.flatMap((w) => w.split('-').filter(Boolean));
+  if (split.length !== capital.length) {
+    out.add(split.map(first).join(''));
+    out.add(first(split[0]!) + first(split[split.length - 1]!));
+  }
+  return [...out].filter((i) => i.length >= 2);
+}

@@ -1,0 +1,284 @@
+/**
+ * The people one meeting names, and the rules that tell which of them a
+ * written form (`AC`, `Alex`, `Chris F`, `pchickey`, `DaG`) means. A form
+ * that fits two people, or none, is never guessed.
+ */
+import type { PersonRecord } from './types.js';
+import { derivedInitials, foldName, INITIALS, isHandle, nameCore, SHORT_AND_INITIAL } from './people-names.js';
+
+/** How firmly a person is known: listed as present, named as a speaker, or only mentioned (a presenter in the agenda). */
+export type Tier = 'attendee' | 'speaker' | 'mentioned';
+
+interface Person {
+  record: PersonRecord;
+  tier: Tier;
+  /** Initials the notes give for them (`Nick Fitzgerald (NF)`), lower-cased. */
+  initials: string[];
+  /** Derived comparison keys, rebuilt when the record changes. */
+  keys?: Keys;
+}
+
+/** A person's forms, folded once for comparison. */
+interface Keys {
+  forms: Set<string>;
+  cores: { first: string; last: string; words: string[] }[];
+  firsts: string[];
+  lasts: string[];
+  lastInitial?: string;
+  /** Initials derived from the full names, built on first use. */
+  derived(): Set<string>;
+  handles: string[];
+}
+
+function keysOf(p: Person): Keys {
+  if (p.keys) return p.keys;
+  const r = p.record;
+  const full = [r.name, ...r.aliases].filter((n) => nameCore(n) !== null);
+  const cores = full.map((n) => nameCore(n)!);
+  let derived: Set<string> | undefined;
+  const firsts = new Set<string>();
+  for (const c of cores) {
+    firsts.add(c.words[0]!);
+    if (c.words[0]!.includes('-')) firsts.add(c.words[0]!.split('-')[0]!);
+  }
+  p.keys = {
+    forms: new Set([r.name, ...r.aliases, ...r.handles].map((n) => foldName(n))),
+    cores,
+    firsts: [...firsts],
+    lasts: cores.map((c) => c.last),
+    lastInitial: cores[0]?.last[0],
+    derived: () => (derived ??= new Set(full.flatMap(derivedInitials).map((x) => x.toLowerCase()))),
+    handles: r.handles.map((h) => h.toLowerCase()),
+  };
+  return p.keys;
+}
+
+/**
+ * Whether two spellings of a name part are one slip apart (`Folzer` /
+ * `Foltzer`, `Kieth` / `Keith`): edit distance with transpositions, at most
+ * 1, or 2 for long words; the first letter must agree.
+ */
+function closeSpelling(a: string, b: string, shortest = 4): boolean {
+  if (a === b) return true;
+  const limit = Math.min(a.length, b.length) >= 7 ? 2 : 1;
+  if (Math.min(a.length, b.length) < shortest || Math.abs(a.length - b.length) > limit || a[0] !== b[0]) return false;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur.push(v);
+    }
+    if (Math.min(...cur) > limit) return false;
+    before = prev;
+    prev = cur;
+  }
+  return prev[b.length]! <= limit;
+}
+
+/** More words, then more letters: `Johnnie L Birch Jr` is fuller than `Johnnie Birch`. */
+const fuller = (a: string, b: string): boolean => {
+  const wa = a.split(/\s+/).length;
+  const wb = b.split(/\s+/).length;
+  return wa !== wb ? wa > wb : a.length > b.length;
+};
+
+export class Roster {
+  private people: Person[] = [];
+  private cache = new Map<string, number | null>();
+
+  get records(): PersonRecord[] {
+    return this.people.map((p) => p.record);
+  }
+
+  get size(): number {
+    return this.people.length;
+  }
+
+  /**
+   * Adds a person, or merges into the person the name already means (same
+   * name, same first and last name, a close spelling). Returns the index.
+   */
+  add(name: string, tier: Tier, initials: string[] = [], handles: string[] = []): number {
+    let i = this.sameName(name);
+    if (i === null) {
+      for (const h of handles) i ??= this.exact(h);
+    }
+    if (i === null) {
+      this.people.push({ record: { name, aliases: [], handles: [] }, tier, initials: [] });
+      i = this.people.length - 1;
+    } else {
+      this.addForm(i, name);
+      const p = this.people[i]!;
+      if (tier === 'attendee' || (tier === 'speaker' && p.tier === 'mentioned')) p.tier = tier;
+    }
+    const p = this.people[i]!;
+    for (const x of initials) if (!p.initials.includes(x.toLowerCase())) p.initials.push(x.toLowerCase());
+    for (const h of handles) {
+      if (!p.record.handles.includes(h)) p.record.handles.push(h);
+    }
+    this.changed(p);
+    return i;
+  }
+
+  /** Takes a record as it is, without merging: for resolving against a finished result. */
+  adopt(record: PersonRecord, tier: Tier): number {
+    this.people.push({ record: { name: record.name, aliases: [...record.aliases], handles: [...record.handles] }, tier, initials: [] });
+    this.cache.clear();
+    return this.people.length - 1;
+  }
+
+  private changed(p: Person): void {
+    p.keys = undefined;
+    this.cache.clear();
+  }
+
+  /** Records another form someone was written as; a fuller form becomes the name. */
+  addForm(i: number, form: string): void {
+    const p = this.people[i]!;
+    const r = p.record;
+    const f = foldName(form);
+    if (foldName(r.name) === f || r.aliases.some((a) => foldName(a) === f)) return;
+    if (nameCore(form) && nameCore(r.name) && fuller(form, r.name)) {
+      r.aliases.push(r.name);
+      r.name = form;
+    } else {
+      r.aliases.push(form);
+    }
+    this.changed(p);
+  }
+
+  tierOf(i: number): Tier {
+    return this.people[i]!.tier;
+  }
+
+  /** The person a form exactly names (name, alias, handle), when exactly one. */
+  exact(form: string): number | null {
+    const f = foldName(form.replace(/^@/, ''));
+    return this.unique((p) => keysOf(p).forms.has(f));
+  }
+
+  /** The person a full name means: exact, then first and last name, then a close spelling of either. */
+  private sameName(name: string): number | null {
+    const exact = this.exact(name);
+    if (exact !== null) return exact;
+    const core = nameCore(name);
+    if (!core) return null;
+    const same = this.unique((p) => keysOf(p).cores.some((c) => c.first === core.first && c.last === core.last));
+    if (same !== null) return same;
+    return this.unique((p) => keysOf(p).cores.some((c) =>
+      (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))));
+  }
+
+  /**
+   * Resolves a written form to a person, or null when it fits no one or
+   * more than one. Attendees and named speakers are tried before people
+   * only mentioned.
+   */
+  resolve(form: string): number | null {
+    const key = form.trim();
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    let found = this.resolveIn(key, (p) => p.tier !== 'mentioned');
+    if (found === undefined) found = this.resolveIn(key, () => true);
+    const result = found ?? null;
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /** undefined: no one fits; null: more than one fits; else the index. */
+  private resolveIn(form: string, scope: (p: Person) => boolean): number | null | undefined {
+    const inScope = this.people.filter(scope);
+    const tryRule = (test: (k: Keys, p: Person) => boolean): number | null | undefined => {
+      let hit: Person | undefined;
+      for (const p of inScope) {
+        if (!test(keysOf(p), p)) continue;
+        if (hit) return null;
+        hit = p;
+      }
+      return hit ? this.people.indexOf(hit) : undefined;
+    };
+    const written = form.trim();
+    const f = foldName(written.replace(/^@/, ''));
+    const rules: ((k: Keys, p: Person) => boolean)[] = [
+      (k) => k.forms.has(f),
+      (_, p) => p.initials.includes(f),
+    ];
+    const core = nameCore(written);
+    const words = f.split(' ');
+    if (core) {
+      // A full name: same first and last name, or a close spelling.
+      rules.push((k) => k.cores.some((c) => c.first === core.first && c.last === core.last));
+      rules.push((k) => k.cores.some((c) =>
+        (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))));
+    } else if (words.length === 2 && words[1]!.length === 1) {
+      // `Chris F`, `Andrew B.`
+      rules.push((k) => k.firsts.includes(words[0]!) && k.lastInitial === words[1]);
+    } else if (words.length === 1) {
+      const w = words[0]!;
+      const dag = SHORT_AND_INITIAL.exec(written);
+      if (dag) {
+        // `DaG`, `MarkM`: the first letters of the first name and the last initial.
+        const head = dag[1]!.toLowerCase();
+        const tail = dag[2]!.toLowerCase();
+        rules.push((k) => k.firsts.some((n) => n.startsWith(head)) && k.lastInitial === tail);
+      }
+      rules.push((k) => k.firsts.includes(w));
+      const initialAndLast = /^(\p{Lu})(\p{Lu}\p{Ll}{1,3})$/u.exec(written);
+      if (initialAndLast) {
+        // `DGo`: the first initial and the first letters of the last name.
+        const head = initialAndLast[1]!.toLowerCase();
+        const tail = initialAndLast[2]!.toLowerCase();
+        rules.push((k) => k.cores.some((c) => c.first[0] === head && c.last.startsWith(tail)));
+      }
+      if (/^\p{Lu}\p{Ll}/u.test(written)) rules.push((k) => k.lasts.includes(w));
+      if (INITIALS.test(written) || (/^[a-z]{2,3}$/i.test(written) && written !== written.toLowerCase())) {
+        rules.push((k) => k.derived().has(w));
+      }
+      if (w.length >= 3) {
+        // `Dan` for Daniel, `Ixi` for iximeow.
+        rules.push((k) => k.firsts.some((n) => n.startsWith(w) && n.length - w.length <= 3) || k.handles.some((h) => h.startsWith(w)));
+      }
+      if (isHandle(w) && w.length >= 4) rules.push((k) => k.cores.some((c) => handleFits(w, c)));
+      if (/^\p{Lu}\p{Ll}{3,}$/u.test(written)) {
+        // `Nthaniel`, `Lannn`: a slip in a first name.
+        rules.push((k) => k.firsts.some((n) => closeSpelling(n, w, 4)) || k.forms.has(w.slice(0, -1)));
+      }
+      if (/^[a-z]{3}$/i.test(w)) {
+        // `SBC`, `sbc`: first and last initial around an unknown middle one.
+        rules.push((k) => k.cores.some((c) => c.words.length === 2 && c.first[0] === w[0] && c.last[0] === w[2]));
+      }
+    }
+    for (const rule of rules) {
+      const r = tryRule(rule);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+
+  private unique(test: (p: Person) => boolean): number | null {
+    let found: number | null = null;
+    for (let i = 0; i < this.people.length; i++) {
+      if (!test(this.people[i]!)) continue;
+      if (found !== null) return null;
+      found = i;
+    }
+    return found;
+  }
+}
+
+/**
+ * True when a handle is built from a name the usual ways: `pchickey`,
+ * `acrichton`, `acrichto`, `alexcrichton`, `jlbirch`, `tschneidereit`.
+ */
+export function handleFits(handle: string, c: { first: string; last: string }): boolean {
+  const h = handle.toLowerCase().replace(/[^a-z]/g, '');
+  const first = c.first.replace(/[^a-z]/g, '');
+  const last = c.last.replace(/[^a-z]/g, '');
+  if (!first || last.length < 3 || h[0] !== first[0]) return false;
+  const at = h.indexOf(last.slice(0, Math.max(4, last.length - 2)));
+  if (at < 1) return h === first + last[0];
+  const head = h.slice(0, at);
+  return first.startsWith(head) || (head.length <= 3 && head[0] === first[0]);
+}

@@ -1,0 +1,190 @@
+/**
+ * Reads who speaks from a block's opening: a label and a colon (`AC:`,
+ * `Alex:`, `Lin Clark:`, `pchickey:`, `Name (Org):`, `Alex, Nick:`), a
+ * bracketed name (`[Divya] …`), a handle and a dash (`cfallin - …`), a
+ * possessive label (`Stephen's Recap:`), a bare name over nested notes, and
+ * plain attributions (`Till walked members through…`, `*JF Bastien
+ * presenting*`). Only the syntax is read here; extract-people.ts decides,
+ * with the meeting's roster, which candidates are people.
+ */
+import nlp from 'compromise';
+import { foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
+
+export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare';
+
+/** A speaker label as written at the start of a block. */
+export interface LabelCandidate {
+  kind: LabelKind;
+  /** The names in the label (`Alex, Nick:` gives two). */
+  forms: string[];
+  /**
+   * What follows the label: nothing (its notes are nested under it), only a
+   * number (`SF: 8`, a field, never a turn), only a link (`Unity: https://…`),
+   * or text.
+   */
+  rest: 'empty' | 'number' | 'link' | 'text';
+}
+
+const candidate = (kind: LabelKind, forms: string[], rest: string, more = false): LabelCandidate => {
+  const r = rest.trim();
+  const shape = !r ? (more ? 'text' : 'empty') : /^[\d\s.,%+:-]+$/.test(r) ? 'number' : /^<?https?:\/\/\S+>?$/.test(r) ? 'link' : 'text';
+  return { kind, forms, rest: shape };
+};
+
+/** The shape of one written form. */
+export type FormKind = 'initials' | 'short' | 'name' | 'word' | 'handle';
+
+const COLON = /^([\p{L}@][\p{L}\p{M}\p{N} .'’_&,/+@-]{0,48}?)\s*(\([^)]{0,60}\))?\s*:(?=\s|$)\s*(.*)$/u;
+const BRACKET = /^\[([^\]]{1,60})\]\s*(?:[:\-–—]\s*)?(.*)$/u;
+const DASH = /^([\p{L}][\p{L}\p{M}\p{N}._-]{1,30}(?: [\p{Lu}][\p{L}'’-]+)?)\s+[-–—]\s+(\S.*)$/u;
+const POSSESSIVE = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)['’]s\s+[\p{L} ]{1,30}:(?=\s|$)/u;
+const SPLIT_FORMS = /\s*(?:,|&|\+|\/|\band\b)\s*/;
+const CHAT = /^(?:(?:zoom|meeting)\s+)?chat$/i;
+
+/** The kind of a written form, or null when it cannot name a person. */
+export const formKind = memo((form: string): FormKind | null => {
+  const f = form.trim();
+  if (!f || NOT_A_NAME.has(foldName(f))) return null;
+  if (INITIALS.test(f)) return 'initials';
+  if (SHORT_AND_INITIAL.test(f)) return 'short';
+  if (/['’]s$/.test(f)) return null;
+  if (/\s/.test(f)) {
+    if (!isNameLike(f)) return null;
+    return f.split(/\s+/).some((w) => NOT_A_NAME.has(foldName(w))) ? null : 'name';
+  }
+  if (/^\p{Lu}/u.test(f)) return isNameLike(f) ? 'word' : null;
+  return isHandle(f) ? 'handle' : null;
+});
+
+const splitForms = (label: string): string[] | null => {
+  const forms = label.replace(/^@/, '').split(SPLIT_FORMS).map((f) => f.trim().replace(/^@/, '')).filter(Boolean);
+  return forms.length && forms.every((f) => formKind(f) !== null) ? forms : null;
+};
+
+/** The speaker label opening a block's first line, if its syntax is one. */
+export function labelCandidate(text: string, isItem: boolean, hasChildren: boolean): LabelCandidate | null {
+  const body = text.trimStart();
+  const nl = body.indexOf('\n');
+  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd();
+  // What follows on later lines counts as the label's text.
+  const more = nl >= 0 && !!body.slice(nl).trim();
+  if (!/^[\p{L}@[]/u.test(t)) return null;
+  // Every label form has a colon, a bracket or a dash early on, or is a short item over nested notes.
+  const colonAt = t.indexOf(':');
+  if (t[0] !== '[' && (colonAt < 0 || colonAt > 110) && !(isItem && (t.length <= 40 || / [-–—] /.test(t.slice(0, 50))))) return null;
+  const bracket = BRACKET.exec(t);
+  if (bracket) {
+    const forms = splitForms(bracket[1]!);
+    return forms ? candidate('bracket', forms, bracket[2]!, more) : null;
+  }
+  const colon = COLON.exec(t);
+  if (colon) {
+    const label = colon[1]!.trim();
+    const paren = colon[2]?.slice(1, -1).trim();
+    if (paren && CHAT.test(label)) {
+      const forms = splitForms(paren);
+      return forms ? candidate('colon', forms, colon[3]!, more) : null;
+    }
+    const forms = splitForms(label);
+    if (forms) return candidate('colon', forms, colon[3]!, more);
+  }
+  const possessive = POSSESSIVE.exec(t);
+  if (possessive) return candidate('possessive', [possessive[1]!], 'x');
+  if (isItem) {
+    const dash = DASH.exec(t);
+    if (dash && formKind(dash[1]!)) return candidate('dash', [dash[1]!], dash[2]!);
+    if (hasChildren && !more && formKind(t.replace(/:$/, '')) && t.length <= 40) {
+      return candidate('bare', [t.replace(/:$/, '')], '');
+    }
+  }
+  return null;
+}
+
+const VERBS = [
+  'said', 'says', 'asked', 'asks', 'noted', 'mentioned', 'mentions', 'explained', 'explains', 'described', 'describes', 'discussed',
+  'discusses', 'presented', 'presents', 'presenting', 'gave', 'gives', 'talked', 'talks', 'walked', 'walks', 'articulated', 'raised',
+  'raises', 'suggested', 'suggests', 'proposed', 'proposes', 'replied', 'replies', 'answered', 'commented', 'comments', 'pointed out',
+  'points out', 'shared', 'shares', 'showed', 'shows', 'demoed', 'demonstrated', 'demonstrates', 'reported', 'reports', 'summarized',
+  'summarised', 'summarizes', 'recapped', 'brought up', 'brings up', 'requested', 'requests', 'seconds', 'seconded', 'clarified',
+  'clarifies', 'responded', 'responds', 'expressed', 'voiced', 'introduced', 'introduces', 'provided', 'highlighted', 'highlights',
+  'argued', 'argues', 'wondered', 'wonders', 'questioned', 'emphasized', 'emphasised', 'stressed', 'observed', 'added', 'adds',
+  'agreed', 'agrees', 'disagreed', 'objected', 'indicated', 'confirmed', 'acknowledged', 'recommended', 'recommends', 'offered',
+  'spoke', 'speaks', 'opened', 'kicked off', 'went over', 'goes over', 'wanted to know', 'thinks', 'believes', 'noticed', 'reminded',
+  'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led',
+];
+const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
+const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+const VERB_HINT = new RegExp(String.raw`\b(?:${VERBS.map((v) => v.split(' ')[0]).join('|')}|presenters?:)\b`, 'i');
+const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by|^presenters?:)[ \t]+(${NAME_RUN})`, 'gimu');
+
+/**
+ * Names attributed a statement in a block's prose, in order. Each is given
+ * as candidate forms, longest first: the capitalised run before the verb and
+ * what is left when its leading words are dropped (`Then Andrew` → `Andrew`).
+ */
+export function attributions(text: string): string[][] {
+  if (!VERB_HINT.test(text)) return [];
+  const out: { at: number; forms: string[] }[] = [];
+  const push = (at: number, run: string | undefined) => {
+    if (!run) return;
+    const words = run.trim().split(/\s+/);
+    const forms: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const f = words.slice(i).join(' ');
+      if (formKind(f)) forms.push(f);
+    }
+    if (forms.length) out.push({ at, forms });
+  };
+  for (const m of text.matchAll(ATTRIBUTION)) {
+    push(m.index, m[1]);
+    push(m.index + 1, m[2]);
+  }
+  for (const m of text.matchAll(PRESENTED_BY)) push(m.index, m[1]);
+  return out.sort((a, b) => a.at - b.at).map((o) => o.forms);
+}
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const PERSON_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person', 'LastName', 'Honorific']);
+
+/** Endings of English nouns that handles and names do not have (`federation`, `deployment`). */
+const NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship)$/;
+
+/**
+ * What the general lexicon says of a single word: a person's name, a
+ * common word (`update`, `open`, `will`), or unknown (`Flaki`, `Wasmtime`).
+ */
+export function wordSense(word: string): 'name' | 'word' | 'unknown' {
+  const tags = lexicon[word.toLowerCase()];
+  if (tags === undefined) return word.length >= 6 && NOUN_ENDING.test(word.toLowerCase()) ? 'word' : 'unknown';
+  const list = Array.isArray(tags) ? tags : [tags];
+  return list.some((t) => PERSON_TAGS.has(t)) ? 'name' : 'word';
+}
+
+/** A word of common speech rather than a name part: known to the lexicon, or with a common ending. */
+export function commonWord(word: string): boolean {
+  const w = word.replace(/[.'’]/g, '');
+  if (w.length <= 3) return false;
+  return wordSense(w) === 'word' || (w.length >= 6 && /(?:ing|tion|sion|ment|ness|ity|ies|ed)$/i.test(w));
+}
+
+/**
+ * A full name that is not a phrase of common words (`Open Questions`,
+ * `Promoting Resources`): a known first name before an uncommon last word,
+ * or no common word at all.
+ */
+export function plausibleName(form: string): boolean {
+  const words = form.split(/\s+/);
+  if (words.some((w) => NOT_A_NAME.has(foldName(w)))) return false;
+  if (wordSense(words[0]!.replace(/[.'’]/g, '')) === 'name') return !commonWord(words[words.length - 1]!);
+  return !words.some(commonWord);
+}
+
+/**
+ * For a capitalised word the lexicon does not know: whether its form is
+ * that of an inflected word or a compound (`Summarized`, `Porting`,
+ * `Priorities`, `Basics`, `RustWeek`) rather than a name.
+ */
+export function inflectedWord(word: string): boolean {
+  if (/\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O')/.test(word)) return true;
+  return word.length >= 6 && /(?:ed|ing|ies|ics|ized|ised|ally)$/i.test(word);
+}
