@@ -27,6 +27,8 @@ export interface ReferencesResult {
 const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)>?/;
 /** `[text][label]`, `[label][]` and `[label]` uses of a definition. */
 const LINK_LABEL = /\[([^\]\n]+)\](?:\[([^\]\n]*)\])?/g;
+/** A hyphenated phrase ("out-of-range"), not a repository name. */
+const PHRASE = /(?:^|-)(?:of|in|to|the|and|or|for|as|on|with|a|an|by|at)(?:-|$)/;
 /** Sentence punctuation after a URL in running text. */
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 /** IETF RFCs run into the thousands; project RFC repositories stay far below. */
@@ -242,7 +244,7 @@ class Resolver {
       if (same?.size === 1) return [...same][0];
       // Words that name a project the note does not link ("Interface Types issue 68"): the owner's repository of that name.
       if (s.kind && s.titleCase && w.length >= 2 && this.owner) return `${this.owner}/${w.join('-')}`;
-      if (s.kind && w.length === 1 && (/-/.test(w[0]!) || s.repoWord) && this.owner) return `${this.owner}/${w[0]}`;
+      if (s.kind && w.length === 1 && ((/-/.test(w[0]!) && !PHRASE.test(w[0]!)) || s.repoWord) && this.owner) return `${this.owner}/${w[0]}`;
       if (s.proper) return undefined;
     }
     if (same?.size === 1) return [...same][0];

@@ -72,6 +72,25 @@ describe('short forms', () => {
     expect(ids('- PR #3612 and issue 1096\n- see #4566; PR 391 landed', undefined, cfg)).toEqual(['acme/engine#1096', 'acme/engine#3612', 'acme/engine#391', 'acme/engine#4566']);
   });
 
+  test('keyword forms: PR#N, pull request N, RFC N, pre-RFC (#N), issue (N), discussion #N, a number after a colon', () => {
+    const cfg = config({ runtime: 'acme/engine' });
+    const text = '- PR#10 and pull request 11; discussion #12\n- instruction selection DSL (RFC 15), see pre-RFC (#13)\n- out-of-range issue (12489)\n\nNext old issue to triage: 617\n';
+    const { references } = refs(text, undefined, cfg);
+    expect(references.map((r) => [r.id, r.kind]).sort()).toEqual([
+      ['acme/engine#10', 'PULL_REQUEST'],
+      ['acme/engine#11', 'PULL_REQUEST'],
+      ['acme/engine#12', 'DISCUSSION'],
+      ['acme/engine#12489', 'ISSUE'],
+      ['acme/engine#617', 'ISSUE'],
+      ['acme/rfcs#13', 'RFC'],
+      ['acme/rfcs#15', 'RFC'],
+    ]);
+  });
+
+  test('a pasted GitHub page title names its repository', () => {
+    expect(ids('* Lime1 · Issue #4209 · acme/micro-runtime', undefined, config({ runtime: 'acme/engine' }))).toEqual(['acme/micro-runtime#4209']);
+  });
+
   test('a repository named next to the number wins over the default', () => {
     const cfg = config({ runtime: 'acme/engine', spec: 'acme/spec' });
     expect(ids('The spec PR 240 describes it. See Interface Types issue 68. Let us look at PR #649 in tooling repo.', undefined, cfg))
