@@ -22,8 +22,8 @@ const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|po
 /** Words one of the forms needs; a sentence with none of them commits no one. */
 const TRIGGER = /will|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
 
-/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `TODO:`, `Follow-up:`. */
-const LABEL = /^[\s*_]*(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—]\s*(.*)$/i;
+/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
+const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*\]|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
@@ -57,7 +57,8 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
     if (!rest || /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…)\.?$/i.test(rest)) return null;
     const form = (label[1] ?? label[2])?.trim();
     if (form) return { owner: 'named', form, labelled: true };
-    const named = NAMED.exec(rest) ?? /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b/u.exec(rest);
+    const named = NAMED.exec(rest) ?? /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*(?:,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b|\s[-–—:]\s)/u.exec(rest)
+      ?? (/^#action\b/i.test(t) ? /^(@?[\w.-]+)\s/.exec(rest) : null);
     if (named && !/^(?:I|we|you|it|this|that|they|there)$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
     const trailing = /\(([\p{Lu}@][\p{L}\p{M}'’. &/,+-]{1,40})\)\s*\.?$/u.exec(rest);
     if (trailing) return { owner: 'named', form: trailing[1]!, labelled: true };

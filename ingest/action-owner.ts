@@ -20,6 +20,27 @@ const GROUP_WORDS = /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-g
 /** Named groups: "Wasmtime maintainers", "the WAMR team", "TSC". */
 const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
 
+/**
+ * An owner the people stage does not know ("Victor to update the docs" in a
+ * summary that lists no attendees): added to the meeting's people as
+ * written, so the item keeps its owner. Only one person's name, not
+ * initials, which stay ambiguous. Note: this appends to ctx.people.people;
+ * indices taken before stay valid.
+ */
+export function adoptOwner(ctx: ExtractContext, form: string, owner: Owner): Owner {
+  if (owner.known) return owner;
+  if (owner.ownerGroup) return { ...owner, known: true };
+  const f = form.replace(/[[\]()*_`]/g, '').replace(/[.:,;]+$/, '').trim();
+  const handle = /^@/.test(f);
+  const name = f.replace(/^@/, '');
+  if (/[&/,+]|\band\b/.test(name) || /^\p{Lu}{1,4}$/u.test(name) || !looksLikeName(name)) return owner;
+  const known = resolvePersonName(ctx.people, name);
+  if (known !== null) return { owner: known, known: true };
+  ctx.people.people.push({ name, aliases: [], handles: handle ? [name] : [] });
+  owners.get(ctx)?.clear();
+  return { owner: ctx.people.people.length - 1, known: true };
+}
+
 const tagCache = new Map<string, string[]>();
 
 /** compromise's part-of-speech tags of one word, remembered. */
@@ -58,6 +79,10 @@ function readOwner(ctx: ExtractContext, form: string): Owner | null {
     if (each.every((p) => p !== null)) {
       const names = [...new Set(each.map((p) => ctx.people.people[p!]!.name))];
       return names.length === 1 ? { owner: each[0]!, known: true } : { owner: null, ownerGroup: names.join(' & '), known: true };
+    }
+    // "David and Danny": several people, some unknown here; the group as written, the known ones by full name.
+    if (parts.length <= 4 && parts.every((p, i) => each[i] !== null || nameShaped(p))) {
+      return { owner: null, ownerGroup: parts.map((p, i) => (each[i] !== null ? ctx.people.people[each[i]!]!.name : p)).join(' & '), known: false };
     }
   }
   const the = /^the\s/i.test(f);

@@ -11,8 +11,8 @@ export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objec
 /** Words one of the forms needs; a sentence with none of them states no decision. */
 const TRIGGER = /decid|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
-/** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`. */
-const LABEL = /^[\s*_[(]*(?:(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
+/** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
+const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
 
 /** The group as the subject of a decision verb. */
 const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;

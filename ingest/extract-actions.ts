@@ -7,7 +7,7 @@
  * person a name resolves to, or a group.
  */
 import { actionCue, listedOwner, mayCommit, readsAsTask } from './action-cues.js';
-import { looksLikeName, resolveOwner, type Owner } from './action-owner.js';
+import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
 import { blockBody, sectionHeading, inSectionHeaded, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
@@ -28,7 +28,12 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
   const ownerOfItem = new Map<number, Owner>();
   const listed = new Set<number>();
   for (const block of note.blocks) {
-    if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'row' || !block.text.trim()) continue;
+    if (block.kind === 'row') {
+      const item = tableItem(ctx, block);
+      if (item) items.push(item);
+      continue;
+    }
+    if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim()) continue;
     if (inActionList(ctx, block, listed)) {
       listed.add(block.id);
       const body = block.text.replace(/\s+/g, ' ').trim();
@@ -50,7 +55,7 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       else if (cue.owner === 'named') {
         owner = resolveOwner(ctx, cue.form!);
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
-        if (owner && !owner.known && (!(cue.labelled || bracketed) || !looksLikeName(cue.form!))) owner = null;
+        if (owner && !owner.known) owner = (cue.labelled || bracketed) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
@@ -59,6 +64,20 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     }
   }
   return items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+}
+
+/** A row of an action table: a column for who (`Owner`, `Assignee`, `Who`) and one for what (`Action`, `Task`, `Item`). */
+function tableItem(ctx: ExtractContext, row: Block): ActionItemRecord | null {
+  const header = (row.header ?? []).map((h) => h.toLowerCase());
+  const who = header.findIndex((h) => /^(?:owners?|assignees?|assigned(?:\s+to)?|who|responsible|person|name|by)$/.test(h.trim()));
+  const what = header.findIndex((h) => /\b(?:action(?:\s+items?)?|tasks?|items?|what|to-?do|follow[- ]?ups?|next\s+steps?)\b/.test(h));
+  if (who < 0 || what < 0 || who === what) return null;
+  const task = row.cells?.[what]?.trim() ?? '';
+  const form = row.cells?.[who]?.trim() ?? '';
+  if (!task || !form || EMPTY.test(task)) return null;
+  const owner = resolveOwner(ctx, form);
+  if (!owner) return null;
+  return record(task, row.startLine, row.endLine, owner.known || !looksLikeName(form) ? owner : adoptOwner(ctx, form, owner));
 }
 
 function record(text: string, startLine: number, endLine: number, owner: Owner): ActionItemRecord {
@@ -101,7 +120,7 @@ function listedItemOwner(ctx: ExtractContext, block: Block, body: string, owners
   if (listed) {
     const o = resolveOwner(ctx, listed.form);
     const task = readsAsTask(listed.rest) || actionCue(listed.rest, true) !== null;
-    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task)) return o;
+    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task)) return adoptOwner(ctx, listed.form, o);
   }
   const up = inherited(ctx, block, owners);
   if (up && readsAsTask(blockBody(ctx, block))) return up;

@@ -36,6 +36,13 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   const covered = (start: number, end: number) => settled.some((s) => start >= s.startLine && end <= s.endLine);
 
   for (const block of note.blocks) {
+    if (block.kind === 'row') {
+      // A table of outcomes: the cell under a Decision, Resolution or Outcome column.
+      const col = (block.header ?? []).findIndex((h) => /^(?:decisions?|resolutions?|outcomes?|agreed|conclusions?)$/i.test(h.trim()));
+      const cell = col >= 0 ? block.cells?.[col]?.trim() : undefined;
+      if (cell && !EMPTY.test(cell) && !agenda(block)) add(block, cell, block.startLine, block.endLine);
+      continue;
+    }
     if (block.kind === 'heading' || block.kind === 'code' || agenda(block)) continue;
     if (block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) {
       const body = blockBody(ctx, block);

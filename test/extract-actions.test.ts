@@ -34,6 +34,16 @@ describe('extractActionItems: labels and lists', () => {
     ]);
   });
 
+  test('meeting-bot and W3C forms: "#action nick …", "ACTION: name - …"', () => {
+    const m = meeting(`${NOTES}#action wen to update the wiki\n\nACTION: Omar - file a bug about the crash\n`);
+    expect(items(m)).toEqual([[11, 'Wen Zhao'], [13, 'Omar Little']]);
+  });
+
+  test('a table with an owner column and a task column; an owner the notes name nowhere else is added', () => {
+    const m = meeting(`${NOTES}| Owner | Action |\n| - | - |\n| Rosa | Draft the charter |\n| Priya | Book the room |\n| Omar | |\n`);
+    expect(items(m)).toEqual([[13, 'Rosa Diaz'], [14, 'Priya']]);
+  });
+
   test('"Next steps" with "X to …" bullets', () => {
     const m = meeting(`# Summary\n\n## Next steps\n- Rosa to prepare a PR for the time origin.\n- Omar to consider moving the checks into a separate job.\n`);
     expect(m.actionItems.map((a) => [a.startLine, a.text])).toEqual([

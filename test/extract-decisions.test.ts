@@ -57,6 +57,16 @@ describe('extractDecisions: explicit forms', () => {
     expect(m.decisions[0]!.startLine).toBe(11);
   });
 
+  test('W3C and meeting-bot forms: "RESOLVED:", "#agreed"', () => {
+    const m = meeting(`${NOTES}RESOLVED: publish the first draft\n\n#agreed the release slips a week\n`);
+    expect(spans(m)).toEqual([[11, 11], [13, 13]]);
+  });
+
+  test('a table with a Decision column', () => {
+    const m = meeting(`${NOTES}| Topic | Decision |\n| - | - |\n| Flags | Keep the short form |\n| Docs | |\n`);
+    expect(m.decisions.map((d) => [d.startLine, d.text])).toEqual([[13, 'Keep the short form']]);
+  });
+
   test('items of a section headed Decisions or Outcome are decisions', () => {
     const m = meeting(`${NOTES}## Decisions\n\n- Move the meeting to Thursdays.\n- Archive the old repository.\n\n## Outcome\n\nNone\n`);
     expect(spans(m)).toEqual([[13, 13], [14, 14]]);
