@@ -12,9 +12,12 @@
 import type { CollectionConfig } from './config.js';
 import type { Meta } from './extract-meta.js';
 import { crateOfUrl, findAdvisories, findCrates, findDependencyCrates, findFamilyCrates } from './refs-crates.js';
-import { githubRef, githubRepo, KnownRepos, refId, refUrl, URL_IN_TEXT, type GitHubRef } from './refs-github.js';
+import { githubRef, githubRepo, KnownRepos, URL_IN_TEXT, type GitHubRef } from './refs-github.js';
+import { lineAt, linkDefinitions, masked, usedDefinitions } from './refs-links.js';
+import { Records } from './refs-records.js';
+import { packageFamilies, Resolver } from './refs-resolve.js';
 import { findShortRefs, type ShortRef } from './refs-short.js';
-import { linkSpan, titleFromLine, titleFromLinkText } from './refs-title.js';
+import { linkTitle, titleFromLinkText } from './refs-title.js';
 import type { Block, Link, Note, ReferenceKind, ReferenceRecord } from './types.js';
 
 export interface ReferencesResult {
@@ -23,26 +26,12 @@ export interface ReferencesResult {
   refsOf: string[][];
 }
 
-/** `[label]: url` link reference definitions, which the parsed blocks leave out. */
-const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)>?/;
-/** `[text][label]`, `[label][]` and `[label]` uses of a definition. */
-const LINK_LABEL = /\[([^\]\n]+)\](?:\[([^\]\n]*)\])?/g;
-/** A hyphenated phrase ("out-of-range"), not a repository name. */
-const PHRASE = /(?:^|-)(?:of|in|to|the|and|or|for|as|on|with|a|an|by|at)(?:-|$)/;
 /** Sentence punctuation after a URL in running text. */
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
-/** IETF RFCs run into the thousands; project RFC repositories stay far below. */
-const MAX_PROJECT_RFC = 1000;
-
-const labelKey = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Finds the references of a note. */
 export function extractReferences(note: Note, meta: Meta, config: CollectionConfig): ReferencesResult {
-  const definitions = new Map<string, Link>();
-  note.lines.forEach((line, i) => {
-    const m = DEFINITION.exec(line);
-    if (m && !definitions.has(labelKey(m[1]!))) definitions.set(labelKey(m[1]!), { url: m[2]!, text: m[1]!, line: i + 1 });
-  });
+  const definitions = linkDefinitions(note);
 
   // Pass 1: every URL of every block, and what the note tells about repositories.
   const known = new KnownRepos();
@@ -130,171 +119,4 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
     if (crate) records.other(`crate:${crate}`, 'CRATE', def.line);
   }
   return { references: records.list(), refsOf };
-}
-
-/** A link's title: its text, else the words around it on its line. */
-function linkTitle(note: Note, link: Link): string | undefined {
-  const fromText = titleFromLinkText(link.text, link.url);
-  if (fromText) return fromText;
-  const line = note.lines[link.line - 1] ?? '';
-  if (/^\s*\|/.test(line)) {
-    // A table row: the first cell that is not the link names the item.
-    const cell = line.split('|').map((c) => c.trim()).find((c) => c && !c.includes(link.url) && !c.includes(`[${link.text}]`));
-    return cell ? titleFromLinkText(cell, link.url) : undefined;
-  }
-  let span = linkSpan(line, link.url);
-  if (!span) {
-    const label = line.indexOf(`[${link.text}]`);
-    if (label >= 0) span = [label, line.indexOf(']', label + link.text.length + 1) + 1];
-  }
-  return span ? titleFromLine(line, span[0], span[1]) : undefined;
-}
-
-/** Text with its URLs blanked out, offsets kept. */
-const masked = (text: string): string => text.replace(URL_IN_TEXT, (u) => ' '.repeat(u.length));
-
-/**
- * Name prefixes of multi-package repositories: a repository the config
- * gives to several series (`cranelift` and `winch` kept in
- * `bytecodealliance/wasmtime`) holds packages named after it and after them.
- */
-function packageFamilies(config: CollectionConfig): Set<string> {
-  const seriesOf = new Map<string, string[]>();
-  for (const [series, repo] of Object.entries(config.repositories)) {
-    if (series === '*') continue;
-    seriesOf.set(repo, [...(seriesOf.get(repo) ?? []), series]);
-  }
-  const prefixes = new Set<string>();
-  for (const [repo, series] of seriesOf) {
-    if (series.length < 2) continue;
-    prefixes.add(repo.slice(repo.indexOf('/') + 1));
-    for (const s of series) if (/^[a-z][a-z0-9]*$/.test(s)) prefixes.add(s);
-  }
-  return prefixes;
-}
-
-const breaksOf = new WeakMap<Block, number[]>();
-
-/** The source line of an offset in a block's text. */
-function lineAt(block: Block, index: number): number {
-  let breaks = breaksOf.get(block);
-  if (!breaks) {
-    breaks = [];
-    for (let i = block.text.indexOf('\n'); i >= 0; i = block.text.indexOf('\n', i + 1)) breaks.push(i);
-    breaksOf.set(block, breaks);
-  }
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid]! < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(block.startLine + lo, block.endLine);
-}
-
-/** Definitions a block uses by label (`[#74]`, `[text][label]`), as links on the using line. */
-function usedDefinitions(note: Note, block: Block, definitions: Map<string, Link>): Link[] {
-  if (!definitions.size) return [];
-  const out: Link[] = [];
-  for (let n = block.startLine; n <= block.endLine; n++) {
-    const line = note.lines[n - 1] ?? '';
-    if (!line.includes('[') || line.includes(']:')) continue;
-    LINK_LABEL.lastIndex = 0;
-    for (const m of line.matchAll(LINK_LABEL)) {
-      const def = definitions.get(labelKey(m[2] || m[1]!));
-      if (def) out.push({ url: def.url, text: m[1]!, line: n });
-    }
-  }
-  return out;
-}
-
-/** Ties a bare number to a repository, or to none. */
-class Resolver {
-  private readonly owner: string | undefined;
-
-  constructor(
-    private readonly known: KnownRepos,
-    private readonly config: CollectionConfig,
-    private readonly byNumber: Map<number, Set<string>>,
-    private readonly fallback: string | undefined,
-  ) {
-    this.owner = fallback?.split('/')[0] ?? known.mainOwner();
-  }
-
-  /** A name as the note or the config knows it: a repository name or a series. */
-  private byName(name: string): string | undefined {
-    const key = name.toLowerCase();
-    return this.known.byRepoName(key) ?? this.config.repositories[key];
-  }
-
-  resolve(s: ShortRef): string | undefined {
-    if (s.owner && s.repo) return `${s.owner}/${s.repo}`;
-    if (s.repo) return this.byName(s.repo) ?? (this.owner ? `${this.owner}/${s.repo}` : undefined);
-    if (s.kind === 'RFC') {
-      return this.byName('rfcs') ?? (this.owner && s.number < MAX_PROJECT_RFC ? `${this.owner}/rfcs` : undefined);
-    }
-    const same = this.byNumber.get(s.number);
-    if (s.named) {
-      const w = s.named.map((x) => x.toLowerCase());
-      for (let i = w.length - 1; i >= 0; i--) {
-        const hit = this.byName(w.slice(i).join('-'));
-        if (hit) return hit;
-      }
-      if (same?.size === 1) return [...same][0];
-      // Words that name a project the note does not link ("Interface Types issue 68"): the owner's repository of that name.
-      if (s.kind && s.titleCase && w.length >= 2 && this.owner) return `${this.owner}/${w.join('-')}`;
-      if (s.kind && w.length === 1 && ((/-/.test(w[0]!) && !PHRASE.test(w[0]!)) || s.repoWord) && this.owner) return `${this.owner}/${w[0]}`;
-      if (s.proper) return undefined;
-    }
-    if (same?.size === 1) return [...same][0];
-    return this.fallback;
-  }
-}
-
-/** References by id, merging mentions; a URL's kind beats a guessed one. */
-class Records {
-  private readonly byId = new Map<string, ReferenceRecord & { sure: boolean }>();
-
-  github(ref: GitHubRef, line: number, sure: boolean, title?: string): string {
-    const id = refId(ref.owner, ref.repo, ref.number);
-    const r = this.byId.get(id);
-    if (!r) {
-      const rec = { id, kind: ref.kind, url: refUrl(ref.owner, ref.repo, ref.number, ref.kind), lines: [line], sure };
-      if (title) Object.assign(rec, { title });
-      this.byId.set(id, rec);
-      return id;
-    }
-    if (sure && !r.sure) {
-      r.kind = ref.kind;
-      r.url = refUrl(ref.owner, ref.repo, ref.number, ref.kind);
-      r.sure = true;
-    }
-    if (title && !r.title) r.title = title;
-    if (!r.lines.includes(line)) r.lines.push(line);
-    return id;
-  }
-
-  other(id: string, kind: ReferenceKind, line: number): string {
-    const r = this.byId.get(id);
-    if (r) {
-      if (!r.lines.includes(line)) r.lines.push(line);
-    } else {
-      this.byId.set(id, { id, kind, url: otherUrl(id), lines: [line], sure: true });
-    }
-    return id;
-  }
-
-  list(): ReferenceRecord[] {
-    return [...this.byId.values()].map(({ sure: _sure, ...r }) => ({ ...r, lines: r.lines.sort((a, b) => a - b) }));
-  }
-}
-
-function otherUrl(id: string): string | undefined {
-  const [type, name] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-  if (type === 'crate') return `https://crates.io/crates/${name}`;
-  if (name.startsWith('RUSTSEC-')) return `https://rustsec.org/advisories/${name}.html`;
-  if (name.startsWith('CVE-')) return `https://www.cve.org/CVERecord?id=${name}`;
-  if (name.startsWith('GHSA-')) return `https://github.com/advisories/${name.toLowerCase()}`;
-  return undefined;
 }

@@ -6,6 +6,8 @@
  * the middle of a sentence, has no title.
  */
 
+import type { Link, Note } from './types.js';
+
 /** Link texts that say what a link is, not what it is about. */
 const GENERIC = /^(?:(?:this|that|the|a|an|my|our|see|open|new|draft|related|linked|original|here|in|up|for)\s+)*(?:#?\d+|[\w.-]+\/?#\d+|[\w.-]+\/[\w.-]+(?:\/?#\d+|\/(?:pull|issues|discussions)\/\d+)?|prs?|pull requests?|issues?|rfcs?|link|here|this|that|see|source|details|comment|discussion|proposal|results?|github|gh|ticket|url|it|one|filed|opened|merged|landed|poll|review|draft|action item|notes?|slides?|pr is here|issue here|pr here|link here|\W*)$/i;
 /** GitHub page titles pasted as link text: "Title · Issue #12 · owner/repo", "Title by user · Pull Request #5 · owner/repo". */
@@ -76,4 +78,22 @@ export function linkSpan(line: string, url: string): [number, number] | undefine
   }
   if (line[at - 1] === '<' && line[at + url.length] === '>') return [at - 1, at + url.length + 1];
   return [at, at + url.length];
+}
+
+/** A link's title: its text, else the words around it on its line. */
+export function linkTitle(note: Note, link: Link): string | undefined {
+  const fromText = titleFromLinkText(link.text, link.url);
+  if (fromText) return fromText;
+  const line = note.lines[link.line - 1] ?? '';
+  if (/^\s*\|/.test(line)) {
+    // A table row: the first cell that is not the link names the item.
+    const cell = line.split('|').map((c) => c.trim()).find((c) => c && !c.includes(link.url) && !c.includes(`[${link.text}]`));
+    return cell ? titleFromLinkText(cell, link.url) : undefined;
+  }
+  let span = linkSpan(line, link.url);
+  if (!span) {
+    const label = line.indexOf(`[${link.text}]`);
+    if (label >= 0) span = [label, line.indexOf(']', label + link.text.length + 1) + 1];
+  }
+  return span ? titleFromLine(line, span[0], span[1]) : undefined;
 }
