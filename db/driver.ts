@@ -13,17 +13,28 @@ export interface DbOptions {
   timeoutMs?: number;
   /** Tags every transaction (shows in `SHOW TRANSACTIONS` and the query log). */
   app?: string;
+  /**
+   * How long a managed transaction is retried after a transient error or a
+   * lost connection, ms (default 30 000). The API's is short, so that a
+   * request fails fast while Neo4j is away.
+   */
+  maxRetryMs?: number;
 }
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /** Why a database call failed, without driver internals. */
-export type DbErrorKind = 'unavailable' | 'timeout' | 'constraint' | 'query';
+export type DbErrorKind = 'unavailable' | 'auth' | 'timeout' | 'constraint' | 'query';
 
 export class DbError extends Error {
+  /** The driver's or server's error code (`Neo.ClientError.…`, `ServiceUnavailable`), for the log. */
+  readonly code?: string;
+
   constructor(readonly kind: DbErrorKind, message: string, override readonly cause?: unknown) {
     super(message);
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string') this.code = code;
   }
 }
 
@@ -49,6 +60,7 @@ export class Db {
       maxConnectionPoolSize: 100,
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
+      maxTransactionRetryTime: options.maxRetryMs ?? 30_000,
       userAgent: 'quorum',
     });
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -57,6 +69,11 @@ export class Db {
 
   get uri(): string {
     return this.options.uri;
+  }
+
+  /** Another Db on the same server, with its own driver (close it too), and some options changed. */
+  with(changes: Omit<DbOptions, 'uri' | 'user' | 'password'>): Db {
+    return new Db({ ...this.options, ...changes });
   }
 
   /** Runs one read query in a managed read transaction. */
@@ -149,8 +166,11 @@ export function translate(err: unknown): DbError {
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
   const message = e.message ?? String(err);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect|Pool is closed/i.test(code + message)) {
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable' || /ECONNREFUSED|connect|Pool is closed/i.test(code + message)) {
     return new DbError('unavailable', 'the graph database is not reachable', err);
+  }
+  if (/^Neo\.ClientError\.Security\.(Unauthorized|AuthenticationRateLimit|CredentialsExpired)$/.test(code)) {
+    return new DbError('auth', 'Neo4j refused the user name or password', err);
   }
   if (/TransactionTimedOut|TransactionTimedOutClientConfiguration|Terminated/i.test(code)) {
     return new DbError('timeout', 'the query took too long and was stopped', err);
