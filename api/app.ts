@@ -1,7 +1,9 @@
 /**
  * Builds the API: a fastify app with the GraphQL endpoint (mercurius) at
  * /graphql, GraphiQL at /graphiql, and /health and /ready. server.ts only
- * listens; tests call buildApp and inject requests.
+ * listens; tests call buildApp and inject requests. Hardening (limits.ts,
+ * security.ts) is on by default: body, depth, alias, cost and token limits,
+ * a rate limit, a per-request timeout, no batching.
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,18 +12,16 @@ import mercurius from 'mercurius';
 import type { Db } from '../db/driver.js';
 import { projectFile } from '../schema/paths.js';
 import { ERRORS, QuorumError, toClientError } from './errors.js';
+import { checkCost, depthAndAliasRule, noIntrospectionRule } from './limits.js';
 import { loaders, type Context } from './loaders.js';
 import { loadQueries } from './queries.js';
 import { resolvers } from './resolvers.js';
+import { assertParsed, DEFAULT_HARDENING, registerRateLimit, type Hardening } from './security.js';
 
-export interface AppOptions {
+export interface AppOptions extends Partial<Hardening> {
   db: Db;
-  /** Serve GraphiQL at /graphiql (default true; switch off in production). */
-  graphiql?: boolean;
-  /** Answer introspection queries (default true). */
-  introspection?: boolean;
-  /** fastify's logger option (default: warnings and errors). */
-  logger?: boolean | { level: string };
+  /** fastify's logger option (default: warnings and errors); a stream receives the JSON log lines. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 /** The served SDL: the dashboard contract and Quorum's additions. */
@@ -31,17 +31,29 @@ export function schemaText(): string {
 
 /** Builds the app; call `ready()` or `listen()` on it. */
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? { level: 'warn' }, bodyLimit: 100 * 1024 });
+  const h: Hardening = { ...DEFAULT_HARDENING, ...o, limits: { ...DEFAULT_HARDENING.limits, ...o.limits } };
+  const app = Fastify({
+    logger: o.logger ?? { level: 'warn' },
+    bodyLimit: h.bodyLimit,
+    handlerTimeout: h.requestTimeoutMs,
+    // A client gets 30 s to send its request (slow-loris).
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
   const q = loadQueries();
-  const context: Context = { db: o.db, q };
+  await registerRateLimit(app, h.rateLimit);
 
   await app.register(mercurius, {
     schema: schemaText(),
     resolvers: resolvers as never,
     loaders: loaders as never,
-    context: () => context,
-    graphiql: o.graphiql ?? true,
+    // A new object per request: mercurius writes the request's reply into it.
+    context: (): Context => ({ db: o.db, q }),
+    graphiql: h.graphiql,
     path: '/graphql',
+    allowBatchedQueries: false,
+    graphql: { parseOptions: { maxTokens: h.limits.maxTokens } },
+    validationRules: [depthAndAliasRule(h.limits), ...(h.introspection ? [] : [noIntrospectionRule])],
     errorFormatter: (execution, ctx) => {
       let status = 200;
       const errors = (execution.errors ?? []).flatMap((error: GraphQLError): GraphQLError[] => {
@@ -49,7 +61,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
         // Validation errors arrive wrapped (MER_ERR_GQL_VALIDATION): they are GraphQL's own, safe to show.
         if (original && Array.isArray(original.errors)) {
           status = Math.max(status, original.statusCode ?? 400);
-          return original.errors.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message))));
+          return original.errors.map(coded);
         }
         if (!original || original instanceof QuorumError) {
           if (original instanceof QuorumError) status = Math.max(status, original.statusCode ?? 200);
@@ -67,15 +79,10 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  if (o.introspection === false) {
-    app.graphql.addHook('preValidation', async (_schema, document) => {
-      const asks = document.definitions.some((d) =>
-        d.kind === 'OperationDefinition' && d.selectionSet.selections.some((s) => s.kind === 'Field' && s.name.value.startsWith('__schema')));
-      if (asks) throw new QuorumError('QRM_ERR_BAD_INPUT', 'introspection is switched off on this server');
-    });
-  }
+  app.graphql.addHook('preValidation', async (_schema, document) => assertParsed(document));
+  app.graphql.addHook('preExecution', async (schema, document, _ctx, variables) => checkCost(schema, document, variables, h.limits));
 
-  app.get('/', async (_req, reply) => reply.redirect(o.graphiql === false ? '/health' : '/graphiql'));
+  app.get('/', async (_req, reply) => reply.redirect(h.graphiql ? '/graphiql' : '/health'));
   app.get('/health', async () => {
     const neo4j = await o.db.ping().then(() => 'up', () => 'down');
     return { status: 'ok', neo4j };
@@ -91,4 +98,15 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     }
   });
   return app;
+}
+
+/**
+ * A validation or syntax error as the client sees it: GraphQL's own message,
+ * with a code (QRM_ERR_BAD_INPUT unless a limit set another).
+ * Note: read by shape, not `instanceof`: mercurius may load another copy of graphql.
+ */
+function coded(e: unknown): GraphQLError {
+  const error = e as Error & Partial<Pick<GraphQLError, 'nodes' | 'source' | 'positions' | 'path' | 'extensions'>>;
+  const code = error.extensions?.code ?? (/^Syntax Error: Document contains more that \d+ tokens/.test(error.message) ? 'QRM_ERR_TOO_COMPLEX' : 'QRM_ERR_BAD_INPUT');
+  return new GraphQLError(String(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
 }

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildApp } from '../api/app.js';
+import { hardeningFromEnv, type Hardening } from '../api/security.js';
 import { ConfigError, loadCollectionConfig } from '../ingest/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
@@ -125,25 +126,33 @@ async function ingestCommand(argv: string[]): Promise<number> {
   }
 }
 
-function serveOptions(p: Parsed): { port: number; host: string } {
+interface ServeOptions {
+  port: number;
+  host: string;
+  hardening: Hardening;
+}
+
+/** --port and --host, and the API's hardening from the environment (checked before Neo4j starts). */
+function serveOptions(p: Parsed): ServeOptions {
   const envPort = Number(process.env.QUORUM_PORT ?? 4000);
   return {
     port: intOption(p, 'port', Number.isInteger(envPort) ? envPort : 4000, 0, 65535),
     host: stringOption(p, 'host') ?? process.env.QUORUM_HOST ?? '127.0.0.1',
+    hardening: hardeningFromEnv(process.env),
   };
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the server, the driver and a Neo4j this process started. */
-async function serve(conn: Connection, port: number, host: string, hint?: string): Promise<number> {
-  const off = (v: string | undefined) => v === 'false' || v === '0' || v === 'off';
-  const app = await buildApp({
-    db: conn.db,
-    graphiql: !off(process.env.QUORUM_GRAPHIQL),
-    introspection: !off(process.env.QUORUM_INTROSPECTION),
-  });
+async function serve(conn: Connection, { port, host, hardening }: ServeOptions, hint?: string): Promise<number> {
+  // The API's own driver: short transactions, and a request fails fast (503) while Neo4j is away.
+  const timeoutMs = Number(process.env.QUORUM_QUERY_TIMEOUT_MS ?? 10_000);
+  const db = conn.db.with({ app: 'quorum-api', timeoutMs: Number.isInteger(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000, maxRetryMs: 1_000 });
+  const app = await buildApp({ db, ...hardening });
+  app.addHook('onClose', () => db.close());
   try {
     await app.listen({ port, host });
   } catch (err) {
+    await app.close();
     await conn.close();
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `port ${port} on ${host} is taken; pick another with --port` : (err as Error).message);
@@ -167,8 +176,7 @@ async function serve(conn: Connection, port: number, host: string, hint?: string
 async function serveCommand(argv: string[]): Promise<number> {
   const p = parseArgs(argv, ['port', 'host']);
   if (p.positional.length) throw new UsageError(`serve takes no FOLDER (got "${p.positional[0]}")`);
-  const { port, host } = serveOptions(p);
-  return serve(await connect(), port, host);
+  return serve(await connect(), serveOptions(p));
 }
 
 async function startCommand(argv: string[]): Promise<number> {
@@ -176,7 +184,7 @@ async function startCommand(argv: string[]): Promise<number> {
   if (p.positional.length > 1) throw new UsageError(`start takes at most one FOLDER, got ${p.positional.length}`);
   const folder = p.positional[0] ?? projectFile('examples', 'notes');
   const request = ingestRequest(p, folder);
-  const { port, host } = serveOptions(p);
+  const options = serveOptions(p);
   const conn = await connect();
   console.log(`Neo4j: ${conn.neo4j.uri}${conn.neo4j.embedded ? ` (Quorum's own server, user ${conn.neo4j.user})` : ''}`);
   try {
@@ -185,7 +193,7 @@ async function startCommand(argv: string[]): Promise<number> {
     await conn.close();
     throw err;
   }
-  return serve(conn, port, host,
+  return serve(conn, options,
     `Index your own notes: npx quorum ingest /path/to/notes --collection NAME [--url-base https://github.com/ORG/REPO/blob/main]\n` +
     `Try: { meetings(collection: "${request.collection}", first: 5) { path date title attendees { name } } }`);
 }
