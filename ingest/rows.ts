@@ -2,16 +2,16 @@
  * Turns meeting records into the parameter rows of the load queries
  * (ingest/cypher/*.cypher): ids assigned, terms computed, one array per query.
  */
-import { indexTerms, terms } from '../schema/terms.js';
+import { indexTerms, termQuery, terms } from '../schema/terms.js';
 import type { PeopleDirectory } from './resolve-people.js';
-import type { MeetingRecord } from './types.js';
+import type { MeetingRecord, TopicRecord } from './types.js';
 
 export interface LoadRows {
   meetings: { id: string; props: Record<string, unknown> }[];
   people: { person: string; meeting: string; attended: boolean; spoke: number; forms: string[]; handles: string[] }[];
   passages: { id: string; meeting: string; speaker: string | null; props: Record<string, unknown> }[];
   references: { id: string; meeting: string; kind: string; url: string | null; title: string | null; terms: string; lines: number[]; passages: string[] }[];
-  topics: { id: string; meeting: string; name: string; terms: string; weight: number; passages: string[] }[];
+  topics: { id: string; meeting: string; name: string; terms: string; query: string | null; weight: number; kind: string | null; refs: string[]; passages: string[] }[];
   decisions: { id: string; meeting: string; props: Record<string, unknown>; people: string[]; topics: string[]; refs: string[] }[];
   actionItems: { id: string; meeting: string; owner: string | null; props: Record<string, unknown> }[];
 }
@@ -23,6 +23,15 @@ export const meetingId = (collection: string, path: string): string => `${collec
 
 /** A topic's id: its normalised terms (`Page maps` and `page-map` are one topic). */
 export const topicId = (name: string): string => terms(name).join(' ');
+
+/** The full-text query that finds a topic's name in passages (schema/terms.ts), or null. */
+function topicQuery(name: string): string | null {
+  try {
+    return termQuery(name);
+  } catch {
+    return null;
+  }
+}
 
 /** Appends one meeting's rows. */
 export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleDirectory): void {
@@ -66,6 +75,9 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
         endLine: p.endLine,
         terms: indexTerms(`${p.text} ${p.section}`),
         speakerAs: p.speakerAs ?? null,
+        thread: p.thread ?? i,
+        role: p.role ?? null,
+        head: p.head ?? false,
       },
     });
   });
@@ -93,19 +105,24 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
 
   const topicIds = new Map<string, string>();
   const decisionTopics = r.decisions.flatMap((d) => d.topics).filter((n) => !r.topics.some((t) => t.name === n));
-  const allTopics = [...r.topics, ...[...new Set(decisionTopics)].map((name) => ({ name, key: '', weight: 1, passages: [] as number[] }))];
+  const allTopics: TopicRecord[] = [...r.topics, ...[...new Set(decisionTopics)].map((name): TopicRecord => ({ name, key: '', weight: 1, passages: [], kind: 'decision' }))];
   const topicRows = new Map<string, LoadRows['topics'][number]>();
   for (const t of allTopics) {
     const id = t.key || topicId(t.name);
     if (!id) continue;
     topicIds.set(t.name, id);
     const existing = topicRows.get(id);
+    const refs = (t.refs ?? []).filter((ref) => r.references.some((x) => x.id === ref));
     if (existing) {
       existing.weight += t.weight;
       for (const p of t.passages) if (!existing.passages.includes(passageIds[p]!)) existing.passages.push(passageIds[p]!);
+      for (const ref of refs) if (!existing.refs.includes(ref)) existing.refs.push(ref);
       continue;
     }
-    topicRows.set(id, { id, meeting: mid, name: t.name, terms: indexTerms(t.name), weight: t.weight, passages: t.passages.map((p) => passageIds[p]!).filter(Boolean) });
+    topicRows.set(id, {
+      id, meeting: mid, name: t.name, terms: indexTerms(t.name), query: topicQuery(t.name), weight: t.weight,
+      kind: t.kind ?? null, refs, passages: t.passages.map((p) => passageIds[p]!).filter(Boolean),
+    });
   }
   rows.topics.push(...topicRows.values());
 

@@ -128,6 +128,12 @@ export interface PassageRecord {
   speakerAs?: string;
   /** Canonical ids of the references on the passage's lines. */
   refs: string[];
+  /** Index of the passage that opens the passage's discussion thread (ingest/topic-threads.ts); set by the topics stage. */
+  thread?: number;
+  /** `agenda` for a planned item, `links` for a link with no words of its own; set by the topics stage. */
+  role?: 'agenda' | 'links' | null;
+  /** Whether the passage is the head item (or announced paragraph) that opens its thread, as a heading would; set by the topics stage. */
+  head?: boolean;
 }
 
 export interface DecisionRecord {
@@ -160,6 +166,10 @@ export interface TopicRecord {
   weight: number;
   /** Indices into MeetingRecord.passages. */
   passages: number[];
+  /** Where it was found: a thread's heading, an agenda line, a recurring phrase, a reference's title, a decision. */
+  kind?: 'thread' | 'agenda' | 'phrase' | 'reference' | 'decision';
+  /** Canonical ids of the references the topic names (a reference's title and its id name one subject). */
+  refs?: string[];
 }
 
 /** Everything ingest extracts from one note; the loader writes it as one unit. */
