@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { loadQueries } from '../api/queries.js';
 import { projectRoot } from '../schema/paths.js';
@@ -21,19 +22,38 @@ describe('query files', () => {
   });
 
   test('no Cypher is built from strings in the code', () => {
+    // Read with TypeScript's parser: a template with substitutions or a `+` whose text holds a Cypher
+    // clause, or a query argument (db.read/write, tx.run) that is built at the call, is an offender.
+    const CLAUSE = /\b(MATCH|MERGE|CREATE|DELETE|DETACH|SET|REMOVE|RETURN|UNWIND|WITH|WHERE|CALL|YIELD|FOREACH|LOAD CSV)\b/;
     const offenders: string[] = [];
+    const check = (rel: string) => {
+      const file = ts.createSourceFile(rel, readFileSync(join(projectRoot(), rel), 'utf8'), ts.ScriptTarget.Latest, true);
+      const report = (node: ts.Node, why: string) =>
+        offenders.push(`${rel}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${why}: ${node.getText().slice(0, 60)}`);
+      const built = (node: ts.Node) => ts.isTemplateExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken);
+      const visit = (node: ts.Node): void => {
+        if (ts.isTemplateExpression(node) && CLAUSE.test([node.head, ...node.templateSpans.map((s) => s.literal)].map((p) => p.text).join(' '))) {
+          report(node, 'Cypher in a template with substitutions');
+        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken
+          && [node.left, node.right].some((side) => ts.isStringLiteralLike(side) && CLAUSE.test(side.text))) {
+          report(node, 'Cypher joined with +');
+        } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
+          && ['read', 'write', 'run'].includes(node.expression.name.text) && /(db|tx|session|this)$/i.test(node.expression.expression.getText())
+          && node.arguments[0] && built(node.arguments[0])) {
+          report(node, 'a query built at the call');
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    };
     const walk = (dir: string) => {
       for (const e of readdirSync(join(projectRoot(), dir), { withFileTypes: true })) {
         const rel = join(dir, e.name);
         if (e.isDirectory()) walk(rel);
-        else if (e.name.endsWith('.ts')) {
-          const text = readFileSync(join(projectRoot(), rel), 'utf8');
-          // A template literal that holds Cypher keywords and an interpolation.
-          for (const m of text.matchAll(/`[^`]*\b(MATCH|MERGE|CREATE|DELETE|SET|RETURN)\b[^`]*\$\{[^`]*`/g)) offenders.push(`${rel}: ${m[0].slice(0, 60)}`);
-        }
+        else if (e.name.endsWith('.ts')) check(rel);
       }
     };
-    for (const dir of ['api', 'ingest', 'db', 'schema', 'cli']) walk(dir);
+    for (const dir of ['api', 'ingest', 'db', 'schema', 'cli', 'neo4j', 'eval']) walk(dir);
     expect(offenders).toEqual([]);
   });
 });
