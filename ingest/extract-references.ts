@@ -12,7 +12,7 @@
 import type { CollectionConfig } from './config.js';
 import type { Meta } from './extract-meta.js';
 import { crateOfUrl, findAdvisories, findCrates, findDependencyCrates, findFamilyCrates } from './refs-crates.js';
-import { githubRef, githubRepo, KnownRepos, URL_IN_TEXT, type GitHubRef } from './refs-github.js';
+import { githubRef, githubRepo, KnownRepos, mayHoldUrl, URL_IN_TEXT, type GitHubRef } from './refs-github.js';
 import { lineAt, linkDefinitions, masked, usedDefinitions } from './refs-links.js';
 import { Records } from './refs-records.js';
 import { packageFamilies, Resolver } from './refs-resolve.js';
@@ -47,7 +47,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
   const urlsOf = (block: Block): { link: Link; ref?: GitHubRef }[] => {
     const links = [...block.links];
     if (block.kind !== 'code') links.push(...usedDefinitions(note, block, definitions));
-    for (const m of block.text.matchAll(URL_IN_TEXT)) {
+    for (const m of mayHoldUrl(block.text) ? block.text.matchAll(URL_IN_TEXT) : []) {
       const url = m[0].replace(TRAILING_PUNCTUATION, '');
       if (!links.some((l) => l.url === url)) links.push({ url, text: url, line: lineAt(block, m.index) });
     }

@@ -13,6 +13,7 @@ export interface Mention {
 }
 
 const ADVISORY = /\b(RUSTSEC-\d{4}-\d{4}|CVE-\d{4}-\d{4,7}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+const MAY_HOLD_ADVISORY = /rustsec-|cve-|ghsa-/i;
 const CRATE_URL = /^https?:\/\/(?:www\.)?(?:crates\.io\/crates\/|docs\.rs\/(?:crate\/)?|lib\.rs\/crates\/)([A-Za-z][\w-]*)/i;
 /** The word crate(s), not crates.io or a `crates/` folder. */
 const CRATE_WORD = /\bcrates?\b(?!\.\w|[/\\]|-\w)/gi;
@@ -71,6 +72,7 @@ function crateName(raw: string, inCode: boolean): string | undefined {
 /** Advisory ids in a text (text or a URL), upper-cased. */
 export function findAdvisories(text: string): Mention[] {
   const out: Mention[] = [];
+  if (!MAY_HOLD_ADVISORY.test(text)) return out;
   ADVISORY.lastIndex = 0;
   for (const m of text.matchAll(ADVISORY)) out.push({ id: `advisory:${m[1]!.toUpperCase()}`, index: m.index });
   return out;

@@ -19,6 +19,8 @@ const ITEM_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/
 const REPO_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:\/([\w.-]*))?(?:[/?#].*)?$/i;
 /** URLs in running text (bare, not written as links), and GitHub addresses written without a scheme. */
 export const URL_IN_TEXT = /(?:\bhttps?:\/\/|(?<![\w./-])(?:www\.)?github\.com\/)[^\s<>()[\]"'`]+(?:\([^\s<>()]*\)[^\s<>()[\]"'`]*)*/gi;
+/** A cheap test for text that may hold a URL at all. */
+export const mayHoldUrl = (text: string): boolean => text.includes('http') || text.includes('github.com');
 /** github.com paths that are not repositories. */
 const NOT_OWNER = /^(?:orgs|settings|notifications|marketplace|topics|features|sponsors|search|explore|collections|trending|login|about|pricing|enterprise|advisories|apps|users)$/i;
 /** Repository pages that say the note works in that repository, as opposed to a file or commit in it. */

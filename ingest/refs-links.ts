@@ -3,7 +3,7 @@
  * which the parsed blocks leave out) and their uses, the source line of an
  * offset in a block's text, and text with its URLs blanked out.
  */
-import { URL_IN_TEXT } from './refs-github.js';
+import { mayHoldUrl, URL_IN_TEXT } from './refs-github.js';
 import type { Block, Link, Note } from './types.js';
 
 /** `[label]: url` link reference definitions. */
@@ -40,7 +40,7 @@ export function usedDefinitions(note: Note, block: Block, definitions: Map<strin
 }
 
 /** Text with its URLs blanked out, offsets kept. */
-export const masked = (text: string): string => text.replace(URL_IN_TEXT, (u) => ' '.repeat(u.length));
+export const masked = (text: string): string => (mayHoldUrl(text) ? text.replace(URL_IN_TEXT, (u) => ' '.repeat(u.length)) : text);
 
 const breaksOf = new WeakMap<Block, number[]>();
 

@@ -44,7 +44,7 @@ const SHORT = new RegExp(
 );
 
 /** A cheap test for text that may hold a short reference at all. */
-const MAY_HOLD = /#\d|\b(?:pr|pull|issue|rfc)/i;
+const MAY_HOLD = /#\d|\b(?:prs?|pull|issues?|rfcs?|discussions?)\b/i;
 /** Words before `#N` that make it a count, not an issue: "Topic #1", "proposal #2". */
 const COUNTED = /^(?:topic|topics|item|items|point|points|option|options|proposal|proposals|strategy|strategies|approach|alternative|slide|slides|step|steps|part|phase|stage|question|questions|version|day|week|session|round|priority|nitpick|idea|example|case|choice|goal|concern|comment|solution|variant|number|no|rank|ranked|place|agenda|action|note|item\.|requirement|requirements|attempt|iteration|meeting|call|poll|vote|against|for|sprint|milestone|level|tier|step\.?|colou?rs?|hex|rgb)$/i;
 /** Words that open a phrase and never name a repository. */
