@@ -158,3 +158,22 @@ export function cleanHeading(heading: string): string {
     .replace(/[\s:.,;–—-]+$/, '')
     .trim();
 }
+
+const transcripts = new WeakMap<ExtractContext, number>();
+
+/**
+ * Whether a block is part of a verbatim transcript pasted under the notes
+ * ("What follows is the Teams transcript of the meeting:", a section headed
+ * Transcript): its "I'll" and "we decided" are talk, not records.
+ */
+export function inTranscript(ctx: ExtractContext, block: Block): boolean {
+  let from = transcripts.get(ctx);
+  if (from === undefined) {
+    const opener = ctx.note.blocks.find((b) =>
+      (b.kind === 'heading' && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
+      (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
+    from = opener ? opener.endLine : Infinity;
+    transcripts.set(ctx, from);
+  }
+  return block.startLine > from;
+}

@@ -8,7 +8,7 @@
  */
 import { actionCue, listedOwner, mayCommit, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
-import { blockBody, sectionHeading, inSectionHeaded, speakerLabel, unitsOf } from './decision-units.js';
+import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
 import type { ActionItemRecord, Block } from './types.js';
@@ -33,7 +33,7 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       if (item) items.push(item);
       continue;
     }
-    if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim()) continue;
+    if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim() || inTranscript(ctx, block)) continue;
     if (inActionList(ctx, block, listed)) {
       listed.add(block.id);
       const body = block.text.replace(/\s+/g, ' ').trim();

@@ -9,7 +9,7 @@
 import { decisionCue, mayStateDecision } from './decision-cues.js';
 import { settledQuestions } from './decision-polls.js';
 import { decisionTopic } from './decision-topic.js';
-import { blockBody, sectionHeading, inSectionHeaded, speakerLabel, unitsOf } from './decision-units.js';
+import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import type { Block, DecisionRecord } from './types.js';
 
@@ -23,7 +23,7 @@ const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?|no\s+dec
 /** Finds the decisions recorded in a note. */
 export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   const { note } = ctx;
-  const agenda = (b: Block): boolean => b.section >= 0 && inSectionHeaded(ctx, b.section, AGENDA_SECTION) && !inSectionHeaded(ctx, b.section, /notes|minutes|discussion/i);
+  const agenda = (b: Block): boolean => (b.section >= 0 && inSectionHeaded(ctx, b.section, AGENDA_SECTION) && !inSectionHeaded(ctx, b.section, /notes|minutes|discussion/i)) || inTranscript(ctx, b);
   const found: Omit<DecisionRecord, 'people' | 'refs' | 'topics' | 'section'>[] = [];
   const origin: Block[] = [];
   const add = (block: Block, text: string, startLine: number, endLine: number) => {

@@ -96,6 +96,11 @@ describe('extractActionItems: what is not an action item', () => {
     expect(m.actionItems).toEqual([]);
   });
 
+  test('a transcript pasted under the notes is talk, not a record', () => {
+    const m = meeting(`${NOTES}- Omar will draft the FAQ.\n\nWhat follows is the Teams transcript of the meeting:\n\nRosa: Yeah, I'll try this one. So anyway.\n`);
+    expect(items(m)).toEqual([[11, 'Omar Little']]);
+  });
+
   test('a group decision is not an action item; a reported "would" is not either', () => {
     const m = meeting(`${NOTES}The TSC agreed to raise this topic with the board.\n\nThey agreed that Omar would prepare a PR.\n`);
     expect(m.actionItems).toEqual([]);
