@@ -14,6 +14,8 @@ const ATTENDEE_HEADING = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s+list)?(?:
 const ATTENDEE_LABEL = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s*\([^)]*\))?\s*:\s*(.*)$`, 'i');
 /** Cheap test before the full patterns: a line that may open an attendee list. */
 const HINT = /attend|present|particip|roll|introduc|who/i;
+/** Emphasis markers left in text, not underscores inside a handle (`bob_k`). */
+const MARKUP = /\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 const NAME_COLUMN = /^(?:attendees?|names?|participants?|who|person|people|full name)$/i;
 const ATTENDEE_COLUMN = /attendee|participant/i;
 const INITIALS_COLUMN = /^(?:abbrev\w*|initials|short|alias)$/i;
@@ -36,7 +38,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
   const add = (b: Block, e: NameEntry | null) => {
     if (e) entries.push({ ...e, block: b.id });
   };
-  const sections = new Set(note.sections.filter((s) => ATTENDEE_HEADING.test(s.heading.replace(/[*_]/g, '').trim())).map((s) => s.id));
+  const sections = new Set(note.sections.filter((s) => ATTENDEE_HEADING.test(s.heading.replace(MARKUP, '').trim())).map((s) => s.id));
   const tablesSeen = new Set<string>();
   /** Attendee sections whose list has ended (prose after the names). */
   const ended = new Set<number>();
@@ -57,9 +59,10 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
     const first = nl < 0 ? text : text.slice(0, nl);
     if (!inSection && !HINT.test(first)) continue;
     const lines = text.split('\n');
-    const head = first.replace(/[*_]/g, '').trim();
+    const head = first.replace(MARKUP, '').trim();
     const label = ATTENDEE_LABEL.exec(head);
-    const bareLabel = !label && b.kind === 'item' && lines.length === 1 && ATTENDEE_HEADING.test(head);
+    // `- Attendees` over a nested list, or `**Attendees**` on its own line over a list.
+    const bareLabel = !label && lines.length === 1 && ATTENDEE_HEADING.test(head);
     if (label || bareLabel) {
       blocks.add(b.id);
       const rest = label ? label[1]!.trim() : '';
@@ -145,7 +148,9 @@ function inlineList(rest: string, b: Block): NameEntry[] {
   for (const t of linkTexts) remainder = remainder.replace(t, ' ');
   const parts = linkTexts.length > 1 && !remainder.replace(/[\s,;]+/g, '')
     ? linkTexts
-    : rest.split(/\s*(?:[,;]|(?<=\p{Ll}{2})\.\s+(?=\p{Lu})|\s&\s|\sand\s)\s*/u);
+    : /^@[\w-]+(?:\s+@[\w-]+)+$/.test(rest)
+      ? rest.split(/\s+/)
+      : rest.split(/\s*(?:[,;]|(?<=\p{Ll}{2})\.\s+(?=\p{Lu})|\s&\s|\sand\s)\s*/u);
   return parts.map((p) => parseNameEntry(p)).filter((e): e is NameEntry => e !== null);
 }
 
@@ -156,7 +161,7 @@ function rowEntries(b: Block, inAttendeeSection: boolean, tablesSeen: Set<string
   if (!inAttendeeSection && !HINT.test(cells[0] ?? '') && !header.some((h) => HINT.test(h) || NAME_COLUMN.test(h.trim()))) return [];
   const out: NameEntry[] = [];
   const labelled = (row: string[]) => {
-    if (row.length >= 2 && ATTENDEE_HEADING.test(row[0]!.replace(/[*_:]/g, '').trim()) && /,|\S\s+\S/.test(row[1]!.trim())) {
+    if (row.length >= 2 && ATTENDEE_HEADING.test(row[0]!.replace(MARKUP, '').replace(/:$/, '').trim()) && /,|\S\s+\S/.test(row[1]!.trim())) {
       out.push(...inlineList(row.slice(1).join(', '), { ...b, links: [] }));
     }
   };

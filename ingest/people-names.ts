@@ -131,7 +131,7 @@ export function parseNameEntry(raw: string): NameEntry | null {
   if (/:\s*$/.test(raw)) return null;
   let s = raw
     .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?/, '')
-    .replace(/[*_`\\]/g, '')
+    .replace(/[*`\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     .replace(EMAIL, '')
     .replace(/\s*[“"][^”"]{1,30}[”"]/g, '')
     .replace(/\s+/g, ' ')

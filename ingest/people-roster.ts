@@ -141,7 +141,7 @@ export class Roster {
     const r = p.record;
     const f = foldName(form);
     if (foldName(r.name) === f || r.aliases.some((a) => foldName(a) === f)) return;
-    if (nameCore(form) && nameCore(r.name) && fuller(form, r.name)) {
+    if (nameCore(form) && (!nameCore(r.name) || fuller(form, r.name))) {
       r.aliases.push(r.name);
       r.name = form;
     } else {
@@ -160,7 +160,11 @@ export class Roster {
     return this.unique((p) => keysOf(p).forms.has(f));
   }
 
-  /** The person a full name means: exact, then first and last name, then a close spelling of either. */
+  /**
+   * The person a full name means: exact, then first and last name, then a
+   * close spelling of either, then someone known only by a handle built
+   * from the name (`mfischer` for Maria Fischer).
+   */
   private sameName(name: string): number | null {
     const exact = this.exact(name);
     if (exact !== null) return exact;
@@ -168,8 +172,10 @@ export class Roster {
     if (!core) return null;
     const same = this.unique((p) => keysOf(p).cores.some((c) => c.first === core.first && c.last === core.last));
     if (same !== null) return same;
-    return this.unique((p) => keysOf(p).cores.some((c) =>
+    const close = this.unique((p) => keysOf(p).cores.some((c) =>
       (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))));
+    if (close !== null) return close;
+    return this.unique((p) => !keysOf(p).cores.length && keysOf(p).handles.some((h) => h.length >= 4 && handleFits(h, core)));
   }
 
   /**
@@ -270,12 +276,14 @@ export class Roster {
 
 /**
  * True when a handle is built from a name the usual ways: `pchickey`,
- * `acrichton`, `acrichto`, `alexcrichton`, `jlbirch`, `tschneidereit`.
+ * `acrichton`, `acrichto`, `alexcrichton`, `jlbirch`, `tschneidereit`, or the
+ * last name alone (`okafor`).
  */
 export function handleFits(handle: string, c: { first: string; last: string }): boolean {
   const h = handle.toLowerCase().replace(/[^a-z]/g, '');
   const first = c.first.replace(/[^a-z]/g, '');
   const last = c.last.replace(/[^a-z]/g, '');
+  if (h === last && last.length >= 5) return true;
   if (!first || last.length < 3 || h[0] !== first[0]) return false;
   const at = h.indexOf(last.slice(0, Math.max(4, last.length - 2)));
   if (at < 1) return h === first + last[0];

@@ -39,7 +39,10 @@ const BRACKET = /^\[([^\]]{1,60})\]\s*(?:[:\-–—]\s*)?(.*)$/u;
 const DASH = /^([\p{L}][\p{L}\p{M}\p{N}._-]{1,30}(?: [\p{Lu}][\p{L}'’-]+)?)\s+[-–—]\s+(\S.*)$/u;
 const POSSESSIVE = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)['’]s\s+[\p{L} ]{1,30}:(?=\s|$)/u;
 const SPLIT_FORMS = /\s*(?:,|&|\+|\/|\band\b)\s*/;
-const CHAT = /^(?:(?:zoom|meeting)\s+)?chat$/i;
+/** Labels that name their speaker in brackets: `Chat (Andrew B, Ralph):`, `Q (Jane):`. */
+const CHAT = /^(?:(?:(?:zoom|meeting)\s+)?chat|q|a|question|answer|comment|reply|response)$/i;
+/** A time stamp before a label, as transcripts write it: `[00:01:23] Jane Doe:`, `10:02 Jane:`. */
+const STAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+/;
 
 /** The kind of a written form, or null when it cannot name a person. */
 export const formKind = memo((form: string): FormKind | null => {
@@ -48,10 +51,7 @@ export const formKind = memo((form: string): FormKind | null => {
   if (INITIALS.test(f)) return 'initials';
   if (SHORT_AND_INITIAL.test(f)) return 'short';
   if (/['’]s$/.test(f)) return null;
-  if (/\s/.test(f)) {
-    if (!isNameLike(f)) return null;
-    return f.split(/\s+/).some((w) => NOT_A_NAME.has(foldName(w))) ? null : 'name';
-  }
+  if (/\s/.test(f)) return isNameLike(f) ? 'name' : null;
   if (/^\p{Lu}/u.test(f)) return isNameLike(f) ? 'word' : null;
   return isHandle(f) ? 'handle' : null;
 });
@@ -65,13 +65,13 @@ const splitForms = (label: string): string[] | null => {
 export function labelCandidate(text: string, isItem: boolean, hasChildren: boolean): LabelCandidate | null {
   const body = text.trimStart();
   const nl = body.indexOf('\n');
-  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd();
+  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(STAMP, '');
   // What follows on later lines counts as the label's text.
   const more = nl >= 0 && !!body.slice(nl).trim();
   if (!/^[\p{L}@[]/u.test(t)) return null;
   // Every label form has a colon, a bracket or a dash early on, or is a short item over nested notes.
   const colonAt = t.indexOf(':');
-  if (t[0] !== '[' && (colonAt < 0 || colonAt > 110) && !(isItem && (t.length <= 40 || / [-–—] /.test(t.slice(0, 50))))) return null;
+  if (t[0] !== '[' && (colonAt < 0 || colonAt > 110) && !/ [-–—] /.test(t.slice(0, 50)) && !(isItem && t.length <= 40)) return null;
   const bracket = BRACKET.exec(t);
   if (bracket) {
     const forms = splitForms(bracket[1]!);
@@ -90,9 +90,9 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
   }
   const possessive = POSSESSIVE.exec(t);
   if (possessive) return candidate('possessive', [possessive[1]!], 'x');
+  const dash = DASH.exec(t);
+  if (dash && formKind(dash[1]!)) return candidate('dash', [dash[1]!], dash[2]!);
   if (isItem) {
-    const dash = DASH.exec(t);
-    if (dash && formKind(dash[1]!)) return candidate('dash', [dash[1]!], dash[2]!);
     if (hasChildren && !more && formKind(t.replace(/:$/, '')) && t.length <= 40) {
       return candidate('bare', [t.replace(/:$/, '')], '');
     }
