@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { emptyConfig } from '../ingest/config.js';
 import { extractPeople, resolvePersonName } from '../ingest/extract-people.js';
@@ -233,4 +235,16 @@ describe('resolvePersonName', () => {
     expect(name('Alex')).toBeNull();
     expect(name('Grace')).toBeNull();
   });
+});
+
+describe('fixtures in other projects\' formats (test/fixtures/people)', () => {
+  const dir = join(import.meta.dirname, 'fixtures', 'people');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    test(name, () => {
+      const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, '.expected.json')), 'utf8')) as { attendees: string[]; speakers: string[] };
+      const { attendees, speakers } = run(readFileSync(join(dir, name), 'utf8'), name);
+      expect(attendees).toEqual(expected.attendees);
+      expect([...speakers].sort()).toEqual([...expected.speakers].sort());
+    });
+  }
 });
