@@ -5,6 +5,7 @@
  * `everyone`).
  */
 import nlp from 'compromise';
+import { perContext } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
 
@@ -37,7 +38,6 @@ export function adoptOwner(ctx: ExtractContext, form: string, owner: Owner): Own
   const known = resolvePersonName(ctx.people, name);
   if (known !== null) return { owner: known, known: true };
   ctx.people.people.push({ name, aliases: [], handles: handle ? [name] : [] });
-  owners.get(ctx)?.clear();
   return { owner: ctx.people.people.length - 1, known: true };
 }
 
@@ -59,14 +59,10 @@ const NOT_A_NAME = /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|
 
 /** The owner a form names, or null when it names no one this meeting knows and no group. */
 export function resolveOwner(ctx: ExtractContext, form: string): Owner | null {
-  let memo = owners.get(ctx);
-  if (!memo) owners.set(ctx, (memo = new Map()));
-  let o = memo.get(form);
-  if (o === undefined) memo.set(form, (o = readOwner(ctx, form)));
-  return o;
+  return owners(ctx, form);
 }
 
-const owners = new WeakMap<ExtractContext, Map<string, Owner | null>>();
+const owners = perContext((ctx, form: string) => readOwner(ctx, form));
 
 function readOwner(ctx: ExtractContext, form: string): Owner | null {
   const f = form.replace(/[[\]()*_`]/g, '').replace(/^@/, '').replace(/[.:,;]+$/, '').trim();

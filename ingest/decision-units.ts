@@ -51,15 +51,24 @@ const NOT_SPEAKER = /^(?:decisions?|decided|resolved|resolutions?|agreed|agreeme
 
 /** The speaker label opening a block, known from the people stage or read from the text. */
 export function speakerLabel(ctx: ExtractContext, block: Block): Label | null {
-  let memo = labels.get(ctx);
-  if (!memo) labels.set(ctx, (memo = new Map()));
-  let l = memo.get(block.id);
-  if (l === undefined) memo.set(block.id, (l = readSpeakerLabel(ctx, block)));
-  return l;
+  return labels(ctx, block);
 }
 
-const labels = new WeakMap<ExtractContext, Map<number, Label | null>>();
-const unitMemo = new WeakMap<ExtractContext, Map<number, Unit[]>>();
+/** A function computed once per extraction and key: the cache lives as long as the ExtractContext. */
+export function perContext<K, V>(compute: (ctx: ExtractContext, key: K) => V): (ctx: ExtractContext, key: K) => V {
+  const caches = new WeakMap<ExtractContext, Map<K, V>>();
+  return (ctx, key) => {
+    let cache = caches.get(ctx);
+    if (!cache) caches.set(ctx, (cache = new Map()));
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute(ctx, key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const labels = perContext((ctx, block: Block) => readSpeakerLabel(ctx, block));
+const units = perContext((ctx, block: Block) => splitUnits(ctx, block));
 
 function readSpeakerLabel(ctx: ExtractContext, block: Block): Label | null {
   const as = ctx.people.speakerAs[block.id];
@@ -79,11 +88,7 @@ const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|al|st|mr|mrs|ms|dr|
  * label is taken off the first; soft line breaks count the lines.
  */
 export function unitsOf(ctx: ExtractContext, block: Block): Unit[] {
-  let memo = unitMemo.get(ctx);
-  if (!memo) unitMemo.set(ctx, (memo = new Map()));
-  let u = memo.get(block.id);
-  if (u === undefined) memo.set(block.id, (u = splitUnits(ctx, block)));
-  return u;
+  return units(ctx, block);
 }
 
 function splitUnits(ctx: ExtractContext, block: Block): Unit[] {
@@ -159,21 +164,18 @@ export function cleanHeading(heading: string): string {
     .trim();
 }
 
-const transcripts = new WeakMap<ExtractContext, number>();
-
 /**
  * Whether a block is part of a verbatim transcript pasted under the notes
  * ("What follows is the Teams transcript of the meeting:", a section headed
  * Transcript): its "I'll" and "we decided" are talk, not records.
  */
 export function inTranscript(ctx: ExtractContext, block: Block): boolean {
-  let from = transcripts.get(ctx);
-  if (from === undefined) {
-    const opener = ctx.note.blocks.find((b) =>
-      (b.kind === 'heading' && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
-      (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
-    from = opener ? opener.endLine : Infinity;
-    transcripts.set(ctx, from);
-  }
-  return block.startLine > from;
+  return block.startLine > transcriptStart(ctx, null);
 }
+
+const transcriptStart = perContext((ctx, _: null) => {
+  const opener = ctx.note.blocks.find((b) =>
+    (b.kind === 'heading' && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
+    (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
+  return opener ? opener.endLine : Infinity;
+});

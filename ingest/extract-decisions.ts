@@ -9,7 +9,7 @@
 import { decisionCue, mayStateDecision } from './decision-cues.js';
 import { settledQuestions } from './decision-polls.js';
 import { decisionTopic } from './decision-topic.js';
-import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
+import { blockBody, inSectionHeaded, inTranscript, perContext, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import type { Block, DecisionRecord } from './types.js';
 
@@ -96,30 +96,27 @@ function discussion(ctx: ExtractContext, block: Block): Block[] {
   const blocks = ctx.note.blocks;
   let top = block;
   while (top.parent >= 0) top = blocks[top.parent]!;
-  const key = top.kind === 'item' ? `i${top.id}` : `s${block.section}`;
-  let memo = discussions.get(ctx);
-  if (!memo) discussions.set(ctx, (memo = new Map()));
-  let found = memo.get(key);
-  if (!found) memo.set(key, (found = readDiscussion(ctx, block, top)));
-  return found;
+  return discussions(ctx, top.kind === 'item' ? `i${top.id}` : `s${block.section}`);
 }
 
-const discussions = new WeakMap<ExtractContext, Map<string, Block[]>>();
-
-function readDiscussion(ctx: ExtractContext, block: Block, top: Block): Block[] {
+const discussions = perContext((ctx, key: string): Block[] => {
   const blocks = ctx.note.blocks;
-  if (top.kind === 'item') {
-    const inside = new Set([top.id]);
-    const out = [top];
-    for (let i = top.id + 1; i < blocks.length && blocks[i]!.kind !== 'heading'; i++) {
-      const b = blocks[i]!;
-      if (!inside.has(b.parent)) break;
-      inside.add(b.id);
-      out.push(b);
-    }
-    return out;
+  const id = Number(key.slice(1));
+  return key.startsWith('i') ? readDiscussion(ctx, blocks[id]!) : blocks.filter((b) => b.section === id && b.kind !== 'heading');
+});
+
+/** A top-level list item and every block nested under it. */
+function readDiscussion(ctx: ExtractContext, top: Block): Block[] {
+  const blocks = ctx.note.blocks;
+  const inside = new Set([top.id]);
+  const out = [top];
+  for (let i = top.id + 1; i < blocks.length && blocks[i]!.kind !== 'heading'; i++) {
+    const b = blocks[i]!;
+    if (!inside.has(b.parent)) break;
+    inside.add(b.id);
+    out.push(b);
   }
-  return blocks.filter((b) => b.section === block.section && b.kind !== 'heading');
+  return out;
 }
 
 /** Who stated it (the block's speaker) first, then everyone who spoke in that discussion. */
