@@ -137,6 +137,7 @@ class NoteBuilder {
       const { text, links, code, lead } = inline(node.children);
       return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra });
     }
+    placeUnpositioned(node.children, start);
     let first: Block | undefined;
     for (let i = 0; i < cuts.length; i++) {
       const from = cuts[i]!;
@@ -207,6 +208,25 @@ class NoteBuilder {
     if (block.lead === undefined) delete block.lead;
     this.blocks.push(block);
     return block;
+  }
+}
+
+/**
+ * remark-gfm leaves some text nodes without a position (those it splits off
+ * around a bare URL). Give each the lines it must span, counting from the end
+ * of the node before it, so splitting a paragraph by lines keeps its text.
+ */
+function placeUnpositioned(children: PhrasingContent[], firstLine: number): void {
+  let line = firstLine;
+  for (const c of children) {
+    if (c.position) {
+      line = c.position.end.line;
+      continue;
+    }
+    const text = c.type === 'text' ? c.value : '';
+    const end = line + (text.match(/\n/g)?.length ?? 0);
+    c.position = { start: { line, column: 1 }, end: { line: end, column: 1 } };
+    line = end;
   }
 }
 

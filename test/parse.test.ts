@@ -95,3 +95,10 @@ describe('front matter', () => {
     expect(note.blocks[1]!.startLine).toBe(8);
   });
 });
+
+describe('bare URLs in a split paragraph', () => {
+  test('keep the text around them (remark-gfm leaves those nodes without a position)', () => {
+    const note = parseNote(file('Ann: see https://example.com/a for it\nso we agree.\nBob: fine https://example.com/b then\n'));
+    expect(note.blocks.map((b) => b.text)).toEqual(['Ann: see https://example.com/a for it\nso we agree.', 'Bob: fine https://example.com/b then']);
+  });
+});
