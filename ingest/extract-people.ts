@@ -10,7 +10,8 @@
 import type { CollectionConfig } from './config.js';
 import { findAttendees } from './people-attendees.js';
 import { Roster } from './people-roster.js';
-import { attributions, formKind, labelCandidate, plausibleName, inflectedWord, wordSense, type FormKind, type LabelCandidate } from './people-speakers.js';
+import { attributions, formKind, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
+import { inflectedWord, plausibleName, wordSense } from './people-words.js';
 import type { Block, Note, PersonRecord } from './types.js';
 
 export interface PeopleResult {
@@ -176,6 +177,7 @@ interface LabelStats {
   initialsSeen: number;
   handlesResolved: number;
   handlesSeen: number;
+  /** Distinct label forms that name someone: on the roster, a known first name, or a full name. */
   resolved: number;
   /** How often each form opens a block. */
   count: Map<string, number>;
@@ -193,7 +195,10 @@ function labelStats(candidates: Candidate[], roster: Roster): LabelStats {
       if (seen.has(f)) continue;
       seen.add(f);
       const i = roster.resolve(f);
-      if (i === null || roster.tierOf(i) === 'mentioned') continue;
+      if (i === null || roster.tierOf(i) === 'mentioned') {
+        if ((kind === 'word' && wordSense(f) === 'name') || (kind === 'name' && plausibleName(f))) s.resolved += 1;
+        continue;
+      }
       s.resolved += 1;
       if (kind === 'initials' || kind === 'short') s.initialsResolved += 1;
       if (kind === 'handle') s.handlesResolved += 1;

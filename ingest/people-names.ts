@@ -55,6 +55,7 @@ export const NOT_A_NAME = new Set([
   'xx', 'xxx', 'yy', 'zz', 'nn', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
   'he', 'she', 'his', 'her', 'their', 'nobody', 'both', 'each', 'many', 'several', 'some', 'most', 'this', 'that', 'these', 'those',
   'which', 'there', 'here', 'members', 'participants', 'one', 'another', 'secretary', 'moderator', 'facilitator',
+  'takeaway', 'takeaways', 'highlights', 'lowlights', 'blockers', 'wins', 'kudos', 'shoutouts', 'news', 'misc.',
   'qs', 'ans', 'qa', 'q&a', 'administrivia', 'logistics', 'timeline', 'wifi', 'wi-fi', 'demo', 'demos', 'venue', 'address', 'schedule',
   'remote', 'dial-in', 'phone', 'passcode', 'password', 'travel', 'hotel', 'dinner', 'lunch', 'breakfast', 'parking', 'registration',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',

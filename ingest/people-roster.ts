@@ -5,6 +5,7 @@
  */
 import type { PersonRecord } from './types.js';
 import { derivedInitials, foldName, INITIALS, isHandle, nameCore, SHORT_AND_INITIAL } from './people-names.js';
+import { wordSense } from './people-words.js';
 
 /** How firmly a person is known: listed as present, named as a speaker, or only mentioned (a presenter in the agenda). */
 export type Tier = 'attendee' | 'speaker' | 'mentioned';
@@ -243,13 +244,14 @@ export class Roster {
         rules.push((k) => k.derived().has(w));
       }
       if (w.length >= 3) {
-        // `Dan` for Daniel, `Ixi` for iximeow.
-        rules.push((k) => k.firsts.some((n) => n.startsWith(w) && n.length - w.length <= 3) || k.handles.some((h) => h.startsWith(w)));
+        // `Dan` for Daniel, `Chris` for Christopher (a known first name), `Ixi` for iximeow.
+        const known = wordSense(w) === 'name';
+        rules.push((k) => k.firsts.some((n) => n.startsWith(w) && (known || n.length - w.length <= 3)) || k.handles.some((h) => h.startsWith(w)));
       }
       if (isHandle(w) && w.length >= 4) rules.push((k) => k.cores.some((c) => handleFits(w, c)));
       if (/^\p{Lu}\p{Ll}{3,}$/u.test(written)) {
         // `Nthaniel`, `Lannn`: a slip in a first name.
-        rules.push((k) => k.firsts.some((n) => closeSpelling(n, w, 4)) || k.forms.has(w.slice(0, -1)));
+        rules.push((k) => k.firsts.some((n) => closeSpelling(n, w, 4)) || [...k.forms].some((n) => !n.includes(' ') && closeSpelling(n, w, 4)));
       }
       if (/^[a-z]{3}$/i.test(w)) {
         // `SBC`, `sbc`: first and last initial around an unknown middle one.

@@ -7,7 +7,6 @@
  * presenting*`). Only the syntax is read here; extract-people.ts decides,
  * with the meeting's roster, which candidates are people.
  */
-import nlp from 'compromise';
 import { foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
 
 export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare';
@@ -141,50 +140,4 @@ export function attributions(text: string): string[][] {
   }
   for (const m of text.matchAll(PRESENTED_BY)) push(m.index, m[1]);
   return out.sort((a, b) => a.at - b.at).map((o) => o.forms);
-}
-
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-const PERSON_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person', 'LastName', 'Honorific']);
-
-/** Endings of English nouns that handles and names do not have (`federation`, `deployment`). */
-const NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship)$/;
-
-/**
- * What the general lexicon says of a single word: a person's name, a
- * common word (`update`, `open`, `will`), or unknown (`Flaki`, `Wasmtime`).
- */
-export function wordSense(word: string): 'name' | 'word' | 'unknown' {
-  const tags = lexicon[word.toLowerCase()];
-  if (tags === undefined) return word.length >= 6 && NOUN_ENDING.test(word.toLowerCase()) ? 'word' : 'unknown';
-  const list = Array.isArray(tags) ? tags : [tags];
-  return list.some((t) => PERSON_TAGS.has(t)) ? 'name' : 'word';
-}
-
-/** A word of common speech rather than a name part: known to the lexicon, or with a common ending. */
-export function commonWord(word: string): boolean {
-  const w = word.replace(/[.'’]/g, '');
-  if (w.length <= 3) return false;
-  return wordSense(w) === 'word' || (w.length >= 6 && /(?:ing|tion|sion|ment|ness|ity|ies|ed)$/i.test(w));
-}
-
-/**
- * A full name that is not a phrase of common words (`Open Questions`,
- * `Promoting Resources`): a known first name before an uncommon last word,
- * or no common word at all.
- */
-export function plausibleName(form: string): boolean {
-  const words = form.split(/\s+/);
-  if (words.some((w) => NOT_A_NAME.has(foldName(w)))) return false;
-  if (wordSense(words[0]!.replace(/[.'’]/g, '')) === 'name') return !commonWord(words[words.length - 1]!);
-  return !words.some(commonWord);
-}
-
-/**
- * For a capitalised word the lexicon does not know: whether its form is
- * that of an inflected word or a compound (`Summarized`, `Porting`,
- * `Priorities`, `Basics`, `RustWeek`) rather than a name.
- */
-export function inflectedWord(word: string): boolean {
-  if (/\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O')/.test(word)) return true;
-  return word.length >= 6 && /(?:ed|ing|ies|ics|ized|ised|ally)$/i.test(word);
 }
