@@ -62,6 +62,40 @@ export function textQuery(a: Args, argument: string, mode: 'all' | 'any' = 'all'
   }
 }
 
+/**
+ * A free-text topic (`topic`, `about`) as one Lucene query per word, each
+ * with the forms joined to its neighbours, so a query can weigh the words
+ * apart; with the filters. Null when no word is searchable.
+ */
+export function topicArgs(a: Args, argument: string, firstDefault: number) {
+  const query = textQuery(a, argument);
+  return query ? { groups: query.split(' AND '), ...filters(a, firstDefault) } : null;
+}
+
+const GITHUB_URL = /^https?:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(?:pull|issues|discussions)\/(\d+)\b/i;
+const ADVISORY = /^(?:advisory:)?(RUSTSEC-\d{4}-\d{4}|CVE-\d{4}-\d{4,}|GHSA(?:-\w{4}){3})$/i;
+
+/** The canonical id of a reference written as one (owner/repo#N, a GitHub URL, crate:NAME, an advisory id), else null. */
+function canonicalRef(text: string): string | null {
+  const url = GITHUB_URL.exec(text);
+  if (url) return `${url[1]}/${url[2]}#${url[3]}`.toLowerCase();
+  if (/^[\w.-]+\/[\w.-]+#\d+$/.test(text)) return text.toLowerCase();
+  const crate = /^crate:([\w.-]+)$/i.exec(text);
+  if (crate) return `crate:${crate[1]!.toLowerCase()}`;
+  const advisory = ADVISORY.exec(text);
+  return advisory ? `advisory:${advisory[1]!.toUpperCase()}` : null;
+}
+
+/** `ref` of timeline: a reference by its canonical id (or a GitHub URL), else a topic in free text. */
+export function refOrTopicArgs(a: Args) {
+  const text = required(a, 'ref').trim();
+  const collection = optional(a, 'collection');
+  const ref = canonicalRef(text);
+  if (ref) return { ref, query: null, collection };
+  const query = textQuery(a, 'ref');
+  return query ? { ref: null, query, collection } : null;
+}
+
 export function searchArgs(a: Args) {
   const query = textQuery(a, 'text');
   return query ? { query, collection: optional(a, 'collection'), first: clampFirst(a.first, 20) } : null;

@@ -28,6 +28,14 @@ export interface PassageRow extends Located { section: string }
 export interface DecisionRow extends Located { section: string }
 export interface ActionItemRow extends Located { owner: PersonRow | null; ownerGroup: string | null }
 
+/** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
+type TopicFilters = Filters & { groups: string[] };
+/** A reference by canonical id, or a topic as word groups. */
+type RefOrTopic = { ref: string | null; query: string | null; collection: string | null };
+export interface DiscussionRow extends Row { meeting: MeetingRow; people: PersonRow[]; passages: PassageRow[]; score: number }
+export interface FollowUpRow extends Row { reference: ReferenceRow; firstMeeting: MeetingRow }
+export interface TimelineRow extends Row { meeting: MeetingRow; passages: PassageRow[]; decisions: DecisionRow[] }
+
 type Ids = { ids: string[] };
 type IdsFirst = { ids: string[]; first: number };
 type Filters = { collection: string | null; series: string | null; from: string | null; to: string | null; first: number };
@@ -58,5 +66,9 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
+    discussions: runner<TopicFilters, DiscussionRow>('discussions'),
+    decisions: runner<TopicFilters, { decision: DecisionRow; score: number }>('decisions'),
+    followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
+    timeline: runner<RefOrTopic, TimelineRow>('timeline'),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badInput } from './errors.js';
-import { dateArg, filters, personLookup, required, searchArgs } from './args.js';
+import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
 import type { Located, PersonRow } from './queries.js';
 import { sourceOf } from './source.js';
@@ -34,6 +34,10 @@ export const resolvers = {
     person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
     search: async (_: unknown, a: Args, c: Context) => { const p = searchArgs(a); return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : []; },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
+    discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? c.q.discussions.run(c.db, p) : []; },
+    decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, p)).map((r) => r.decision) : []; },
+    followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, p) : []; },
+    timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? c.q.timeline.run(c.db, p) : []; },
   },
   Person: {
     aliases: (p: PersonRow) => p.aliases ?? [],

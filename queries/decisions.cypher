@@ -1,0 +1,78 @@
+// What was decided about this topic? Decisions best match first: those whose
+// own words (text, section heading, topic) hold at least half of the topic,
+// its words weighted by how rare each is; those taken in a discussion of the
+// topic (a thread whose passages hold its words, see discussions.cypher)
+// within the stretch that talks about it; and those citing a reference whose
+// name (title, agenda line) holds the topic.
+// $groups: one Lucene query per word of the topic, built by schema/terms.ts
+// (never user text); $collection, $series (lower-case), $from, $to: null for
+// any; $first: how many.
+MATCH (every:Passage)
+WITH count(every) AS total
+UNWIND range(0, size($groups) - 1) AS g
+CALL {
+  WITH g
+  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
+  RETURN collect(node) AS hits
+}
+WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
+ORDER BY g
+WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
+WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
+CALL {
+  // Decisions whose own words hold the topic.
+  WITH idfs, weight
+  UNWIND range(0, size(idfs) - 1) AS g
+  CALL db.index.fulltext.queryNodes('decision_terms', $groups[g], {limit: 5000}) YIELD node
+  WITH idfs, weight, node AS d, collect(g) AS gs
+  WHERE $collection IS NULL OR d.collection = $collection
+  RETURN d, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS own, 0.0 AS context
+  UNION ALL
+  // Decisions taken where the topic was discussed.
+  WITH idfs, weight, hitsByGroup
+  UNWIND range(0, size(idfs) - 1) AS g
+  UNWIND hitsByGroup[g] AS x
+  WITH idfs, weight, x, collect(g) AS gs
+  WHERE ($collection IS NULL OR x.collection = $collection) AND x.role IS NULL
+  WITH idfs, weight, x, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov, gs
+  WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
+  WITH mid, thread, hits,
+       reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+  WHERE coverage >= 0.75
+  WITH mid, thread, coverage, [h IN hits WHERE h.cov >= 0.5 | h.x] AS said
+  WHERE size(said) > 0
+  WITH mid, thread, coverage,
+       reduce(lo = 100000000, x IN said | CASE WHEN x.startLine < lo THEN x.startLine ELSE lo END) AS lo,
+       reduce(hi = -1, x IN said | CASE WHEN x.endLine > hi THEN x.endLine ELSE hi END) AS hi
+  MATCH (d:Decision)-[:IN]->(:Meeting {id: mid})
+  WHERE d.startLine >= lo AND d.startLine <= hi + 3
+    AND EXISTS {
+      MATCH (y:Passage {meetingId: mid})
+      WHERE y.thread = thread AND y.startLine <= d.startLine AND y.endLine >= d.startLine
+    }
+  RETURN d, 0.0 AS own, coverage AS context
+  UNION ALL
+  // Decisions that cite a reference whose name (its title, the agenda line or heading it is the link of) holds the topic.
+  WITH idfs, weight
+  UNWIND range(0, size(idfs) - 1) AS g
+  CALL db.index.fulltext.queryNodes('topic_terms', $groups[g], {limit: 5000}) YIELD node
+  WITH idfs, weight, node AS t, collect(g) AS gs
+  WITH t, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS named
+  WHERE named >= 0.75
+  MATCH (:Meeting)-[named_in:DISCUSSES]->(t)
+  UNWIND named_in.refs AS rid
+  WITH rid, max(named) AS named
+  MATCH (d:Decision)-[:CITES]->(:Reference {id: rid})
+  WHERE $collection IS NULL OR d.collection = $collection
+  RETURN d, 0.0 AS own, named AS context
+}
+WITH d, max(own) AS own, max(context) AS context
+WITH d, CASE WHEN own >= context THEN own ELSE 0.9 * context END AS score
+WHERE score >= 0.5
+MATCH (d)-[:IN]->(m:Meeting)
+WHERE ($series IS NULL OR m.series = $series)
+  AND ($from IS NULL OR m.date >= $from)
+  AND ($to IS NULL OR m.date <= $to)
+RETURN d {.*, collection: m.collection, path: m.path, meetingUrl: m.url} AS decision, score
+ORDER BY score DESC, m.date DESC, d.id
+LIMIT $first

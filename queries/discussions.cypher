@@ -1,0 +1,88 @@
+// Where was this topic discussed, and who spoke about it there? Meetings best
+// first. A discussion is a thread (a section, or a top-level item with what
+// is nested under it; agenda lines join the thread they announce) whose
+// passages together hold at least three quarters of the topic, its words
+// weighted by how rare each is, and that names it: in its head item, in a
+// passage that opens a short thread, in one passage said again, or by most
+// of it said three times. A passing word in a list of links or on an agenda
+// is not a discussion. The people are the speakers of the stretch of the
+// thread that talks about it (the whole thread when it opens with it).
+// $groups: one Lucene query per word of the topic, built by schema/terms.ts
+// (never user text); $collection, $series (lower-case), $from, $to: null for
+// any; $first: how many meetings.
+MATCH (every:Passage)
+WITH count(every) AS total
+UNWIND range(0, size($groups) - 1) AS g
+CALL {
+  WITH g
+  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
+  RETURN collect(node) AS hits
+}
+WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
+ORDER BY g
+WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
+WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
+UNWIND range(0, size(idfs) - 1) AS g
+UNWIND hitsByGroup[g] AS x
+WITH idfs, weight, x, collect(g) AS gs
+WHERE $collection IS NULL OR x.collection = $collection
+WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
+WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
+WITH mid, thread, hits,
+     reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+WHERE coverage >= 0.75
+WITH mid, thread, coverage, hits,
+     [h IN hits WHERE h.cov >= 0.5 AND h.x.role IS NULL | h.x] AS said,
+     [h IN hits WHERE h.cov >= 0.5 AND h.x.head | h.x] AS head,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.x.role IS NULL]) AS named,
+     size([h IN hits WHERE h.cov >= 0.6 AND h.x.role IS NULL]) AS most,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.x.idx = thread AND h.x.role IS NULL]) AS opens
+// Named in its head item, or in one passage said again, or mostly said
+// three times, or named where a short thread (three passages at most) opens.
+WITH mid, thread, coverage, hits, said, size(head) > 0 OR (named > 0 AND size(said) >= 2) OR most >= 3 AS plain, size(head) > 0 AS headed, opens
+WHERE plain OR opens > 0
+WITH mid, thread, coverage, hits, said, plain,
+     headed OR (opens > 0 AND COUNT { (y:Passage {meetingId: mid}) WHERE y.thread = thread AND y.role IS NULL } <= 3) AS whole
+WHERE plain OR whole
+MATCH (m:Meeting {id: mid})
+WHERE ($series IS NULL OR m.series = $series)
+  AND ($from IS NULL OR m.date >= $from)
+  AND ($to IS NULL OR m.date <= $to)
+// The stretch that talks about it: the whole thread, or its first to last passage that says most of it.
+WITH m, coverage, said, [h IN hits WHERE h.cov >= 0.5] AS saying, {
+       thread: thread,
+       lo: CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, x IN said | CASE WHEN x.idx < lo THEN x.idx ELSE lo END) END,
+       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, x IN said | CASE WHEN x.idx > hi THEN x.idx ELSE hi END) END
+     } AS stretch
+WITH m, sum(coverage * coverage * sqrt(size(said))) AS score, collect(stretch) AS stretches, reduce(acc = [], l IN collect(saying) | acc + l) AS passages
+ORDER BY score DESC, m.date DESC, m.id
+LIMIT $first
+CALL {
+  WITH m, stretches
+  UNWIND stretches AS s
+  MATCH (y:Passage {meetingId: m.id})-[:SPOKEN_BY]->(p:Person)
+  WHERE y.thread = s.thread AND y.idx >= s.lo AND y.idx <= s.hi AND y.role IS NULL
+  RETURN collect(DISTINCT p) AS everyone
+}
+// A first name alone ("alex") is the one fuller name in the answer it begins or is an alias of.
+WITH collect({m: m, score: score, people: everyone, passages: passages}) AS rows
+WITH rows, reduce(acc = [], r IN rows | acc + [p IN r.people WHERE NOT p IN acc]) AS everyone
+UNWIND rows AS r
+WITH r, [p IN r.people |
+  CASE WHEN p.name CONTAINS ' ' THEN p ELSE
+    CASE WHEN size([q IN everyone WHERE q.name CONTAINS ' ' AND (toLower(split(q.name, ' ')[0]) = toLower(p.name)
+                    OR toLower(p.name) IN [a IN q.aliases | toLower(a)])]) = 1
+         THEN [q IN everyone WHERE q.name CONTAINS ' ' AND (toLower(split(q.name, ' ')[0]) = toLower(p.name)
+                    OR toLower(p.name) IN [a IN q.aliases | toLower(a)])][0]
+         ELSE p END
+  END] AS mapped
+WITH r.m AS m, r.score AS score, r.passages AS passages, reduce(acc = [], p IN mapped | CASE WHEN p IN acc THEN acc ELSE acc + [p] END) AS people
+// The passages that say most of it, at most 50, in source order.
+UNWIND passages AS h
+WITH m, score, people, h ORDER BY h.cov DESC, h.x.idx
+WITH m, score, people, collect(h.x)[0..50] AS xs
+UNWIND xs AS x
+WITH m, score, people, x ORDER BY x.idx
+WITH m, score, people, collect(x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}) AS passages
+RETURN m {.*} AS meeting, [p IN people | p {.id, .name, .aliases}] AS people, passages, score
+ORDER BY score DESC, meeting.date DESC, meeting.id

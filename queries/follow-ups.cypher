@@ -1,0 +1,69 @@
+// Which pull requests and issues followed from this topic? The ones pointed at
+// in its discussions (threads that hold the topic's words, see
+// discussions.cypher: the whole thread when its heading names the topic,
+// else the stretch that talks about it, with the agenda line that announced
+// it) and on any line that names the topic, in the order they first appear,
+// each with the first meeting that ties it to the topic.
+// $groups: one Lucene query per word of the topic, built by schema/terms.ts
+// (never user text); $collection, $series (lower-case), $from, $to: null for
+// any; $first: how many.
+MATCH (every:Passage)
+WITH count(every) AS total
+UNWIND range(0, size($groups) - 1) AS g
+CALL {
+  WITH g
+  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
+  RETURN collect(node) AS hits
+}
+WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
+ORDER BY g
+WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
+WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
+UNWIND range(0, size(idfs) - 1) AS g
+UNWIND hitsByGroup[g] AS x
+WITH idfs, weight, x, collect(g) AS gs
+WHERE $collection IS NULL OR x.collection = $collection
+WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
+WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
+WITH mid, thread, hits,
+     reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+WHERE coverage >= 0.75
+WITH mid, thread, coverage, hits,
+     [h IN hits WHERE h.cov >= 0.5 AND h.x.role IS NULL | h.x] AS said,
+     [h IN hits WHERE h.cov >= 0.5 AND h.x.head | h.x] AS head,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.x.role IS NULL]) AS named,
+     size([h IN hits WHERE h.cov >= 0.6 AND h.x.role IS NULL]) AS most,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.x.idx = thread AND h.x.role IS NULL]) AS opens,
+     [h IN hits WHERE h.cov >= 0.75 | h.x] AS naming
+MATCH (m:Meeting {id: mid})
+WHERE ($series IS NULL OR m.series = $series)
+  AND ($from IS NULL OR m.date >= $from)
+  AND ($to IS NULL OR m.date <= $to)
+// Discussed as in discussions.cypher; the whole thread when it opens with the topic.
+WITH m, thread, said, naming, size(head) > 0 OR (named > 0 AND size(said) >= 2) OR most >= 3 AS plain, size(head) > 0 AS headed, opens
+WITH m, thread, said, naming, plain,
+     headed OR (opens > 0 AND COUNT { (y:Passage {meetingId: m.id}) WHERE y.thread = thread AND y.role IS NULL } <= 3) AS whole
+WITH m, thread, said, naming, plain OR whole AS discussed,
+     CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, x IN said | CASE WHEN x.idx < lo THEN x.idx ELSE lo END) END AS lo,
+     CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, x IN said | CASE WHEN x.idx > hi THEN x.idx ELSE hi END) END AS hi
+WHERE discussed OR size(naming) > 0
+CALL {
+  // The references of the discussion: its stretch, and the agenda lines that announced it.
+  WITH m, thread, discussed, lo, hi
+  MATCH (y:Passage {meetingId: m.id})-[:MENTIONS]->(r:Reference)
+  WHERE discussed AND y.thread = thread AND ((y.idx >= lo AND y.idx <= hi) OR y.role = 'agenda')
+  RETURN r, y
+  UNION
+  // The references on a line that names the topic.
+  WITH m, naming
+  UNWIND naming AS y
+  MATCH (y)-[:MENTIONS]->(r:Reference)
+  RETURN r, y
+}
+WITH r, m, min(y.startLine) AS line
+WHERE r.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION']
+WITH r, m, line ORDER BY m.date IS NULL, m.date, m.collection, m.path, line
+WITH r, collect(m)[0] AS first, collect(line)[0] AS line
+RETURN r {.id, .kind, .url, .title} AS reference, first {.*} AS firstMeeting
+ORDER BY first.date IS NULL, first.date, first.collection, first.path, line, r.id
+LIMIT $first

@@ -1,0 +1,62 @@
+// When did this reference (or topic) come up? Every meeting that points at
+// the reference or discusses it under one of its names, oldest first, with
+// the passages that do and the decisions taken in those threads. A
+// reference's names are the topics that name it somewhere (its title, the
+// agenda line it is the first link of, the heading of a thread it is the
+// only link of); a meeting that only uses a name counts when one passage
+// says a name of two or more words as a phrase, or two passages say a
+// one-word name.
+// $ref: canonical reference id, or null to follow a topic; $query: Lucene
+// query over passage terms for the topic (schema/terms.ts builds it; never
+// user text), or null; $collection: null for all.
+CALL {
+  // Passages that point at the reference.
+  MATCH (r:Reference {id: $ref})<-[:MENTIONS]-(x:Passage)
+  WHERE $collection IS NULL OR x.collection = $collection
+  RETURN x, 1 AS strength
+  UNION
+  // Meetings that point at it without a passage (a definition, a heading link).
+  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(m:Meeting)
+  WHERE ($collection IS NULL OR m.collection = $collection)
+    AND NOT EXISTS { MATCH (r)<-[:MENTIONS]-(:Passage {meetingId: m.id}) }
+  MATCH (x:Passage {meetingId: m.id})
+  WITH m, x ORDER BY x.idx
+  WITH m, collect(x)[0] AS x
+  WHERE x IS NOT NULL
+  RETURN x, 1 AS strength
+  UNION
+  // Passages that say one of its names.
+  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
+  WHERE $ref IN d.refs AND t.query IS NOT NULL
+  WITH DISTINCT t
+  CALL db.index.fulltext.queryNodes('passage_terms', t.query, {limit: 2000}) YIELD node
+  WHERE ($collection IS NULL OR node.collection = $collection)
+    AND (' ' + node.terms + ' ') CONTAINS (' ' + t.id + ' ')
+  RETURN node AS x, CASE WHEN t.id CONTAINS ' ' THEN 1 ELSE 0 END AS strength
+  UNION
+  // Passages that say the topic asked for.
+  CALL db.index.fulltext.queryNodes('passage_terms', coalesce($query, 'qrmnomatch'), {limit: 2000}) YIELD node
+  WHERE $query IS NOT NULL AND ($collection IS NULL OR node.collection = $collection)
+  RETURN node AS x, 1 AS strength
+}
+WITH x.meetingId AS mid, collect(DISTINCT x) AS xs, max(strength) AS strength, count(DISTINCT x) AS n
+WHERE strength = 1 OR n >= 2
+MATCH (m:Meeting {id: mid})
+CALL {
+  WITH m, xs
+  UNWIND xs AS x
+  MATCH (d:Decision)-[:IN]->(m)
+  WHERE EXISTS {
+    MATCH (y:Passage {meetingId: m.id})
+    WHERE y.thread = x.thread AND y.startLine <= d.startLine AND y.endLine >= d.startLine
+  } OR ($ref IS NOT NULL AND EXISTS { MATCH (d)-[:CITES]->(:Reference {id: $ref}) })
+  WITH DISTINCT d ORDER BY d.startLine
+  RETURN collect(d) AS decisions
+}
+UNWIND xs AS x
+WITH m, decisions, x ORDER BY x.idx
+WITH m, decisions, collect(x) AS xs
+RETURN m {.*} AS meeting,
+       [x IN xs | x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] AS passages,
+       [d IN decisions | d {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] AS decisions
+ORDER BY m.date IS NULL, m.date, m.collection, m.path
