@@ -86,6 +86,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous') && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'group' && reportedBefore(t, m.index)) continue;
+      if ((cue === 'group' || cue === 'agreement' || cue === 'consensus') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
       if (cue === 'plan' && /\b(?:maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
@@ -112,6 +113,9 @@ function clauseOf(t: string, from: number, to: number): string {
   const after = t.slice(to).search(/[,;:]\s|\s(?:and\s+then|but)\s/);
   return t.slice(start, after < 0 ? t.length : to + after);
 }
+
+/** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
+const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)\b|\bpreviously\b|\bin\s+the\s+past\b/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {

@@ -17,13 +17,20 @@ import type { Block, DecisionRecord } from './types.js';
 const OUTCOME_SECTION = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|key\s+decisions|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
 /** Sections that only plan the meeting: their "poll" and "consensus" are agenda entries. */
 const AGENDA_SECTION = /\bagenda\b|\bschedule\b|^(?:opening|closure|adjourn)/i;
+/** Sections that hold what was said. */
+const NOTES_SECTION = /notes|minutes|discussion/i;
 /** Bodies that record nothing: template placeholders. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?|no\s+decisions?(?:\s+\w+)?)\.?$|^\d{1,2}[:.]\d{2}\b|\b(?:break|lunch)\b/i;
 
 /** Finds the decisions recorded in a note. */
 export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   const { note } = ctx;
-  const agenda = (b: Block): boolean => (b.section >= 0 && inSectionHeaded(ctx, b.section, AGENDA_SECTION) && !inSectionHeaded(ctx, b.section, /notes|minutes|discussion/i)) || inTranscript(ctx, b);
+  // An agenda section only plans the meeting when the notes are kept elsewhere;
+  // minutes written under the agenda's own headings (no separate notes
+  // section) record outcomes there.
+  const notesElsewhere = note.sections.some((s) => NOTES_SECTION.test(s.heading) && !AGENDA_SECTION.test(s.heading));
+  const agenda = (b: Block): boolean =>
+    (notesElsewhere && b.section >= 0 && inSectionHeaded(ctx, b.section, AGENDA_SECTION) && !inSectionHeaded(ctx, b.section, NOTES_SECTION)) || inTranscript(ctx, b);
   const found: Omit<DecisionRecord, 'people' | 'refs' | 'topics' | 'section'>[] = [];
   const origin: Block[] = [];
   const add = (block: Block, text: string, startLine: number, endLine: number) => {

@@ -128,3 +128,17 @@ describe('extractDecisions: people, refs and topics', () => {
     expect(d.topics).toEqual(['Flag names']);
   });
 });
+
+describe('recalled outcomes of earlier meetings', () => {
+  test('are not this meeting’s decisions; minutes kept under agenda headings are', async () => {
+    const { parseNote } = await import('../ingest/parse.js');
+    const { extractMeeting } = await import('../ingest/extract.js');
+    const { emptyConfig } = await import('../ingest/config.js');
+    const { decodeNote } = await import('../ingest/read.js');
+    const text = '# Minutes\n\n## Agenda\n\n### Caching\n\n* Ada: we agreed last time to keep the cache.\n* Consensus was to drop the old flag.\n';
+    const read = decodeNote(Buffer.from(text), 'team/2024/x.md', 't');
+    if (!read.ok) throw new Error(read.message.reason);
+    const m = extractMeeting(parseNote(read.file), emptyConfig());
+    expect(m.decisions.map((d) => d.startLine)).toEqual([8]);
+  });
+});
