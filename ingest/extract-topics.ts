@@ -59,8 +59,9 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
 
   for (const t of threads) {
     const refs = refsIn(t.passages);
-    const titled = t.title && t.title !== note.title && (t.heading || t.title.split(/\s+/).length <= MAX_HEAD_WORDS);
-    add(titled ? topicName(t.title, !t.heading) : null, t.passages, 'thread', refs.length === 1 ? refs : []);
+    const name = t.title && t.title !== note.title ? topicName(t.title, !t.heading) : null;
+    const titled = name && (t.heading || name.split(/\s+/).length <= MAX_HEAD_WORDS);
+    add(titled ? name : null, t.passages, 'thread', refs.length === 1 ? refs : []);
   }
 
   // Agenda lines: the thread they announce, or the line and what is nested under it.

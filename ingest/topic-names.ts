@@ -17,13 +17,17 @@ const DURATION = /[([]\s*~?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|m|h|hr|
 /** A trailing "(Presenter Name)" or "(Name, Name)". */
 const PRESENTER = /\(\s*(?:[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3}\s*(?:[,/&]|and)?\s*)+\)\s*$/u;
 /** A speaker label or list marker at the start. */
-const LEAD = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*(?:(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,30}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S))?/u;
+const LEAD = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*(?:(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_/,&-]{0,30}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S))?/u;
 const MARKER = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*/;
 /** Words at either end that say what kind of item it is. */
 const KIND_START = /^(?:(?:poll|vote|discussion|discuss|presentation|present|update|updates|status|follow[- ]?up|followup|review|proposal|rfc|pr|issue|topic|item|re|new|proposed|propose)\b\s*(?:on|of|about|for|:|-|–)?\s*)+/i;
 const KIND_END = /(?:\s*(?:-|–|:)?\s*\b(?:rfc|pr|pull request|issue|proposal|discussion|update|updates|status|poll|vote|follow[- ]?up|presentation)s?)+\s*$/i;
 const EDGE = /^[\s\-–—:;,.|·()[\]*_"'`]+|[\s\-–—:;,.|·([*_"'`?!]+$/g;
 const MAX_WORDS = 10;
+/** A GitHub page title pasted as text: "Title · Issue #12 · owner/repo". */
+const PAGE_TITLE = /^(.*?)(?:\s+by\s+[\w-]+)?\s+·\s+(?:Issue|Pull Request|Discussion)\s+#\d+\s+·\s+.*$/i;
+/** Parentheses holding nothing or only what kind of link it is: "( )", "(issue)", "(spec PR)". */
+const KIND_PARENS = /\(\s*(?:(?:spec|design|github|gh|the|an?)\s+)?(?:issue|pr|pull request|rfc|proposal|link|slides|notes|discussion)?s?\s*\)/gi;
 /** Terms (schema/terms.ts) that name no subject on their own: "Working doc", "Document links". */
 const VAGUE = new Set(terms(
   'doc docs document documents link links work working discuss discussing discussion update updates draft drafts proposal proposals ' +
@@ -46,8 +50,9 @@ export function topicName(text: string, speaker = true): string | null {
     .replace(DURATION, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  t = (speaker ? t.replace(LEAD, '') : t.replace(MARKER, '')).replace(/`/g, '').replace(/\s--.*$/, '').replace(PRESENTER, '').replace(EDGE, '');
-  t = t.replace(KIND_START, '').replace(KIND_END, '').replace(EDGE, '').trim();
+  t = (speaker ? t.replace(LEAD, '') : t.replace(MARKER, '')).replace(/`/g, '').replace(PAGE_TITLE, '$1').replace(/\s--.*$/, '');
+  t = t.replace(KIND_PARENS, ' ').replace(/\s+/g, ' ').replace(PRESENTER, '').replace(EDGE, '');
+  t = t.replace(KIND_START, '').replace(KIND_END, '').replace(/^(?:and|or|of|on|for|the|a|an)\s+/i, '').replace(EDGE, '').trim();
   if (!t.includes('(')) t = t.replace(/\)/g, '');
   if (!t.includes(')')) t = t.replace(/\(/g, '');
   t = t.replace(EDGE, '').trim();

@@ -57,6 +57,9 @@ describe('topicName', () => {
     expect(topicName('HTML serialization of WebAssembly.Module objects (Daniel Ehrenberg)')).toBe('HTML serialization of WebAssembly.Module objects');
     expect(topicName('POLL: [Relaxed dead code validation to phase 1](https://github.com/WebAssembly/design/issues/1379) [5-10 min]')).toBe('Relaxed dead code validation to phase 1');
     expect(topicName('Chris: minimum supported rust version')).toBe('minimum supported rust version');
+    expect(topicName('Lime1 · Issue #4209 · bytecodealliance/wasm-micro-runtime')).toBe('Lime1');
+    expect(topicName('Presentation and feedback-gathering on branch hinting ([issue](https://github.com/WebAssembly/design/issues/1363)) (Yuri Iozzelli)', false)).toBe('feedback-gathering on branch hinting');
+    expect(topicName('Add type for unreachable states (https://github.com/WebAssembly/design/issues/1379) (Conrad Watt and Ross Tate)', false)).toBe('Add type for unreachable states');
     expect(topicName('Making Wasmtime safer: the case for `Store<T: Send>`', false)).toBe('Making Wasmtime safer: the case for Store<T: Send>');
   });
 
