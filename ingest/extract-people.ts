@@ -71,7 +71,8 @@ function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set<number
   const speakerOf: (number | null)[] = note.blocks.map(() => null);
   const speakerAs: (string | undefined)[] = note.blocks.map(() => undefined);
   const hasChildren = new Set(note.blocks.map((b) => b.parent).filter((p) => p >= 0));
-  const eligible = (b: Block) => (b.kind === 'paragraph' || b.kind === 'item') && !skip.has(b.id);
+  const aside = logisticsSections(note);
+  const eligible = (b: Block) => (b.kind === 'paragraph' || b.kind === 'item') && !skip.has(b.id) && !aside.has(b.section);
 
   const candidates: Candidate[] = [];
   for (const b of note.blocks) {
@@ -169,6 +170,17 @@ function attributed(forms: string[], roster: Roster, count: Map<string, number>,
   const named = sense === 'name' ||
     ((count.get(full) ?? 0) >= 2 && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
   return named ? roster.add(full, 'speaker') : null;
+}
+
+/** Sections on how to get there (`Logistics`, `Dinner`, `Wifi`): their `Caltrain:` and `Hotel:` lines are no one's turn. */
+const LOGISTICS = /^(?:logistics|location|venue|registration|travel|transportation|getting there|directions|hotels?|lodging|dinner|social event|parking|wi-?fi)(?:\s+(?:info|information|details))?:?$/i;
+
+function logisticsSections(note: Note): Set<number> {
+  const out = new Set<number>();
+  for (const s of note.sections) {
+    if (LOGISTICS.test(s.heading.trim()) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
+  }
+  return out;
 }
 
 interface LabelStats {

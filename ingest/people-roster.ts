@@ -79,11 +79,15 @@ function closeSpelling(a: string, b: string, shortest = 4): boolean {
   return prev[b.length]! <= limit;
 }
 
-/** More words, then more letters: `Johnnie L Birch Jr` is fuller than `Johnnie Birch`. */
+/**
+ * More words, then clearly more letters: `Johnnie L Birch Jr` is fuller than
+ * `Johnnie Birch`, `Daniel Ehrenberg` than `Dan Ehrenberg`; a one-letter slip
+ * (`Alex Chrichton`) is not.
+ */
 const fuller = (a: string, b: string): boolean => {
   const wa = a.split(/\s+/).length;
   const wb = b.split(/\s+/).length;
-  return wa !== wb ? wa > wb : a.length > b.length;
+  return wa !== wb ? wa > wb : a.length >= b.length + 2;
 };
 
 export class Roster {
@@ -176,6 +180,10 @@ export class Roster {
     const close = this.unique((p) => keysOf(p).cores.some((c) =>
       (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))));
     if (close !== null) return close;
+    // `Ben Titzer` and `Benjamin Titzer`.
+    const short = this.unique((p) => keysOf(p).cores.some((c) => c.last === core.last && c.first.length >= 3 && core.first.length >= 3 &&
+      (c.first.startsWith(core.first) || core.first.startsWith(c.first))));
+    if (short !== null) return short;
     return this.unique((p) => !keysOf(p).cores.length && keysOf(p).handles.some((h) => h.length >= 4 && handleFits(h, core)));
   }
 
