@@ -106,7 +106,8 @@ export class Roster {
    * Adds a person, or merges into the person the name already means (same
    * name, same first and last name, a close spelling). Returns the index.
    */
-  add(name: string, tier: Tier, initials: string[] = [], handles: string[] = []): number {
+  add(written: string, tier: Tier, initials: string[] = [], handles: string[] = []): number {
+    const name = written.replace(/\s+/g, ' ').trim();
     let i = this.sameName(name);
     if (i === null) {
       for (const h of handles) i ??= this.exact(h);
@@ -141,7 +142,8 @@ export class Roster {
   }
 
   /** Records another form someone was written as; a fuller form becomes the name. */
-  addForm(i: number, form: string): void {
+  addForm(i: number, written: string): void {
+    const form = written.replace(/\s+/g, ' ').trim();
     const p = this.people[i]!;
     const r = p.record;
     const f = foldName(form);

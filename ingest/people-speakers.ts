@@ -24,9 +24,10 @@ export interface LabelCandidate {
   rest: 'empty' | 'number' | 'link' | 'text';
 }
 
-const candidate = (kind: LabelKind, forms: string[], rest: string, more = false): LabelCandidate => {
-  const r = rest.trim();
-  const shape = !r ? (more ? 'text' : 'empty') : /^[\d\s.,%+:-]+$/.test(r) ? 'number' : /^<?https?:\/\/\S+>?$/.test(r) ? 'link' : 'text';
+/** `rest`: what follows the label on its line; `more`: the block's later lines. */
+const candidate = (kind: LabelKind, forms: string[], rest: string, more = ''): LabelCandidate => {
+  const r = rest.trim() || more.trim();
+  const shape = !r ? 'empty' : /^[\d\s.,%+:-]+$/.test(r) ? 'number' : /^<?https?:\/\/\S+>?$/.test(r) ? 'link' : 'text';
   return { kind, forms, rest: shape };
 };
 
@@ -66,7 +67,7 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
   const nl = body.indexOf('\n');
   const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(STAMP, '');
   // What follows on later lines counts as the label's text.
-  const more = nl >= 0 && !!body.slice(nl).trim();
+  const more = nl >= 0 ? body.slice(nl) : '';
   if (!/^[\p{L}@[]/u.test(t)) return null;
   // Every label form has a colon, a bracket or a dash early on, or is a short item over nested notes.
   const colonAt = t.indexOf(':');
@@ -92,7 +93,7 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
   const dash = DASH.exec(t);
   if (dash && formKind(dash[1]!)) return candidate('dash', [dash[1]!], dash[2]!);
   if (isItem) {
-    if (hasChildren && !more && formKind(t.replace(/:$/, '')) && t.length <= 40) {
+    if (hasChildren && !more.trim() && formKind(t.replace(/:$/, '')) && t.length <= 40) {
       return candidate('bare', [t.replace(/:$/, '')], '');
     }
   }
