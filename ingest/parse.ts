@@ -34,10 +34,13 @@ const TURN = /^\s*(?:[-*]\s+)?(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,40}?(?:
 
 /** Parses a file into a Note. Never throws on content. */
 export function parseNote(file: SourceFile): Note {
-  const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(file.text);
-  const source = webText ? webTextToMarkdown(file.text) : file.text;
+  // Every line ends in LF from here on (a line ending stays one line, so line numbers hold):
+  // text with CR or CRLF endings would otherwise carry CRs into blocks and titles.
+  const text = file.text.replace(/\r\n?/g, '\n');
+  const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(text);
+  const source = webText ? webTextToMarkdown(text) : text;
   const tree = processor.parse(source) as Root;
-  const lines = splitLines(file.text);
+  const lines = splitLines(text);
   const builder = new NoteBuilder(lines);
   builder.walkChildren(tree.children, 0, -1);
   const sections = builder.finishSections(lines.length);
@@ -51,7 +54,7 @@ export function parseNote(file: SourceFile): Note {
     bytes: file.bytes,
     format: webText ? 'web-text' : 'markdown',
     title,
-    originalPath: webText ? webTextPath(file.text) : undefined,
+    originalPath: webText ? webTextPath(text) : undefined,
     lines,
     blocks: builder.blocks,
     sections,
