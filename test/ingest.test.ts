@@ -85,7 +85,7 @@ describe('a changed, renamed or deleted file', () => {
     expect(await meetings()).toBe(first.files - 1);
     // Nothing left that only the deleted meeting mentioned.
     expect(await db.read('MATCH (p:Person {id: "kim example"}) RETURN p')).toHaveLength(0);
-  });
+  }, 300_000);
 
   test('a file that cannot be read is reported and the rest indexed', async () => {
     writeFileSync(join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
