@@ -93,6 +93,9 @@ const fuller = (a: string, b: string): boolean => {
 export class Roster {
   private people: Person[] = [];
   private cache = new Map<string, number | null>();
+  /** Folded name, alias and handle → the people written so. */
+  private byForm = new Map<string, number[]>();
+  private indexed: string[][] = [];
 
   get records(): PersonRecord[] {
     return this.people.map((p) => p.record);
@@ -115,6 +118,7 @@ export class Roster {
     if (i === null) {
       this.people.push({ record: { name, aliases: [], handles: [] }, tier, initials: [] });
       i = this.people.length - 1;
+      this.indexed.push([]);
     } else {
       this.addForm(i, name);
       const p = this.people[i]!;
@@ -125,20 +129,35 @@ export class Roster {
     for (const h of handles) {
       if (!p.record.handles.includes(h)) p.record.handles.push(h);
     }
-    this.changed(p);
+    this.changed(i);
     return i;
   }
 
   /** Takes a record as it is, without merging: for resolving against a finished result. */
   adopt(record: PersonRecord, tier: Tier): number {
     this.people.push({ record: { name: record.name, aliases: [...record.aliases], handles: [...record.handles] }, tier, initials: [] });
-    this.cache.clear();
+    this.indexed.push([]);
+    this.changed(this.people.length - 1);
     return this.people.length - 1;
   }
 
-  private changed(p: Person): void {
+  /** Rebuilds a person's keys and their entries in the form index. */
+  private changed(i: number): void {
+    const p = this.people[i]!;
     p.keys = undefined;
     this.cache.clear();
+    for (const f of this.indexed[i]!) {
+      const list = this.byForm.get(f)!.filter((x) => x !== i);
+      if (list.length) this.byForm.set(f, list);
+      else this.byForm.delete(f);
+    }
+    const forms = [...keysOf(p).forms];
+    for (const f of forms) {
+      const list = this.byForm.get(f);
+      if (list) list.push(i);
+      else this.byForm.set(f, [i]);
+    }
+    this.indexed[i] = forms;
   }
 
   /** Records another form someone was written as; a fuller form becomes the name. */
@@ -154,7 +173,7 @@ export class Roster {
     } else {
       r.aliases.push(form);
     }
-    this.changed(p);
+    this.changed(i);
   }
 
   tierOf(i: number): Tier {
@@ -163,8 +182,8 @@ export class Roster {
 
   /** The person a form exactly names (name, alias, handle), when exactly one. */
   exact(form: string): number | null {
-    const f = foldName(form.replace(/^@/, ''));
-    return this.unique((p) => keysOf(p).forms.has(f));
+    const hits = this.byForm.get(foldName(form.replace(/^@/, '')));
+    return hits?.length === 1 ? hits[0]! : null;
   }
 
   /**
@@ -218,8 +237,9 @@ export class Roster {
     };
     const written = form.trim();
     const f = foldName(written.replace(/^@/, ''));
+    const named = (this.byForm.get(f) ?? []).filter((i) => scope(this.people[i]!));
+    if (named.length) return named.length === 1 ? named[0] : null;
     const rules: ((k: Keys, p: Person) => boolean)[] = [
-      (k) => k.forms.has(f),
       (_, p) => p.initials.includes(f),
     ];
     const core = nameCore(written);
