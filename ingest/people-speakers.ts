@@ -113,7 +113,8 @@ const VERBS = [
   'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led',
 ];
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
-const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+/** `Till walked…`, `Calvin and Till discussed…`, `David, Bailey and Till recapped…`: the first name named is the speaker. */
+const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
 const VERB_HINT = new RegExp(String.raw`\b(?:${VERBS.map((v) => v.split(' ')[0]).join('|')}|presenters?:)\b`, 'i');
 const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by|^presenters?:)[ \t]+(${NAME_RUN})`, 'gimu');
 
