@@ -40,6 +40,7 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
   const attendees: number[] = [];
   for (const e of lists.entries) {
     const i = roster.add(e.name, 'attendee', e.initials, e.handles);
+    for (const a of e.aliases) roster.addForm(i, a);
     if (!attendees.includes(i)) attendees.push(i);
   }
   for (const b of note.blocks) {

@@ -114,6 +114,8 @@ export function nameCore(name: string): { first: string; last: string; words: st
 /** What one attendee entry gives. */
 export interface NameEntry {
   name: string;
+  /** A nickname the entry quotes (`Nick “fitzgen” Fitzgerald`). */
+  aliases: string[];
   initials: string[];
   handles: string[];
 }
@@ -130,11 +132,15 @@ const PARENS = /\s*[([]([^()[\]]*)[)\]]/g;
  */
 export function parseNameEntry(raw: string): NameEntry | null {
   if (/:\s*$/.test(raw)) return null;
+  const aliases: string[] = [];
   let s = raw
     .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?/, '')
     .replace(/[*`\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     .replace(EMAIL, '')
-    .replace(/\s*[“"][^”"]{1,30}[”"]/g, '')
+    .replace(/\s*[“"]([^”"]{1,30})[”"]/g, (_, nick: string) => {
+      aliases.push(nick.trim());
+      return '';
+    })
     .replace(/\s+/g, ' ')
     .trim();
   const initials: string[] = [];
@@ -175,7 +181,7 @@ export function parseNameEntry(raw: string): NameEntry | null {
   }
   if (!isNameLike(s)) return null;
   if (/^[a-z]/.test(s) && !handles.includes(s)) handles.push(s);
-  return { name: s, initials: [...new Set(initials)], handles: [...new Set(handles)] };
+  return { name: s, aliases, initials: [...new Set(initials)], handles: [...new Set(handles)] };
 }
 
 /**

@@ -221,6 +221,18 @@ describe('speakers', () => {
   });
 });
 
+describe('collection config and nicknames', () => {
+  test('people in the collection config tell who a handle is; a quoted nickname is an alias', () => {
+    const text = '## Attendees\n\n- fitzgen\n- Dan “sunfish” Gohman\n\n## Notes\n\n- sunfish: a point\n';
+    const note = parseNote({ collection: 'test', path: 'a/b.md', text, sha256: '', bytes: text.length });
+    const config = { ...emptyConfig(), people: [{ name: 'Nick Fitzgerald', aliases: ['Nick'], handles: ['fitzgen'] }] };
+    const result = extractPeople(note, config);
+    expect(result.attendees.map((i) => result.people[i]!.name)).toEqual(['Nick Fitzgerald', 'Dan Gohman']);
+    const b = note.blocks.find((x) => x.text.startsWith('sunfish:'))!;
+    expect(result.people[result.speakerOf[b.id]!]!.name).toBe('Dan Gohman');
+  });
+});
+
 describe('resolvePersonName', () => {
   test('full names, first names, initials and handles resolve; unknown and ambiguous forms do not', () => {
     const { result } = run('## Attendees\n\n- Nick Fitzgerald (NF)\n- Alex Crichton\n- Alex Smith\n- Pat Hickey (@pchickey)\n');
