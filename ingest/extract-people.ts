@@ -9,6 +9,7 @@
  */
 import type { CollectionConfig } from './config.js';
 import { findAttendees } from './people-attendees.js';
+import { CASELESS_NAME } from './people-names.js';
 import { Roster } from './people-roster.js';
 import { attributions, formKind, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
 import { inflectedWord, plausibleName, wordSense } from './people-words.js';
@@ -233,6 +234,8 @@ function unresolvedSpeaker(form: string, kind: FormKind, empty: boolean, s: Labe
     case 'name':
       return plausibleName(form);
     case 'word':
+      // A word in a caseless script may be a name or any word: only the roster tells.
+      if (CASELESS_NAME.test(form)) return false;
       if (sense !== 'unknown') return sense === 'name';
       if (lowerCount(form.toLowerCase()) > 0) return false;
       return (count >= 2 || s.resolved >= 2) && !inflectedWord(form);

@@ -83,7 +83,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       let any = false;
       for (const line of lines) {
         const found = lineEntries(line);
-        if (!found.length && listed.has(b.section) && PROSE.test(line.trim())) {
+        if (!found.length && (listed.has(b.section) || ABSENT.test(line.trim().replace(MARKUP, ''))) && (PROSE.test(line.trim()) || ABSENT.test(line.trim().replace(MARKUP, '')))) {
           ended.add(b.section);
           break;
         }
@@ -125,7 +125,7 @@ function followingList(note: Note, k: number, textOf: (b: Block) => string, take
  */
 function lineEntries(line: string): NameEntry[] {
   let t = line.trim();
-  if (!t) return [];
+  if (!t || ABSENT.test(t.replace(MARKUP, ''))) return [];
   // `People: TC, tmandry, Josh`: a labelled list inside the section.
   const labelled = /^[\p{L} ]{2,30}:\s+(.+)$/u.exec(t);
   if (labelled && labelled[1]!.split(/\s*[,;]\s*/).filter((p) => isNameLike(p)).length >= 2) t = labelled[1]!;
@@ -137,6 +137,9 @@ function lineEntries(line: string): NameEntry[] {
   const e = parseNameEntry(t);
   return e ? [e] : [];
 }
+
+/** A label for those who did not come (`Regrets:`, `Absent:`), which ends a list of those who did. */
+const ABSENT = /^(?:absent|absentees|regrets|apologies|excused|not present|unable to attend|missing)\b/i;
 
 /** A line of prose or a label, which ends an attendee list under a heading. */
 const PROSE = /[:.!?]\s*$|:\s|(?:\S+\s+){5}/;
@@ -174,6 +177,9 @@ function rowEntries(b: Block, inAttendeeSection: boolean, tablesSeen: Set<string
   const nameCol = header.findIndex((h) => NAME_COLUMN.test(h.trim()) || ATTENDEE_COLUMN.test(h));
   const useFirst = inAttendeeSection && nameCol < 0 && header.length <= 2;
   const col = nameCol >= 0 && (inAttendeeSection || ATTENDEE_COLUMN.test(header[nameCol]!)) ? nameCol : useFirst ? 0 : -1;
+  // A roll-call column that marks someone absent (`| Bob | ✗ |`).
+  const presence = header.findIndex((h) => /^(?:present|attending|attended|here|attendance)\??$/i.test(h.replace(MARKUP, '').trim()));
+  if (presence >= 0 && /^(?:no|n|absent|-|✗|❌|x|☐|\[ \])$/i.test((cells[presence] ?? '').trim())) return out;
   if (col >= 0) {
     const e = parseNameEntry(cells[col] ?? '');
     if (e) {

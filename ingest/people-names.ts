@@ -67,6 +67,8 @@ const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|j
 
 /** One capitalised name word: `Alex`, `McCabe`, `O'Brien`, `Tamayo-Rios`, `JF`, `Saúl`. */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?$/u;
+/** A name in a script without capitals (`张宇平`): one to eight letters, no spaces. */
+export const CASELESS_NAME = /^[\p{Lo}\p{M}·・]{1,8}$/u;
 /** An initial inside a name: `L`, `L.`, `S.` */
 const INITIAL_WORD = /^\p{Lu}\.?$/u;
 /** A GitHub-style handle: `fitzgen`, `bjorn3`, `afonso360`, `dmitris_aspetakis`. */
@@ -89,7 +91,10 @@ export function isNameLike(s: string): boolean {
   if (NOT_A_NAME.has(foldName(t))) return false;
   const words = t.split(/\s+/);
   if (words.some((w) => /['’]s$/.test(w))) return false;
-  if (words.length === 1) return NAME_WORD.test(t) ? t.replace(/[^\p{L}]/gu, '').length >= 2 : isHandle(t) && t.length >= 3;
+  if (words.length === 1) {
+    if (CASELESS_NAME.test(t)) return true;
+    return NAME_WORD.test(t) ? t.replace(/[^\p{L}]/gu, '').length >= 2 : isHandle(t) && t.length >= 3;
+  }
   if (words.length > 5) return false;
   if (!NAME_WORD.test(words[0]!)) return false;
   let capitals = 0;
@@ -145,6 +150,8 @@ export function parseNameEntry(raw: string): NameEntry | null {
     .trim();
   const initials: string[] = [];
   const handles: string[] = [];
+  // Titles are not part of the name.
+  s = s.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+(?=\p{Lu})/u, '');
   // `CF: Chris Fallin`, `B3: bjorn3`
   const prefixed = /^([\p{Lu}\p{N}][\p{L}\p{N}]{0,3})\s*[:=]\s+(.+)$/u.exec(s);
   if (prefixed && isNameLike(prefixed[2]!.replace(PARENS, '').split(/\s[-–—]\s|,/)[0]!.trim())) {

@@ -7,7 +7,7 @@
  * presenting*`). Only the syntax is read here; extract-people.ts decides,
  * with the meeting's roster, which candidates are people.
  */
-import { foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
+import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
 
 export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare';
 
@@ -52,7 +52,7 @@ export const formKind = memo((form: string): FormKind | null => {
   if (SHORT_AND_INITIAL.test(f)) return 'short';
   if (/['’]s$/.test(f)) return null;
   if (/\s/.test(f)) return isNameLike(f) ? 'name' : null;
-  if (/^\p{Lu}/u.test(f)) return isNameLike(f) ? 'word' : null;
+  if (/^\p{Lu}/u.test(f) || CASELESS_NAME.test(f)) return isNameLike(f) ? 'word' : null;
   return isHandle(f) ? 'handle' : null;
 });
 

@@ -92,6 +92,17 @@ describe('attendee lists', () => {
     expect(run('## Attendees\n\n* TODO\n* _Add your name here_\n').attendees).toEqual([]);
   });
 
+  test('those listed as absent are not attendees: a Regrets line, an absence label in the section, a roll-call column', () => {
+    expect(run('## Attendees\n\n- Ada Lovelace\n- Grace Hopper\n\nAbsent: Alan Turing, Edsger Dijkstra\n\n- Barbara Liskov\n').attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(run('Present: Ada Lovelace, Grace Hopper\nRegrets: Alan Turing\n').attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    const table = '## Roll call\n\n| Name | Present |\n|---|---|\n| Ada Lovelace | yes |\n| Alan Turing | ✗ |\n| Grace Hopper | ✓ |\n';
+    expect(run(table).attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
+  });
+
+  test('titles are dropped, and names in scripts without capitals are kept', () => {
+    expect(run('## Attendees\n\n- Dr. Ada Lovelace\n- 张宇平 (来宾)\n').attendees).toEqual(['Ada Lovelace', '张宇平']);
+  });
+
   test('last name first, and a list under its heading ends where prose starts', () => {
     const { attendees } = run('## Attendees\n\n- Lovelace, Ada\n- Hopper, Grace\n\nWe talked about engines at length today.\n\n- Turing Machines\n');
     expect(attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
