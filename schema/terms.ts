@@ -37,15 +37,23 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A light English stemmer: plurals, -ing, -ed, a final -e. */
+/**
+ * Changes whenever words(), stem() or indexTerms() would index a text
+ * differently, so stored terms written by an older version are rewritten.
+ */
+export const TERMS_VERSION = 2;
+
+/** A light English stemmer: plurals, -ally, -ing, -ed, -er (long words), a final -e. */
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3 || /^\d+$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(?:sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('ally')) w = w.slice(0, -2);
   if (w.length > 5 && w.endsWith('ing') && /[aeiouy]/.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed') && /[aeiouy]/.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  else if (w.length > 6 && w.endsWith('er') && /[aeiouy]/.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
   if (w.length > 3 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
   return w;
 }
