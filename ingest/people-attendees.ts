@@ -40,6 +40,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
   };
   const sections = new Set(note.sections.filter((s) => ATTENDEE_HEADING.test(s.heading.replace(MARKUP, '').trim())).map((s) => s.id));
   const tablesSeen = new Set<string>();
+  const parents = new Set(note.blocks.map((b) => b.parent));
   /** Attendee sections whose list has ended (prose after the names). */
   const ended = new Set<number>();
   const listed = new Set<number>();
@@ -74,7 +75,8 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       });
       continue;
     }
-    if (inSection && !ended.has(b.section)) {
+    // In a list grouped by organisation (`- Google` over its people), the group is no one.
+    if (inSection && !ended.has(b.section) && !(b.kind === 'item' && parents.has(b.id))) {
       if (PROSE.test(head) && !lineEntries(first).length) {
         // A paragraph of prose (`To get the passcode, reach out on Zulip.`) is no list.
         if (listed.has(b.section)) ended.add(b.section);

@@ -137,9 +137,11 @@ const PARENS = /\s*[([]([^()[\]]*)[)\]]/g;
  */
 export function parseNameEntry(raw: string): NameEntry | null {
   if (/:\s*$/.test(raw)) return null;
+  // Leading check marks and emoji (`✅ Ada Lovelace`) go with the list marker.
   const aliases: string[] = [];
   let s = raw
     .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?/, '')
+    .replace(/^[^\p{L}\p{N}@[(“"]+/u, '')
     .replace(/[*`\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     .replace(EMAIL, '')
     .replace(/\s*[“"]([^”"]{1,30})[”"]/g, (_, nick: string) => {
@@ -166,8 +168,10 @@ export function parseNameEntry(raw: string): NameEntry | null {
     else if (/^@/.test(first) || (isHandle(first) && !NOT_A_NAME.has(first))) handles.push(first.replace(/^@/, ''));
     return ' ';
   }).replace(/\s+/g, ' ').trim();
-  // `Name - Org`, `Name — role`, `Name @ Org`, `Name | Org`
-  s = s.split(/\s+[-–—|]\s+|\s@\s/)[0]!.trim();
+  // `Name - Org`, `Name — role`, `Name @ Org`, `Name | Org`, `Name - @handle`
+  const [head, ...tail] = s.split(/\s+[-–—|]\s+|\s@\s/);
+  for (const t of tail) if (/^@[\w-]+$/.test(t.trim())) handles.push(t.trim().slice(1));
+  s = head!.trim();
   // `Name @handle`
   s = s.replace(/\s@([\w-]+)$/, (_, h: string) => {
     handles.push(h);

@@ -99,6 +99,12 @@ describe('attendee lists', () => {
     expect(run(table).attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
   });
 
+  test('a list grouped by organisation, check marks, and a handle after a dash', () => {
+    const { attendees, person } = run('## Attendees\n\n- Analytical Engines\n  - ✅ Ada Lovelace\n  - Charles Babbage - @cbabbage\n- Navy\n  - Grace Hopper\n');
+    expect(attendees).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
+    expect(person('Charles Babbage')!.handles).toEqual(['cbabbage']);
+  });
+
   test('titles are dropped, and names in scripts without capitals are kept', () => {
     expect(run('## Attendees\n\n- Dr. Ada Lovelace\n- 张宇平 (来宾)\n').attendees).toEqual(['Ada Lovelace', '张宇平']);
   });
