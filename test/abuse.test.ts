@@ -19,7 +19,7 @@ import { Db, DbError } from '../db/driver.js';
 import { emptyConfig } from '../ingest/config.js';
 import { ingestFolder } from '../ingest/pipeline.js';
 import { projectRoot } from '../schema/paths.js';
-import { fingerprint, difference } from './support/fingerprint.js';
+import { difference, fingerprint, part } from './support/fingerprint.js';
 import { emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
 
 let db: Db;
@@ -270,12 +270,12 @@ describe('Cypher injection', () => {
     // Root fields with a resolver (the four question fields come with the topics work).
     for (const field of Object.values(query.getFields()).filter((f) => f.name in resolvers.Query)) {
       for (const target of field.args) {
-        for (const value of PAYLOADS) {
+        await Promise.all(PAYLOADS.map(async (value) => {
           const res = await gql(documentFor(field, target.name), { v: value, ...fillers(field, target.name) });
           sent += 1;
           expect([200, 400], `${field.name}(${target.name}): ${res.raw}`).toContain(res.status);
           expectMasked(res.raw, value);
-        }
+        }));
       }
     }
     expect(sent).toBeGreaterThan(100);
@@ -326,7 +326,7 @@ describe('Cypher injection', () => {
 
       rmSync(join(dir, name));
       expect(await ingestFolder({ db, folder: dir, collection, config })).toMatchObject({ deleted: 1 });
-      const after = await fingerprint(db, (key) => key !== collection);
+      const after = part(await fingerprint(db), (key) => key !== collection);
       expect(after.hash, difference(before, after)).toBe(before.hash);
     } finally {
       rmSync(dir, { recursive: true, force: true });

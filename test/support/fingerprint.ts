@@ -13,22 +13,32 @@ export interface Fingerprint {
   hash: string;
   /** The sorted lines, for a readable diff when two fingerprints differ. */
   lines: string[];
+  /** Each line with the keys (`id`, or `name` for collections) of the nodes it is about. */
+  entries: { keys: string[]; line: string }[];
 }
 
-/** Fingerprints the whole graph, or only the nodes and relationships `keep` accepts (by node key). */
-export async function fingerprint(db: Db, keep: (key: string) => boolean = () => true): Promise<Fingerprint> {
+/** Fingerprints the whole graph. */
+export async function fingerprint(db: Db): Promise<Fingerprint> {
   const nodes = await db.read('MATCH (n) RETURN labels(n) AS labels, coalesce(n.id, n.name) AS key, properties(n) AS props', {}, { timeoutMs: 120_000 });
   const rels = await db.read(
     'MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.name) AS a, type(r) AS type, properties(r) AS props, coalesce(b.id, b.name) AS b', {}, { timeoutMs: 120_000 });
-  const nodeLines = nodes
-    .filter((n) => keep(String(n.key)))
-    .map((n) => `(${[...(n.labels as string[])].sort().join(':')} ${stable(n.props)})`);
-  const relLines = rels
-    .filter((r) => keep(String(r.a)) && keep(String(r.b)))
-    .map((r) => `(${r.a})-[${r.type} ${stable(r.props)}]->(${r.b})`);
-  const lines = [...nodeLines, ...relLines].sort();
+  return of([
+    ...nodes.map((n) => ({ keys: [String(n.key)], line: `(${[...(n.labels as string[])].sort().join(':')} ${stable(n.props)})` })),
+    ...rels.map((r) => ({ keys: [String(r.a), String(r.b)], line: `(${r.a})-[${r.type} ${stable(r.props)}]->(${r.b})` })),
+  ]);
+}
+
+/** The part of a fingerprint about nodes `keep` accepts: those nodes, and relationships with one end among them. */
+export function part(fp: Fingerprint, keep: (key: string) => boolean): Fingerprint {
+  return of(fp.entries.filter((e) => e.keys.some(keep)));
+}
+
+function of(entries: Fingerprint['entries']): Fingerprint {
+  entries.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+  const lines = entries.map((e) => e.line);
   const hash = createHash('sha256').update(lines.join('\n')).digest('hex');
-  return { nodes: nodeLines.length, relationships: relLines.length, hash, lines };
+  const nodes = entries.filter((e) => e.keys.length === 1).length;
+  return { nodes, relationships: entries.length - nodes, hash, lines, entries };
 }
 
 /** JSON with object keys sorted. */
