@@ -7,9 +7,10 @@
  */
 import type { Block, Note } from './types.js';
 import { INITIALS, isHandle, isNameLike, parseNameEntry, type NameEntry } from './people-names.js';
+import { plausibleName, wordSense } from './people-words.js';
 
 /** A heading (or a label without its colon) that opens an attendee list. */
-const ATTENDEE_WORDS = String.raw`(?:(?:(?:tsc|cg|wg|sig|committee|board)\s+)?members\s+present|(?:others|also)\s+present|present|in\s+attendance|attendees?|attendance|attending|participants?|roll[\s-]?call|introduction\s+of\s+attendees|who(?:'|’)?s\s+here)`;
+const ATTENDEE_WORDS = String.raw`(?:(?:(?:tsc|cg|wg|sig|committee|board)\s+)?members\s+present|(?:others|also)\s+present|present|in\s+attendance|attendees?|attendance|attending|participants?|guests|observers|roll[\s-]?call|introduction\s+of\s+attendees|who(?:'|’)?s\s+here)`;
 const ATTENDEE_HEADING = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s+list)?(?:\s*\([^)]*\))?\s*:?$`, 'i');
 const ATTENDEE_LABEL = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s*\([^)]*\))?\s*:\s*(.*)$`, 'i');
 /** Cheap test before the full patterns: a line that may open an attendee list. */
@@ -133,7 +134,10 @@ function lineEntries(line: string): NameEntry[] {
   if (labelled && labelled[1]!.split(/\s*[,;]\s*/).filter((p) => isNameLike(p)).length >= 2) t = labelled[1]!;
   const parts = t.split(/\s*[,;]\s*/).filter(Boolean);
   if (parts.length >= 2 && labelled && t !== line.trim()) return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
-  if (parts.length >= 3 && parts.every((p) => isNameLike(p))) {
+  // Three names, or two full names that each open with a known first name (`Ada Lovelace, Grace Hopper`,
+  // not `Emily Ruppel, Bosch Research`).
+  if ((parts.length >= 3 && parts.every((p) => isNameLike(p))) ||
+    (parts.length === 2 && parts.every((p) => /\s/.test(p) && isNameLike(p) && wordSense(p.split(/\s+/)[0]!) === 'name' && plausibleName(p)))) {
     return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
   }
   const e = parseNameEntry(t);

@@ -45,6 +45,11 @@ describe('attendee lists', () => {
     expect(person('fitzgen')!.handles).toEqual(['fitzgen']);
   });
 
+  test('two full names on one line are two people; a name and an organisation are one; Guests are present too', () => {
+    expect(run('## Attendees\n\nAda Lovelace, Grace Hopper\n\nEmily Stone, Bosch Research\n\nGuests: Alan Turing\n').attendees)
+      .toEqual(['Ada Lovelace', 'Grace Hopper', 'Emily Stone', 'Alan Turing']);
+  });
+
   test('a numbered list under Participants, and each person once', () => {
     const { attendees } = run('## Participants\n\n1. Ada Lovelace\n2. Grace Hopper\n3. Ada Lovelace\n');
     expect(attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
