@@ -11,7 +11,8 @@ import { plausibleName, wordSense } from './people-words.js';
 
 /** A heading (or a label without its colon) that opens an attendee list. */
 const ATTENDEE_WORDS = String.raw`(?:(?:(?:tsc|cg|wg|sig|committee|board)\s+)?members\s+present|(?:others|also)\s+present|present|in\s+attendance|attendees?|attendance|attending|participants?|guests|observers|roll[\s-]?call|introduction\s+of\s+attendees|who(?:'|’)?s\s+here)`;
-const ATTENDEE_HEADING = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s+list)?(?:\s*\([^)]*\))?\s*:?$`, 'i');
+/** The whole heading, or its end after `and`/`of` (`Opening, welcome and roll call`, `List of attendees`). */
+const ATTENDEE_HEADING = new RegExp(String.raw`^(?:[^:]{0,40}\b(?:and|of)\s+)?${ATTENDEE_WORDS}(?:\s+list)?(?:\s*\([^)]*\))?\s*:?$`, 'i');
 const ATTENDEE_LABEL = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s*\([^)]*\))?\s*:\s*(.*)$`, 'i');
 /** Cheap test before the full patterns: a line that may open an attendee list. */
 const HINT = /attend|present|particip|roll|introduc|who/i;
@@ -45,6 +46,8 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
   /** Attendee sections whose list has ended (prose after the names). */
   const ended = new Set<number>();
   const listed = new Set<number>();
+  /** Blocks read in each attendee section before any name: a section that opens with prose is no list. */
+  const tried = new Map<number, number>();
 
   for (let k = 0; k < note.blocks.length; k++) {
     const b = note.blocks[k]!;
@@ -78,6 +81,12 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
     }
     // In a list grouped by organisation (`- Google` over its people), the group is no one.
     if (inSection && !ended.has(b.section) && !(b.kind === 'item' && parents.has(b.id))) {
+      const n = (tried.get(b.section) ?? 0) + 1;
+      tried.set(b.section, n);
+      if (!listed.has(b.section) && n > 8) {
+        ended.add(b.section);
+        continue;
+      }
       if (PROSE.test(head) && !lineEntries(first).length) {
         // A paragraph of prose (`To get the passcode, reach out on Zulip.`) is no list.
         if (listed.has(b.section)) ended.add(b.section);
@@ -86,7 +95,8 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       let any = false;
       for (const line of lines) {
         const found = lineEntries(line);
-        if (!found.length && (listed.has(b.section) || ABSENT.test(line.trim().replace(MARKUP, ''))) && (PROSE.test(line.trim()) || ABSENT.test(line.trim().replace(MARKUP, '')))) {
+        const t = line.trim();
+        if (!found.length && (listed.has(b.section) || ABSENT.test(t.replace(MARKUP, ''))) && (PROSE.test(t) || ABSENT.test(t.replace(MARKUP, '')))) {
           ended.add(b.section);
           break;
         }
@@ -122,22 +132,27 @@ function followingList(note: Note, k: number, textOf: (b: Block) => string, take
   return last;
 }
 
-/**
- * Names in one line of an attendee list: one entry (`Name, Org`), or a list
- * when three or more comma-separated parts are all names.
- */
+/** Names in one line of an attendee list: one entry (`Name, Org`), or a list of names. */
 function lineEntries(line: string): NameEntry[] {
   let t = line.trim();
   if (!t || ABSENT.test(t.replace(MARKUP, ''))) return [];
-  // `People: TC, tmandry, Josh`: a labelled list inside the section.
-  const labelled = /^[\p{L} ]{2,30}:\s+(.+)$/u.exec(t);
-  if (labelled && labelled[1]!.split(/\s*[,;]\s*/).filter((p) => isNameLike(p)).length >= 2) t = labelled[1]!;
+  // `People: TC, tmandry, Josh`: a labelled list inside the section (not a speaker's turn, `Dan: ints, bools, …`).
+  const labelled = /^([\p{L} ]{2,30}):\s+(.+)$/u.exec(t);
+  if (labelled && !isNameLike(labelled[1]!)) {
+    const parts = labelled[2]!.split(/\s*[,;]\s*/).filter(Boolean);
+    if (parts.length >= 2 && parts.filter((p) => isNameLike(p)).length * 2 > parts.length) {
+      return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
+    }
+  }
   const parts = t.split(/\s*[,;]\s*/).filter(Boolean);
-  if (parts.length >= 2 && labelled && t !== line.trim()) return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
-  // Three names, or two full names that each open with a known first name (`Ada Lovelace, Grace Hopper`,
-  // not `Emily Ruppel, Bosch Research`).
-  if ((parts.length >= 3 && parts.every((p) => isNameLike(p))) ||
-    (parts.length === 2 && parts.every((p) => /\s/.test(p) && isNameLike(p) && wordSense(p.split(/\s+/)[0]!) === 'name' && plausibleName(p)))) {
+  // Full names that each open with a known first name (`Ada Lovelace, Grace Hopper`, not `Emily Ruppel,
+  // Bosch Research`), three or more full names, or three or more first names and handles (`Alex, Nick,
+  // Chris`, not `Josh Triplett, Intel, Rust`).
+  const full = (p: string) => /\s/.test(p) && isNameLike(p) && plausibleName(p);
+  const known = (p: string) => wordSense(p.split(/\s+/)[0]!) === 'name';
+  const single = (p: string) => !/\s/.test(p) && (wordSense(p) === 'name' || (isHandle(p) && !/^\p{Lu}/u.test(p)));
+  if ((parts.length === 2 && parts.every((p) => full(p) && known(p))) ||
+    (parts.length >= 3 && (parts.every(full) || parts.every(single)))) {
     return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
   }
   const e = parseNameEntry(t);
