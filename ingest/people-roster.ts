@@ -4,7 +4,7 @@
  * that fits two people, or none, is never guessed.
  */
 import type { PersonRecord } from './types.js';
-import { derivedInitials, foldName, INITIALS, isHandle, nameCore, SHORT_AND_INITIAL } from './people-names.js';
+import { closeSpelling, derivedInitials, foldName, handleFits, INITIALS, isHandle, nameCore, SHORT_AND_INITIAL } from './people-names.js';
 import { wordSense } from './people-words.js';
 
 /** How firmly a person is known: listed as present, named as a speaker, or only mentioned (a presenter in the agenda). */
@@ -52,31 +52,6 @@ function keysOf(p: Person): Keys {
     handles: r.handles.map((h) => h.toLowerCase()),
   };
   return p.keys;
-}
-
-/**
- * Whether two spellings of a name part are one slip apart (`Folzer` /
- * `Foltzer`, `Kieth` / `Keith`): edit distance with transpositions, at most
- * 1, or 2 for long words; the first letter must agree.
- */
-function closeSpelling(a: string, b: string, shortest = 4): boolean {
-  if (a === b) return true;
-  const limit = Math.min(a.length, b.length) >= 7 ? 2 : 1;
-  if (Math.min(a.length, b.length) < shortest || Math.abs(a.length - b.length) > limit || a[0] !== b[0]) return false;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
-      cur.push(v);
-    }
-    if (Math.min(...cur) > limit) return false;
-    before = prev;
-    prev = cur;
-  }
-  return prev[b.length]! <= limit;
 }
 
 /**
@@ -304,21 +279,4 @@ export class Roster {
     }
     return found;
   }
-}
-
-/**
- * True when a handle is built from a name the usual ways: `pchickey`,
- * `acrichton`, `acrichto`, `alexcrichton`, `jlbirch`, `tschneidereit`, or the
- * last name alone (`okafor`).
- */
-export function handleFits(handle: string, c: { first: string; last: string }): boolean {
-  const h = handle.toLowerCase().replace(/[^a-z]/g, '');
-  const first = c.first.replace(/[^a-z]/g, '');
-  const last = c.last.replace(/[^a-z]/g, '');
-  if (h === last && last.length >= 5) return true;
-  if (!first || last.length < 3 || h[0] !== first[0]) return false;
-  const at = h.indexOf(last.slice(0, Math.max(4, last.length - 2)));
-  if (at < 1) return h === first + last[0];
-  const head = h.slice(0, at);
-  return first.startsWith(head) || (head.length <= 3 && head[0] === first[0]);
 }

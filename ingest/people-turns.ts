@@ -1,0 +1,226 @@
+/**
+ * Who speaks in each block of a note, read against the meeting's roster:
+ * labels first (a label naming no one on the roster is still a person when
+ * the note is written with such labels), then plain attributions, then notes
+ * nested under a label that says nothing itself.
+ */
+import { CASELESS_NAME } from './people-names.js';
+import type { Roster } from './people-roster.js';
+import { attributions, formKind, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
+import { inflectedWord, plausibleName, wordSense } from './people-words.js';
+import type { Block, Note } from './types.js';
+
+interface Candidate {
+  block: Block;
+  label: LabelCandidate;
+}
+
+/**
+ * The speaker of every block (an index into the roster, which gains the
+ * speakers it did not know) and the form each was written as. `skip`: blocks
+ * of attendee lists.
+ */
+export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set<number>, roster: Roster): { speakerOf: (number | null)[]; speakerAs: (string | undefined)[] } {
+  const speakerOf: (number | null)[] = note.blocks.map(() => null);
+  const speakerAs: (string | undefined)[] = note.blocks.map(() => undefined);
+  const hasChildren = new Set(note.blocks.map((b) => b.parent).filter((p) => p >= 0));
+  const aside = logisticsSections(note);
+  const eligible = (b: Block) => (b.kind === 'paragraph' || b.kind === 'item') && !skip.has(b.id) && !aside.has(b.section);
+
+  const candidates: Candidate[] = [];
+  for (const b of note.blocks) {
+    if (!eligible(b)) continue;
+    const label = labelCandidate(textOf(b), b.kind === 'item', hasChildren.has(b.id));
+    if (label) candidates.push({ block: b, label });
+  }
+  const labelled = new Set(candidates.map((c) => c.block.id));
+
+  // Full names written as labels join the roster before short forms are read.
+  for (const { label } of candidates) {
+    if (label.kind !== 'colon' && label.kind !== 'bracket') continue;
+    for (const f of label.forms) {
+      if (formKind(f) !== 'name') continue;
+      const i = roster.resolve(f);
+      if (i !== null) roster.addForm(i, f);
+      else if (plausibleName(f)) roster.add(f, 'speaker');
+    }
+  }
+
+  const lowerCount = lowercaseCounter(note);
+  const stats = labelStats(candidates, roster);
+  // Forms are recorded on their people at the end, so that every label is read against the same roster.
+  const forms: [number, string][] = [];
+  const accept = (form: string, kind: FormKind, label: LabelCandidate): number | null => {
+    const strict = label.kind === 'dash' || label.kind === 'bare' || label.kind === 'possessive';
+    const i = roster.resolve(form);
+    if (i !== null) {
+      if (strict && roster.tierOf(i) === 'mentioned') return null;
+      forms.push([i, form]);
+      return i;
+    }
+    if (strict || label.rest === 'link' || !unresolvedSpeaker(form, kind, label.rest === 'empty', stats, lowerCount)) return null;
+    return roster.add(form, 'speaker', [], kind === 'handle' ? [form] : []);
+  };
+
+  const fromEmptyLabel = new Set<number>();
+  for (const { block, label } of candidates) {
+    if (label.rest === 'number') continue;
+    for (const f of label.forms) {
+      const i = accept(f, formKind(f)!, label);
+      if (i === null) continue;
+      speakerOf[block.id] = i;
+      speakerAs[block.id] = f;
+      if (label.rest === 'empty') fromEmptyLabel.add(block.id);
+      break;
+    }
+  }
+
+  const found = new Map<number, string[][]>();
+  const attributedCount = new Map<string, number>();
+  for (const b of note.blocks) {
+    if (!eligible(b) || speakerOf[b.id] !== null) continue;
+    // Notes nested under a label that says nothing itself are that speaker's.
+    if (b.parent >= 0 && speakerOf[b.parent] !== null && fromEmptyLabel.has(b.parent) && !labelled.has(b.id)) {
+      speakerOf[b.id] = speakerOf[b.parent]!;
+      speakerAs[b.id] = speakerAs[b.parent];
+      fromEmptyLabel.add(b.id);
+      continue;
+    }
+    const list = attributions(textOf(b));
+    if (!list.length) continue;
+    found.set(b.id, list);
+    for (const forms of list) attributedCount.set(forms[0]!, (attributedCount.get(forms[0]!) ?? 0) + 1);
+  }
+  for (const [id, list] of found) {
+    for (const written of list) {
+      const i = attributed(written, roster, attributedCount, lowerCount);
+      if (i === null) continue;
+      speakerOf[id] = i;
+      speakerAs[id] = written.find((f) => roster.resolve(f) === i) ?? written[0];
+      forms.push([i, speakerAs[id]!]);
+      break;
+    }
+  }
+  for (const [i, f] of forms) roster.addForm(i, f);
+  return { speakerOf, speakerAs };
+}
+
+/**
+ * The person an attribution names: the longest form that resolves; else a
+ * new full name, or a single word read as a first name (`Calvin and Till
+ * discussed…` in notes without an attendee list).
+ */
+function attributed(forms: string[], roster: Roster, count: Map<string, number>, lowerCount: (word: string) => number): number | null {
+  for (const f of forms) {
+    const i = roster.resolve(f);
+    if (i !== null) return i;
+  }
+  const full = forms[0]!;
+  const kind = formKind(full);
+  if (kind === 'name') return plausibleName(full) ? roster.add(full, 'speaker') : null;
+  if (kind !== 'word') return null;
+  const sense = wordSense(full);
+  const named = sense === 'name' ||
+    ((count.get(full) ?? 0) >= 2 && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
+  return named ? roster.add(full, 'speaker') : null;
+}
+
+/** Sections on how to get there (`Logistics`, `Dinner`, `Wifi`): their `Caltrain:` and `Hotel:` lines are no one's turn. */
+const LOGISTICS = /^(?:logistics|location|venue|registration|travel|transportation|getting there|directions|hotels?|lodging|dinner|social event|parking|wi-?fi)(?:\s+(?:info|information|details))?:?$/i;
+
+function logisticsSections(note: Note): Set<number> {
+  const out = new Set<number>();
+  for (const s of note.sections) {
+    if (LOGISTICS.test(s.heading.trim()) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
+  }
+  return out;
+}
+
+interface LabelStats {
+  /** Distinct initials labels that name a listed person. */
+  initialsResolved: number;
+  initialsSeen: number;
+  handlesResolved: number;
+  handlesSeen: number;
+  /** Distinct label forms that name someone: on the roster, a known first name, or a full name. */
+  resolved: number;
+  /** How often each form opens a block. */
+  count: Map<string, number>;
+}
+
+function labelStats(candidates: Candidate[], roster: Roster): LabelStats {
+  const s: LabelStats = { initialsResolved: 0, initialsSeen: 0, handlesResolved: 0, handlesSeen: 0, resolved: 0, count: new Map() };
+  const seen = new Set<string>();
+  for (const { label } of candidates) {
+    for (const f of label.forms) {
+      s.count.set(f, (s.count.get(f) ?? 0) + 1);
+      const kind = formKind(f);
+      if (kind === 'initials' || kind === 'short') s.initialsSeen += 1;
+      if (kind === 'handle') s.handlesSeen += 1;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      const i = roster.resolve(f);
+      if (i === null || roster.tierOf(i) === 'mentioned') {
+        if ((kind === 'word' && wordSense(f) === 'name') || (kind === 'name' && plausibleName(f))) s.resolved += 1;
+        continue;
+      }
+      s.resolved += 1;
+      if (kind === 'initials' || kind === 'short') s.initialsResolved += 1;
+      if (kind === 'handle') s.handlesResolved += 1;
+    }
+  }
+  return s;
+}
+
+/**
+ * Whether a label naming no one on the roster is still a person: a full
+ * name; a first name; initials or handles in a note written with them. A
+ * label with nothing after it is a heading unless it is a known first name.
+ */
+function unresolvedSpeaker(form: string, kind: FormKind, empty: boolean, s: LabelStats, lowerCount: (word: string) => number): boolean {
+  const count = s.count.get(form) ?? 0;
+  const sense = kind === 'word' || kind === 'handle' ? wordSense(form) : 'unknown';
+  if (empty) return sense === 'name';
+  switch (kind) {
+    case 'name':
+      return plausibleName(form);
+    case 'word':
+      // A word in a caseless script may be a name or any word: only the roster tells.
+      if (CASELESS_NAME.test(form)) return false;
+      if (sense !== 'unknown') return sense === 'name';
+      if (lowerCount(form.toLowerCase()) > 0) return false;
+      return (count >= 2 || s.resolved >= 2) && !inflectedWord(form);
+    case 'initials':
+    case 'short':
+      return s.initialsResolved >= 2 || s.initialsSeen >= 4;
+    case 'handle':
+      // A handle in a note written with handles, and seldom outside its labels (`egraphs:` is a topic).
+      if (sense !== 'unknown') return sense === 'name';
+      if (lowerCount(form) > count + 1) return false;
+      return s.handlesResolved >= 1 || s.handlesSeen >= 4;
+  }
+}
+
+/**
+ * How often a lower-case word occurs in the note's text and code (not in
+ * URLs, which carry handles and names): a project's or a thing's name is
+ * written so, a person's rarely, and a handle seldom outside its labels.
+ * Counted on demand, for the few words that need it.
+ */
+function lowercaseCounter(note: Note): (word: string) => number {
+  let text: string | undefined;
+  const counts = new Map<string, number>();
+  const wordChar = /[\p{L}\p{N}@]/u;
+  return (word) => {
+    let n = counts.get(word);
+    if (n === undefined) {
+      text ??= note.lines.join('\n').replace(/\bhttps?:\/\/\S+/g, ' ');
+      n = 0;
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        if (!wordChar.test(text[at - 1] ?? ' ') && !wordChar.test(text[at + word.length] ?? ' ')) n += 1;
+      }
+      counts.set(word, n);
+    }
+    return n;
+  };
+}
