@@ -34,7 +34,7 @@ const candidate = (kind: LabelKind, forms: string[], rest: string, more = ''): L
 /** The shape of one written form. */
 export type FormKind = 'initials' | 'short' | 'name' | 'word' | 'handle';
 
-const COLON = /^([\p{L}@][\p{L}\p{M}\p{N} .'’_&,/+@-]{0,48}?)\s*(\([^)]{0,60}\))?\s*:(?=\s|$)\s*(.*)$/u;
+const COLON = /^([\p{L}@][\p{L}\p{M}\p{N} .'’_&,/+@-]{0,48}?)\s*(\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*:(?=\s|$)\s*(.*)$/u;
 const BRACKET = /^\[([^\]]{1,60})\]\s*(?:[:\-–—]\s*)?(.*)$/u;
 const DASH = /^([\p{L}][\p{L}\p{M}\p{N}._-]{1,30}(?: [\p{Lu}][\p{L}'’-]+)?)\s+[-–—]\s+(\S.*)$/u;
 const POSSESSIVE = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)['’]s\s+[\p{L} ]{1,30}:(?=\s|$)/u;
@@ -115,7 +115,7 @@ const VERBS = [
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
 /** `Till walked…`, `Calvin and Till discussed…`, `David, Bailey and Till recapped…`: the first name named is the speaker. */
 const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
-const VERB_HINT = new RegExp(String.raw`\b(?:${VERBS.map((v) => v.split(' ')[0]).join('|')}|presenters?:)\b`, 'i');
+const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(VERBS.map((v) => v.split(' ')[0]))].join('|')}|[Pp]resenters?:)`);
 const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by|^presenters?:)[ \t]+(${NAME_RUN})`, 'gimu');
 
 /**

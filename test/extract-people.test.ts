@@ -139,8 +139,9 @@ describe('speakers', () => {
   });
 
   test('a label with an organisation, a first name with a last initial, and a bracketed name', () => {
-    const { speakerAt } = run(`${listed}Alex Crichton (Fastly): yes\n\n- Chris F: agreed\n- [Lin] we will see\n`);
+    const { speakerAt } = run(`${listed}Alex Crichton (Fastly): yes\n\nNick Fitzgerald [chair]: next\n\n- Chris F: agreed\n- [Lin] we will see\n`);
     expect(speakerAt('Alex Crichton (Fastly)')).toBe('Alex Crichton');
+    expect(speakerAt('Nick Fitzgerald [chair]')).toBe('Nick Fitzgerald');
     expect(speakerAt('Chris F:')).toBe('Chris Fallin');
     expect(speakerAt('[Lin]')).toBe('Lin Clark');
   });
