@@ -3,7 +3,8 @@
  * /graphql, GraphiQL at /graphiql, and /health and /ready. server.ts only
  * listens; tests call buildApp and inject requests. Hardening (limits.ts,
  * security.ts) is on by default: body, depth, alias, cost and token limits,
- * a rate limit, a per-request timeout, no batching.
+ * a rate limit, a per-request timeout, a line for requests past a number
+ * running at once, no batching.
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,7 +17,7 @@ import { checkCost, depthAndAliasRule, noIntrospectionRule } from './limits.js';
 import { loaders, type Context } from './loaders.js';
 import { loadQueries } from './queries.js';
 import { resolvers } from './resolvers.js';
-import { assertParsed, DEFAULT_HARDENING, registerRateLimit, type Hardening } from './security.js';
+import { assertParsed, DEFAULT_HARDENING, limitConcurrency, registerRateLimit, type Hardening } from './security.js';
 
 export interface AppOptions extends Partial<Hardening> {
   db: Db;
@@ -42,6 +43,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   const q = loadQueries();
   await registerRateLimit(app, h.rateLimit);
+  limitConcurrency(app, h.maxConcurrent, h.maxQueue);
 
   await app.register(mercurius, {
     schema: schemaText(),

@@ -13,6 +13,7 @@ export const ERRORS = {
   QRM_ERR_INTROSPECTION_OFF: { status: 400, message: 'introspection is switched off on this server' },
   QRM_ERR_TOO_LARGE: { status: 413, message: 'the request body is too large' },
   QRM_ERR_RATE_LIMITED: { status: 429, message: 'too many requests; slow down and try again shortly' },
+  QRM_ERR_BUSY: { status: 503, message: 'the server is busy; try again shortly' },
   QRM_ERR_DB_UNAVAILABLE: { status: 503, message: 'the graph database is not reachable; try again shortly' },
   QRM_ERR_TIMEOUT: { status: 504, message: 'the query took too long and was stopped' },
   QRM_ERR_INTERNAL: { status: 500, message: 'internal error' },

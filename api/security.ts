@@ -21,6 +21,10 @@ export interface Hardening {
   requestTimeoutMs: number;
   /** Largest request body, bytes (QUORUM_BODY_LIMIT; default 100 KiB). */
   bodyLimit: number;
+  /** GraphQL requests run at once (QUORUM_MAX_CONCURRENT; default 8; 0 = no limit); more wait in line. */
+  maxConcurrent: number;
+  /** Requests that may wait in line (QUORUM_MAX_QUEUE; default 256); past it, 503 QRM_ERR_BUSY. */
+  maxQueue: number;
   limits: QueryLimits;
 }
 
@@ -30,6 +34,8 @@ export const DEFAULT_HARDENING: Hardening = {
   rateLimit: 600,
   requestTimeoutMs: 15_000,
   bodyLimit: 100 * 1024,
+  maxConcurrent: 8,
+  maxQueue: 256,
   limits: DEFAULT_LIMITS,
 };
 
@@ -37,6 +43,7 @@ export const DEFAULT_HARDENING: Hardening = {
  * Reads the hardening settings from the environment: QUORUM_GRAPHIQL and
  * QUORUM_INTROSPECTION (`false`, `0` or `off` switch them off),
  * QUORUM_RATE_LIMIT, QUORUM_REQUEST_TIMEOUT_MS, QUORUM_BODY_LIMIT,
+ * QUORUM_MAX_CONCURRENT, QUORUM_MAX_QUEUE,
  * QUORUM_MAX_DEPTH, QUORUM_MAX_ALIASES, QUORUM_MAX_COST, QUORUM_MAX_TOKENS.
  * Throws naming the variable when a number is not a whole number ≥ 0.
  */
@@ -56,6 +63,8 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv): Hardening {
     rateLimit: int('QUORUM_RATE_LIMIT', d.rateLimit, 0),
     requestTimeoutMs: int('QUORUM_REQUEST_TIMEOUT_MS', d.requestTimeoutMs),
     bodyLimit: int('QUORUM_BODY_LIMIT', d.bodyLimit),
+    maxConcurrent: int('QUORUM_MAX_CONCURRENT', d.maxConcurrent, 0),
+    maxQueue: int('QUORUM_MAX_QUEUE', d.maxQueue, 0),
     limits: {
       maxDepth: int('QUORUM_MAX_DEPTH', d.limits.maxDepth),
       maxAliases: int('QUORUM_MAX_ALIASES', d.limits.maxAliases, 0),
@@ -74,6 +83,46 @@ export async function registerRateLimit(app: FastifyInstance, perMinute: number)
     timeWindow: 60_000,
     errorResponseBuilder: (_req, ctx) =>
       new QuorumError('QRM_ERR_RATE_LIMITED', `too many requests: the limit is ${ctx.max} a minute from one address; retry in ${ctx.after}`),
+  });
+}
+
+/**
+ * Lets at most `max` GraphQL requests run at once; the others wait in line,
+ * and past `queue` waiting a request is refused at once with 503
+ * QRM_ERR_BUSY. Note: under overload, requests then wait their turn (within
+ * the request timeout) instead of all running at once and all running into
+ * Neo4j's transaction timeout.
+ */
+export function limitConcurrency(app: FastifyInstance, max: number, queue: number): void {
+  if (max <= 0) return;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  /** Hands the slot to the next in line, or frees it. */
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  };
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== '/graphql') return;
+    if (running < max) running += 1;
+    else {
+      if (waiting.length >= queue) throw new QuorumError('QRM_ERR_BUSY');
+      const gone = await new Promise<boolean>((resolve) => {
+        const turn = () => resolve(false);
+        waiting.push(turn);
+        // Answered while in line (the request timeout): leave the line.
+        reply.raw.once('close', () => {
+          const i = waiting.indexOf(turn);
+          if (i >= 0) {
+            waiting.splice(i, 1);
+            resolve(true);
+          }
+        });
+      });
+      if (gone) return reply;
+    }
+    reply.raw.once('close', release);
   });
 }
 

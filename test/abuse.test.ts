@@ -170,6 +170,29 @@ describe('time and rate', () => {
     refusedWith(await gql('{ collections { name } }', undefined, await make({ db: stuck })), 504, 'QRM_ERR_TIMEOUT', /took too long/);
   });
 
+  test('concurrency: past the requests running at once, requests wait in line; past the line, 503 QRM_ERR_BUSY at once', async () => {
+    let inside = 0;
+    let most = 0;
+    const slow = Object.assign(Object.create(db) as Db, {
+      read: async (...a: Parameters<Db['read']>) => {
+        most = Math.max(most, ++inside);
+        await sleep(300);
+        inside -= 1;
+        return db.read(...a);
+      },
+    });
+    const lined = await make({ db: slow, maxConcurrent: 2, maxQueue: 3 });
+    const t0 = Date.now();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => gql('{ collections { name } }', undefined, lined)));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 503]);
+    refusedWith(answers.find((a) => a.status === 503)!, 503, 'QRM_ERR_BUSY', /the server is busy; try again shortly/);
+    expect(most).toBe(2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    // The line empties: all pass again.
+    expect((await Promise.all(Array.from({ length: 4 }, () => gql('{ collections { name } }', undefined, lined)))).map((a) => a.status)).toEqual([200, 200, 200, 200]);
+  });
+
   test('rate limit: past the limit a client gets 429 QRM_ERR_RATE_LIMITED, others are still served', async () => {
     const limited = await make({ rateLimit: 5 });
     for (let i = 0; i < 5; i++) expect((await gql('{ collections { name } }', undefined, limited, '10.0.0.1')).status).toBe(200);
