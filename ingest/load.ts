@@ -2,14 +2,18 @@
  * Writes meeting records to Neo4j. Each batch of whole meetings is one write
  * transaction (a reader never sees half a meeting): the meetings' old facts
  * are removed and the new ones written with parameterised UNWIND queries from
- * ingest/cypher/. Afterwards people no longer mentioned are swept and each
- * touched person's name and aliases settled from every form seen.
+ * ingest/cypher/. Afterwards the people,
+ * references and topics the removals touched are swept if nothing mentions
+ * them any more, owners and decisions are tied to people first seen later in
+ * the run, and each touched person's name and aliases settled from every
+ * form seen.
  */
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { Db, Tx } from '../db/driver.js';
+import { foldName } from '../schema/names.js';
 import { projectFile } from '../schema/paths.js';
 import type { PersonEntry } from './config.js';
-import { foldName } from '../schema/names.js';
 import { nameAndAliases, type PeopleDirectory } from './resolve-people.js';
 import { addMeetingRows, emptyRows, meetingId, type LoadRows } from './rows.js';
 import type { MeetingRecord } from './types.js';
@@ -26,6 +30,25 @@ export function cypher(name: string): string {
   return text;
 }
 
+/** Shared nodes a removal touched: they are swept at the end of the run if nothing mentions them. */
+export class Orphans {
+  readonly people = new Set<string>();
+  readonly references = new Set<string>();
+  readonly topics = new Set<string>();
+
+  add(rows: { people?: unknown; references?: unknown; topics?: unknown }[]): void {
+    for (const r of rows) {
+      for (const id of (r.people as string[] | null) ?? []) this.people.add(id);
+      for (const id of (r.references as string[] | null) ?? []) this.references.add(id);
+      for (const id of (r.topics as string[] | null) ?? []) this.topics.add(id);
+    }
+  }
+
+  get size(): number {
+    return this.people.size + this.references.size + this.topics.size;
+  }
+}
+
 /** Paths and content hashes of what is indexed for a collection. */
 export async function indexedHashes(db: Db, collection: string): Promise<Map<string, string>> {
   const rows = await db.read(cypher('meeting-hashes'), { collection }, { label: 'ingest:hashes' });
@@ -37,23 +60,83 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
   return rows.map((r) => ({ id: r.id as string, handles: r.handles as string[] }));
 }
 
+/** Records the collection; rewrites its meetings' source links when the URL base changed. */
 export async function upsertCollection(db: Db, name: string, urlBase: string | undefined): Promise<void> {
-  await db.write(cypher('upsert-collection'), { name, urlBase: urlBase ?? null }, { label: 'ingest:collection' });
+  await db.write(cypher('upsert-collection'), { name, urlBase: urlBase ?? null }, { label: 'ingest:collection', timeoutMs: 120_000 });
 }
 
-/** Replaces the given meetings' facts in one transaction; returns the person ids touched. */
-export async function loadBatch(db: Db, records: MeetingRecord[], people: PeopleDirectory): Promise<string[]> {
-  const rows = emptyRows();
-  for (const r of records) addMeetingRows(rows, r, people);
+export interface LoadOptions {
+  urlBase?: string;
+  /** Rows (nodes and relationships) per write transaction; default 8000. */
+  batchRows?: number;
+  /** Collects what the removal of earlier versions touched, for the sweep. */
+  orphans: Orphans;
+}
+
+export interface Loaded {
+  /** People tied to the meetings (attendees, speakers): their names are settled afterwards. */
+  touched: string[];
+  /** Owner and involvement links to people who may not have been in the graph yet (see linkPeople). */
+  links: PersonLinks;
+  /** Milliseconds spent in write transactions. */
+  writeMs: number;
+}
+
+const rowCount = (r: LoadRows): number =>
+  r.meetings.length + r.people.length + r.passages.length + r.references.length + r.topics.length + r.decisions.length + r.actionItems.length;
+
+/**
+ * Writes meetings in file order, in batches of whole meetings of about
+ * `batchRows` rows, one transaction each: the next batch's rows are built
+ * while the one before is written. `people` must have observed every record
+ * of the run (ids are final when written).
+ */
+export async function loadMeetings(db: Db, records: MeetingRecord[], people: PeopleDirectory, o: LoadOptions): Promise<Loaded> {
+  const touched = new Set<string>();
+  const links: PersonLinks = { owners: [], involved: [] };
+  let rows = emptyRows();
+  let writing: Promise<void> = Promise.resolve();
+  let writeMs = 0;
+  const flush = async (): Promise<void> => {
+    if (!rows.meetings.length) return;
+    const batch = rows;
+    rows = emptyRows();
+    await writing;
+    const t = performance.now();
+    writing = writeBatch(db, batch, o.urlBase, o.orphans).finally(() => {
+      writeMs += performance.now() - t;
+    });
+    // A failed write is thrown by the next flush or at the end; until then it must not count as unhandled.
+    writing.catch(() => undefined);
+  };
+  for (const r of records) {
+    const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length };
+    addMeetingRows(rows, r, people);
+    const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
+    for (const id of mine) touched.add(id);
+    for (const a of rows.actionItems.slice(at.items)) if (a.owner && !mine.has(a.owner)) links.owners.push({ item: a.id, person: a.owner });
+    for (const d of rows.decisions.slice(at.decisions)) for (const p of d.people) if (!mine.has(p)) links.involved.push({ decision: d.id, person: p });
+    if (rowCount(rows) >= (o.batchRows ?? 8000)) await flush();
+  }
+  await flush();
+  await writing;
+  return { touched: [...touched], links, writeMs };
+}
+
+/**
+ * Replaces a batch of meetings in one transaction: each is removed first
+ * (a no-op for a new one; it also makes a concurrent run of the same folder
+ * wait for this one), then every meeting's facts are written.
+ */
+async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
   await db.writeTx(async (tx) => {
-    await tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
-    await writeRows(tx, rows);
-  }, { label: 'ingest:batch', timeoutMs: 120_000 });
-  return [...new Set(rows.people.map((p) => p.person))];
+    orphans.add(await tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) }));
+    await writeRows(tx, rows, urlBase ?? null);
+  }, { label: 'ingest:batch', timeoutMs: 300_000 });
 }
 
-async function writeRows(tx: Tx, rows: LoadRows): Promise<void> {
-  await tx.run(cypher('write-meetings'), { rows: rows.meetings });
+async function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<void> {
+  await tx.run(cypher('write-meetings'), { rows: rows.meetings, urlBase });
   if (rows.people.length) await tx.run(cypher('write-people'), { rows: rows.people });
   if (rows.passages.length) await tx.run(cypher('write-passages'), { rows: rows.passages });
   if (rows.references.length) await tx.run(cypher('write-references'), { rows: rows.references });
@@ -62,21 +145,42 @@ async function writeRows(tx: Tx, rows: LoadRows): Promise<void> {
   if (rows.actionItems.length) await tx.run(cypher('write-action-items'), { rows: rows.actionItems });
 }
 
-/** Removes meetings (deleted files) in one transaction. */
-export async function deleteMeetings(db: Db, collection: string, paths: string[]): Promise<void> {
+/** Removes meetings (deleted files) in one transaction; what they touched goes to `orphans`. */
+export async function deleteMeetings(db: Db, collection: string, paths: string[], orphans: Orphans): Promise<void> {
   if (!paths.length) return;
-  await db.write(cypher('delete-meetings'), { ids: paths.map((p) => meetingId(collection, p)) }, { label: 'ingest:delete', timeoutMs: 120_000 });
+  const rows = await db.write(cypher('delete-meetings'), { ids: paths.map((p) => meetingId(collection, p)) }, { label: 'ingest:delete', timeoutMs: 300_000 });
+  orphans.add(rows);
 }
 
-/** Sweeps orphans and settles names and aliases of the touched people. */
+/** Removes the candidates nothing mentions any more. */
+export async function sweepOrphans(db: Db, orphans: Orphans): Promise<void> {
+  if (!orphans.size) return;
+  const params = { people: [...orphans.people], references: [...orphans.references], topics: [...orphans.topics] };
+  await db.write(cypher('sweep-orphans'), params, { label: 'ingest:sweep', timeoutMs: 120_000 });
+}
+
+/** Links that may have found no person when written (see link-people.cypher). */
+export interface PersonLinks {
+  owners: { item: string; person: string }[];
+  involved: { decision: string; person: string }[];
+}
+
+/** Makes the owner and involvement links whose person exists by now. */
+export async function linkPeople(db: Db, links: PersonLinks): Promise<void> {
+  for (let i = 0; i < Math.max(links.owners.length, links.involved.length); i += 5000) {
+    const batch = { owners: links.owners.slice(i, i + 5000), involved: links.involved.slice(i, i + 5000) };
+    await db.write(cypher('link-people'), batch, { label: 'ingest:link-people', timeoutMs: 120_000 });
+  }
+}
+
+/** Settles names and aliases of the touched people from every form seen. */
 export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]): Promise<void> {
-  await db.write(cypher('sweep-orphans'), {}, { label: 'ingest:sweep', timeoutMs: 120_000 });
   if (!ids.length) return;
   const configured = new Map<string, PersonEntry>();
   for (const e of entries) for (const f of [e.name, ...(e.aliases ?? [])]) configured.set(foldName(f), e);
   const forms = await db.read(cypher('person-forms'), { ids }, { label: 'ingest:person-forms', timeoutMs: 120_000 });
   const rows = forms.map((r) => {
-    const seen = r.forms as string[];
+    const seen = byUse(r.forms as string[]);
     const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
     const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
     const { name, aliases } = nameAndAliases(r.id as string, all);
@@ -90,6 +194,16 @@ export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]
   for (let i = 0; i < rows.length; i += 2000) {
     await db.write(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) }, { label: 'ingest:person-names' });
   }
+}
+
+/**
+ * The forms, most used first (then in meeting order). Note: of forms that fold
+ * alike (`Brian`, `brian`), the first is the one kept, so the most used wins.
+ */
+function byUse(forms: string[]): string[] {
+  const uses = new Map<string, number>();
+  for (const f of forms) uses.set(f, (uses.get(f) ?? 0) + 1);
+  return [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)!);
 }
 
 /** Aliases are every other form seen, handles included; each once, never the name itself. */

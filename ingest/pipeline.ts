@@ -1,19 +1,25 @@
 /**
- * Indexes a folder of notes as one collection: lists the notes, skips those
- * whose content hash is already indexed, reads, parses and extracts the rest,
- * loads them in batches of whole meetings, removes meetings whose files are
- * gone, and settles people. A file that cannot be read or parsed is reported
- * with its path and reason; the rest is indexed.
+ * Indexes a folder of notes as one collection: lists the notes, reads each
+ * and skips those whose content hash is already indexed, parses and extracts
+ * the rest on a pool of worker threads (pool.ts), loads the records in file
+ * order in batches of whole meetings, removes meetings whose files are gone
+ * and settles people. A file that cannot be read or parsed, or takes too
+ * long, is reported with its path and reason; the rest is indexed.
+ *
+ * Note: loading starts once every record is extracted. A person's id can
+ * depend on any meeting of the run (a handle written alone in one file, next
+ * to a full name in a later one), and every batch committed is final: a run
+ * that dies half-way leaves whole, correct meetings that the next run skips.
  */
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './config.js';
-import { extractMeeting } from './extract.js';
-import { deleteMeetings, indexedHashes, knownHandles, loadBatch, settlePeople, upsertCollection } from './load.js';
-import { parseNote } from './parse.js';
+import { deleteMeetings, indexedHashes, knownHandles, linkPeople, loadMeetings, Orphans, settlePeople, sweepOrphans, upsertCollection } from './load.js';
+import { ExtractPool, type Extracted } from './pool.js';
 import { DEFAULT_MAX_BYTES, listNotes, readNote } from './read.js';
 import { PeopleDirectory } from './resolve-people.js';
-import type { MeetingRecord, Message } from './types.js';
+import type { MeetingRecord, Message, SourceFile } from './types.js';
 
 export interface IngestOptions {
   db: Db;
@@ -22,8 +28,12 @@ export interface IngestOptions {
   config: CollectionConfig;
   /** Largest file parsed, bytes. */
   maxBytes?: number;
-  /** Meetings per write transaction. */
-  batchSize?: number;
+  /** Rows (nodes and relationships) per write transaction; default 8000. */
+  batchRows?: number;
+  /** Worker threads that parse and extract; 0 parses on the main thread. Default QUORUM_INGEST_WORKERS, else the cores (at most 4). */
+  workers?: number;
+  /** Longest one file may take to parse and extract, ms (with workers). Default QUORUM_FILE_TIMEOUT_MS, else 30 s. */
+  fileTimeoutMs?: number;
   /** Called after each file is handled (read, skipped or failed). */
   onProgress?: (done: number, total: number, path: string) => void;
 }
@@ -43,10 +53,25 @@ export interface IngestSummary {
   decisions: number;
   actionItems: number;
   seconds: number;
-  /** Seconds per stage. */
+  /** Seconds per stage; parse and extract are summed over the workers, so they may add up to more than `seconds`. */
   stages: { read: number; parse: number; extract: number; load: number };
   messages: Message[];
 }
+
+/** Default worker count: QUORUM_INGEST_WORKERS, else one per core, at most 4. */
+export function defaultWorkers(): number {
+  const env = Number(process.env.QUORUM_INGEST_WORKERS);
+  if (process.env.QUORUM_INGEST_WORKERS && Number.isInteger(env) && env >= 0) return env;
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function defaultTimeout(): number {
+  const env = Number(process.env.QUORUM_FILE_TIMEOUT_MS);
+  return Number.isFinite(env) && env > 0 ? env : 30_000;
+}
+
+/** What became of one file: unchanged, or what the pool made of it (a read failure is a failed extraction). */
+type Outcome = { path: string; result: 'skipped' | Extracted };
 
 /** Indexes one folder as one collection. */
 export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
@@ -55,49 +80,67 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const listing = await listNotes(o.folder);
   const messages: Message[] = [...listing.messages];
   const indexed = await indexedHashes(o.db, o.collection);
-  const records: MeetingRecord[] = [];
+  const workers = o.workers ?? defaultWorkers();
+  const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: o.fileTimeoutMs ?? defaultTimeout(), config: o.config }) : undefined;
+  const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
+
+  // Lanes keep the pool fed: each reads its next file (reads go one at a time) and waits for its extraction.
+  const outcomes: Outcome[] = new Array(listing.files.length);
+  let reading: Promise<unknown> = Promise.resolve();
+  const outcome = async (path: string): Promise<Outcome> => {
+    const read = reading.then(async () => {
+      const t = performance.now();
+      const r = await readNote(o.folder, path, o.collection, o.maxBytes ?? DEFAULT_MAX_BYTES);
+      stages.read += performance.now() - t;
+      return r;
+    });
+    reading = read;
+    const r = await read;
+    if (!r.ok) return { path, result: { ok: false, message: r.message } };
+    if (indexed.get(path) === r.file.sha256) return { path, result: 'skipped' };
+    return { path, result: await extract(r.file) };
+  };
+  let next = 0;
+  let done = 0;
+  const lane = async (): Promise<void> => {
+    while (next < listing.files.length) {
+      const i = next++;
+      outcomes[i] = await outcome(listing.files[i]!);
+      o.onProgress?.(++done, listing.files.length, listing.files[i]!);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(4, workers * 4) }, lane));
+  } finally {
+    await pool?.close();
+  }
   let skipped = 0;
   let failed = 0;
-  let done = 0;
-  for (const path of listing.files) {
-    let t = performance.now();
-    const read = await readNote(o.folder, path, o.collection, o.maxBytes ?? DEFAULT_MAX_BYTES);
-    stages.read += performance.now() - t;
-    done += 1;
-    if (!read.ok) {
+  const records: MeetingRecord[] = [];
+  for (const { result } of outcomes) {
+    if (result === 'skipped') skipped += 1;
+    else if (!result.ok) {
       failed += 1;
-      messages.push(read.message);
-    } else if (indexed.get(path) === read.file.sha256) {
-      skipped += 1;
+      messages.push(result.message);
     } else {
-      try {
-        t = performance.now();
-        const note = parseNote(read.file);
-        stages.parse += performance.now() - t;
-        t = performance.now();
-        records.push(extractMeeting(note, o.config));
-        stages.extract += performance.now() - t;
-      } catch (err) {
-        failed += 1;
-        messages.push({ path, reason: `could not be parsed: ${(err as Error).message}` });
-      }
+      stages.parse += result.parseMs;
+      stages.extract += result.extractMs;
+      records.push(result.record);
     }
-    o.onProgress?.(done, listing.files.length, path);
   }
 
   const t = performance.now();
-  const directory = new PeopleDirectory(o.config.people, await knownHandles(o.db));
-  directory.observe(records);
-  const touched = new Set<string>();
-  const batchSize = o.batchSize ?? 25;
-  for (let i = 0; i < records.length; i += batchSize) {
-    for (const id of await loadBatch(o.db, records.slice(i, i + batchSize), directory)) touched.add(id);
-  }
+  const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
+  people.observe(records);
+  const orphans = new Orphans();
+  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans });
   const present = new Set(listing.files);
   const gone = [...indexed.keys()].filter((p) => !present.has(p));
-  await deleteMeetings(o.db, o.collection, gone);
+  await deleteMeetings(o.db, o.collection, gone, orphans);
+  await sweepOrphans(o.db, orphans);
+  await linkPeople(o.db, links);
   await upsertCollection(o.db, o.collection, o.config.urlBase);
-  await settlePeople(o.db, [...touched], o.config.people);
+  await settlePeople(o.db, touched, o.config.people);
   stages.load = performance.now() - t;
 
   for (const r of records) messages.push(...r.messages);
@@ -109,12 +152,29 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
     skipped,
     deleted: gone.length,
     failed,
-    people: touched.size,
+    people: touched.length,
     references: new Set(records.flatMap((r) => r.references.map((x) => x.id))).size,
     decisions: records.reduce((n, r) => n + r.decisions.length, 0),
     actionItems: records.reduce((n, r) => n + r.actionItems.length, 0),
     seconds: sec(performance.now() - t0),
     stages: { read: sec(stages.read), parse: sec(stages.parse), extract: sec(stages.extract), load: sec(stages.load) },
     messages,
+  };
+}
+
+/** Parsing on the main thread (workers: 0): no timeout, for debugging and profiling. */
+async function inThread(config: CollectionConfig): Promise<(f: SourceFile) => Promise<Extracted>> {
+  const [{ parseNote }, { extractMeeting }] = await Promise.all([import('./parse.js'), import('./extract.js')]);
+  return async (file) => {
+    try {
+      let t = performance.now();
+      const note = parseNote(file);
+      const parseMs = performance.now() - t;
+      t = performance.now();
+      const record = extractMeeting(note, config);
+      return { ok: true, record, parseMs, extractMs: performance.now() - t };
+    } catch (err) {
+      return { ok: false, message: { path: file.path, reason: `could not be parsed: ${(err as Error).message}` } };
+    }
   };
 }

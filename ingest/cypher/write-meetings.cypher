@@ -1,5 +1,7 @@
-// Creates meetings.
-// $rows: [{id, props: {collection, path, title, date, series, sha256}}].
+// Creates meetings, each with its source link (null without a URL base).
+// $rows: [{id, props: {collection, path, title, date, series, sha256}}];
+// $urlBase: the collection's URL base, or null.
 UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
-SET m += row.props
+SET m += row.props,
+    m.url = CASE WHEN $urlBase IS NULL THEN null ELSE $urlBase + '/' + row.props.path END
