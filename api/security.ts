@@ -49,13 +49,7 @@ export const DEFAULT_HARDENING: Hardening = {
  */
 export function hardeningFromEnv(env: NodeJS.ProcessEnv): Hardening {
   const off = (v: string | undefined) => v === 'false' || v === '0' || v === 'off';
-  const int = (name: string, fallback: number, min = 1): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, not "${raw}"`);
-    return n;
-  };
+  const int = (name: string, fallback: number, min = 1) => envInt(env, name, fallback, min);
   const d = DEFAULT_HARDENING;
   return {
     graphiql: !off(env.QUORUM_GRAPHIQL),
@@ -73,6 +67,23 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv): Hardening {
       listEstimate: d.limits.listEstimate,
     },
   };
+}
+
+/**
+ * The options of the API's own driver: Neo4j transactions of at most
+ * QUORUM_QUERY_TIMEOUT_MS (default 10 000), retried for 1 s at most, so that
+ * a request fails fast (503) while Neo4j is away.
+ */
+export function apiDbOptions(env: NodeJS.ProcessEnv): { app: string; timeoutMs: number; maxRetryMs: number } {
+  return { app: 'quorum-api', timeoutMs: envInt(env, 'QUORUM_QUERY_TIMEOUT_MS', 10_000), maxRetryMs: 1_000 };
+}
+
+function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, not "${raw}"`);
+  return n;
 }
 
 /** Limits each client address to `perMinute` requests a minute; over it, 429 QRM_ERR_RATE_LIMITED. */

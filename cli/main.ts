@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildApp } from '../api/app.js';
-import { hardeningFromEnv, type Hardening } from '../api/security.js';
+import { apiDbOptions, hardeningFromEnv, type Hardening } from '../api/security.js';
 import { ConfigError, loadCollectionConfig } from '../ingest/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
@@ -130,6 +130,7 @@ interface ServeOptions {
   port: number;
   host: string;
   hardening: Hardening;
+  apiDb: ReturnType<typeof apiDbOptions>;
 }
 
 /** --port and --host, and the API's hardening from the environment (checked before Neo4j starts). */
@@ -139,14 +140,14 @@ function serveOptions(p: Parsed): ServeOptions {
     port: intOption(p, 'port', Number.isInteger(envPort) ? envPort : 4000, 0, 65535),
     host: stringOption(p, 'host') ?? process.env.QUORUM_HOST ?? '127.0.0.1',
     hardening: hardeningFromEnv(process.env),
+    apiDb: apiDbOptions(process.env),
   };
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the server, the driver and a Neo4j this process started. */
-async function serve(conn: Connection, { port, host, hardening }: ServeOptions, hint?: string): Promise<number> {
+async function serve(conn: Connection, { port, host, hardening, apiDb }: ServeOptions, hint?: string): Promise<number> {
   // The API's own driver: short transactions, and a request fails fast (503) while Neo4j is away.
-  const timeoutMs = Number(process.env.QUORUM_QUERY_TIMEOUT_MS ?? 10_000);
-  const db = conn.db.with({ app: 'quorum-api', timeoutMs: Number.isInteger(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000, maxRetryMs: 1_000 });
+  const db = conn.db.with(apiDb);
   const app = await buildApp({ db, ...hardening });
   app.addHook('onClose', () => db.close());
   try {
