@@ -16,7 +16,6 @@ import { ingestFolder } from '../ingest/pipeline.js';
 import { projectRoot } from '../schema/paths.js';
 import { difference, fingerprint, part, type Fingerprint } from './support/fingerprint.js';
 import { CORPUS, emptyGraph, ingest, testDb } from './support/graph.js';
-import { hasWorkerPool } from './support/pool.js';
 
 const COLLECTION = 'consistency';
 const SOURCE = join(CORPUS, 'bytecodealliance-meetings', 'component-model');
@@ -90,7 +89,7 @@ describe('the same folder, ingested again', () => {
     expect(now.hash, difference(reference, now)).toBe(reference.hash);
   });
 
-  test.skipIf(!hasWorkerPool)('two ingests at once: no duplicate, the same graph', async () => {
+  test('two ingests at once: no duplicate, the same graph', async () => {
     await removeAll();
     expect(await meetings()).toBe(0);
     const [a, b] = await Promise.all([0, 1].map(async () => {
@@ -108,7 +107,7 @@ describe('the same folder, ingested again', () => {
   }, 300_000);
 });
 
-describe.skipIf(!hasWorkerPool)('an ingest killed half-way (kill -9)', () => {
+describe('an ingest killed half-way (kill -9)', () => {
   test('leaves only whole meetings, and the next run converges', async () => {
     await removeAll();
     const total = notesIn(join(work, 'notes')).length;

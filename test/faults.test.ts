@@ -18,7 +18,6 @@ import { portIsFree } from '../neo4j/bolt.js';
 import { difference, fingerprint, part, type Fingerprint } from './support/fingerprint.js';
 import { CORPUS } from './support/graph.js';
 import { runCli } from './support/cli.js';
-import { hasWorkerPool } from './support/pool.js';
 import { Throwaway } from './support/throwaway.js';
 
 const NOTES = join(CORPUS, 'bytecodealliance-meetings', 'SIG-Packaging');
@@ -68,7 +67,7 @@ describe('Neo4j down when a command starts', () => {
   });
 });
 
-describe.skipIf(!hasWorkerPool)('Neo4j killed (kill -9) in the middle of an ingest', () => {
+describe('Neo4j killed (kill -9) in the middle of an ingest', () => {
   test('the ingest stops with a clear error; after a restart no meeting is half there and the next run converges', async () => {
     const whole = await ingestFolder({ db, folder: NOTES, collection: COLLECTION, config: emptyConfig() });
     expect(whole.failed).toBe(0);

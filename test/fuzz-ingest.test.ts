@@ -16,7 +16,6 @@ import type { Db } from '../db/driver.js';
 import { emptyConfig } from '../ingest/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { runCli } from './support/cli.js';
-import { hasWorkerPool } from './support/pool.js';
 import { PATHOLOGICAL } from './support/pathological.js';
 import { CORPUS, testDb } from './support/graph.js';
 
@@ -37,7 +36,7 @@ afterAll(async () => {
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-describe.skipIf(!hasWorkerPool)('a folder of bad input beside good notes', () => {
+describe('a folder of bad input beside good notes', () => {
   let summary: IngestSummary;
   let seconds: number;
   const bad = new Map<string, string>(); // path → what it is
