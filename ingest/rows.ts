@@ -8,7 +8,7 @@ import type { MeetingRecord, TopicRecord } from './types.js';
 
 export interface LoadRows {
   meetings: { id: string; props: Record<string, unknown> }[];
-  people: { person: string; meeting: string; attended: boolean; spoke: number; forms: string[]; handles: string[] }[];
+  people: { person: string; meeting: string; attended: boolean; spoke: number; named: boolean; forms: string[]; handles: string[] }[];
   passages: { id: string; meeting: string; speaker: string | null; props: Record<string, unknown> }[];
   references: { id: string; meeting: string; kind: string; url: string | null; title: string | null; terms: string; lines: number[]; passages: string[] }[];
   topics: { id: string; meeting: string; name: string; terms: string; query: string | null; weight: number; kind: string | null; refs: string[]; passages: string[] }[];
@@ -47,11 +47,14 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   const attended = new Set(r.attendees);
   // Two records of one meeting may name the same human: merge their rows.
   const byPerson = new Map<string, LoadRows['people'][number]>();
+  // People who neither attended nor spoke but own an action item or took part in a decision.
+  const named = new Set<number>([...r.actionItems.flatMap((a) => (a.owner !== null ? [a.owner] : [])), ...r.decisions.flatMap((d) => d.people)]);
   r.people.forEach((p, i) => {
-    if (!attended.has(i) && !spoke.has(i)) return;
+    if (!attended.has(i) && !spoke.has(i) && !named.has(i)) return;
     const id = personIds[i]!;
-    const row = byPerson.get(id) ?? { person: id, meeting: mid, attended: false, spoke: 0, forms: [], handles: [] };
+    const row = byPerson.get(id) ?? { person: id, meeting: mid, attended: false, spoke: 0, named: false, forms: [], handles: [] };
     row.attended ||= attended.has(i);
+    row.named ||= named.has(i);
     row.spoke += spoke.get(i) ?? 0;
     for (const f of [p.name, ...p.aliases]) if (!row.forms.includes(f)) row.forms.push(f);
     for (const h of p.handles) if (!row.handles.includes(h)) row.handles.push(h);

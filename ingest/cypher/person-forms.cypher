@@ -3,7 +3,7 @@
 // $ids: person ids.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-OPTIONAL MATCH (p)-[r:ATTENDED|SPOKE_IN]->(m:Meeting)
+OPTIONAL MATCH (p)-[r:ATTENDED|SPOKE_IN|NAMED_IN]->(m:Meeting)
 WITH p, r ORDER BY m.id, type(r)
 WITH p, collect(r) AS rels
 RETURN p.id AS id,

@@ -1,6 +1,7 @@
-// Links people to the meetings they attended or spoke in, creating people
-// not seen before. Names and aliases are settled afterwards (person-forms.cypher).
-// $rows: [{person, meeting, attended, spoke, forms, handles}].
+// Links people to the meetings they attended or spoke in (or were only named
+// in, as an owner or a party to a decision), creating people not seen before.
+// Names and aliases are settled afterwards (person-forms.cypher).
+// $rows: [{person, meeting, attended, spoke, named, forms, handles}].
 UNWIND $rows AS row
 MERGE (p:Person {id: row.person})
   ON CREATE SET p.name = row.forms[0], p.aliases = [], p.handles = []
@@ -10,3 +11,5 @@ FOREACH (_ IN CASE WHEN row.attended THEN [1] ELSE [] END |
   CREATE (p)-[:ATTENDED {forms: row.forms, handles: row.handles}]->(m))
 FOREACH (_ IN CASE WHEN row.spoke > 0 THEN [1] ELSE [] END |
   CREATE (p)-[:SPOKE_IN {forms: row.forms, handles: row.handles, passages: row.spoke}]->(m))
+FOREACH (_ IN CASE WHEN NOT row.attended AND row.spoke = 0 AND row.named THEN [1] ELSE [] END |
+  CREATE (p)-[:NAMED_IN {forms: row.forms, handles: row.handles}]->(m))
