@@ -103,38 +103,45 @@ describe('Neo4j killed (kill -9) in the middle of an ingest', () => {
 
 describe('Neo4j restarted while the API serves', () => {
   let app: FastifyInstance;
+  /** The same, with a short request timeout, for a server that hangs. */
+  let impatient: FastifyInstance;
   let apiDb: Db;
   const QUERY = '{ meetings(first: 3) { path attendees { name } } }';
-  const ask = async () => {
+  const ask = async (on = app) => {
     const t0 = Date.now();
-    const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query: QUERY } });
+    const res = await on.inject({ method: 'POST', url: '/graphql', payload: { query: QUERY } });
     return { status: res.statusCode, body: res.json(), ms: Date.now() - t0 };
   };
 
   beforeAll(async () => {
     // As `quorum serve` builds it: the API's own driver retries for 1 s at most.
     apiDb = await neo.db(apiDbOptions({}));
-    app = await buildApp({ db: apiDb, logger: false, requestTimeoutMs: 3_000 });
+    app = await buildApp({ db: apiDb, logger: false });
+    impatient = await buildApp({ db: apiDb, logger: false, requestTimeoutMs: 3_000 });
   });
   afterAll(async () => {
     await app?.close();
+    await impatient?.close();
     await apiDb?.close();
   });
 
   test('killed: requests fail fast with 503 and a clear message, /ready says why, and answers come back after the restart', async () => {
     expect((await ask()).status).toBe(200);
     neo.signal('SIGKILL');
-    const down = await ask();
-    expect(down.status).toBe(503);
-    expect(down.body.errors[0]).toEqual({ message: 'the graph database is not reachable; try again shortly', path: ['meetings'], extensions: { code: 'QRM_ERR_DB_UNAVAILABLE' } });
-    expect(down.ms).toBeLessThan(3_000);
-    expect((await app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', neo4j: 'down' });
-    const ready = await app.inject({ url: '/ready' });
-    expect(ready.statusCode).toBe(503);
-    expect(ready.json()).toEqual({ ready: false, reason: 'the graph database is not reachable' });
-
-    await neo.start();
-    // The same app, not restarted: the first requests may still meet the server recovering (503, or 504 at the request timeout).
+    let down: Awaited<ReturnType<typeof ask>>;
+    try {
+      down = await ask();
+      expect(down.status).toBe(503);
+      expect(down.body.errors[0]).toEqual({ message: 'the graph database is not reachable; try again shortly', path: ['meetings'], extensions: { code: 'QRM_ERR_DB_UNAVAILABLE' } });
+      expect(down.ms).toBeLessThan(5_000);
+      expect((await app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', neo4j: 'down' });
+      const ready = await app.inject({ url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ ready: false, reason: 'the graph database is not reachable' });
+    } finally {
+      await neo.start();
+    }
+    // The same app, not restarted: the first requests may still meet the server recovering (503, or 504 at the 15 s request timeout).
     const t0 = Date.now();
     const failed: number[] = [];
     for (;;) {
@@ -142,7 +149,7 @@ describe('Neo4j restarted while the API serves', () => {
       if (r.status === 200) break;
       failed.push(r.status);
       expect([503, 504]).toContain(r.status);
-      expect(Date.now() - t0).toBeLessThan(30_000);
+      expect(Date.now() - t0).toBeLessThan(60_000);
       await sleep(200);
     }
     console.log(`killed: refused in ${down.ms} ms; after the restart, answers again in ${Date.now() - t0} ms (${failed.length} refused first: ${failed.join(', ') || 'none'})`);
@@ -150,11 +157,11 @@ describe('Neo4j restarted while the API serves', () => {
   }, 300_000);
 
   test('hung (SIGSTOP): requests end at the request timeout with 504, and are answered again once it resumes', async () => {
-    expect((await ask()).status).toBe(200);
+    expect((await ask(impatient)).status).toBe(200);
     neo.signal('SIGSTOP');
     let hung: Awaited<ReturnType<typeof ask>>;
     try {
-      hung = await ask();
+      hung = await ask(impatient);
       expect(hung.status).toBe(504);
       expect(hung.body.errors[0].extensions.code).toBe('QRM_ERR_TIMEOUT');
       expect(hung.ms).toBeLessThan(4_500);
