@@ -60,11 +60,6 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
   return rows.map((r) => ({ id: r.id as string, handles: r.handles as string[] }));
 }
 
-/** Records the collection; rewrites its meetings' source links when the URL base changed. */
-export async function upsertCollection(db: Db, name: string, urlBase: string | undefined): Promise<void> {
-  await db.write(cypher('upsert-collection'), { name, urlBase: urlBase ?? null }, { label: 'ingest:collection', timeoutMs: 120_000 });
-}
-
 export interface LoadOptions {
   urlBase?: string;
   /** Rows (nodes and relationships) per write transaction; default 8000. */
@@ -152,48 +147,52 @@ export async function deleteMeetings(db: Db, collection: string, paths: string[]
   orphans.add(rows);
 }
 
-/** Removes the candidates nothing mentions any more. */
-export async function sweepOrphans(db: Db, orphans: Orphans): Promise<void> {
-  if (!orphans.size) return;
-  const params = { people: [...orphans.people], references: [...orphans.references], topics: [...orphans.topics] };
-  await db.write(cypher('sweep-orphans'), params, { label: 'ingest:sweep', timeoutMs: 120_000 });
-}
-
 /** Links that may have found no person when written (see link-people.cypher). */
 export interface PersonLinks {
   owners: { item: string; person: string }[];
   involved: { decision: string; person: string }[];
 }
 
-/** Makes the owner and involvement links whose person exists by now. */
-export async function linkPeople(db: Db, links: PersonLinks): Promise<void> {
-  for (let i = 0; i < Math.max(links.owners.length, links.involved.length); i += 5000) {
-    const batch = { owners: links.owners.slice(i, i + 5000), involved: links.involved.slice(i, i + 5000) };
-    await db.write(cypher('link-people'), batch, { label: 'ingest:link-people', timeoutMs: 120_000 });
-  }
+/**
+ * Ends a collection's load in one transaction: removes the orphan candidates
+ * nothing mentions any more, makes the owner and involvement links whose
+ * person exists by now, and records the collection (rewriting its meetings'
+ * source links when the URL base changed).
+ */
+export async function finishCollection(db: Db, o: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void> {
+  await db.writeTx(async (tx) => {
+    if (o.orphans.size) {
+      await tx.run(cypher('sweep-orphans'), { people: [...o.orphans.people], references: [...o.orphans.references], topics: [...o.orphans.topics] });
+    }
+    const { owners, involved } = o.links;
+    for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
+      await tx.run(cypher('link-people'), { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
+    }
+    await tx.run(cypher('upsert-collection'), { name: o.collection, urlBase: o.urlBase ?? null });
+  }, { label: 'ingest:finish', timeoutMs: 120_000 });
 }
 
-/** Settles names and aliases of the touched people from every form seen. */
+/** Settles names and aliases of the touched people from every form seen, in one transaction. */
 export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]): Promise<void> {
   if (!ids.length) return;
   const configured = new Map<string, PersonEntry>();
   for (const e of entries) for (const f of [e.name, ...(e.aliases ?? [])]) configured.set(foldName(f), e);
-  const forms = await db.read(cypher('person-forms'), { ids }, { label: 'ingest:person-forms', timeoutMs: 120_000 });
-  const rows = forms.map((r) => {
-    const seen = byUse(r.forms as string[]);
-    const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
-    const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
-    const { name, aliases } = nameAndAliases(r.id as string, all);
-    const handles = [...new Set([...(r.handles as string[]), ...(entry?.handles ?? [])])].sort();
-    // An explicitly configured canonical name wins over the fullest form seen.
-    if (entry && foldName(name) !== foldName(entry.name)) {
-      return { id: r.id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], handles), handles };
-    }
-    return { id: r.id, name, aliases: withHandles(name, aliases, handles), handles };
-  });
-  for (let i = 0; i < rows.length; i += 2000) {
-    await db.write(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) }, { label: 'ingest:person-names' });
-  }
+  await db.writeTx(async (tx) => {
+    const forms = await tx.run(cypher('person-forms'), { ids });
+    const rows = forms.map((r) => {
+      const seen = byUse(r.forms as string[]);
+      const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
+      const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
+      const { name, aliases } = nameAndAliases(r.id as string, all);
+      const handles = [...new Set([...(r.handles as string[]), ...(entry?.handles ?? [])])].sort();
+      // An explicitly configured canonical name wins over the fullest form seen.
+      if (entry && foldName(name) !== foldName(entry.name)) {
+        return { id: r.id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], handles), handles };
+      }
+      return { id: r.id, name, aliases: withHandles(name, aliases, handles), handles };
+    });
+    for (let i = 0; i < rows.length; i += 2000) await tx.run(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) });
+  }, { label: 'ingest:people', timeoutMs: 120_000 });
 }
 
 /**

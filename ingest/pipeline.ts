@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './config.js';
-import { deleteMeetings, indexedHashes, knownHandles, linkPeople, loadMeetings, Orphans, settlePeople, sweepOrphans, upsertCollection } from './load.js';
+import { deleteMeetings, finishCollection, indexedHashes, knownHandles, loadMeetings, Orphans, settlePeople } from './load.js';
 import { ExtractPool, type Extracted } from './pool.js';
 import { DEFAULT_MAX_BYTES, listNotes, readNote } from './read.js';
 import { PeopleDirectory } from './resolve-people.js';
@@ -82,20 +82,20 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const indexed = await indexedHashes(o.db, o.collection);
   const workers = o.workers ?? defaultWorkers();
   const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: o.fileTimeoutMs ?? defaultTimeout(), config: o.config }) : undefined;
+  // Note: with a core to spare, a worker loads the parser while the files are read and hashed,
+  // so a run with a few changed files does not wait for it after reading.
+  if (pool && availableParallelism() > 1 && listing.files.length) pool.warm();
   const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
 
-  // Lanes keep the pool fed: each reads its next file (reads go one at a time) and waits for its extraction.
+  // Lanes keep the pool fed: each reads its next file and waits for its extraction. The
+  // read stage is the time during which any file was being read.
   const outcomes: Outcome[] = new Array(listing.files.length);
-  let reading: Promise<unknown> = Promise.resolve();
+  let reads = 0;
+  let readSince = 0;
   const outcome = async (path: string): Promise<Outcome> => {
-    const read = reading.then(async () => {
-      const t = performance.now();
-      const r = await readNote(o.folder, path, o.collection, o.maxBytes ?? DEFAULT_MAX_BYTES);
-      stages.read += performance.now() - t;
-      return r;
-    });
-    reading = read;
-    const r = await read;
+    if (reads++ === 0) readSince = performance.now();
+    const r = await readNote(o.folder, path, o.collection, o.maxBytes ?? DEFAULT_MAX_BYTES);
+    if (--reads === 0) stages.read += performance.now() - readSince;
     if (!r.ok) return { path, result: { ok: false, message: r.message } };
     if (indexed.get(path) === r.file.sha256) return { path, result: 'skipped' };
     return { path, result: await extract(r.file) };
@@ -130,17 +130,8 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   }
 
   const t = performance.now();
-  const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
-  people.observe(records);
-  const orphans = new Orphans();
-  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans });
   const present = new Set(listing.files);
-  const gone = [...indexed.keys()].filter((p) => !present.has(p));
-  await deleteMeetings(o.db, o.collection, gone, orphans);
-  await sweepOrphans(o.db, orphans);
-  await linkPeople(o.db, links);
-  await upsertCollection(o.db, o.collection, o.config.urlBase);
-  await settlePeople(o.db, touched, o.config.people);
+  const { touched, deleted } = await writeCollection(o, records, [...indexed.keys()].filter((p) => !present.has(p)));
   stages.load = performance.now() - t;
 
   for (const r of records) messages.push(...r.messages);
@@ -150,7 +141,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
     files: listing.files.length,
     meetings: records.length,
     skipped,
-    deleted: gone.length,
+    deleted,
     failed,
     people: touched.length,
     references: new Set(records.flatMap((r) => r.references.map((x) => x.id))).size,
@@ -160,6 +151,25 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
     stages: { read: sec(stages.read), parse: sec(stages.parse), extract: sec(stages.extract), load: sec(stages.load) },
     messages,
   };
+}
+
+/**
+ * The load stage of a run: writes the records (in file order) and removes
+ * the meetings of the paths gone, sweeps what the removals left unmentioned,
+ * ties owners and decisions to people first seen later in the run, records
+ * the collection and settles the touched people's names.
+ */
+export async function writeCollection(
+  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows'>, records: MeetingRecord[], gone: string[],
+): Promise<{ touched: string[]; deleted: number }> {
+  const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
+  people.observe(records);
+  const orphans = new Orphans();
+  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans });
+  await deleteMeetings(o.db, o.collection, gone, orphans);
+  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links });
+  await settlePeople(o.db, touched, o.config.people);
+  return { touched, deleted: gone.length };
 }
 
 /** Parsing on the main thread (workers: 0): no timeout, for debugging and profiling. */

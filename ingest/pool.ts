@@ -77,6 +77,11 @@ export class ExtractPool {
     });
   }
 
+  /** Starts one worker ahead of the first note (loading the parser takes a while); a no-op once one runs. */
+  warm(): void {
+    if (!this.closed && !this.slots.length) this.spawn();
+  }
+
   /** Stops every worker; notes in progress or queued are answered as not parsed. */
   async close(): Promise<void> {
     this.closed = true;
