@@ -1,0 +1,86 @@
+// The ingest figures of `npm run bench`, each taken in a process of its own
+// (bench/ingest-child.mjs): the CPU bound (parse and extract, no database),
+// the database bound (the same records written by the loader alone), a cold
+// ingest of the corpus into an empty database on a freshly started Neo4j,
+// re-ingest of the unchanged corpus, and re-ingest after one file changed.
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CORPUS, HOME, PORT, busy, dist, log, memoryOf, root } from './lib.mjs';
+
+const { startNeo4j, stopNeo4j } = await import(dist('neo4j', 'launcher.js'));
+const { connect } = await import(dist('cli', 'connect.js'));
+const { defaultWorkers } = await import(dist('ingest', 'pipeline.js'));
+
+/** The file changed for the one-file re-ingest (a typical note: 11 attendees, decisions, references). */
+export const CHANGED = { collection: 'bytecodealliance-meetings', path: 'wasmtime/2025/wasmtime-06-05.md' };
+
+/** Runs one measurement in a child process; resolves to its JSON line. */
+function child(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [join(root, 'bench', 'ingest-child.mjs'), ...args], {
+      cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => {
+      const line = out.trim().split('\n').pop();
+      if (code !== 0 || !line) reject(new Error(`bench/ingest-child.mjs ${args.join(' ')} exited with ${code}`));
+      else resolve({ ...JSON.parse(line), busy: busy() });
+    });
+  });
+}
+
+/**
+ * Stops the bench's Neo4j if it runs, removes its user database (the system
+ * database, with the credentials, stays), starts it afresh and applies the
+ * schema: an empty database on a cold JVM.
+ */
+async function freshNeo4j() {
+  await stopNeo4j({ home: HOME, log: () => {} });
+  for (const dir of ['databases', 'transactions']) rmSync(join(HOME, 'data', dir, 'neo4j'), { recursive: true, force: true });
+  const neo4j = await startNeo4j({ home: HOME, port: PORT, keepRunning: true, log });
+  const conn = await connect({ home: HOME, port: PORT });
+  await conn.db.close();
+  const env = { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, QUORUM_BENCH_JVM_PID: String(neo4j.pid ?? '') };
+  return { neo4j, env };
+}
+
+/** All ingest figures; leaves the bench's Neo4j running with the corpus indexed, and says how to reach it. */
+export async function benchIngest() {
+  const workers = defaultWorkers() || 2;
+  const scratch = mkdtempSync(join(tmpdir(), 'quorum-bench-'));
+  try {
+    // A copy of the corpus, so one file can change.
+    const corpus = join(scratch, 'corpus');
+    cpSync(CORPUS, corpus, { recursive: true });
+    const records = join(scratch, 'records.v8');
+    const out = {};
+
+    log('CPU bound: parse, then parse + extract, on the main thread; then on the worker pool');
+    out.parseOneThread = await child(['parse', corpus]);
+    out.extractOneThread = await child(['extract', corpus]);
+    out.extractPool = await child(['pool', corpus, String(workers), records]);
+
+    log('database bound: the records written by the loader alone, on a fresh Neo4j');
+    let { env, neo4j } = await freshNeo4j();
+    out.loadOnly = { ...(await child(['load', records], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+
+    log('cold ingest into an empty database, on a fresh Neo4j');
+    ({ env, neo4j } = await freshNeo4j());
+    out.cold = { ...(await child(['ingest', corpus], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+
+    log('re-ingest of the unchanged corpus');
+    out.unchanged = await child(['ingest', corpus], env);
+
+    log(`re-ingest after one file changed (${CHANGED.collection}/${CHANGED.path})`);
+    appendFileSync(join(corpus, CHANGED.collection, CHANGED.path), '\n- Edited for the benchmark: Lin Clark will follow up.\n');
+    out.oneChanged = await child(['ingest', corpus, CHANGED.collection], env);
+    out.oneChangedRestored = await child(['ingest', CORPUS, CHANGED.collection], env);
+
+    return { workers, figures: out, neo4j: { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, pid: neo4j.pid } };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

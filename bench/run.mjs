@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// npm run bench: ingest and query speed of the compiled code (dist/) on a
+// Neo4j of its own (.neo4j/bench, Bolt on 7706), over ../shared/corpus.
+// Prints the tables and writes bench/results/<date>.json; BENCHMARKS.md says
+// what each figure is and the targets.
+//
+// Settings: QUORUM_CORPUS (../shared/corpus), QUORUM_BENCH_NEO4J_HOME
+// (.neo4j/bench), QUORUM_BENCH_NEO4J_PORT (7706), QUORUM_BENCH_SECONDS (5,
+// per measured run), QUORUM_BENCH_CONNECTIONS (1,16,64), QUORUM_BENCH_ONLY
+// (ingest, queries, or root field names: discussions,search), QUORUM_INGEST_WORKERS.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOME, PORT, busy, collections, CORPUS, dist, log, machine, printTable, root, round } from './lib.mjs';
+
+const SECONDS = Number(process.env.QUORUM_BENCH_SECONDS ?? 5);
+const CONNECTIONS = (process.env.QUORUM_BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
+const ONLY = process.env.QUORUM_BENCH_ONLY?.split(',').filter(Boolean) ?? [];
+const doIngest = !ONLY.length || ONLY.includes('ingest');
+const queryFields = ONLY.filter((o) => o !== 'ingest' && o !== 'queries');
+const doQueries = !ONLY.length || ONLY.includes('queries') || queryFields.length > 0;
+
+const started = busy();
+const result = { machine: machine(), settings: { corpus: CORPUS, neo4jHome: HOME, neo4jPort: PORT, seconds: SECONDS, connections: CONNECTIONS, only: ONLY }, busy: { start: started } };
+log(`machine: ${result.machine.cores} cores (${result.machine.cpu}), load ${started.loadavg.join(' ')}`);
+
+let endpoint;
+if (doIngest) {
+  const { benchIngest } = await import('./ingest.mjs');
+  const ingest = await benchIngest();
+  endpoint = ingest.neo4j;
+  result.ingest = { workers: ingest.workers, ...ingest.figures };
+} else {
+  // Queries only: the bench's Neo4j as a previous run left it (started if need be).
+  const { startNeo4j } = await import(dist('neo4j', 'launcher.js'));
+  endpoint = await startNeo4j({ home: HOME, port: PORT, keepRunning: true, log });
+}
+result.machine.neo4j = await serverVersion(endpoint);
+
+if (doQueries) {
+  const { benchQueries } = await import('./queries.mjs');
+  result.queries = await benchQueries({ neo4j: endpoint, seconds: SECONDS, concurrencies: CONNECTIONS, only: queryFields.length ? queryFields : null });
+}
+result.busy.end = busy();
+result.targets = targets(result);
+
+report(result);
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+const file = join(root, 'bench', 'results', `${result.machine.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nwritten: ${file.slice(root.length + 1)}`);
+log(`the bench's Neo4j keeps running with the corpus indexed (${endpoint.uri}); stop it with QUORUM_NEO4J_HOME=${HOME} node bin/quorum.mjs neo4j stop`);
+
+async function serverVersion(e) {
+  const { default: neo4j } = await import('neo4j-driver');
+  const driver = neo4j.driver(e.uri, neo4j.auth.basic(e.user, e.password));
+  try {
+    return (await driver.getServerInfo()).agent;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** The targets, each with the figure it is judged on. */
+function targets(r) {
+  const out = [];
+  const t = (name, value, limit, ok) => out.push({ target: name, value, limit, met: value === null || value === undefined ? null : ok(value) });
+  const i = r.ingest;
+  if (i) {
+    const mb = i.extractPool.mb;
+    t('cold ingest of the corpus, s', i.cold.seconds, '≤ 20', (v) => v <= 20);
+    t('cold ingest peak RSS, MB', i.cold.peakRssMb, '≤ 1024', (v) => v <= 1024);
+    t('unchanged re-ingest, s', i.unchanged.ingestSeconds, '≤ 2', (v) => v <= 2);
+    t('one changed file, s', i.oneChanged.ingestSeconds, '≤ 1', (v) => v <= 1);
+    t('parse + extract on the pool, MB/s', round(mb / i.extractPool.workSeconds, 2), '≥ 1', (v) => v >= 1);
+    t('cold ingest load stage ÷ database bound', round(i.cold.stages.load / i.loadOnly.workSeconds, 2), '≤ 2', (v) => v <= 2);
+  }
+  for (const q of r.queries ?? []) {
+    t(`${q.case} @${q.connections}: API p50 ÷ floor p50`, round(q.api.p50 / q.floor.p50, 2), '≤ 1.3', (v) => v <= 1.3);
+    if (q.connections === 16) t(`${q.case} @16: API p99, ms`, q.api.p99, '≤ 50', (v) => v <= 50);
+    if (q.peer) t(`${q.case} @${q.connections}: API rps ÷ peer rps`, round(q.api.rps / q.peer.rps, 2), '≥ 2', (v) => v >= 2);
+  }
+  return out;
+}
+
+function report(r) {
+  const i = r.ingest;
+  if (i) {
+    const mbOf = (x) => x.mb ?? i.extractPool.mb;
+    const row = (figure, x, s = x.workSeconds ?? x.seconds) => ({
+      figure,
+      seconds: s,
+      'files/s': x.files ? round(x.files / s, 0) : null,
+      'MB/s': x.mb || x.files ? round(mbOf(x) / s, 2) : null,
+      'peak RSS MB': x.peakRssMb,
+      'CPU s': x.cpuSeconds,
+      'Neo4j CPU s': x.neo4jCpuSeconds,
+      'Neo4j peak MB': x.neo4jPeakRssMb ?? null,
+    });
+    printTable(`Ingest of ${collections(CORPUS).map((c) => c.name).join(' + ')} (${i.extractPool.files} files, ${i.extractPool.mb} MB read as notes), ${r.machine.cores} cores`, [
+      row('parse only, main thread', i.parseOneThread),
+      row('parse + extract, main thread', i.extractOneThread),
+      row(`parse + extract, pool of ${i.workers} (CPU bound)`, i.extractPool),
+      row('loader alone (database bound)', { ...i.loadOnly, files: i.extractPool.files }),
+      row('cold ingest into an empty database', i.cold, i.cold.seconds),
+      row('re-ingest, unchanged', i.unchanged, i.unchanged.ingestSeconds),
+      row('re-ingest, one file changed', i.oneChanged, i.oneChanged.ingestSeconds),
+    ]);
+    console.log(`cold ingest stages (s; parse and extract summed over the workers): ${Object.entries(i.cold.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+  if (r.queries?.length) {
+    printTable('Queries: API (quorum serve), floor (the same Cypher through neo4j-driver), peer (@neo4j/graphql); latency ms, throughput requests/s', r.queries.map((q) => ({
+      case: q.case,
+      c: q.connections,
+      answer: `${q.answer.items}/${q.answer.kb}KB`,
+      'API p50': q.api.p50,
+      'API p99': q.api.p99,
+      'API rps': q.api.rps,
+      err: q.api.errors,
+      'floor p50': q.floor.p50,
+      'floor p99': q.floor.p99,
+      'floor rps': q.floor.rps,
+      'floor err': q.floor.errors,
+      'p50 ÷ floor': round(q.api.p50 / q.floor.p50, 2),
+      'peer p50': q.peer?.p50 ?? null,
+      'peer rps': q.peer?.rps ?? null,
+      'peer err': q.peer?.errors ?? null,
+      'rps ÷ peer': q.peer ? round(q.api.rps / q.peer.rps, 2) : null,
+    })));
+  }
+  printTable('Targets', r.targets.map((x) => ({ target: x.target, value: x.value, limit: x.limit, met: x.met === null ? '–' : x.met ? 'yes' : 'NO' })));
+  console.log(`load average at start ${r.busy.start.loadavg.join(' ')}, at end ${r.busy.end.loadavg.join(' ')} (cores: ${r.machine.cores})`);
+}
