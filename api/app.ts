@@ -4,7 +4,8 @@
  * listens; tests call buildApp and inject requests. Hardening (limits.ts,
  * security.ts) is on by default: body, depth, alias, cost and token limits,
  * a rate limit, a per-request timeout, a line for requests past a number
- * running at once, no batching.
+ * running at once, no batching. Repeated questions can be answered from a
+ * cache that follows the graph's state (cache.ts; off unless `cacheMb`).
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,10 +13,12 @@ import { GraphQLError } from 'graphql';
 import mercurius from 'mercurius';
 import type { Db } from '../db/driver.js';
 import { projectFile } from '../schema/paths.js';
+import { registerResponseCache } from './cache.js';
 import { ERRORS, QuorumError, toClientError } from './errors.js';
 import { checkCost, depthAndAliasRule, noIntrospectionRule } from './limits.js';
 import { loaders, type Context } from './loaders.js';
 import { loadQueries } from './queries.js';
+import { ReadBatch } from './read-batch.js';
 import { resolvers } from './resolvers.js';
 import { assertParsed, DEFAULT_HARDENING, limitConcurrency, registerRateLimit, type Hardening } from './security.js';
 
@@ -43,6 +46,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   const q = loadQueries();
   await registerRateLimit(app, h.rateLimit);
+  registerResponseCache(app, o.db, { maxBytes: h.cacheMb * 2 ** 20, pollMs: h.cachePollMs });
   limitConcurrency(app, h.maxConcurrent, h.maxQueue);
 
   await app.register(mercurius, {
@@ -50,7 +54,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     resolvers: resolvers as never,
     loaders: loaders as never,
     // A new object per request: mercurius writes the request's reply into it.
-    context: (): Context => ({ db: o.db, q }),
+    context: (): Context => ({ db: new ReadBatch(o.db), q }),
     graphiql: h.graphiql,
     path: '/graphql',
     allowBatchedQueries: false,

@@ -2,11 +2,13 @@
  * Nested fields, batched: each loader answers a whole level of a GraphQL
  * response with one UNWIND query (mercurius collects the parents per request).
  */
-import type { Db, Row } from '../db/driver.js';
+import type { Row } from '../db/driver.js';
+import type { Reader } from './read-batch.js';
 import type { Queries, Runner } from './queries.js';
 
 export interface Context {
-  db: Db;
+  /** The request's reads (read-batch.ts): a level's loaders share one transaction. */
+  db: Reader;
   q: Queries;
 }
 

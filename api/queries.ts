@@ -4,13 +4,14 @@
  * runner and every runner a file.
  */
 import { readFileSync } from 'node:fs';
-import type { Db, Params, Row } from '../db/driver.js';
+import type { Params, Row } from '../db/driver.js';
+import type { Reader } from './read-batch.js';
 import { projectFile } from '../schema/paths.js';
 
 export interface Runner<P extends Params, R extends Row> {
   readonly name: string;
   readonly cypher: string;
-  run(db: Db, params: P): Promise<R[]>;
+  run(db: Reader, params: P): Promise<R[]>;
 }
 
 function runner<P extends Params, R extends Row>(name: string): Runner<P, R> {

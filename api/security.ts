@@ -25,6 +25,13 @@ export interface Hardening {
   maxConcurrent: number;
   /** Requests that may wait in line (QUORUM_MAX_QUEUE; default 256); past it, 503 QRM_ERR_BUSY. */
   maxQueue: number;
+  /**
+   * Megabytes of whole answers kept for repeated questions (cache.ts); 0 = no cache.
+   * QUORUM_CACHE_MB for `quorum serve` (default 64); buildApp caches only when asked.
+   */
+  cacheMb: number;
+  /** How often the cache checks whether the graph changed, ms (QUORUM_CACHE_POLL_MS; default 250). */
+  cachePollMs: number;
   limits: QueryLimits;
 }
 
@@ -36,14 +43,19 @@ export const DEFAULT_HARDENING: Hardening = {
   bodyLimit: 100 * 1024,
   maxConcurrent: 8,
   maxQueue: 256,
+  cacheMb: 0,
+  cachePollMs: 250,
   limits: DEFAULT_LIMITS,
 };
+
+/** The cache `quorum serve` keeps unless QUORUM_CACHE_MB says otherwise, MB. */
+export const SERVED_CACHE_MB = 64;
 
 /**
  * Reads the hardening settings from the environment: QUORUM_GRAPHIQL and
  * QUORUM_INTROSPECTION (`false`, `0` or `off` switch them off),
  * QUORUM_RATE_LIMIT, QUORUM_REQUEST_TIMEOUT_MS, QUORUM_BODY_LIMIT,
- * QUORUM_MAX_CONCURRENT, QUORUM_MAX_QUEUE,
+ * QUORUM_MAX_CONCURRENT, QUORUM_MAX_QUEUE, QUORUM_CACHE_MB, QUORUM_CACHE_POLL_MS,
  * QUORUM_MAX_DEPTH, QUORUM_MAX_ALIASES, QUORUM_MAX_COST, QUORUM_MAX_TOKENS.
  * Throws naming the variable when a number is not a whole number ≥ 0.
  */
@@ -59,6 +71,8 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv): Hardening {
     bodyLimit: int('QUORUM_BODY_LIMIT', d.bodyLimit),
     maxConcurrent: int('QUORUM_MAX_CONCURRENT', d.maxConcurrent, 0),
     maxQueue: int('QUORUM_MAX_QUEUE', d.maxQueue, 0),
+    cacheMb: int('QUORUM_CACHE_MB', SERVED_CACHE_MB, 0),
+    cachePollMs: int('QUORUM_CACHE_POLL_MS', d.cachePollMs, 10),
     limits: {
       maxDepth: int('QUORUM_MAX_DEPTH', d.limits.maxDepth),
       maxAliases: int('QUORUM_MAX_ALIASES', d.limits.maxAliases, 0),

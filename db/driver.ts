@@ -86,6 +86,14 @@ export class Db {
     return this.writeTx((tx) => tx.run(cypher, params), o);
   }
 
+  /**
+   * Several read queries sent together in one read transaction (one
+   * snapshot, one round of messages); the rows of each, in order.
+   */
+  readAll(queries: readonly { cypher: string; params?: Params }[], o: TxOptions = {}): Promise<Row[][]> {
+    return this.readTx((tx) => Promise.all(queries.map((q) => tx.run(q.cypher, q.params ?? {}))), o);
+  }
+
   /** Several reads in one transaction (one consistent snapshot). */
   readTx<T>(work: (tx: Tx) => Promise<T>, o: TxOptions = {}): Promise<T> {
     return this.session('READ', work, o);
@@ -102,6 +110,23 @@ export class Db {
       await this.driver.getServerInfo();
     } catch (err) {
       throw translate(err);
+    }
+  }
+
+  /**
+   * Which state of the graph a read sees now: the bookmark of an empty read
+   * transaction, which names the last transaction committed to the database
+   * (by anyone). It changes with every write and only then.
+   */
+  async version(): Promise<string> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: 5_000, metadata: { app: this.app, op: 'version' } });
+      return session.lastBookmarks().join(',');
+    } catch (err) {
+      throw translate(err);
+    } finally {
+      await session.close();
     }
   }
 
