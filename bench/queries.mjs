@@ -94,9 +94,10 @@ function toNeo4j(v) {
 }
 
 /**
- * The Cypher the API runs for one request, in levels: queries that ran at
- * the same time (a root query, then the loaders of one level of the answer)
- * are one level.
+ * The Cypher the API runs for one request, in levels: the root query, then
+ * each level of the answer. A level is the reads the API sent together: one
+ * read transaction holding the queries of every loader of that level
+ * (api/read-batch.ts), or a lone query.
  */
 async function recordCypher(app, recorded, query) {
   recorded.length = 0;
@@ -106,13 +107,17 @@ async function recordCypher(app, recorded, query) {
   let end = -1;
   for (const r of [...recorded].sort((a, b) => a.start - b.start)) {
     if (!levels.length || r.start >= end) levels.push([]);
-    levels[levels.length - 1].push({ cypher: r.cypher, params: toNeo4j(r.params) });
+    levels[levels.length - 1].push(r.queries.map((q) => ({ cypher: q.cypher, params: toNeo4j(q.params ?? {}) })));
     end = Math.max(end, r.end);
   }
   return levels;
 }
 
-/** The floor: `levels` sent through neo4j-driver by `connections` clients at once, for `run.seconds` or `run.amount` requests. */
+/**
+ * The floor: `levels` sent through neo4j-driver by `connections` clients at
+ * once, each level's transactions at the same time and each transaction's
+ * queries together, as the API sends them; for `run.seconds` or `run.amount` requests.
+ */
 async function floor(driver, levels, connections, run) {
   const latencies = [];
   let errors = 0;
@@ -121,10 +126,10 @@ async function floor(driver, levels, connections, run) {
   let left = run.amount ?? Infinity;
   const once = async () => {
     for (const level of levels) {
-      await Promise.all(level.map(async (q) => {
+      await Promise.all(level.map(async (queries) => {
         const session = driver.session({ defaultAccessMode: neo4j.session.READ });
         try {
-          await session.executeRead((tx) => tx.run(q.cypher, q.params), { timeout: REQUEST_TIMEOUT_MS });
+          await session.executeRead((tx) => Promise.all(queries.map((q) => tx.run(q.cypher, q.params))), { timeout: REQUEST_TIMEOUT_MS });
         } finally {
           await session.close();
         }
@@ -146,31 +151,40 @@ async function floor(driver, levels, connections, run) {
   return { requests: latencies.length, rps: round(latencies.length / seconds, 1), p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2), errors };
 }
 
-/** Every case at every concurrency against the API, the floor and the peer. */
+/**
+ * Every case at every concurrency against the API as `quorum serve` runs it
+ * (its answer cache on: a dashboard asking again), the API with the cache
+ * off (every request does all its work), the floor and the peer.
+ */
 export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, only }) {
   const env = { NEO4J_URI: endpoint.uri, NEO4J_USER: endpoint.user, NEO4J_PASSWORD: endpoint.password, QUORUM_RATE_LIMIT: '0' };
   const apiPort = await freePort();
+  const uncachedPort = await freePort();
   const peerPort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
+  const uncached = `http://127.0.0.1:${uncachedPort}`;
   const peer = `http://127.0.0.1:${peerPort}`;
   const children = [];
   const driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true, maxConnectionPoolSize: 100, userAgent: 'quorum-bench' });
   const db = new Db({ uri: endpoint.uri, user: endpoint.user, password: endpoint.password, app: 'quorum-bench' });
   const recorded = [];
   const recorder = Object.create(db);
-  recorder.read = async (cypher, params, o) => {
-    const r = { cypher, params, start: performance.now(), end: Infinity };
+  const record = async (queries, send) => {
+    const r = { queries, start: performance.now(), end: Infinity };
     recorded.push(r);
     try {
-      return await db.read(cypher, params, o);
+      return await send();
     } finally {
       r.end = performance.now();
     }
   };
+  recorder.read = (cypher, params, o) => record([{ cypher, params }], () => db.read(cypher, params, o));
+  recorder.readAll = (queries, o) => record(queries, () => db.readAll(queries, o));
   const app = await buildApp({ db: recorder, logger: false, rateLimit: 0, maxConcurrent: 0 });
   try {
-    log(`API: quorum serve on ${api}; peer: @neo4j/graphql on ${peer}`);
+    log(`API: quorum serve on ${api}, and with QUORUM_CACHE_MB=0 on ${uncached}; peer: @neo4j/graphql on ${peer}`);
     children.push(await server(['bin/quorum.mjs', 'serve', '--port', String(apiPort)], env, async () => (await fetch(`${api}/ready`)).ok));
+    children.push(await server(['bin/quorum.mjs', 'serve', '--port', String(uncachedPort)], { ...env, QUORUM_CACHE_MB: '0' }, async () => (await fetch(`${uncached}/ready`)).ok));
     children.push(await server(['bench/peer-server.mjs', String(peerPort)], env, async () => (await fetch(`${peer}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).ok));
     const terms = (text) => termQuery(text);
     const rows = [];
@@ -182,24 +196,28 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
       let reply;
       for (let i = 0; i < 3; i++) {
         const t = performance.now();
-        reply = await post(`${api}/graphql`, c.query);
+        reply = await post(`${uncached}/graphql`, c.query);
         times.push(performance.now() - t);
       }
       const answer = { ...answerOf(reply), ms: round(percentile(times, 50), 1) };
+      const cached = await post(`${api}/graphql`, c.query);
+      if (JSON.stringify(cached.json) !== JSON.stringify(reply.json)) throw new Error(`${c.name}: the cached API answers differently`);
       const peerAnswer = peerQuery ? answerOf(await post(`${peer}/graphql`, peerQuery)) : null;
       const levels = await recordCypher(app, recorded, c.query);
       // A question that takes long (half a second alone) is asked a fixed number of times, at least once per connection.
       const slow = answer.ms > 500;
       const runOf = (connections) => (slow ? { amount: Math.max(3, connections) } : { seconds });
       // Warm-up (plans cached, code compiled), not measured.
-      await cannon(api, c.query, 4, slow ? { amount: 4 } : { seconds: 1 });
+      await cannon(api, c.query, 4, { seconds: 1 });
+      await cannon(uncached, c.query, 4, slow ? { amount: 4 } : { seconds: 1 });
       await floor(driver, levels, 4, slow ? { amount: 4 } : { seconds: 1 });
       if (peerQuery) await cannon(peer, peerQuery, 4, { seconds: 1 });
       for (const connections of concurrencies) {
-        const a = await cannon(api, c.query, connections, runOf(connections));
+        const a = await cannon(api, c.query, connections, { seconds });
+        const u = await cannon(uncached, c.query, connections, runOf(connections));
         const f = await floor(driver, levels, connections, runOf(connections));
         const p = peerQuery ? await cannon(peer, peerQuery, connections, runOf(connections)) : null;
-        rows.push({ field: c.field, case: c.name, connections, answer, peerAnswer, queries: levels.flat().length, levels: levels.length, run: runOf(connections), api: a, floor: f, peer: p });
+        rows.push({ field: c.field, case: c.name, connections, answer, peerAnswer, queries: levels.flat(2).length, transactions: levels.flat().length, levels: levels.length, run: runOf(connections), api: a, apiUncached: u, floor: f, peer: p });
       }
     }
     return rows;

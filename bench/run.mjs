@@ -5,14 +5,14 @@
 // what each figure is and the targets.
 //
 // Settings: QUORUM_CORPUS (../shared/corpus), QUORUM_BENCH_NEO4J_HOME
-// (.neo4j/bench), QUORUM_BENCH_NEO4J_PORT (7706), QUORUM_BENCH_SECONDS (5,
+// (.neo4j/bench), QUORUM_BENCH_NEO4J_PORT (7706), QUORUM_BENCH_SECONDS (3,
 // per measured run), QUORUM_BENCH_CONNECTIONS (1,16,64), QUORUM_BENCH_ONLY
 // (ingest, queries, or root field names: discussions,search), QUORUM_INGEST_WORKERS.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOME, PORT, busy, collections, CORPUS, dist, log, machine, printTable, root, round } from './lib.mjs';
 
-const SECONDS = Number(process.env.QUORUM_BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.QUORUM_BENCH_SECONDS ?? 3);
 const CONNECTIONS = (process.env.QUORUM_BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const ONLY = process.env.QUORUM_BENCH_ONLY?.split(',').filter(Boolean) ?? [];
 const doIngest = !ONLY.length || ONLY.includes('ingest');
@@ -75,9 +75,16 @@ function targets(r) {
     t('cold ingest load stage ÷ database bound', round(i.cold.stages.load / i.loadOnly.workSeconds, 2), '≤ 2', (v) => v <= 2);
   }
   for (const q of r.queries ?? []) {
-    t(`${q.case} @${q.connections}: API p50 ÷ floor p50`, round(q.api.p50 / q.floor.p50, 2), '≤ 1.3', (v) => v <= 1.3);
-    if (q.connections === 16) t(`${q.case} @16: API p99, ms`, q.api.p99, '≤ 50', (v) => v <= 50);
-    if (q.peer) t(`${q.case} @${q.connections}: API rps ÷ peer rps`, round(q.api.rps / q.peer.rps, 2), '≥ 2', (v) => v >= 2);
+    // The API's own overhead is judged with its cache off (every request does all its work).
+    t(`${q.case} @${q.connections}: API (no cache) p50 ÷ floor p50`, round(q.apiUncached.p50 / q.floor.p50, 2), '≤ 1.3', (v) => v <= 1.3);
+    if (q.connections === 16) {
+      t(`${q.case} @16: API p99, ms`, q.api.p99, '≤ 50', (v) => v <= 50);
+      t(`${q.case} @16: API (no cache) p99, ms`, q.apiUncached.p99, '≤ 50', (v) => v <= 50);
+    }
+    if (q.peer) {
+      t(`${q.case} @${q.connections}: API rps ÷ peer rps`, round(q.api.rps / q.peer.rps, 2), '≥ 2', (v) => v >= 2);
+      t(`${q.case} @${q.connections}: API (no cache) rps ÷ peer rps`, round(q.apiUncached.rps / q.peer.rps, 2), '≥ 2', (v) => v >= 2);
+    }
   }
   return out;
 }
@@ -108,23 +115,28 @@ function report(r) {
     console.log(`cold ingest stages (s; parse and extract summed over the workers): ${Object.entries(i.cold.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   if (r.queries?.length) {
-    printTable('Queries: API (quorum serve), floor (the same Cypher through neo4j-driver), peer (@neo4j/graphql); latency ms, throughput requests/s', r.queries.map((q) => ({
+    printTable('Queries: API (quorum serve, answer cache on), API with QUORUM_CACHE_MB=0, floor (the same Cypher through neo4j-driver), peer (@neo4j/graphql); latency ms, throughput requests/s', r.queries.map((q) => ({
       case: q.case,
       c: q.connections,
       answer: `${q.answer.items}/${q.answer.kb}KB`,
+      tx: `${q.transactions}/${q.queries}`,
       'API p50': q.api.p50,
       'API p99': q.api.p99,
       'API rps': q.api.rps,
-      err: q.api.errors,
+      'no-cache p50': q.apiUncached.p50,
+      'no-cache p99': q.apiUncached.p99,
+      'no-cache rps': q.apiUncached.rps,
+      err: q.api.errors + q.apiUncached.errors,
       'floor p50': q.floor.p50,
       'floor p99': q.floor.p99,
       'floor rps': q.floor.rps,
       'floor err': q.floor.errors,
-      'p50 ÷ floor': round(q.api.p50 / q.floor.p50, 2),
+      'no-cache p50 ÷ floor': round(q.apiUncached.p50 / q.floor.p50, 2),
       'peer p50': q.peer?.p50 ?? null,
       'peer rps': q.peer?.rps ?? null,
       'peer err': q.peer?.errors ?? null,
       'rps ÷ peer': q.peer ? round(q.api.rps / q.peer.rps, 2) : null,
+      'no-cache rps ÷ peer': q.peer ? round(q.apiUncached.rps / q.peer.rps, 2) : null,
     })));
   }
   printTable('Targets', r.targets.map((x) => ({ target: x.target, value: x.value, limit: x.limit, met: x.met === null ? '–' : x.met ? 'yes' : 'NO' })));
