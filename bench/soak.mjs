@@ -68,7 +68,8 @@ process.exit(status);
 
 async function soak() {
   const neo4j = await startNeo4j({ home, port: await freePort(), log: () => {} });
-  const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, QUORUM_RATE_LIMIT: '0' };
+  // Note: the answer cache is off unless QUORUM_CACHE_MB is set, so every request reads the graph the ingest is writing.
+  const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, QUORUM_RATE_LIMIT: '0', QUORUM_CACHE_MB: process.env.QUORUM_CACHE_MB ?? '0' };
   log(`Neo4j ${neo4j.uri} (home ${home})`);
   await quorum(['ingest', SEEDS, '--collection', 'seeds'], env).done;
 
