@@ -1,6 +1,6 @@
 // Shared pieces of the benchmark (npm run bench): where things are, the
 // machine, CPU and memory of processes, percentiles, and the printed tables.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem, type } from 'node:os';
@@ -65,6 +65,8 @@ export function machine(extra = {}) {
       return null;
     }
   };
+  // `java -version` writes to standard error.
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0]?.trim() || null;
   return {
     date: new Date().toISOString(),
     os: `${type()} ${process.platform} ${process.arch}`,
@@ -72,6 +74,7 @@ export function machine(extra = {}) {
     cores: availableParallelism(),
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    java,
     commit: git('rev-parse', '--short', 'HEAD'),
     uncommittedChanges: git('status', '--porcelain', '--untracked-files=no') ? true : false,
     packages: Object.fromEntries(['neo4j-driver', 'fastify', 'mercurius', 'graphql', 'remark-parse', 'autocannon', '@neo4j/graphql'].map((n) => [n, pkg(n)])),
