@@ -42,15 +42,46 @@ CALL {
 WITH x.meetingId AS mid, collect(DISTINCT x) AS xs, max(strength) AS strength, count(DISTINCT x) AS n
 WHERE strength = 1 OR n >= 2
 MATCH (m:Meeting {id: mid})
+WITH collect({m: m, mid: mid, xs: xs}) AS rows, collect(mid) AS mids
+// The decisions of those meetings, found from the decisions' side (most of
+// a meeting's IN relationships are its passages').
 CALL {
-  WITH m, xs
-  UNWIND xs AS x
-  MATCH (d:Decision)-[:IN]->(m)
-  WHERE EXISTS {
-    MATCH (y:Passage {meetingId: m.id})
-    WHERE y.thread = x.thread AND y.startLine <= d.startLine AND y.endLine >= d.startLine
-  } OR ($ref IS NOT NULL AND EXISTS { MATCH (d)-[:CITES]->(:Reference {id: $ref}) })
-  WITH DISTINCT d ORDER BY d.startLine
+  WITH mids
+  MATCH (d:Decision)
+  USING SCAN d:Decision
+  WHERE d.meetingId IN mids
+  MATCH (d)-[:IN]->(dm:Meeting)
+  RETURN collect(DISTINCT {mid: dm.id, d: d}) AS ds
+}
+UNWIND rows AS r
+WITH r.m AS m, r.xs AS xs, [c IN ds WHERE c.mid = r.mid | c.d] AS candidates
+// The decisions taken in the threads of those passages (a passage of one of
+// the threads holds the decision's first line), or citing the reference. By
+// first line; two on one line as the passages found them (the thread found
+// first), then as the meeting lists its decisions.
+CALL {
+  WITH m, xs, candidates
+  WITH m, xs, candidates WHERE size(candidates) > 0
+  WITH m, candidates, reduce(ts = [], x IN xs | CASE WHEN x.thread IS NULL OR x.thread IN ts THEN ts ELSE ts + x.thread END) AS threads
+  OPTIONAL MATCH (y:Passage {meetingId: m.id})
+  WHERE y.thread IN threads
+  WITH m, candidates, threads, collect(y {.thread, .startLine, .endLine}) AS spans
+  UNWIND candidates AS d
+  WITH m, threads, spans, d, d.startLine AS line
+  WITH m, d, CASE WHEN $ref IS NOT NULL AND EXISTS { MATCH (d)-[:CITES]->(:Reference {id: $ref}) } THEN 0
+    ELSE head([i IN range(0, size(threads) - 1) WHERE any(s IN spans WHERE s.thread = threads[i] AND s.startLine <= line AND s.endLine >= line)])
+  END AS found
+  WHERE found IS NOT NULL
+  WITH m, collect({d: d, key: [d.startLine, found]}) AS ds
+  CALL {
+    WITH m, ds
+    WITH m WHERE size(ds) > size(reduce(ks = [], e IN ds | CASE WHEN e.key IN ks THEN ks ELSE ks + [e.key] END))
+    MATCH (m)<-[:IN]-(e:Decision)
+    RETURN collect(e) AS listed
+  }
+  UNWIND ds AS e
+  WITH e.d AS d, e.key AS key, listed
+  ORDER BY key[0], key[1], [i IN range(0, size(listed) - 1) WHERE listed[i] = d][0]
   RETURN collect(d) AS decisions
 }
 UNWIND xs AS x
