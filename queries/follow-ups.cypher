@@ -41,23 +41,28 @@ WHERE ($series IS NULL OR m.series = $series)
   AND ($to IS NULL OR m.date <= $to)
 // Discussed as in discussions.cypher; the whole thread when it opens with the topic.
 WITH m, thread, said, naming, size(head) > 0 OR (named > 0 AND size(said) >= 2) OR most >= 3 AS plain, size(head) > 0 AS headed, opens
-WITH m, thread, said, naming, plain,
-     headed OR (opens > 0 AND COUNT { (y:Passage {meetingId: m.id}) WHERE y.thread = thread AND y.role IS NULL } <= 3) AS whole
+// The passages of a thread that opens with the topic, when it has no head item.
+CALL {
+  WITH m, thread, headed, opens
+  UNWIND CASE WHEN opens > 0 AND NOT headed THEN [m.id] ELSE [] END AS mid
+  MATCH (y:Passage {meetingId: mid})
+  WHERE y.thread = thread AND y.role IS NULL
+  RETURN count(y) AS passages
+}
+WITH m, thread, said, naming, plain, headed OR (opens > 0 AND passages <= 3) AS whole
 WITH m, thread, said, naming, plain OR whole AS discussed,
      CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, x IN said | CASE WHEN x.idx < lo THEN x.idx ELSE lo END) END AS lo,
      CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, x IN said | CASE WHEN x.idx > hi THEN x.idx ELSE hi END) END AS hi
 WHERE discussed OR size(naming) > 0
 CALL {
-  // The references of the discussion: its stretch, and the agenda lines that announced it.
-  WITH m, thread, discussed, lo, hi
-  MATCH (y:Passage {meetingId: m.id})-[:MENTIONS]->(r:Reference)
-  WHERE discussed AND y.thread = thread AND ((y.idx >= lo AND y.idx <= hi) OR y.role = 'agenda')
-  RETURN r, y
-  UNION
-  // The references on a line that names the topic.
-  WITH m, naming
-  UNWIND naming AS y
-  MATCH (y)-[:MENTIONS]->(r:Reference)
+  // The references of the discussion (its stretch, and the agenda lines that
+  // announced it) and those on a line that names the topic. A passage that
+  // mentions a reference is in a meeting that references it, so they are
+  // found from the meeting's references (few), not its passages (many).
+  WITH m, thread, naming, discussed, lo, hi
+  MATCH (m)-[:REFERENCES]->(r:Reference)<-[:MENTIONS]-(y:Passage)
+  WHERE y.meetingId = m.id
+    AND ((discussed AND y.thread = thread AND ((y.idx >= lo AND y.idx <= hi) OR y.role = 'agenda')) OR y IN naming)
   RETURN r, y
 }
 WITH r, m, min(y.startLine) AS line
