@@ -44,13 +44,21 @@ CALL {
   WITH mid, thread, coverage,
        reduce(lo = 100000000, x IN said | CASE WHEN x.startLine < lo THEN x.startLine ELSE lo END) AS lo,
        reduce(hi = -1, x IN said | CASE WHEN x.endLine > hi THEN x.endLine ELSE hi END) AS hi
-  MATCH (d:Decision)-[:IN]->(:Meeting {id: mid})
-  WHERE d.startLine >= lo AND d.startLine <= hi + 3
-    AND EXISTS {
-      MATCH (y:Passage {meetingId: mid})
-      WHERE y.thread = thread AND y.startLine <= d.startLine AND y.endLine >= d.startLine
-    }
-  RETURN d, 0.0 AS own, coverage AS context
+  // The decisions of those meetings, found from the decisions' side (most of
+  // a meeting's IN relationships are its passages').
+  WITH collect({mid: mid, thread: thread, coverage: coverage, lo: lo, hi: hi}) AS stretches
+  MATCH (d:Decision)
+  USING SCAN d:Decision
+  WHERE d.meetingId IN [s IN stretches | s.mid]
+  MATCH (d)-[:IN]->(dm:Meeting)
+  WITH d, dm.id AS mid, d.startLine AS line, stretches
+  UNWIND [s IN stretches WHERE s.mid = mid AND line >= s.lo AND line <= s.hi + 3] AS s
+  WITH d, s
+  WHERE EXISTS {
+    MATCH (y:Passage {meetingId: s.mid})
+    WHERE y.thread = s.thread AND y.startLine <= d.startLine AND y.endLine >= d.startLine
+  }
+  RETURN d, 0.0 AS own, s.coverage AS context
   UNION ALL
   // Decisions that cite a reference whose name (its title, the agenda line or heading it is the link of) holds the topic.
   WITH idfs, weight
