@@ -1,6 +1,24 @@
 // Which collections are indexed, with how many meetings each?
 MATCH (c:Collection)
-OPTIONAL MATCH (m:Meeting {collection: c.name})
-WITH c, count(m) AS meetings, min(m.date) AS firstDate, max(m.date) AS lastDate
+CALL {
+  WITH c
+  MATCH (m:Meeting)
+  WHERE m.collection = c.name AND m.path IS NOT NULL
+  RETURN count(m) AS meetings
+}
+CALL {
+  WITH c
+  MATCH (m:Meeting)
+  WHERE m.date IS NOT NULL AND m.collection = c.name
+  WITH m.date AS date ORDER BY date LIMIT 1
+  RETURN collect(date)[0] AS firstDate
+}
+CALL {
+  WITH c
+  MATCH (m:Meeting)
+  WHERE m.date IS NOT NULL AND m.collection = c.name
+  WITH m.date AS date ORDER BY date DESC LIMIT 1
+  RETURN collect(date)[0] AS lastDate
+}
 RETURN c {.name, .urlBase, meetings: meetings, firstDate: firstDate, lastDate: lastDate} AS collection
 ORDER BY c.name
