@@ -44,14 +44,13 @@ CALL {
   WITH mid, thread, coverage,
        reduce(lo = 100000000, x IN said | CASE WHEN x.startLine < lo THEN x.startLine ELSE lo END) AS lo,
        reduce(hi = -1, x IN said | CASE WHEN x.endLine > hi THEN x.endLine ELSE hi END) AS hi
-  // The decisions of those meetings, found from the decisions' side (most of
-  // a meeting's IN relationships are its passages').
+  // The decisions of those meetings, by their meetingId (which ingest writes
+  // with their IN relationship: most of a meeting's IN relationships are its
+  // passages').
   WITH collect({mid: mid, thread: thread, coverage: coverage, lo: lo, hi: hi}) AS stretches
   MATCH (d:Decision)
-  USING SCAN d:Decision
   WHERE d.meetingId IN [s IN stretches | s.mid]
-  MATCH (d)-[:IN]->(dm:Meeting)
-  WITH d, dm.id AS mid, d.startLine AS line, stretches
+  WITH d, d.meetingId AS mid, d.startLine AS line, stretches
   UNWIND [s IN stretches WHERE s.mid = mid AND line >= s.lo AND line <= s.hi + 3] AS s
   WITH d, s
   WHERE EXISTS {

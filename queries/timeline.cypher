@@ -43,15 +43,14 @@ WITH x.meetingId AS mid, collect(DISTINCT x) AS xs, max(strength) AS strength, c
 WHERE strength = 1 OR n >= 2
 MATCH (m:Meeting {id: mid})
 WITH collect({m: m, mid: mid, xs: xs}) AS rows, collect(mid) AS mids
-// The decisions of those meetings, found from the decisions' side (most of
-// a meeting's IN relationships are its passages').
+// The decisions of those meetings (by their meetingId, which ingest writes
+// with their IN relationship: most of a meeting's IN relationships are its
+// passages').
 CALL {
   WITH mids
   MATCH (d:Decision)
-  USING SCAN d:Decision
   WHERE d.meetingId IN mids
-  MATCH (d)-[:IN]->(dm:Meeting)
-  RETURN collect(DISTINCT {mid: dm.id, d: d}) AS ds
+  RETURN collect({mid: d.meetingId, d: d}) AS ds
 }
 UNWIND rows AS r
 WITH r.m AS m, r.xs AS xs, [c IN ds WHERE c.mid = r.mid | c.d] AS candidates
@@ -63,8 +62,8 @@ CALL {
   WITH m, xs, candidates
   WITH m, xs, candidates WHERE size(candidates) > 0
   WITH m, candidates, reduce(ts = [], x IN xs | CASE WHEN x.thread IS NULL OR x.thread IN ts THEN ts ELSE ts + x.thread END) AS threads
-  OPTIONAL MATCH (y:Passage {meetingId: m.id})
-  WHERE y.thread IN threads
+  UNWIND threads AS thread
+  OPTIONAL MATCH (y:Passage {meetingId: m.id, thread: thread})
   WITH m, candidates, threads, collect(y {.thread, .startLine, .endLine}) AS spans
   UNWIND candidates AS d
   WITH m, threads, spans, d, d.startLine AS line
