@@ -18,6 +18,8 @@ CREATE INDEX meeting_date IF NOT EXISTS FOR (m:Meeting) ON (m.date);
 CREATE INDEX meeting_series IF NOT EXISTS FOR (m:Meeting) ON (m.series);
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX passage_meeting IF NOT EXISTS FOR (x:Passage) ON (x.meetingId);
+CREATE INDEX passage_meeting_thread IF NOT EXISTS FOR (x:Passage) ON (x.meetingId, x.thread);
+CREATE INDEX decision_meeting IF NOT EXISTS FOR (d:Decision) ON (d.meetingId);
 
 CREATE FULLTEXT INDEX passage_terms IF NOT EXISTS FOR (x:Passage) ON EACH [x.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
 CREATE FULLTEXT INDEX decision_terms IF NOT EXISTS FOR (d:Decision) ON EACH [d.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
