@@ -28,12 +28,14 @@ WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs
 WITH mid, thread, hits,
      reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
 WHERE coverage >= 0.75
+// Each passage's role, head and place read once.
+WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, said: h.x.role IS NULL, head: h.x.head, idx: h.x.idx}] AS hits
 WITH mid, thread, coverage, hits,
-     [h IN hits WHERE h.cov >= 0.5 AND h.x.role IS NULL | h.x] AS said,
-     [h IN hits WHERE h.cov >= 0.5 AND h.x.head | h.x] AS head,
-     size([h IN hits WHERE h.cov >= 0.75 AND h.x.role IS NULL]) AS named,
-     size([h IN hits WHERE h.cov >= 0.6 AND h.x.role IS NULL]) AS most,
-     size([h IN hits WHERE h.cov >= 0.75 AND h.x.idx = thread AND h.x.role IS NULL]) AS opens,
+     [h IN hits WHERE h.cov >= 0.5 AND h.said | h.idx] AS said,
+     [h IN hits WHERE h.cov >= 0.5 AND h.head | h.x] AS head,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.said]) AS named,
+     size([h IN hits WHERE h.cov >= 0.6 AND h.said]) AS most,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.idx = thread AND h.said]) AS opens,
      [h IN hits WHERE h.cov >= 0.75 | h.x] AS naming
 MATCH (m:Meeting {id: mid})
 WHERE ($series IS NULL OR m.series = $series)
@@ -51,8 +53,8 @@ CALL {
 }
 WITH m, thread, said, naming, plain, headed OR (opens > 0 AND passages <= 3) AS whole
 WITH m, thread, said, naming, plain OR whole AS discussed,
-     CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, x IN said | CASE WHEN x.idx < lo THEN x.idx ELSE lo END) END AS lo,
-     CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, x IN said | CASE WHEN x.idx > hi THEN x.idx ELSE hi END) END AS hi
+     CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, i IN said | CASE WHEN i < lo THEN i ELSE lo END) END AS lo,
+     CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END AS hi
 WHERE discussed OR size(naming) > 0
 CALL {
   // The references of the discussion (its stretch, and the agenda lines that
