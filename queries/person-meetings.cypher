@@ -3,5 +3,5 @@
 UNWIND $ids AS id
 MATCH (p:Person {id: id})-[:ATTENDED|SPOKE_IN]->(m:Meeting)
 WITH id, m ORDER BY m.date DESC, m.path
-WITH id, collect(DISTINCT m {.*}) AS meetings
-RETURN id, meetings[0..$first] AS meetings
+WITH id, collect(DISTINCT m)[0..$first] AS meetings
+RETURN id, [m IN meetings | m {.*}] AS meetings
