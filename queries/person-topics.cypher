@@ -4,5 +4,5 @@
 UNWIND $ids AS id
 MATCH (p:Person {id: id})<-[:SPOKEN_BY]-(:Passage)-[:ABOUT]->(t:Topic)
 WITH id, t, count(*) AS n ORDER BY n DESC, t.name
-WITH id, collect(t {.id, .name}) AS topics
-RETURN id, topics[0..$first] AS topics
+WITH id, collect(t)[0..$first] AS topics
+RETURN id, [t IN topics | t {.id, .name}] AS topics
