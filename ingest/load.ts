@@ -125,19 +125,27 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
  */
 async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
   await db.writeTx(async (tx) => {
-    orphans.add(await tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) }));
-    await writeRows(tx, rows, urlBase ?? null);
+    const removed = tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
+    const written = writeRows(tx, rows, urlBase ?? null);
+    orphans.add(await removed);
+    await written;
   }, { label: 'ingest:batch', timeoutMs: 300_000 });
 }
 
-async function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<void> {
-  await tx.run(cypher('write-meetings'), { rows: rows.meetings, urlBase });
-  if (rows.people.length) await tx.run(cypher('write-people'), { rows: rows.people });
-  if (rows.passages.length) await tx.run(cypher('write-passages'), { rows: rows.passages });
-  if (rows.references.length) await tx.run(cypher('write-references'), { rows: rows.references });
-  if (rows.topics.length) await tx.run(cypher('write-topics'), { rows: rows.topics });
-  if (rows.decisions.length) await tx.run(cypher('write-decisions'), { rows: rows.decisions });
-  if (rows.actionItems.length) await tx.run(cypher('write-action-items'), { rows: rows.actionItems });
+/**
+ * Note: the queries are sent one after the other without waiting for each answer (the
+ * server runs them in order within the transaction), so the server is not left idle
+ * while this process builds the next batch.
+ */
+function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<unknown> {
+  const runs = [tx.run(cypher('write-meetings'), { rows: rows.meetings, urlBase })];
+  if (rows.people.length) runs.push(tx.run(cypher('write-people'), { rows: rows.people }));
+  if (rows.passages.length) runs.push(tx.run(cypher('write-passages'), { rows: rows.passages }));
+  if (rows.references.length) runs.push(tx.run(cypher('write-references'), { rows: rows.references }));
+  if (rows.topics.length) runs.push(tx.run(cypher('write-topics'), { rows: rows.topics }));
+  if (rows.decisions.length) runs.push(tx.run(cypher('write-decisions'), { rows: rows.decisions }));
+  if (rows.actionItems.length) runs.push(tx.run(cypher('write-action-items'), { rows: rows.actionItems }));
+  return Promise.all(runs);
 }
 
 /** Removes meetings (deleted files) in one transaction; what they touched goes to `orphans`. */

@@ -6,10 +6,18 @@ import type { Instance } from './instance.js';
  * `server.jvm.additional` and `server.memory.heap.*`; we start the JVM ourselves, so they
  * are given here. Heap and page cache suit a small machine (2 cores); the JVM exits on
  * OutOfMemoryError rather than limping on.
+ *
+ * Note: the JIT stops at C1 (`TieredStopAtLevel=1`). On a cold JVM, C2 compiled
+ * Neo4j's write path (Cypher, the record store, Lucene) for longer than it ran: loading
+ * the corpus took Neo4j 75 CPU-s with C2, of which 38 s in C2 compiler threads, and 40
+ * CPU-s without it (1.9 s of C1 compiling), the query work itself no slower. On 2 cores,
+ * C2 competes with the ingest for CPU; the price is slower steady-state code for a
+ * long-running server.
  */
 export const JVM_OPTIONS: readonly string[] = [
   '-Xms512m',
   '-Xmx1g',
+  '-XX:TieredStopAtLevel=1',
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+UnlockExperimentalVMOptions',
