@@ -67,8 +67,9 @@ CALL {
   WITH m, candidates, threads, collect(y {.thread, .startLine, .endLine}) AS spans
   UNWIND candidates AS d
   WITH m, threads, spans, d, d.startLine AS line
+  WITH m, threads, d, [s IN spans WHERE s.startLine <= line AND s.endLine >= line | s.thread] AS holding
   WITH m, d, CASE WHEN $ref IS NOT NULL AND EXISTS { MATCH (d)-[:CITES]->(:Reference {id: $ref}) } THEN 0
-    ELSE head([i IN range(0, size(threads) - 1) WHERE any(s IN spans WHERE s.thread = threads[i] AND s.startLine <= line AND s.endLine >= line)])
+    ELSE head([i IN range(0, size(threads) - 1) WHERE threads[i] IN holding])
   END AS found
   WHERE found IS NOT NULL
   WITH m, collect({d: d, key: [d.startLine, found]}) AS ds
