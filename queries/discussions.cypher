@@ -31,18 +31,27 @@ WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs
 WITH mid, thread, hits,
      reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
 WHERE coverage >= 0.75
+// Each passage's role, head and place read once.
+WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, said: h.x.role IS NULL, head: h.x.head, idx: h.x.idx}] AS hits
 WITH mid, thread, coverage, hits,
-     [h IN hits WHERE h.cov >= 0.5 AND h.x.role IS NULL | h.x] AS said,
-     [h IN hits WHERE h.cov >= 0.5 AND h.x.head | h.x] AS head,
-     size([h IN hits WHERE h.cov >= 0.75 AND h.x.role IS NULL]) AS named,
-     size([h IN hits WHERE h.cov >= 0.6 AND h.x.role IS NULL]) AS most,
-     size([h IN hits WHERE h.cov >= 0.75 AND h.x.idx = thread AND h.x.role IS NULL]) AS opens
+     [h IN hits WHERE h.cov >= 0.5 AND h.said | h.idx] AS said,
+     [h IN hits WHERE h.cov >= 0.5 AND h.head | h.x] AS head,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.said]) AS named,
+     size([h IN hits WHERE h.cov >= 0.6 AND h.said]) AS most,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.idx = thread AND h.said]) AS opens
 // Named in its head item, or in one passage said again, or mostly said
 // three times, or named where a short thread (three passages at most) opens.
 WITH mid, thread, coverage, hits, said, size(head) > 0 OR (named > 0 AND size(said) >= 2) OR most >= 3 AS plain, size(head) > 0 AS headed, opens
 WHERE plain OR opens > 0
-WITH mid, thread, coverage, hits, said, plain,
-     headed OR (opens > 0 AND COUNT { (y:Passage {meetingId: mid}) WHERE y.thread = thread AND y.role IS NULL } <= 3) AS whole
+// The passages of a thread that opens with the topic, when it has no head item.
+CALL {
+  WITH mid, thread, headed, opens
+  UNWIND CASE WHEN opens > 0 AND NOT headed THEN [mid] ELSE [] END AS id
+  MATCH (y:Passage {meetingId: id})
+  WHERE y.thread = thread AND y.role IS NULL
+  RETURN count(y) AS size
+}
+WITH mid, thread, coverage, hits, said, plain, headed OR (opens > 0 AND size <= 3) AS whole
 WHERE plain OR whole
 MATCH (m:Meeting {id: mid})
 WHERE ($series IS NULL OR m.series = $series)
@@ -51,8 +60,8 @@ WHERE ($series IS NULL OR m.series = $series)
 // The stretch that talks about it: the whole thread, or its first to last passage that says most of it.
 WITH m, coverage, said, [h IN hits WHERE h.cov >= 0.5] AS saying, {
        thread: thread,
-       lo: CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, x IN said | CASE WHEN x.idx < lo THEN x.idx ELSE lo END) END,
-       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, x IN said | CASE WHEN x.idx > hi THEN x.idx ELSE hi END) END
+       lo: CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, i IN said | CASE WHEN i < lo THEN i ELSE lo END) END,
+       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END
      } AS stretch
 WITH m, sum(coverage * coverage * sqrt(size(said))) AS score, collect(stretch) AS stretches, reduce(acc = [], l IN collect(saying) | acc + l) AS passages
 ORDER BY score DESC, m.date DESC, m.id
@@ -67,19 +76,20 @@ CALL {
 // A first name alone ("alex") is the one fuller name in the answer it begins or is an alias of.
 WITH collect({m: m, score: score, people: everyone, passages: passages}) AS rows
 WITH rows, reduce(acc = [], r IN rows | acc + [p IN r.people WHERE NOT p IN acc]) AS everyone
+// The fuller names with their first names and aliases, lower-cased once.
+WITH rows, [q IN everyone WHERE q.name CONTAINS ' ' | {q: q, first: toLower(split(q.name, ' ')[0]), aliases: [a IN q.aliases | toLower(a)]}] AS fuller
 UNWIND rows AS r
-WITH r, [p IN r.people |
-  CASE WHEN p.name CONTAINS ' ' THEN p ELSE
-    CASE WHEN size([q IN everyone WHERE q.name CONTAINS ' ' AND (toLower(split(q.name, ' ')[0]) = toLower(p.name)
-                    OR toLower(p.name) IN [a IN q.aliases | toLower(a)])]) = 1
-         THEN [q IN everyone WHERE q.name CONTAINS ' ' AND (toLower(split(q.name, ' ')[0]) = toLower(p.name)
-                    OR toLower(p.name) IN [a IN q.aliases | toLower(a)])][0]
-         ELSE p END
+WITH r, fuller, [p IN r.people | {p: p, name: p.name, key: toLower(p.name)}] AS people
+WITH r, [n IN people |
+  CASE WHEN n.name CONTAINS ' ' THEN n.p ELSE
+    CASE WHEN size([f IN fuller WHERE f.first = n.key OR n.key IN f.aliases]) = 1
+         THEN [f IN fuller WHERE f.first = n.key OR n.key IN f.aliases][0].q
+         ELSE n.p END
   END] AS mapped
 WITH r.m AS m, r.score AS score, r.passages AS passages, reduce(acc = [], p IN mapped | CASE WHEN p IN acc THEN acc ELSE acc + [p] END) AS people
 // The passages that say most of it, at most 50, in source order.
 UNWIND passages AS h
-WITH m, score, people, h ORDER BY h.cov DESC, h.x.idx
+WITH m, score, people, h ORDER BY h.cov DESC, h.idx
 WITH m, score, people, collect(h.x)[0..50] AS xs
 UNWIND xs AS x
 WITH m, score, people, x ORDER BY x.idx
