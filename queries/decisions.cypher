@@ -39,11 +39,11 @@ CALL {
   WITH mid, thread, hits,
        reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
   WHERE coverage >= 0.75
-  WITH mid, thread, coverage, [h IN hits WHERE h.cov >= 0.5 | h.x] AS said
+  WITH mid, thread, coverage, [h IN hits WHERE h.cov >= 0.5 | [h.x.startLine, h.x.endLine]] AS said
   WHERE size(said) > 0
   WITH mid, thread, coverage,
-       reduce(lo = 100000000, x IN said | CASE WHEN x.startLine < lo THEN x.startLine ELSE lo END) AS lo,
-       reduce(hi = -1, x IN said | CASE WHEN x.endLine > hi THEN x.endLine ELSE hi END) AS hi
+       reduce(lo = 100000000, l IN said | CASE WHEN l[0] < lo THEN l[0] ELSE lo END) AS lo,
+       reduce(hi = -1, l IN said | CASE WHEN l[1] > hi THEN l[1] ELSE hi END) AS hi
   // The decisions of those meetings, by their meetingId (which ingest writes
   // with their IN relationship: most of a meeting's IN relationships are its
   // passages').
