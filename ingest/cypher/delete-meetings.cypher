@@ -3,6 +3,8 @@
 // topics) stay; each meeting's row names those it or its parts touched, the
 // candidates sweep-orphans.cypher removes once nothing mentions them.
 // $ids: meeting ids.
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
 OPTIONAL MATCH (m)<-[:IN]-(owned)

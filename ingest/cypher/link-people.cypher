@@ -3,6 +3,8 @@
 // person first seen in a later file of the run), so the links do not depend
 // on the order or batching of writes.
 // $owners: [{item, person}]; $involved: [{decision, person}].
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 CALL {
   UNWIND $owners AS row
   MATCH (a:ActionItem {id: row.item})

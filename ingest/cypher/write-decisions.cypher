@@ -1,5 +1,7 @@
 // Creates decisions with the people, topics and references they involve.
 // $rows: [{id, meeting, props: {meetingId, text, section, startLine, endLine, terms}, people, topics, refs}].
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (m:Meeting {id: row.meeting})
 CREATE (d:Decision {id: row.id})

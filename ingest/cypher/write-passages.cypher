@@ -1,5 +1,7 @@
 // Creates passages in their meetings, with their speakers.
 // $rows: [{id, meeting, speaker (person id or null), props: {meetingId, idx, text, section, startLine, endLine, terms, speakerAs}}].
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (m:Meeting {id: row.meeting})
 CREATE (x:Passage {id: row.id})

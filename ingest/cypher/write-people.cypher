@@ -2,6 +2,8 @@
 // in, as an owner or a party to a decision), creating people not seen before.
 // Names and aliases are settled afterwards (person-forms.cypher).
 // $rows: [{person, meeting, attended, spoke, named, forms, handles}].
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (p:Person {id: row.person})
   ON CREATE SET p.name = row.forms[0], p.aliases = [], p.handles = []

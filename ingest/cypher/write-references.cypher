@@ -1,6 +1,8 @@
 // Creates references (shared across meetings) and ties them to the meetings
 // and passages that mention them. The first title seen is kept.
 // $rows: [{id, meeting, kind, url, title, terms, lines, passages: [passage ids]}].
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (r:Reference {id: row.id})
   ON CREATE SET r.kind = row.kind, r.url = row.url

@@ -5,6 +5,8 @@
 // reference's title and its id name one subject), so aliases go with the
 // meeting that made them.
 // $rows: [{id, meeting, name, terms, query, weight, kind, refs, passages: [passage ids]}].
+// (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (t:Topic {id: row.id})
   ON CREATE SET t.name = row.name, t.terms = row.terms, t.query = row.query
