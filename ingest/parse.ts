@@ -1,17 +1,13 @@
 /**
  * Parses a note once into blocks and sections that every extractor reads.
- * Markdown goes through remark-parse with GFM (tables, task lists, autolinks);
+ * Markdown is parsed as remark-parse with GFM (tables, task lists, autolinks)
+ * and front matter parses it (parse-markdown.ts);
  * web-page text is first rewritten as markdown line for line (web-text.ts).
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from './parse-markdown.js';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from './types.js';
 import { isWebText, webTextPath, webTextToMarkdown } from './web-text.js';
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
 /** `title:` of a YAML or TOML front matter block, if any. */
 function frontMatterTitle(tree: Root): string | undefined {
@@ -39,7 +35,7 @@ export function parseNote(file: SourceFile): Note {
   const text = file.text.replace(/\r\n?/g, '\n');
   const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(text);
   const source = webText ? webTextToMarkdown(text) : text;
-  const tree = processor.parse(source) as Root;
+  const tree = parseMarkdown(source);
   const lines = splitLines(text);
   const builder = new NoteBuilder(lines);
   builder.walkChildren(tree.children, 0, -1);

@@ -1,0 +1,103 @@
+/**
+ * Markdown to mdast the way remark-parse with remark-gfm and
+ * remark-frontmatter (yaml, toml) parse it, for less: each GFM construct is
+ * left out of a text that cannot contain it. Every construct micromark tries
+ * costs on every character or line it may start at (an email autolink at
+ * every word, a table at every line), and most notes have no table, no
+ * strikethrough, no footnote and no front matter. The options of each
+ * combination are built once, not on every call.
+ */
+import type { Root } from 'mdast';
+import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { combineExtensions } from 'micromark-util-combine-extensions';
+import type { Construct, Extension } from 'micromark-util-types';
+
+const FRONT_MATTER = ['yaml', 'toml'] as const;
+
+// The autolink literal extension's constructs, taken apart: an email may
+// start at any word character, `www.` at a w, `http(s)://` at an h.
+const literal = gfmAutolinkLiteral().text as Record<number, Construct | Construct[]>;
+const email = literal[97] as Construct;
+const protocol = (literal[104] as Construct[])[1]!;
+const www = (literal[119] as Construct[])[1]!;
+
+/** What a text may contain, by the characters each construct needs (a superset: a flag may be set for nothing). */
+interface Needs {
+  /** Front matter: the text opens with `---` or `+++`. */
+  front: boolean;
+  email: boolean;
+  www: boolean;
+  protocol: boolean;
+  footnote: boolean;
+  strikethrough: boolean;
+  table: boolean;
+  /** remark-gfm's pass over text nodes for bare URLs and emails (entities and escapes can spell them). */
+  literals: boolean;
+}
+
+function needs(text: string): Needs {
+  return {
+    front: /^\uFEFF?(?:---|\+\+\+)/.test(text),
+    email: text.includes('@'),
+    www: /www\./i.test(text),
+    protocol: /https?:\/\//i.test(text),
+    footnote: text.includes('^'),
+    strikethrough: text.includes('~'),
+    // Note: a table's head row has a pipe (one cell without pipes is a paragraph or a setext heading).
+    table: text.includes('|'),
+    literals: /[@&\\]|www|http/i.test(text),
+  };
+}
+
+interface Options {
+  extensions: Extension[];
+  mdastExtensions: (MdastExtension | MdastExtension[])[];
+}
+
+const built = new Map<string, Options>();
+
+/** remark-gfm's and remark-frontmatter's extensions, in their order, without those the text cannot use. */
+function options(n: Needs): Options {
+  const key = Object.values(n).map((v) => (v ? 1 : 0)).join('');
+  let o = built.get(key);
+  if (o) return o;
+  const text: Record<number, Construct | Construct[]> = {};
+  const add = (code: number, c: Construct) => {
+    const had = text[code];
+    text[code] = had === undefined ? c : [...(Array.isArray(had) ? had : [had]), c];
+  };
+  if (n.email) for (const code of Object.keys(literal)) add(Number(code), email);
+  if (n.protocol) for (const code of [72, 104]) add(code, protocol);
+  if (n.www) for (const code of [87, 119]) add(code, www);
+  const gfm: Extension[] = [{ text }];
+  if (n.footnote) gfm.push(gfmFootnote());
+  if (n.strikethrough) gfm.push(gfmStrikethrough());
+  if (n.table) gfm.push(gfmTable());
+  gfm.push(gfmTaskListItem());
+  // gfmFromMarkdown's first extension is the autolink literals' (its tokens and its pass over text).
+  const gfmMdast = gfmFromMarkdown().slice(n.literals ? 0 : 1);
+  o = {
+    extensions: [...(n.front ? [frontmatter([...FRONT_MATTER])] : []), combineExtensions(gfm)],
+    mdastExtensions: [...(n.front ? [frontmatterFromMarkdown([...FRONT_MATTER])] : []), gfmMdast],
+  };
+  built.set(key, o);
+  return o;
+}
+
+/** The mdast tree of a markdown text, as remark-parse with remark-gfm and remark-frontmatter (yaml, toml) gives it. */
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, options(needs(text)));
+}
+
+/** The full set of extensions, whatever the text: for tests that compare. */
+export function parseMarkdownFull(text: string): Root {
+  return fromMarkdown(text, options({ front: true, email: true, www: true, protocol: true, footnote: true, strikethrough: true, table: true, literals: true }));
+}
