@@ -198,6 +198,19 @@ describe('the questions the project began with', () => {
   });
 });
 
+describe('answers that agree with each other', () => {
+  test("a timeline lists a meeting's decisions in the meeting's own order, also two on one line", async () => {
+    const q = 'query($t: String!, $c: String) { timeline(ref: $t, collection: $c) { meeting { collection path decisions { id } } decisions { id } } }';
+    // "threads" finds a meeting with two decisions on one line (machine-learning/2023/ML-11-28.md).
+    const d = (await data(q, { t: 'threads', c: 'bytecodealliance-meetings' })).timeline as { meeting: { path: string; decisions: { id: string }[] }; decisions: { id: string }[] }[];
+    expect(d.some((x) => x.decisions.length > 1)).toBe(true);
+    for (const x of d) {
+      const ids = x.decisions.map((y) => y.id);
+      expect(x.meeting.decisions.map((y) => y.id).filter((id) => ids.includes(id)), x.meeting.path).toEqual(ids);
+    }
+  });
+});
+
 describe('free text', () => {
   const FIELDS = [
     ['discussions', 'topic', 'meeting { path }'],
