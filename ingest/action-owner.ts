@@ -4,10 +4,10 @@
  * (`Karen & Divya`, `Chris / Stephen`), or a group (`the TSC`, `chairs`,
  * `everyone`).
  */
-import nlp from 'compromise';
 import { perContext } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
+import { compromise } from './nlp.js';
 
 export interface Owner {
   owner: number | null;
@@ -47,7 +47,7 @@ const tagCache = new Map<string, string[]>();
 function tagsOf(word: string): string[] {
   let tags = tagCache.get(word);
   if (!tags) {
-    tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    tags = (compromise()(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
     if (tagCache.size > 5000) tagCache.clear();
     tagCache.set(word, tags);
   }

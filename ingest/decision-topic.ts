@@ -4,10 +4,10 @@
  * subject, the short parent item it answers, else the first noun phrase of
  * the sentence (compromise, on that one sentence only).
  */
-import nlp from 'compromise';
 import { decisionCue } from './decision-cues.js';
 import { blockBody, sectionHeading, speakerLabel } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
+import { compromise } from './nlp.js';
 import type { Block } from './types.js';
 
 /** Headings that name a part of the meeting, not a subject. */
@@ -45,7 +45,7 @@ const VAGUE = /^(?:reasons?|meetings?|list|step|steps|time|things?|ways?|ideas?|
 
 /** The most telling noun phrase of a sentence: a name or a code word if there is one, else the longest. */
 function nounPhrase(text: string): string[] {
-  const nouns = (nlp(text.slice(0, 300)).nouns().not('#Person').not('#Date').out('array') as string[])
+  const nouns = (compromise()(text.slice(0, 300)).nouns().not('#Person').not('#Date').out('array') as string[])
     .map((n) => n.replace(/[^\p{L}\p{N}\s._/-]/gu, '').replace(/^(?:the|a|an|our|their|this|that|these|those|some|any|all|its|his|her|my|your)\s+/i, '').replace(/[.\s]+$/, '').trim())
     .filter((n) => n.length > 2 && !VAGUE.test(n) && !VAGUE.test(n.split(/\s+/).pop()!));
   const telling = (n: string) => (/[\p{Lu}\d_.-]/u.test(n) ? 2 : 0) + Math.min(n.split(/\s+/).length, 3) / 4;

@@ -3,10 +3,12 @@
  * lexicon (a table lookup, no tagging) and English word shapes: `Kevin` is a
  * first name, `Update` a common word, `Wasmtime` unknown.
  */
-import nlp from 'compromise';
+import { compromise } from './nlp.js';
 import { foldName, NOT_A_NAME } from './people-names.js';
 
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+let lexicon: Record<string, string | string[]> | undefined;
+/** compromise's lexicon, on first use. */
+const lexiconOf = () => (lexicon ??= (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon);
 const PERSON_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person', 'LastName', 'Honorific']);
 
 /** Endings of English nouns that handles and names do not have (`federation`, `deployment`). */
@@ -17,7 +19,7 @@ const NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship)$/;
  * common word (`update`, `open`, `will`), or unknown (`Flaki`, `Wasmtime`).
  */
 export function wordSense(word: string): 'name' | 'word' | 'unknown' {
-  const tags = lexicon[word.toLowerCase()];
+  const tags = lexiconOf()[word.toLowerCase()];
   if (tags === undefined) return word.length >= 6 && NOUN_ENDING.test(word.toLowerCase()) ? 'word' : 'unknown';
   const list = Array.isArray(tags) ? tags : [tags];
   return list.some((t) => PERSON_TAGS.has(t)) ? 'name' : 'word';
