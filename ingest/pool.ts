@@ -4,7 +4,9 @@
  * loads. Workers start when the first note needs one. A note that takes longer
  * than `timeoutMs`, or whose worker crashes or runs out of memory, is answered
  * with a message naming the reason; its worker is replaced and the other
- * notes go on.
+ * notes go on. A closed pool's idle workers are kept a few seconds for the
+ * next pool (the next collection of the same run), which then pays neither
+ * their start nor their warming up again.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +39,10 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** The config the worker has (sent again with a task when another pool takes the worker). */
+  config: CollectionConfig;
+  /** Removes this pool's listeners from the worker. */
+  detach: () => void;
   ready: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
@@ -57,15 +63,78 @@ function workerEntry(): URL {
 /** Starting a worker (loading the parser and NLP) may take this long before its first note's clock starts. */
 const START_TIMEOUT_MS = 120_000;
 
+/** How long a closed pool's idle worker waits for another pool before it is stopped. */
+const KEEP_MS = 5_000;
+
+interface Kept {
+  worker: Worker;
+  config: CollectionConfig;
+  timer: NodeJS.Timeout;
+  detach: () => void;
+}
+
+/**
+ * Idle workers of closed pools, by entry and heap limits.
+ * Note: a thread that has parsed some notes runs optimised code; a new one
+ * loads its modules and compiles it all again (over the corpus's two
+ * collections, two workers kept: ~36 CPU-s instead of ~46).
+ */
+const kept = new Map<string, Kept[]>();
+
+/** Keeps an idle worker for the next pool of the same kind; it does not hold the process open. */
+function keep(key: string, worker: Worker, config: CollectionConfig): void {
+  const list = kept.get(key) ?? [];
+  kept.set(key, list);
+  const forget = () => {
+    const i = list.indexOf(k);
+    if (i >= 0) list.splice(i, 1);
+    clearTimeout(k.timer);
+    k.detach();
+  };
+  const onExit = () => forget();
+  const k: Kept = {
+    worker,
+    config,
+    timer: setTimeout(() => {
+      forget();
+      void worker.terminate().catch(() => undefined);
+    }, KEEP_MS).unref(),
+    detach: () => {
+      worker.off('exit', onExit);
+      worker.off('error', onExit);
+    },
+  };
+  worker.on('exit', onExit);
+  worker.on('error', onExit);
+  worker.unref();
+  list.push(k);
+}
+
+/** A kept worker for a new pool, if there is one. */
+function takeKept(key: string): Kept | undefined {
+  const k = kept.get(key)?.pop();
+  if (!k) return undefined;
+  clearTimeout(k.timer);
+  k.detach();
+  k.worker.ref();
+  return k;
+}
+
 export class ExtractPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 0;
   private closed = false;
   private readonly entry: URL;
+  private readonly limits: ResourceLimits;
+  /** Which kept workers this pool may take: same entry, same limits. */
+  private readonly kind: string;
 
   constructor(private readonly o: PoolOptions) {
     this.entry = o.entry ?? workerEntry();
+    // Note: a young generation of 64 MB saves ~10% of parsing's time in GC (the default is smaller).
+    this.limits = o.resourceLimits ?? { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
+    this.kind = `${this.entry.href}\0${JSON.stringify(this.limits)}`;
   }
 
   /** Parses and extracts one note on a worker. Never rejects: failures are messages. */
@@ -82,14 +151,25 @@ export class ExtractPool {
     if (!this.closed && !this.slots.length) this.spawn();
   }
 
-  /** Stops every worker; notes in progress or queued are answered as not parsed. */
+  /**
+   * Stops the pool; notes in progress or queued are answered as not parsed.
+   * Workers in the middle of a note are stopped; idle ones are kept a few
+   * seconds for the next pool, then stopped.
+   */
   async close(): Promise<void> {
     this.closed = true;
     const stopped = (t: Task) => t.done({ ok: false, message: { path: t.file.path, reason: 'not parsed: the ingest was stopped' } });
     const slots = this.slots.splice(0);
+    const idle = slots.filter((s) => !s.task && s.ready);
     for (const s of slots) if (s.task) stopped(s.task);
     for (const t of this.queue.splice(0)) stopped(t);
-    await Promise.all(slots.map((s) => this.retire(s)));
+    for (const s of idle) {
+      s.gone = true;
+      clearTimeout(s.timer);
+      s.detach();
+      keep(this.kind, s.worker, s.config);
+    }
+    await Promise.all(slots.filter((s) => !idle.includes(s)).map((s) => this.retire(s)));
   }
 
   private dispatch(): void {
@@ -103,23 +183,31 @@ export class ExtractPool {
     }
   }
 
+  /** A worker for this pool: one a closed pool kept, else a new one. */
   private spawn(): Slot {
-    const worker = new Worker(this.entry, {
-      workerData: { config: this.o.config },
-      // Note: a young generation of 64 MB saves ~10% of parsing's time in GC (the default is smaller).
-      resourceLimits: this.o.resourceLimits ?? { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
-    });
-    const slot: Slot = { worker, ready: false, gone: false };
-    worker.on('message', (a: WorkerAnswer) => this.answer(slot, a));
-    worker.on('error', (err) => this.crash(slot, `the parser crashed (${err.message})`));
-    worker.on('exit', (code) => this.crash(slot, `the parser's worker exited (status ${code})`));
+    const old = takeKept(this.kind);
+    const worker = old?.worker ?? new Worker(this.entry, { workerData: { config: this.o.config }, resourceLimits: this.limits });
+    const slot: Slot = { worker, config: old?.config ?? this.o.config, detach: () => undefined, ready: !!old, gone: false };
+    const onMessage = (a: WorkerAnswer) => this.answer(slot, a);
+    const onError = (err: Error) => this.crash(slot, `the parser crashed (${err.message})`);
+    const onExit = (code: number) => this.crash(slot, `the parser's worker exited (status ${code})`);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    slot.detach = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
     this.slots.push(slot);
     return slot;
   }
 
   private assign(slot: Slot, task: Task): void {
     slot.task = task;
-    slot.worker.postMessage({ id: task.id, file: task.file } satisfies WorkerTask);
+    const config = slot.config === this.o.config ? undefined : this.o.config;
+    slot.config = this.o.config;
+    slot.worker.postMessage({ id: task.id, file: task.file, ...(config ? { config } : {}) } satisfies WorkerTask);
     this.startClock(slot);
   }
 

@@ -2,7 +2,8 @@
  * The body of an extraction worker (a worker_threads thread started by
  * pool.ts): parses and extracts each note it is sent and posts back the
  * meeting record, or why the note could not be parsed. The collection's
- * config comes with the worker's start (workerData).
+ * config comes with the worker's start (workerData), and again with a task
+ * when a worker kept from one collection's pool serves the next.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,6 +16,8 @@ import type { MeetingRecord, SourceFile } from './types.js';
 export interface WorkerTask {
   id: number;
   file: SourceFile;
+  /** The collection's config, when it is not the one the worker has. */
+  config?: CollectionConfig;
 }
 
 /** What a worker posts back: `ready` once loaded, then one answer per task. */
@@ -25,10 +28,11 @@ export type WorkerAnswer =
 
 const port = parentPort;
 if (!port) throw new Error('ingest/worker runs in a worker thread (see ingest/pool.ts)');
-const config = (workerData as { config: CollectionConfig }).config;
+let config = (workerData as { config: CollectionConfig }).config;
 
 port.on('message', (task: WorkerTask) => {
   let answer: WorkerAnswer;
+  if (task.config) config = task.config;
   try {
     let t = performance.now();
     const note = parseNote(task.file);

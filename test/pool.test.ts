@@ -33,6 +33,25 @@ describe('the extraction pool', () => {
     }
   }, 180_000);
 
+  test('a pool after another (the next collection) extracts with its own config on the workers the first kept', async () => {
+    const file = note('w/2024-01-02.md', '# Wasm meeting\n\n- We looked at #123 and merged it.\n');
+    const repos = { repositories: { '*': 'owner/repo' }, people: [] };
+    const configs = [repos, emptyConfig(), repos];
+    const records = [];
+    for (const c of configs) {
+      const pool = new ExtractPool({ size: 1, timeoutMs: 120_000, config: c });
+      try {
+        const got = await pool.extract(file);
+        expect(got.ok).toBe(true);
+        if (got.ok) records.push(got.record);
+      } finally {
+        await pool.close();
+      }
+    }
+    configs.forEach((c, i) => expect(records[i]).toEqual(extractMeeting(parseNote(file), c)));
+    expect(records[0]).not.toEqual(records[1]);
+  }, 180_000);
+
   test('a note that hangs, crashes, exits or runs out of memory is reported, and the others are extracted', async () => {
     const pool = new ExtractPool({
       size: 2,
