@@ -17,7 +17,7 @@ import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './config.js';
 import { deleteMeetings, finishCollection, indexedHashes, knownHandles, loadMeetings, Orphans, settlePeople } from './load.js';
 import { ExtractPool, type Extracted } from './pool.js';
-import { DEFAULT_MAX_BYTES, listNotes, readNote } from './read.js';
+import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read.js';
 import { PeopleDirectory } from './resolve-people.js';
 import type { MeetingRecord, Message, SourceFile } from './types.js';
 
@@ -77,14 +77,20 @@ type Outcome = { path: string; result: 'skipped' | Extracted };
 export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const stages = { read: 0, parse: 0, extract: 0, load: 0 };
-  const listing = await listNotes(o.folder);
-  const messages: Message[] = [...listing.messages];
-  const indexed = await indexedHashes(o.db, o.collection);
   const workers = o.workers ?? defaultWorkers();
   const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: o.fileTimeoutMs ?? defaultTimeout(), config: o.config }) : undefined;
-  // Note: with a core to spare, a worker loads the parser while the files are read and hashed,
-  // so a run with a few changed files does not wait for it after reading.
-  if (pool && availableParallelism() > 1 && listing.files.length) pool.warm();
+  // Note: with a core to spare, a worker loads the parser while the folder is listed and the
+  // files read and hashed, so a run with a few changed files does not wait for it after reading.
+  if (pool && availableParallelism() > 1) pool.warm();
+  let listing: Listing;
+  let indexed: Map<string, string>;
+  try {
+    [listing, indexed] = await Promise.all([listNotes(o.folder), indexedHashes(o.db, o.collection)]);
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
+  const messages: Message[] = [...listing.messages];
   const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
 
   // Lanes keep the pool fed: each reads its next file and waits for its extraction. The
