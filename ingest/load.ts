@@ -81,29 +81,22 @@ const rowCount = (r: LoadRows): number =>
   r.meetings.length + r.people.length + r.passages.length + r.references.length + r.topics.length + r.decisions.length + r.actionItems.length;
 
 /**
- * Writes meetings in file order, in batches of whole meetings of about
- * `batchRows` rows, one transaction each: the next batch's rows are built
- * while the one before is written. `people` must have observed every record
- * of the run (ids are final when written).
+ * Writes meetings in batches of whole meetings of about `batchRows` rows, one
+ * transaction each, two transactions at a time. `people` must have observed
+ * every record of the run (ids are final when written).
+ *
+ * Note: batches may commit in any order, so nothing written may depend on it.
+ * A topic's or reference's values, which the first row to create the node used
+ * to decide, are taken from the run's first row (in file order) for every row
+ * (sharedValues); people's names are settled afterwards from every form seen.
+ * Shared nodes are locked in one order in every batch (people, references,
+ * topics, each by id), so two batches wait for each other rather than deadlock.
  */
 export async function loadMeetings(db: Db, records: MeetingRecord[], people: PeopleDirectory, o: LoadOptions): Promise<Loaded> {
   const touched = new Set<string>();
   const links: PersonLinks = { owners: [], involved: [] };
+  const batches: LoadRows[] = [];
   let rows = emptyRows();
-  let writing: Promise<void> = Promise.resolve();
-  let writeMs = 0;
-  const flush = async (): Promise<void> => {
-    if (!rows.meetings.length) return;
-    const batch = rows;
-    rows = emptyRows();
-    await writing;
-    const t = performance.now();
-    writing = writeBatch(db, batch, o.urlBase, o.orphans).finally(() => {
-      writeMs += performance.now() - t;
-    });
-    // A failed write is thrown by the next flush or at the end; until then it must not count as unhandled.
-    writing.catch(() => undefined);
-  };
   for (const r of records) {
     const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length };
     addMeetingRows(rows, r, people);
@@ -111,11 +104,70 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
     for (const id of mine) touched.add(id);
     for (const a of rows.actionItems.slice(at.items)) if (a.owner && !mine.has(a.owner)) links.owners.push({ item: a.id, person: a.owner });
     for (const d of rows.decisions.slice(at.decisions)) for (const p of d.people) if (!mine.has(p)) links.involved.push({ decision: d.id, person: p });
-    if (rowCount(rows) >= (o.batchRows ?? 8000)) await flush();
+    if (rowCount(rows) >= (o.batchRows ?? 8000)) {
+      batches.push(rows);
+      rows = emptyRows();
+    }
   }
-  await flush();
-  await writing;
+  if (rows.meetings.length) batches.push(rows);
+  sharedValues(batches);
+
+  let writeMs = 0;
+  let next = 0;
+  let failed = false;
+  const writer = async (): Promise<void> => {
+    while (!failed && next < batches.length) {
+      const batch = batches[next++]!;
+      const t = performance.now();
+      try {
+        await writeBatch(db, batch, o.urlBase, o.orphans);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      writeMs += performance.now() - t;
+    }
+  };
+  // Note: after a failed batch no other starts, and the run ends once the batch in flight has.
+  const ends = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, writer));
+  for (const e of ends) if (e.status === 'rejected') throw e.reason;
   return { touched: [...touched], links, writeMs };
+}
+
+/** Write transactions at once: on 2 cores, one keeps the server busy while the other waits for this process or commits. */
+const PARALLEL_BATCHES = 2;
+
+/**
+ * Gives every row of a topic or reference the values the run's first row of
+ * it (in file order) would set when creating it (a reference's title: the
+ * first one given), and sorts the rows of shared nodes by id.
+ */
+function sharedValues(batches: LoadRows[]): void {
+  const topics = new Map<string, LoadRows['topics'][number]>();
+  const refs = new Map<string, LoadRows['references'][number]>();
+  const titles = new Map<string, string>();
+  for (const b of batches) {
+    for (const t of b.topics) if (!topics.has(t.id)) topics.set(t.id, t);
+    for (const r of b.references) {
+      if (!refs.has(r.id)) refs.set(r.id, r);
+      if (r.title !== null && !titles.has(r.id)) titles.set(r.id, r.title);
+    }
+  }
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  for (const b of batches) {
+    b.topics = b.topics.map((t) => {
+      const first = topics.get(t.id)!;
+      return { ...t, name: first.name, terms: first.terms, query: first.query };
+    });
+    b.references = b.references.map((r) => {
+      const first = refs.get(r.id)!;
+      return { ...r, kind: first.kind, url: first.url, title: titles.get(r.id) ?? null };
+    });
+    // Array.prototype.sort is stable: rows of one node stay in file order.
+    b.people.sort(byKey((p) => p.person));
+    b.references.sort(byKey((r) => r.id));
+    b.topics.sort(byKey((t) => t.id));
+  }
 }
 
 /**
