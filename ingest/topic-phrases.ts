@@ -63,7 +63,9 @@ export function keyPhrases(passages: { text: string; code: string[] }[], names: 
       for (let n = 1; n <= 3; n++) {
         for (let s = 0; s + n <= run.length; s++) {
           if (n === 1 && !TECHNICAL.test(run[s]!)) continue;
-          note(run.slice(s, s + n).join(' '), ts.slice(s, s + n).flat(), n, i, false);
+          // Note: the same as run.slice(s, s + n).join(' ') and ts.slice(s, s + n).flat(), without their arrays (the hottest line of extraction).
+          const name = n === 1 ? run[s]! : n === 2 ? `${run[s]!} ${run[s + 1]!}` : `${run[s]!} ${run[s + 1]!} ${run[s + 2]!}`;
+          note(name, n === 1 ? ts[s]! : n === 2 ? ts[s]!.concat(ts[s + 1]!) : ts[s]!.concat(ts[s + 1]!, ts[s + 2]!), n, i, false);
         }
       }
     }
@@ -105,12 +107,9 @@ function runs(text: string): string[][] {
   };
   for (const raw of text.split(/\s+/)) {
     if (!raw) continue;
-    // Opening punctuation ends the run before the word; closing punctuation after it.
-    const open = /^[([{"“'‘*_`]/.test(raw);
-    const w = raw.replace(EDGES, '');
-    const close = w.length < raw.length && /[.,;:!?)\]}"”'’*_`…]$/.test(raw);
+    const { open, w, close, breaks } = tokenOf(raw);
     if (open) end();
-    if (!w || w.length > 40 || /^\d+$/.test(w) || /^[-–—|=/]+$/.test(w) || BREAK.has(w.toLowerCase().replace(/’/g, "'"))) end();
+    if (breaks) end();
     else run.push(w);
     if (close) end();
   }
@@ -119,3 +118,33 @@ function runs(text: string): string[][] {
 }
 
 const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#>]+$/gu;
+
+interface Token {
+  /** Opening punctuation: ends the run before the word. */
+  open: boolean;
+  /** The word without edge punctuation. */
+  w: string;
+  /** Closing punctuation: ends the run after the word. */
+  close: boolean;
+  /** Not a content word: empty, too long, a number, a rule, a function word. */
+  breaks: boolean;
+}
+
+const tokens = new Map<string, Token>();
+
+/** What one whitespace-separated token is to runs(), remembered (tokens repeat across a corpus). */
+function tokenOf(raw: string): Token {
+  let t = tokens.get(raw);
+  if (!t) {
+    const w = raw.replace(EDGES, '');
+    t = {
+      open: /^[([{"“'‘*_`]/.test(raw),
+      w,
+      close: w.length < raw.length && /[.,;:!?)\]}"”'’*_`…]$/.test(raw),
+      breaks: !w || w.length > 40 || /^\d+$/.test(w) || /^[-–—|=/]+$/.test(w) || BREAK.has(w.toLowerCase().replace(/’/g, "'")),
+    };
+    if (tokens.size > 200_000) tokens.clear();
+    tokens.set(raw, t);
+  }
+  return t;
+}
