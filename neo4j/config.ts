@@ -7,17 +7,15 @@ import type { Instance } from './instance.js';
  * are given here. Heap and page cache suit a small machine (2 cores); the JVM exits on
  * OutOfMemoryError rather than limping on.
  *
- * Note: the JIT stops at C1 (`TieredStopAtLevel=1`). On a cold JVM, C2 compiled
- * Neo4j's write path (Cypher, the record store, Lucene) for longer than it ran: loading
- * the corpus took Neo4j 75 CPU-s with C2, of which 38 s in C2 compiler threads, and 40
- * CPU-s without it (1.9 s of C1 compiling), the query work itself no slower. On 2 cores,
- * C2 competes with the ingest for CPU; the price is slower steady-state code for a
- * long-running server.
+ * Note: the JIT is left whole (C1 and C2). Stopping it at C1 (`TieredStopAtLevel=1`) saves
+ * Neo4j the C2 compiling of its write path on a cold JVM (loading the corpus: ~26 instead
+ * of ~60 CPU-s), but the API's read queries then run 1.2–3.9× slower for as long as the
+ * server runs (BENCHMARKS.md, the runs with and without it); a server answers far longer
+ * than it ingests.
  */
 export const JVM_OPTIONS: readonly string[] = [
   '-Xms512m',
   '-Xmx1g',
-  '-XX:TieredStopAtLevel=1',
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+UnlockExperimentalVMOptions',
