@@ -20,6 +20,9 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
 
+/** A line of dashes, colons and blanks with a colon and a dash: a table's delimiter row without pipes. */
+const DELIMITER_ROW_WITH_COLON = /^(?=[-: \t]*:)(?=[-: \t]*-)[-: \t]+$/m;
+
 const FRONT_MATTER = ['yaml', 'toml'] as const;
 
 // The autolink literal extension's constructs, taken apart: an email may
@@ -51,8 +54,9 @@ function needs(text: string): Needs {
     protocol: /https?:\/\//i.test(text),
     footnote: text.includes('^'),
     strikethrough: text.includes('~'),
-    // Note: a table's head row has a pipe (one cell without pipes is a paragraph or a setext heading).
-    table: text.includes('|'),
+    // Note: a table has a pipe, or a one-cell delimiter row with a colon (`:-:`, `--:`): a
+    // line of dashes alone under a line of text is a setext heading, not a table.
+    table: text.includes('|') || DELIMITER_ROW_WITH_COLON.test(text),
     literals: /[@&\\]|www|http/i.test(text),
   };
 }

@@ -35,6 +35,14 @@ describe('parseMarkdown', () => {
     );
   });
 
+  test('finds a table with no pipe at all: one cell over a delimiter row with a colon (found by the property)', () => {
+    for (const text of ['+++\n:-:', 'Name\n--:\nAda\n']) {
+      const tree = parseMarkdown(text);
+      expect(tree).toEqual(parseMarkdownFull(text));
+      expect(tree.children.map((c) => c.type)).toContain('table');
+    }
+  });
+
   test('finds tables, strikethrough, footnotes, front matter and bare links when they are there', () => {
     const text = '---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| ~~c~~ | d[^1] |\n\nsee www.example.com, https://x.org and a@b.co\n\n[^1]: n\n';
     const tree = parseMarkdown(text);
