@@ -10,6 +10,11 @@
  * (test/fixtures/unseen: notes of our own writing in other projects' formats).
  *
  * --show prints each file's misses (gold items not found, found items not gold).
+ *
+ * Prints the pooled figures, then F1 by collection (eval/floors.ts holds the
+ * floors the tests keep per collection). A gold decision or task is found at
+ * its line or any of its `also` lines; a task's owner is right when it is any
+ * of its `owners`.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +34,10 @@ export interface Gold {
   references: string[];
   crates: string[];
   advisories: string[];
-  decisions: { line: number; summary: string }[];
-  actionItems: { line: number; owner: string; summary: string }[];
+  /** `also`: other lines stating the same outcome (GUIDELINES.md): pointing at any of them is right. */
+  decisions: { line: number; also?: number[]; summary: string }[];
+  /** `owners`: every person a task was given to, `owner` first; any of them is a right owner. */
+  actionItems: { line: number; also?: number[]; owner: string; owners?: string[]; summary: string }[];
   topics: string[];
 }
 
@@ -73,6 +80,11 @@ function matchCount<G, F>(gold: G[], found: F[], same: (g: G, f: F) => boolean):
 const personMatches = (gold: string, p: PersonRecord): boolean =>
   [p.name, ...p.aliases].some((n) => fold(n) === fold(gold));
 const spanHits = (line: number, s: { startLine: number; endLine: number }): boolean => line >= s.startLine - 1 && line <= s.endLine + 1;
+/** A found item's span matches a gold item's line or one of its `also` lines (within one line). */
+const itemHits = (g: { line: number; also?: number[] }, s: { startLine: number; endLine: number }): boolean =>
+  [g.line, ...(g.also ?? [])].some((l) => spanHits(l, s));
+/** The names a gold task's owner may be given by: every one of its `owners`, or its `owner`. */
+const goldOwners = (g: Gold['actionItems'][number]): string[] => (g.owners?.length ? g.owners : [g.owner]);
 
 /** Where the notes of a gold label's corpus are, relative to the project. */
 export function corpusFolder(shared: string, corpus: string): string {
@@ -95,18 +107,38 @@ export interface FileScore {
   misses: Record<string, { missed: string[]; extra: string[] }>;
 }
 
-export type Scores = Record<'attendees' | 'speakers' | 'references' | 'crates' | 'advisories' | 'decisions' | 'actionItems' | 'actionOwners', Tally> & {
+export const KINDS = ['attendees', 'speakers', 'references', 'crates', 'advisories', 'decisions', 'actionItems', 'actionOwners'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export type Scores = Record<Kind, Tally> & {
   dates: { right: number; all: number };
 };
 
-/** Extracts each gold-labelled note and scores it. */
-export async function scoreOffline(shared: string, goldDir = join(shared, 'gold', 'dev'), notesRoot?: string): Promise<{ scores: Scores; files: FileScore[] }> {
-  const names = ['attendees', 'speakers', 'references', 'crates', 'advisories', 'decisions', 'actionItems', 'actionOwners'] as const;
-  const scores = Object.fromEntries(names.map((k) => [k, new Tally()])) as unknown as Scores;
+function newScores(): Scores {
+  const scores = Object.fromEntries(KINDS.map((k) => [k, new Tally()])) as unknown as Scores;
   scores.dates = { right: 0, all: 0 };
+  return scores;
+}
+
+/** One file's counts added to the pooled scores and to its collection's. */
+function addScores(into: Scores, from: Scores): void {
+  for (const k of KINDS) into[k].add(from[k].tp, from[k].found, from[k].gold);
+  into.dates.right += from.dates.right;
+  into.dates.all += from.dates.all;
+}
+
+/** Extracts each gold-labelled note and scores it. */
+export async function scoreOffline(
+  shared: string,
+  goldDir = join(shared, 'gold', 'dev'),
+  notesRoot?: string,
+): Promise<{ scores: Scores; byCollection: Map<string, Scores>; files: FileScore[] }> {
+  const pooled = newScores();
+  const byCollection = new Map<string, Scores>();
   const files: FileScore[] = [];
   for (const file of goldFiles(goldDir)) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as Gold;
+    const scores = newScores();
     const folder = notesRoot ?? corpusFolder(shared, gold.corpus);
     const { config } = await loadCollectionConfig(folder, configFor(gold.corpus));
     const read = await readNote(folder, gold.path, gold.corpus);
@@ -143,25 +175,32 @@ export async function scoreOffline(shared: string, goldDir = join(shared, 'gold'
     const goldAdv = new Set(gold.advisories.map((a) => a.toUpperCase()));
     scores.advisories.add([...goldAdv].filter((a) => adv.has(a)).length, adv.size, goldAdv.size);
     note('advisories', [...goldAdv].filter((a) => !adv.has(a)), [...adv].filter((a) => !goldAdv.has(a)));
-    const dHits = matchCount(gold.decisions, record.decisions, (g, f) => spanHits(g.line, f));
+    const dHits = matchCount(gold.decisions, record.decisions, itemHits);
     scores.decisions.add(dHits, record.decisions.length, gold.decisions.length);
     note('decisions',
-      gold.decisions.filter((g) => !record.decisions.some((f) => spanHits(g.line, f))).map((g) => `${g.line}: ${g.summary}`),
-      record.decisions.filter((f) => !gold.decisions.some((g) => spanHits(g.line, f))).map((f) => `${f.startLine}-${f.endLine}: ${f.text.slice(0, 100)}`));
-    const aHits = matchCount(gold.actionItems, record.actionItems, (g, f) => spanHits(g.line, f));
+      gold.decisions.filter((g) => !record.decisions.some((f) => itemHits(g, f))).map((g) => `${g.line}: ${g.summary}`),
+      record.decisions.filter((f) => !gold.decisions.some((g) => itemHits(g, f))).map((f) => `${f.startLine}-${f.endLine}: ${f.text.slice(0, 100)}`));
+    const aHits = matchCount(gold.actionItems, record.actionItems, itemHits);
     scores.actionItems.add(aHits, record.actionItems.length, gold.actionItems.length);
     const ownerOf = (f: MeetingRecord['actionItems'][number]) => (f.owner !== null ? record.people[f.owner] : undefined);
-    const oHits = matchCount(gold.actionItems, record.actionItems, (g, f) => {
+    const sameOwner = (g: Gold['actionItems'][number], f: MeetingRecord['actionItems'][number]): boolean => {
       const o = ownerOf(f);
-      return spanHits(g.line, f) && (o ? personMatches(g.owner, o) : !!f.ownerGroup && fold(f.ownerGroup) === fold(g.owner));
-    });
+      return goldOwners(g).some((name) => (o ? personMatches(name, o) : !!f.ownerGroup && fold(f.ownerGroup) === fold(name)));
+    };
+    const oHits = matchCount(gold.actionItems, record.actionItems, (g, f) => itemHits(g, f) && sameOwner(g, f));
     scores.actionOwners.add(oHits, record.actionItems.length, gold.actionItems.length);
     note('actionItems',
-      gold.actionItems.filter((g) => !record.actionItems.some((f) => spanHits(g.line, f))).map((g) => `${g.line} (${g.owner}): ${g.summary}`),
-      record.actionItems.filter((f) => !gold.actionItems.some((g) => spanHits(g.line, f))).map((f) => `${f.startLine}-${f.endLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'}): ${f.text.slice(0, 100)}`));
+      gold.actionItems.filter((g) => !record.actionItems.some((f) => itemHits(g, f))).map((g) => `${g.line} (${goldOwners(g).join(' + ')}): ${g.summary}`),
+      record.actionItems.filter((f) => !gold.actionItems.some((g) => itemHits(g, f))).map((f) => `${f.startLine}-${f.endLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'}): ${f.text.slice(0, 100)}`));
+    note('actionOwners',
+      gold.actionItems.filter((g) => record.actionItems.some((f) => itemHits(g, f)) && !record.actionItems.some((f) => itemHits(g, f) && sameOwner(g, f))).map((g) => `${g.line} (${goldOwners(g).join(' + ')})`),
+      record.actionItems.filter((f) => gold.actionItems.some((g) => itemHits(g, f)) && !gold.actionItems.some((g) => itemHits(g, f) && sameOwner(g, f))).map((f) => `${f.startLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'})`));
     files.push({ gold, record, misses });
+    addScores(pooled, scores);
+    const collection = byCollection.get(gold.corpus) ?? byCollection.set(gold.corpus, newScores()).get(gold.corpus)!;
+    addScores(collection, scores);
   }
-  return { scores, files };
+  return { scores: pooled, byCollection: new Map([...byCollection].sort(([a], [b]) => a.localeCompare(b))), files };
 }
 
 /** The collection config the eval uses for a gold corpus (examples/config/<corpus>.json when present). */
@@ -189,10 +228,23 @@ export function projectRoot(): string {
 }
 
 export function formatScores(s: Scores): string {
-  const rows = [`date accuracy ${(s.dates.all ? s.dates.right / s.dates.all : 1).toFixed(3)} (${s.dates.right}/${s.dates.all})`];
-  for (const k of ['attendees', 'speakers', 'references', 'crates', 'advisories', 'decisions', 'actionItems', 'actionOwners'] as const) {
+  const rows = [`date accuracy ${dateAccuracy(s).toFixed(3)} (${s.dates.right}/${s.dates.all})`];
+  for (const k of KINDS) {
     const t = s[k];
     rows.push(`${k.padEnd(12)} P ${t.p.toFixed(3)}  R ${t.r.toFixed(3)}  F1 ${t.f1.toFixed(3)}  (${t.tp}/${t.found} found, ${t.gold} gold)`);
+  }
+  return rows.join('\n');
+}
+
+export const dateAccuracy = (s: Scores): number => (s.dates.all ? s.dates.right / s.dates.all : 1);
+
+/** F1 by collection, one row each; `–` where the collection neither labels nor yields that kind. */
+export function formatByCollection(byCollection: Map<string, Scores>): string {
+  const cols = ['attendees', 'speakers', 'references', 'decisions', 'actionItems', 'actionOwners'] as const;
+  const rows = [`${'collection'.padEnd(28)}${cols.map((k) => k.slice(0, 10).padStart(12)).join('')}${'dates'.padStart(8)}`];
+  for (const [c, s] of byCollection) {
+    const cells = cols.map((k) => (s[k].gold || s[k].found ? s[k].f1.toFixed(3) : '–').padStart(12)).join('');
+    rows.push(`${c.padEnd(28)}${cells}${dateAccuracy(s).toFixed(3).padStart(8)}`);
   }
   return rows.join('\n');
 }
@@ -205,7 +257,7 @@ if (isMain) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const shared = join(projectRoot(), '..', 'shared');
-  const { scores, files } = await scoreOffline(shared, opt('gold'), opt('notes'));
+  const { scores, byCollection, files } = await scoreOffline(shared, opt('gold'), opt('notes'));
   const show = Number(opt('show') ?? 0);
   const only = opt('only')?.split(',');
   if (show) {
@@ -222,4 +274,5 @@ if (isMain) {
     console.log();
   }
   console.log(formatScores(scores));
+  console.log(`\nF1 by collection\n${formatByCollection(byCollection)}`);
 }
