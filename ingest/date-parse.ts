@@ -31,6 +31,8 @@ const PROSE_DATE = new RegExp(
     String.raw`(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\11(\d{1,2})(?![\d])`,
     // MM/DD/YYYY (or DD/MM/YYYY where the first number cannot be a month)
     String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)`,
+    // YYYY-Mon-DD, with or without the abbreviation's dot ("2022-Nov.-24", "2023-Jan-05")
+    String.raw`\b((?:19|20)\d\d)-${MONTH}\.?-(\d{1,2})(?!\d)`,
   ].join('|'),
   'gi',
 );
@@ -66,6 +68,8 @@ export function findDates(text: string): PartialDate[] {
       // Month first, as US notes write it; a first number over 12 is the day (14/02/2024).
       const [a, b] = [Number(m[14]), Number(m[15])];
       d = a > 12 ? { month: b, day: a, year: Number(m[16]) } : { month: a, day: b, year: Number(m[16]) };
+    } else if (m[17] !== undefined) {
+      d = { year: Number(m[17]), month: monthOf(m[18]!), day: Number(m[19]) };
     }
     if (d && validDay(d.month, d.day!, d.year)) out.push({ ...d, index: m.index });
   }
@@ -77,6 +81,8 @@ const NAME_MDY = /(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d\d)(?!\d)/;
 const NAME_MD = /(?:^|[-_.\s])(\d{1,2})[-_.](\d{1,2})(?=$|[-_.\sv]|[a-z])/i;
 const NAME_MMDD = /(?:^|[-_])(\d\d)(\d\d)$/;
 const NAME_M = /(?:^|[-_])(\d\d)$/;
+/** A year and month with no day: `2024-10`, `2021-11-steering-council-update`. */
+const NAME_YM = /^((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?!\d)/;
 
 /**
  * The date a file name (without its extension) gives: year, month and day,
@@ -84,6 +90,9 @@ const NAME_M = /(?:^|[-_])(\d\d)$/;
  * write them; a first number over 12 is read as the day.
  */
 export function dateInName(base: string): Omit<PartialDate, 'index'> | undefined {
+  // Month names in a name ("Oct 29 2021", "july-31", "2022-Nov-24") read as prose does.
+  const prose = findDates(base.replace(/[-_]+/g, (sep, at: number) => (/\d/.test(base[at - 1] ?? '') && /\d/.test(base[at + sep.length] ?? '') ? sep : ' ')))[0];
+  if (prose) return { year: prose.year, month: prose.month, day: prose.day };
   let m = NAME_YMD.exec(base);
   if (m && validDay(Number(m[2]), Number(m[3]), Number(m[1]))) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   m = NAME_MDY.exec(base);
@@ -94,7 +103,30 @@ export function dateInName(base: string): Omit<PartialDate, 'index'> | undefined
   if (m) return monthDay(Number(m[1]), Number(m[2]));
   m = NAME_M.exec(base);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { month: Number(m[1]) };
+  m = NAME_YM.exec(base);
+  if (m) return { year: Number(m[1]), month: Number(m[2]) };
   return undefined;
+}
+
+/**
+ * The date a folder gives: a year (`2024`), a year and month (`2025-07`), or a
+ * month under a year (`09-Sep`, `09`, `September`).
+ */
+export function dateInFolder(dir: string): { year?: number; month?: number } | undefined {
+  if (/^(?:19|20)\d\d$/.test(dir)) return { year: Number(dir) };
+  const ym = /^((?:19|20)\d\d)[-_.](\d\d)$/.exec(dir);
+  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) return { year: Number(ym[1]), month: Number(ym[2]) };
+  const named = new RegExp(String.raw`^(?:(\d\d?)(?:[-_ ]+${MONTH}\.?)?|${MONTH})$`, 'i').exec(dir);
+  if (!named) return undefined;
+  const month = named[1] !== undefined ? Number(named[1]) : monthOf(named[2] ?? named[3]!);
+  if (named[1] !== undefined && named[2] !== undefined && monthOf(named[2]) !== month) return undefined;
+  return month >= 1 && month <= 12 ? { month } : undefined;
+}
+
+/** The day a name opens with, under a month folder: `07-wg-primary`, `3 notes`. */
+export function dayOpeningName(base: string): number | undefined {
+  const m = /^(\d{1,2})(?=$|[-_.\s])/.exec(base);
+  return m ? Number(m[1]) : undefined;
 }
 
 function monthDay(a: number, b: number, year?: number): Omit<PartialDate, 'index'> | undefined {

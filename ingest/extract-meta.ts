@@ -8,11 +8,17 @@
  * `sig-registries`); for a file in no folder, the project words of its title.
  *
  * The date comes from the title ("October 16, 2024 | …"), else the file name
- * (`wasmtime-06-05.md` under `2025/`), else a date heading or a `Date:` /
- * `When:` line near the top. A year the title and name leave out comes from
- * the path, else from the dates the text itself mentions.
+ * (`wasmtime-06-05.md` under `2025/`, `Oct 29 2021.md`, `07-main.md` under
+ * `2023/09-Sep/`, `july-31.md` under `2025-07/`), else a date heading or a
+ * `Date:` / `When:` / `Meeting Date/Time:` line near the top. A year the
+ * title and name leave out comes from the path, else from the dates the text
+ * itself mentions. A name that gives only a month (`2024-10.md`) takes the
+ * first day of that month written near the top (a heading, a line, a dated
+ * link). When the title and the file name disagree by more than a few days,
+ * the file name wins: titles are copied from the previous meeting's note and
+ * not always updated, while the name is chosen when the file is made.
  */
-import { dateInName, findDates, iso, validDay, type PartialDate } from './date-parse.js';
+import { dateInFolder, dateInName, dayOpeningName, findDates, iso, validDay, type PartialDate } from './date-parse.js';
 import type { Note } from './types.js';
 
 export interface Meta {
@@ -25,8 +31,8 @@ export interface Meta {
 const YEAR_DIR = /^(?:19|20)\d\d$/;
 /** Folders that hold series rather than name one. */
 const CONTAINER_DIR = /^(?:archived?|old|meetings?|meeting-notes|notes|minutes)$/i;
-/** Lines that state the meeting's date: `**Date:** …`, `- **Dates**: …`, `When: …`. */
-const DATE_FIELD = /^\W*(?:date|dates|when)\b\W*[:：]/i;
+/** Lines that state the meeting's date: `**Date:** …`, `- **Dates**: …`, `When: …`, `**Meeting Date/Time:** …`. */
+const DATE_FIELD = /^\W*(?:(?:meeting|call)\s+)?(?:date|dates|when|date\s*(?:\/|&|and)\s*time)\b\W*[:：]/i;
 /** How far down a date heading or field may be. */
 const EARLY_LINES = 60;
 /** Words of a title that name the kind of meeting, not the project. */
@@ -68,26 +74,76 @@ function titleSeries(title: string): string {
 }
 
 function dateOf(note: Note, dirs: string[], base: string): string | null {
-  const dirYear = [...dirs].reverse().find((d) => YEAR_DIR.test(d));
-  const pathYear = dirYear ? Number(dirYear) : undefined;
-  const name = dateInName(base);
+  const folder = folderDate(dirs);
+  const pathYear = folder.year;
+  const name = nameDate(base, folder);
   const yearHint = name?.year ?? pathYear;
   const title = findDates(note.title).find((d) => d.day !== undefined);
   const named = name?.day !== undefined ? { month: name.month, day: name.day, year: yearHint } : undefined;
+  // A name or folder that gives the month but not the day (`2024-10.md`, `2021-11-update.md`).
+  const month = named ? undefined : name?.month !== undefined && yearHint !== undefined ? { year: yearHint, month: name.month } : undefined;
   let pick: Omit<PartialDate, 'index'> | undefined;
   if (title && named && disagree(title, named)) {
     pick = named; // A title copied from an earlier meeting, or a typo in its year.
-  } else if (title) {
+  } else if (title && (!month || title.month === month.month)) {
     pick = { month: title.month, day: title.day, year: title.year ?? yearHint };
   } else if (named) {
     pick = named;
   } else {
-    const early = earlyDate(note);
+    const early = earlyDate(note, month);
     if (early) pick = { ...early, year: early.year ?? yearHint };
+    else if (month) pick = dayInMonth(note, month);
   }
   if (!pick || pick.day === undefined) return null;
   const year = pick.year ?? yearFromText(note, pick.month, pick.day);
   return year !== undefined && validDay(pick.month, pick.day, year) ? iso(year, pick.month, pick.day) : null;
+}
+
+/** The year and month the folders give: `2023/09-Sep/`, `2025-07/`, `2024/`; the innermost wins. */
+function folderDate(dirs: string[]): { year?: number; month?: number } {
+  let year: number | undefined;
+  let month: number | undefined;
+  for (const d of dirs) {
+    const f = dateInFolder(d);
+    if (f?.year !== undefined) [year, month] = [f.year, f.month];
+    else if (f?.month !== undefined && year !== undefined) month = f.month; // a month folder counts only under a year
+  }
+  return { year, month };
+}
+
+/** The file name's date, its month (and day) completed by a month folder (`09-Sep/07-wg-primary.md`). */
+function nameDate(base: string, folder: { year?: number; month?: number }): Omit<PartialDate, 'index'> | undefined {
+  const name = dateInName(base);
+  if (name || folder.month === undefined) return name;
+  const day = dayOpeningName(base);
+  if (day !== undefined && validDay(folder.month, day, folder.year)) return { year: folder.year, month: folder.month, day };
+  return { year: folder.year, month: folder.month };
+}
+
+/**
+ * The day of a note whose name gives only a year and month: the first date of
+ * that month the note writes near its top (in a heading, a line or a link's
+ * dated path); a day mentioned further down is a later event, not the meeting.
+ */
+function dayInMonth(note: Note, month: { year: number; month: number }): Omit<PartialDate, 'index'> | undefined {
+  for (const line of note.lines.slice(0, EARLY_LINES)) {
+    const days = [...findDates(line), ...linkedPathDates(line)];
+    const d = days.find((x) => x.day !== undefined && x.month === month.month && (x.year === undefined || x.year === month.year));
+    if (d) return { year: month.year, month: month.month, day: d.day };
+  }
+  return undefined;
+}
+
+/** Dates in the dated paths a line links to (`…/agendas/2024/10-Oct/03-wg-primary.md`). */
+function linkedPathDates(line: string): Omit<PartialDate, 'index'>[] {
+  const out: Omit<PartialDate, 'index'>[] = [];
+  for (const m of line.matchAll(/(?:https?:\/\/|\.{0,2}\/)?[\w.-]+(?:\/[\w.%-]+){2,}/g)) {
+    const parts = m[0].split('/');
+    const folder = folderDate(parts.slice(0, -1));
+    const d = nameDate(parts.at(-1)!.replace(/\.[^.]*$/, ''), folder);
+    if (d?.day !== undefined) out.push({ ...d, year: d.year ?? folder.year });
+  }
+  return out;
 }
 
 /**
@@ -103,13 +159,13 @@ function disagree(title: Omit<PartialDate, 'index'>, named: Omit<PartialDate, 'i
   return apart > NAME_SLIP_DAYS;
 }
 
-/** The first date in a heading or a date field near the top of the note. */
-function earlyDate(note: Note): PartialDate | undefined {
+/** The first date in a heading or a date field near the top of the note (in `month`, when the name gives one). */
+function earlyDate(note: Note, month?: { year: number; month: number }): PartialDate | undefined {
   for (const b of note.blocks) {
     if (b.startLine > EARLY_LINES) break;
     const lines = b.kind === 'heading' ? [b.text] : b.text.split('\n').filter((l) => DATE_FIELD.test(l));
     for (const l of lines) {
-      const d = findDates(l).find((x) => x.day !== undefined);
+      const d = findDates(l).find((x) => x.day !== undefined && (!month || x.month === month.month));
       if (d) return d;
     }
   }

@@ -90,3 +90,28 @@ describe('extractMeta', () => {
     expect(meta('000_abc.txt', text)).toEqual({ date: '2021-09-02', series: 'runtime' });
   });
 });
+
+describe('dates from folders, month names and month files', () => {
+  test('a month folder under a year folder, and a name that opens with the day', () => {
+    expect(meta('agendas/2022/03-Mar/17-wg-main.md', '# Working group agenda\n').date).toBe('2022-03-17');
+    expect(meta('calls/2021-09/14.md', '# Call\n').date).toBe('2021-09-14');
+  });
+
+  test('month names in a file name, with a year-month folder or the year in the name', () => {
+    expect(meta('team/2022-08/august-09.md', '# Team sync\n').date).toBe('2022-08-09');
+    expect(meta('team/2019-03/Mar 28 2019.md', '# Team sync\n').date).toBe('2019-03-28');
+    expect(dateInName('2022-Nov.-24-review')).toEqual({ year: 2022, month: 11, day: 24 });
+  });
+
+  test('a file for a month takes its day from a heading or a dated link near the top, not a later mention', () => {
+    expect(meta('updates/2020-05-council-update.md', '# May 12\n\n- The council met.\n').date).toBe('2020-05-12');
+    expect(meta('notes/2023/2023-02.md', '# Notes, February 2023\n\nAgenda: [link](https://example.org/wg/agendas/2023/02-Feb/09-main.md)\n').date).toBe('2023-02-09');
+    const later = `# Notes, June 2021\n\n${'- a line\n'.repeat(70)}- next breakout on June 21st\n`;
+    expect(meta('notes/2021/2021-06.md', later).date).toBeNull();
+  });
+
+  test('a "Meeting Date/Time" field, and "YYYY-Mon.-DD" in prose', () => {
+    expect(meta('calls/Call 17.md', '# Call 17\n\n**Meeting Date/Time: March 3, 2022, 14:00 UTC**\n').date).toBe('2022-03-03');
+    expect(findDates('held on 2022-Nov.-24').map(({ year, month, day }) => [year, month, day])).toEqual([[2022, 11, 24]]);
+  });
+});
