@@ -94,7 +94,9 @@ export function dateInName(base: string): Omit<PartialDate, 'index'> | undefined
   if (m) return monthDay(Number(m[1]), Number(m[2]));
   m = NAME_M.exec(base);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { month: Number(m[1]) };
-  return undefined;
+  // A name written as prose: `Jan 15, 2021`, `Mar 06 2020`.
+  const prose = findDates(base).find((d) => d.year !== undefined && d.day !== undefined);
+  return prose && { year: prose.year, month: prose.month, day: prose.day };
 }
 
 function monthDay(a: number, b: number, year?: number): Omit<PartialDate, 'index'> | undefined {
