@@ -178,8 +178,8 @@ class NoteBuilder {
     let header: string[] | undefined;
     for (const row of node.children) {
       if (!row.position) continue;
-      const cells = row.children.map((c) => inline(c.children));
       // A line break in a cell (`<br>`) separates entries: `Ana Lima<br>Bo Chen` is two names.
+      const cells = row.children.map((c) => inline(c.children, 0, Infinity, '\n'));
       const texts = cells.map((c) => c.text.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim());
       if (!header) {
         header = texts;
@@ -243,7 +243,7 @@ interface InlineText {
  * Plain text of phrasing content, keeping soft line breaks. With a line range,
  * text nodes are cut to those lines (a paragraph split at speaker turns).
  */
-function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity): InlineText {
+function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity, br = ' '): InlineText {
   const links: Link[] = [];
   const code: string[] = [];
   let text = '';
@@ -276,8 +276,8 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
         text += n.alt ?? '';
         return;
       case 'html':
-        // `<br>` is a line break (table cells use it for lists of names); other tags are markup only.
-        if (/^<br\s*\/?>$/i.test(n.value)) text += '\n';
+        // Tags are markup only; `<br>` parts words (a text line stays a source line), and entries in a table cell.
+        if (/^<br\s*\/?>$/i.test(n.value)) text += br;
         return;
       default:
         if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
