@@ -110,9 +110,11 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   let worst = 0;
   for (const op of document.definitions) {
     if (op.kind !== 'OperationDefinition') continue;
-    const vars: Record<string, unknown> = { ...variables };
+    // Note: a Map, so a variable named `$constructor` or `__proto__` reads only what the client sent.
+    const vars = new Map<string, unknown>(Object.entries(variables ?? {}));
     for (const v of op.variableDefinitions ?? []) {
-      if (vars[v.variable.name.value] === undefined && v.defaultValue) vars[v.variable.name.value] = intValue(v.defaultValue);
+      const name = v.variable.name.value;
+      if (vars.get(name) === undefined && v.defaultValue) vars.set(name, intValue(v.defaultValue));
     }
     const root = schema.getRootType(op.operation);
     if (root) worst = Math.max(worst, costOf(op.selectionSet, root, { schema, fragments, vars, listEstimate, memo: new Map() }));
@@ -123,7 +125,7 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
 interface CostState {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
-  vars: Record<string, unknown>;
+  vars: Map<string, unknown>;
   listEstimate: number;
   memo: Map<string, number>;
 }
@@ -132,6 +134,7 @@ type AnyType = { ofType?: AnyType; getFields?: () => Record<string, Field> };
 type Field = { type: AnyType; args: readonly { name: string; defaultValue?: unknown }[] };
 
 function costOf(set: SelectionSetNode, type: unknown, s: CostState): number {
+  // graphql's field maps have no prototype; an own-key check keeps it so for any map (a field named `constructor`).
   const fields = (type as AnyType).getFields?.() ?? {};
   let total = 0;
   for (const sel of set.selections) {
@@ -148,7 +151,7 @@ function costOf(set: SelectionSetNode, type: unknown, s: CostState): number {
       }
       total += c;
     } else if (sel.selectionSet) {
-      const field = fields[sel.name.value];
+      const field = Object.hasOwn(fields, sel.name.value) ? fields[sel.name.value] : undefined;
       if (!field) continue;
       let named = field.type;
       while (named.ofType) named = named.ofType;
@@ -174,7 +177,7 @@ function listSize(node: FieldNode, field: Field, s: CostState): number {
   if (!def) return s.listEstimate;
   const arg = node.arguments?.find((a) => a.name.value === 'first');
   let v: unknown = def.defaultValue;
-  if (arg) v = arg.value.kind === 'Variable' ? s.vars[arg.value.name.value] ?? def.defaultValue : intValue(arg.value);
+  if (arg) v = arg.value.kind === 'Variable' ? s.vars.get(arg.value.name.value) ?? def.defaultValue : intValue(arg.value);
   const n = typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : s.listEstimate;
   return Math.min(MAX_FIRST, Math.max(1, n));
 }

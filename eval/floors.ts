@@ -28,12 +28,27 @@ export interface Floors {
 export const FLOORS_FILE = join(projectRoot(), 'eval', 'floors.json');
 
 export function readFloors(): Floors {
-  return JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as Floors;
+  return parseFloors(readFileSync(FLOORS_FILE, 'utf8'));
+}
+
+/**
+ * Reads floors text with every object made prototype-free: tables are keyed
+ * by collection names (folder names), and a collection called `constructor`
+ * must find its own row or none, never Object.prototype's members.
+ */
+export function parseFloors(text: string): Floors {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    // Assigning `__proto__` on a prototype-free object makes a plain own key.
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) copy[k] = v;
+    return copy;
+  }) as Floors;
 }
 
 /** The measures of one collection's offline scores, as the floor table names them. */
 export function extractionFigures(s: Scores): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = Object.create(null) as Record<string, number>;
   for (const k of KINDS) if (s[k].gold || s[k].found) out[k] = s[k].f1;
   if (s.dates.all) out.dates = dateAccuracy(s);
   return out;
@@ -49,11 +64,12 @@ export function floorUnder(figure: number, margin: number): number | undefined {
 export function raise(table: FloorTable, figures: Record<string, Record<string, number>>, margin: number): string[] {
   const moved: string[] = [];
   for (const [collection, measures] of Object.entries(figures)) {
-    const row = (table[collection] ??= {});
+    const row = (table[collection] = Object.hasOwn(table, collection) ? table[collection]! : (Object.create(null) as Record<string, number>));
     for (const [measure, figure] of Object.entries(measures)) {
       const f = floorUnder(figure, margin);
-      if (f === undefined || (row[measure] ?? 0) >= f) continue;
-      moved.push(`${collection} ${measure}: ${row[measure] ?? '–'} → ${f}`);
+      const had = Object.hasOwn(row, measure) ? row[measure] : undefined;
+      if (f === undefined || (had ?? 0) >= f) continue;
+      moved.push(`${collection} ${measure}: ${had ?? '–'} → ${f}`);
       row[measure] = f;
     }
   }
@@ -67,7 +83,8 @@ if (isMain) {
   const figures = Object.fromEntries([...byCollection].map(([c, s]) => [c, extractionFigures(s)]));
   for (const [c, measures] of Object.entries(figures)) {
     const cells = Object.entries(measures).map(([m, v]) => {
-      const f = floors.extraction[c]?.[m];
+      const row = Object.hasOwn(floors.extraction, c) ? floors.extraction[c] : undefined;
+      const f = row && Object.hasOwn(row, m) ? row[m] : undefined;
       return `${m} ${v.toFixed(3)}${f !== undefined ? ` (floor ${f}${v < f ? ' BELOW' : ''})` : ''}`;
     });
     console.log(`${c}: ${cells.join(', ')}`);

@@ -25,14 +25,18 @@ export interface PersonEntry {
 export interface CollectionConfig {
   /** Base URL that a note's path is appended to for source links. */
   urlBase?: string;
-  /** Series (lower-case) → default `owner/repo` for bare issue numbers; `*` for every series. */
-  repositories: Record<string, string>;
+  /**
+   * Series (lower-case) → default `owner/repo` for bare issue numbers; `*` for every series.
+   * Note: a Map, not an object: a series or a repository word of a note
+   * (`constructor`, `__proto__`) is looked up here and must find only what the config says.
+   */
+  repositories: Map<string, string>;
   people: PersonEntry[];
 }
 
 export const CONFIG_FILE = 'quorum.json';
 
-export const emptyConfig = (): CollectionConfig => ({ repositories: {}, people: [] });
+export const emptyConfig = (): CollectionConfig => ({ repositories: new Map(), people: [] });
 
 /**
  * Loads the collection's configuration. A missing default file is no error;
@@ -68,10 +72,11 @@ export function parseCollectionConfig(text: string, path: string): CollectionCon
     config.urlBase = o.urlBase.replace(/\/+$/, '');
   }
   if (o.repositories !== undefined) {
-    if (typeof o.repositories !== 'object' || o.repositories === null) throw new ConfigError(`${path}: "repositories" must map series to "owner/repo"`);
+    if (typeof o.repositories !== 'object' || o.repositories === null || Array.isArray(o.repositories)) throw new ConfigError(`${path}: "repositories" must map series to "owner/repo"`);
+    // Object.entries lists JSON.parse's own keys only, `__proto__` among them: each becomes a plain Map key.
     for (const [series, repo] of Object.entries(o.repositories)) {
       if (typeof repo !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new ConfigError(`${path}: repositories["${series}"] must be "owner/repo"`);
-      config.repositories[series.toLowerCase()] = repo.toLowerCase();
+      config.repositories.set(series.toLowerCase(), repo.toLowerCase());
     }
   }
   if (o.people !== undefined) {

@@ -35,7 +35,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
 
   // Pass 1: every URL of every block, and what the note tells about repositories.
   const known = new KnownRepos();
-  for (const repo of Object.values(config.repositories)) known.add(repo, false);
+  for (const repo of config.repositories.values()) known.add(repo, false);
   const byNumber = new Map<number, Set<string>>();
   const urlRefs = new Map<number, { link: Link; ref?: GitHubRef }[]>();
   const shortRefs = new Map<number, ShortRef[]>();
@@ -81,7 +81,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
   }
 
   // Pass 2: records, with bare numbers resolved.
-  const configured = config.repositories[meta.series] ?? config.repositories['*'];
+  const configured = config.repositories.get(meta.series) ?? config.repositories.get('*');
   const fallback = configured ?? known.dominant();
   const resolver = new Resolver(known, config, byNumber, fallback);
   const families = packageFamilies(config);

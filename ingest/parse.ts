@@ -6,6 +6,7 @@
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './parse-markdown.js';
+import { blankTemplateTags, hasTemplateTag } from './template-tags.js';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from './types.js';
 import { isWebText, webTextPath, webTextToMarkdown } from './web-text.js';
 
@@ -14,7 +15,8 @@ function frontMatterTitle(tree: Root): string | undefined {
   const first = tree.children[0];
   if (!first || (first.type !== 'yaml' && (first.type as string) !== 'toml')) return undefined;
   const m = /^title\s*[:=]\s*["']?(.+?)["']?\s*$/m.exec((first as { value: string }).value);
-  return m?.[1]?.trim() || undefined;
+  // A title the site generator fills in (`{{ page.date }}`) is no title as written.
+  return (m?.[1] && !hasTemplateTag(m[1]) && m[1].trim()) || undefined;
 }
 
 /** Splits text into lines the way CommonMark ends them (CRLF, CR, LF). */
@@ -34,7 +36,7 @@ export function parseNote(file: SourceFile): Note {
   // text with CR or CRLF endings would otherwise carry CRs into blocks and titles.
   const text = file.text.replace(/\r\n?/g, '\n');
   const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(text);
-  const source = webText ? webTextToMarkdown(text) : text;
+  const source = webText ? webTextToMarkdown(text) : blankTemplateTags(text);
   const tree = parseMarkdown(source);
   const lines = splitLines(text);
   const builder = new NoteBuilder(lines);
@@ -176,8 +178,9 @@ class NoteBuilder {
     let header: string[] | undefined;
     for (const row of node.children) {
       if (!row.position) continue;
-      const cells = row.children.map((c) => inline(c.children));
-      const texts = cells.map((c) => c.text.replace(/\s+/g, ' ').trim());
+      // A line break in a cell (`<br>`) separates entries: `Ana Lima<br>Bo Chen` is two names.
+      const cells = row.children.map((c) => inline(c.children, 0, Infinity, '\n'));
+      const texts = cells.map((c) => c.text.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim());
       if (!header) {
         header = texts;
         continue;
@@ -240,7 +243,7 @@ interface InlineText {
  * Plain text of phrasing content, keeping soft line breaks. With a line range,
  * text nodes are cut to those lines (a paragraph split at speaker turns).
  */
-function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity): InlineText {
+function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity, br = ' '): InlineText {
   const links: Link[] = [];
   const code: string[] = [];
   let text = '';
@@ -273,6 +276,8 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
         text += n.alt ?? '';
         return;
       case 'html':
+        // Tags are markup only; `<br>` parts words (a text line stays a source line), and entries in a table cell.
+        if (/^<br\s*\/?>$/i.test(n.value)) text += br;
         return;
       default:
         if ('children' in n) for (const c of n.children as Nodes[]) visit(c);

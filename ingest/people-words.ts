@@ -19,7 +19,10 @@ const NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship)$/;
  * common word (`update`, `open`, `will`), or unknown (`Flaki`, `Wasmtime`).
  */
 export function wordSense(word: string): 'name' | 'word' | 'unknown' {
-  const tags = lexiconOf()[word.toLowerCase()];
+  // Note: the lexicon is a plain object; an own-key check keeps `constructor` or `__proto__` from reading Object.prototype.
+  const table = lexiconOf();
+  const key = word.toLowerCase();
+  const tags = Object.hasOwn(table, key) ? table[key] : undefined;
   if (tags === undefined) return word.length >= 6 && NOUN_ENDING.test(word.toLowerCase()) ? 'word' : 'unknown';
   const list = Array.isArray(tags) ? tags : [tags];
   return list.some((t) => PERSON_TAGS.has(t)) ? 'name' : 'word';

@@ -31,7 +31,7 @@ export class Resolver {
   /** A name as the note or the config knows it: a repository name or a series. */
   private byName(name: string): string | undefined {
     const key = name.toLowerCase();
-    return this.known.byRepoName(key) ?? this.config.repositories[key];
+    return this.known.byRepoName(key) ?? this.config.repositories.get(key);
   }
 
   /** `owner/repo` for a short reference, or undefined when it cannot be known. */
@@ -66,7 +66,7 @@ export class Resolver {
  */
 export function packageFamilies(config: CollectionConfig): Set<string> {
   const seriesOf = new Map<string, string[]>();
-  for (const [series, repo] of Object.entries(config.repositories)) {
+  for (const [series, repo] of config.repositories) {
     if (series === '*') continue;
     seriesOf.set(repo, [...(seriesOf.get(repo) ?? []), series]);
   }

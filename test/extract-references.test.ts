@@ -7,7 +7,7 @@ import { extractReferences } from '../ingest/extract-references.js';
 import { parseNote } from '../ingest/parse.js';
 import { decodeNote } from '../ingest/read.js';
 
-const config = (repositories: Record<string, string> = {}): CollectionConfig => ({ ...emptyConfig(), repositories });
+const config = (repositories: Record<string, string> = {}): CollectionConfig => ({ ...emptyConfig(), repositories: new Map(Object.entries(repositories)) });
 
 const refs = (text: string, path = 'runtime/2025/runtime-06-05.md', cfg = config()) => {
   const r = decodeNote(Buffer.from(text), path, 'test');

@@ -5,18 +5,22 @@
  * of the folder and a named pipe, beside good notes. Each bad file is indexed
  * or reported with its path and reason within the per-file timeout; every
  * good note is indexed. The size limit (--max-bytes, QUORUM_MAX_FILE_BYTES)
- * is checked before a file is read.
+ * is checked before a file is read. The shapes the shared corpora brought
+ * (test/support/shapes.ts: web pages saved as .md, HTML, template tags,
+ * odd file names, other languages, long transcripts, copies, stubs) are all
+ * indexed, each with what a reader would call its title, date and people.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/driver.js';
 import { emptyConfig } from '../ingest/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { runCli } from './support/cli.js';
 import { PATHOLOGICAL } from './support/pathological.js';
+import { DUPLICATES, SHAPES } from './support/shapes.js';
 import { CORPUS, testDb } from './support/graph.js';
 
 const TIMEOUT_MS = 5_000;
@@ -133,5 +137,75 @@ describe('the size limit', () => {
     expect((await db.read("MATCH (m:Meeting {collection: 'sized'}) RETURN m.path AS p")).map((r) => r.p)).toEqual(['small.md']);
     const bad = await runCli(['ingest', folder, '--max-bytes', 'lots']);
     expect(bad.status).toBe(2);
+  });
+});
+
+describe('the shapes of the shared corpora, written small', () => {
+  const COLLECTION = 'shapes';
+  let summary: IngestSummary;
+  const paths = [...SHAPES.map((x) => x.path), ...DUPLICATES.flatMap((d) => d.paths)];
+
+  beforeAll(async () => {
+    const folder = join(dir, 'shapes');
+    const put = (path: string, text: string) => {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    };
+    for (const x of SHAPES) put(x.path, x.text);
+    for (const d of DUPLICATES) for (const p of d.paths) put(p, d.text);
+    // A run before this one left these meetings, unchanged files would be skipped: start from none.
+    await db.write('MATCH (m:Meeting {collection: $c}) OPTIONAL MATCH (x)-[:IN]->(m) DETACH DELETE x, m', { c: COLLECTION });
+    summary = await ingestFolder({ db, folder, collection: COLLECTION, config: emptyConfig() });
+  }, 600_000);
+
+  test('every file is indexed as a meeting; none failed, none reported', async () => {
+    expect(summary.failed).toBe(0);
+    expect(summary.messages).toEqual([]);
+    const rows = await db.read('MATCH (m:Meeting {collection: $c}) RETURN m.path AS p', { c: COLLECTION });
+    expect(rows.map((r) => r.p).sort()).toEqual([...paths].sort());
+  });
+
+  test.each(SHAPES.map((x) => [x.name, x] as const))('%s: its title, date, people and passages', async (_name, x) => {
+    const id = `${COLLECTION}/${x.path}`;
+    const [m] = await db.read(
+      `MATCH (m:Meeting {id: $id})
+       RETURN m.title AS title, m.date AS date,
+              COUNT { (:Passage)-[:IN]->(m) } AS passages,
+              [(p:Person)-[:ATTENDED|SPOKE_IN]->(m) | p.name] AS people`,
+      { id },
+    );
+    expect(m, id).toBeDefined();
+    const e = x.expect;
+    if (typeof e.title === 'string') expect(m!.title).toBe(e.title);
+    expect(String(m!.title)).not.toMatch(/\{\{|\{%|<\/?[a-z]/i);
+    if (e.date !== undefined) expect(m!.date === null ? null : String(m!.date)).toBe(e.date);
+    if (e.people) expect(m!.people).toEqual(expect.arrayContaining(e.people));
+    if (e.minPassages !== undefined) expect(m!.passages).toBeGreaterThanOrEqual(e.minPassages);
+    if (e.maxPassages !== undefined) expect(m!.passages).toBeLessThanOrEqual(e.maxPassages);
+    // Page machinery is not what was said: no passage holds a template tag or a page's script.
+    const junk = await db.read("MATCH (x:Passage)-[:IN]->(:Meeting {id: $id}) WHERE x.text CONTAINS '{%' OR x.text CONTAINS 'window.' RETURN x.text AS t", { id });
+    expect(junk).toEqual([]);
+  });
+
+  test('byte-identical copies are separate meetings with the same facts, sharing their references and people', async () => {
+    for (const d of DUPLICATES) {
+      const rows = await db.read(
+        `UNWIND $ids AS id MATCH (m:Meeting {id: id})
+         RETURN m.title AS title, m.date AS date, m.sha256 AS sha,
+                COUNT { (:Passage)-[:IN]->(m) } AS passages,
+                [(p:Person)-[:ATTENDED|SPOKE_IN]->(m) | p.id] AS people`,
+        { ids: d.paths.map((p) => `${COLLECTION}/${p}`) },
+      );
+      expect(rows).toHaveLength(d.paths.length);
+      const [first, ...rest] = rows.map((r) => ({ ...r, people: [...(r.people as string[])].sort() }));
+      for (const r of rest) expect(r).toEqual(first);
+    }
+    const refs = await db.read("MATCH (r:Reference)<-[:CITES|MENTIONS]-()-[:IN]->(m:Meeting {collection: $c}) WHERE r.id ENDS WITH '#901' RETURN count(DISTINCT r) AS n, count(DISTINCT m) AS meetings", { c: COLLECTION });
+    expect(refs[0]).toMatchObject({ n: 1, meetings: 2 });
+  });
+
+  test('a second run over the same files changes nothing', async () => {
+    const again = await ingestFolder({ db, folder: join(dir, 'shapes'), collection: COLLECTION, config: emptyConfig() });
+    expect(again).toMatchObject({ failed: 0, meetings: 0, skipped: paths.length });
   });
 });

@@ -67,7 +67,9 @@ function facts({ note, record }: { note: Note; record: MeetingRecord }) {
 // Lines that look like meeting notes: headings, speaker turns, nested and task lists, tables,
 // code fences, quotes, links and references, dates, attendee lines, decisions and actions.
 const word = fc.constantFrom('wasm', 'GC', 'release', 'Alice', 'Bob Smith', 'we', 'agreed', 'to', 'ship', '#123', 'rust-lang/rust#1',
-  'https://github.com/o/r/pull/7', '@alice', 'crate `serde`', 'RFC 42', '2024-05-06', 'TODO', '**bold**', '_em_', '[link](http://x.y)', '…', '🦀', 'ß', '"quoted"');
+  'https://github.com/o/r/pull/7', '@alice', 'crate `serde`', 'RFC 42', '2024-05-06', 'TODO', '**bold**', '_em_', '[link](http://x.y)', '…', '🦀', 'ß', '"quoted"',
+  // Other languages and inline HTML, as the shared corpora write them.
+  '会议', '李明 (来宾)', 'Протокол', 'Entscheidung', 'décidé', 'ありがとう', 'مرحبا', '<br>', '<sup>1</sup>', '{{ page.title }}');
 const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((ws) => ws.join(' '));
 const line = fc.oneof(
   text,
@@ -76,7 +78,9 @@ const line = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('-', '*', '1.', '- [ ]', '- [x]'), text).map(([i, m, t]) => `${' '.repeat(i)}${m} ${t}`),
   fc.array(text, { minLength: 1, maxLength: 5 }).map((cells) => `| ${cells.join(' | ')} |`),
   fc.constantFrom('|---|---|', '```', '~~~', '> ', '---', '', '', 'Attendees: Alice, Bob Smith, @carol', 'Date: 2024-05-06',
-    'Decision: we will ship it', 'Action: Bob to file an issue', 'AI(alice): write the RFC', '<!-- comment', '-->', '<div>', '\t\tindented code'),
+    'Decision: we will ship it', 'Action: Bob to file an issue', 'AI(alice): write the RFC', '<!-- comment', '-->', '<div>', '\t\tindented code',
+    '<details>', '<summary>Notes</summary>', '</details>', '<div align="center"><img src="x.png"></div>', '| Attending | Ana Lima<br>Bo Chen |',
+    '{% include toc.md %}', '{% raw %}', '## 参会人员'),
   fc.tuple(fc.constantFrom('> ', '>> ', '- > '), text).map(([q, t]) => `${q}${t}`),
 );
 const note = fc.array(line, { minLength: 0, maxLength: 60 });
@@ -127,6 +131,51 @@ describe('parsing and extracting any text', () => {
       const end = (i: number) => (ends[i] === '\r' && lines[i + 1] === '' && ends[i + 1] === '\n' ? '\n' : ends[i]);
       const mixed = lines.map((l, i) => l + (i < lines.length - 1 ? end(i) : '')).join('');
       expect(facts(ingestText(mixed))).toEqual(lf);
+    }), { numRuns: RUNS });
+  });
+});
+
+describe('the shapes of the shared corpora', () => {
+  // Site-generator tags on lines of their own, and a front matter that carries them.
+  const tag = fc.constantFrom('{% include toc.md %}', '{% raw %}', '{%- endraw -%}', '{% include meeting-meta.html %} {% comment %}x{% endcomment %}');
+  const withTags = fc.tuple(note, fc.array(fc.tuple(fc.nat(), tag), { maxLength: 6 }), fc.boolean());
+
+  test('template tag lines and a templated front matter change nothing but the lines they take', () => {
+    fc.assert(fc.property(withTags, ([lines, tags, front]) => {
+      fc.pre(!lines.some((l) => /^\s*(?:```|~~~)/.test(l)));
+      const tagged = [...lines];
+      for (const [at, t] of tags) tagged.splice(at % (tagged.length + 1), 0, t);
+      const head = front ? ['---', 'layout: minutes', 'title: "{{ page.date }}"', '{% include meta.html %}', '---'] : [];
+      const once = ingestText([...head, ...tagged].join('\n'));
+      expectWellFormed(once);
+      const blank = ingestText([...head.map((h) => (h.startsWith('{%') ? '' : h)), ...tagged.map((l) => (/^\{%/.test(l) ? '' : l))].join('\n'));
+      const { title: _t, ...got } = facts(once);
+      const { title: _u, ...want } = facts(blank);
+      expect(got).toEqual(want);
+      if (front) expect(once.note.title).not.toBe('{{ page.date }}');
+      for (const p of once.record.passages) expect(p.text).not.toMatch(/^\{%/m);
+    }), { numRuns: RUNS });
+  });
+
+  test('file names with spaces, &, commas, parentheses and other scripts: the same passages, people, decisions and actions', () => {
+    const part = fc.constantFrom('Meeting 172', 'Jan 15, 2021', 'Q&A (part 2)', '2023-11,12-update', 'Notes (draft) & follow-ups', '会议 记录', 'Протокол №5', "o'clock #3");
+    fc.assert(fc.property(note, part, part, (lines, dir, base) => {
+      const text = lines.join('\n');
+      const odd = ingestText(text, `${dir}/${base}.md`);
+      expectWellFormed(odd);
+      const plain = ingestText(text, 'a/b.md');
+      const pick = (f: ReturnType<typeof facts>) => ({ blocks: f.blocks, passages: f.passages, people: f.people, decisions: f.decisions, actionItems: f.actionItems });
+      expect(pick(facts(odd))).toEqual(pick(facts(plain)));
+    }), { numRuns: RUNS });
+  });
+
+  test('a one-line stub, with or without its line ending: one passage at most, the date of its path', () => {
+    const oneLine = fc.string({ unit: 'grapheme', maxLength: 200 }).map((x) => x.replace(/[\r\n]/g, ' '));
+    fc.assert(fc.property(oneLine, fc.constantFrom('', '\n'), (l, end) => {
+      const got = ingestText(l + end, 'python/2023/guest-python-10-12.md');
+      expectWellFormed(got);
+      expect(got.record.passages.length).toBeLessThanOrEqual(1);
+      expect(got.record.date).not.toBeNull();
     }), { numRuns: RUNS });
   });
 });

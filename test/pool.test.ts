@@ -35,7 +35,7 @@ describe('the extraction pool', () => {
 
   test('a pool after another (the next collection) extracts with its own config on the workers the first kept', async () => {
     const file = note('w/2024-01-02.md', '# Wasm meeting\n\n- We looked at #123 and merged it.\n');
-    const repos = { repositories: { '*': 'owner/repo' }, people: [] };
+    const repos = { repositories: new Map([['*', 'owner/repo']]), people: [] };
     const configs = [repos, emptyConfig(), repos];
     const records = [];
     for (const c of configs) {
