@@ -134,7 +134,7 @@ export function readQuestion(question: string): Reading {
       return { understood: true, interpretation: interpretation(form, subject, filters) };
     }
   }
-  return { understood: false, message: unreadMessage(plain), suggestions: suggestions(plain) };
+  return { understood: false, message: unreadMessage(question.replace(/\s+/g, ' ').trim()), suggestions: suggestions(plain) };
 }
 
 function interpretation(form: QuestionForm, subject: string, f: Filters): Interpretation {
