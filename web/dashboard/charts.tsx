@@ -71,17 +71,41 @@ export function MeetingTimeline({ points, caption }: { points: TimelinePoint[]; 
   return <PlotFigure make={make} caption={caption} id="timeline" />;
 }
 
-/** Meetings a month, as bars. */
+/** "2026-03" for each month from `first` to `last`. */
+function months(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const end = last.slice(0, 7);
+  for (let i = 0; i < 600; i++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= end) break;
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y += 1;
+  }
+  return out;
+}
+
+/**
+ * Meetings a month, as bars, every month from the first to the last shown
+ * (at least six, so one busy month does not fill the chart).
+ */
 export function MeetingsPerMonth({ dates, caption }: { dates: string[]; caption: string }) {
+  const sorted = [...dates].sort();
+  const last = sorted[sorted.length - 1]!;
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  const sixBack = lm > 5 ? `${ly}-${String(lm - 5).padStart(2, '0')}` : `${ly - 1}-${String(lm + 7).padStart(2, '0')}`;
+  const all = months(sorted[0]! < sixBack ? sorted[0]! : sixBack, last);
+  const counts = all.map((month) => ({ month, n: sorted.filter((d) => d.startsWith(month)).length }));
   const make = (width: number) =>
     Plot.plot({
       ariaLabel: 'Meetings a month',
       width,
       height: 160,
-      x: { type: 'utc', label: null },
+      x: { type: 'band', label: null, domain: all, padding: 0.2, tickFormat: (m: string) => (all.length > 18 && !m.endsWith('-01') ? '' : m) },
       y: { label: 'meetings', grid: true, tickFormat: 'd' },
       marks: [
-        Plot.rectY(dates.map((d) => ({ date: day(d) })), Plot.binX({ y: 'count' }, { x: 'date', interval: 'month', ariaDescription: 'meetings a month' } as Plot.BinXInputs<Plot.RectYOptions>)),
+        Plot.barY(counts, { x: 'month', y: 'n', fill: '#2563eb', ariaLabel: (c: { month: string; n: number }) => `${c.month}: ${c.n} meeting${c.n === 1 ? '' : 's'}`, title: (c: { month: string; n: number }) => `${c.month}: ${c.n}`, ariaDescription: 'meetings a month' }),
         Plot.ruleY([0]),
       ],
     });

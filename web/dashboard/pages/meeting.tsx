@@ -49,7 +49,7 @@ export function MeetingPage({ collection, path, lines }: { collection: string; p
     <>
       <h1>{m.title || m.path}</h1>
       <p class="meta">
-        {m.date ?? 'undated'} · series <a href={href('home', {})}>{m.series}</a> · {m.collection}/{m.path}
+        {m.date ?? 'undated'} · series {m.series} · {m.collection}/{m.path}
         {m.url && <> · <a href={m.url} rel="noopener noreferrer">the note ↗</a></>}
         {range && <> · showing lines {range[0]}–{range[1]}</>}
       </p>
@@ -73,7 +73,7 @@ export function MeetingPage({ collection, path, lines }: { collection: string; p
         <ol class="plain passages-full">
           {m.passages.map((p) => (
             <li key={p.id} id={`L${p.source.startLine}`} class={overlaps(p.source, range) ? 'passage hit' : 'passage'} tabIndex={-1} data-lines={`${p.source.startLine}-${p.source.endLine}`}>
-              <p class="meta"><span class="lines">{p.source.startLine}–{p.source.endLine}</span>{p.section && <> · {p.section}</>}{p.speaker && <> · <PersonLink p={p.speaker} /></>}</p>
+              <p class="meta"><span class="lines">{p.source.startLine === p.source.endLine ? `line ${p.source.startLine}` : `lines ${p.source.startLine}–${p.source.endLine}`}</span>{p.section && <> · {p.section}</>}{p.speaker && <> · <PersonLink p={p.speaker} /></>}</p>
               <p class="text">{p.text}</p>
             </li>
           ))}

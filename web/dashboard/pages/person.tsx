@@ -57,12 +57,14 @@ export function PersonView({ p }: { p: PersonData }) {
         <ol class="plain">{p.meetings.map((m) => <li key={m.id}><MeetingLink m={m} /></li>)}</ol>
       </Section>
       <Section id="person-topics-h" title="Topics" count={p.topics.length}>
-        <p>{p.topics.map((t, i) => <>{i > 0 && ', '}<a href={href('topic', { q: t.name })}>{t.name}</a></>)}</p>
+        {p.topics.length ? <p>{p.topics.map((t, i) => <>{i > 0 && ', '}<a href={href('topic', { q: t.name })}>{t.name}</a></>)}</p> : <p class="muted">None recorded.</p>}
       </Section>
       <Section id="person-actions-h" title="Action items they own" count={actions.length}>
+        {actions.length === 0 && <p class="muted">None.</p>}
         <ul class="plain">{actions.map((a) => <li key={a.id}><p>{a.text}</p><p class="meta"><MeetingLink m={a.meeting} /> · <SourceLink s={a.source} /></p></li>)}</ul>
       </Section>
       <Section id="person-decisions-h" title="Decisions they are named in" count={decisions.length}>
+        {decisions.length === 0 && <p class="muted">None.</p>}
         <ul class="plain">{decisions.map((d) => <li key={d.id}><p>{d.text}</p><p class="meta"><MeetingLink m={d.meeting} /> · <SourceLink s={d.source} /></p></li>)}</ul>
       </Section>
     </div>
