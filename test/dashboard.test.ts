@@ -238,6 +238,15 @@ describe('ask', () => {
     clean(again);
   });
 
+  test('"what is X working on" shows the person', async () => {
+    const w = await open(api.origin, `/?view=ask&q=${encodeURIComponent("what's Priya working on?")}`);
+    await w.page.locator('section[aria-labelledby="names-h"]').waitFor();
+    expect(await w.page.locator('.interpretation').textContent()).toContain('working on');
+    expect(await w.page.locator('section[aria-labelledby="names-h"]').textContent()).toContain('Priya Raman');
+    expect(await w.page.locator('section[aria-labelledby="person-actions-h"]').textContent()).toContain('update the RFC');
+    clean(w);
+  });
+
   test('a question it cannot read gets the message and suggestions that it can', async () => {
     const w = await open(api.origin, '/?view=ask&q=tell%20me%20a%20joke');
     await w.page.locator('.unread').waitFor();
