@@ -5,6 +5,7 @@
  * (dates and series for timeline and followUps) are applied to its rows.
  */
 import { required } from './args.js';
+import { badInput } from './errors.js';
 import type { Context } from './loaders.js';
 import type { MeetingRow } from './queries.js';
 import { readQuestion, type Interpretation } from './read-question.js';
@@ -17,9 +18,14 @@ export type RootFields = Record<'discussions' | 'decisions' | 'followUps' | 'tim
 const within = (i: Interpretation, m: MeetingRow | undefined) =>
   !!m && (!i.series || m.series === i.series) && (!i.from || (!!m.date && m.date >= i.from)) && (!i.to || (!!m.date && m.date.slice(0, 10) <= i.to));
 
+/** The longest question read. */
+export const MAX_QUESTION_CHARS = 300;
+
 /** Answers `ask(question)`; see the module comment. */
 export async function answerQuestion(a: Args, ctx: Context, root: RootFields) {
   const question = required(a, 'question');
+  // Note: a question is a sentence; reading costs time in the length, so longer text is refused.
+  if (question.length > MAX_QUESTION_CHARS) throw badInput('question', `is longer than ${MAX_QUESTION_CHARS} characters; ask one short question`);
   const reading = readQuestion(question);
   if (!reading.understood) return { question, understood: false, interpretation: null, message: reading.message, suggestions: reading.suggestions };
   const i = reading.interpretation;

@@ -115,9 +115,12 @@ describe('ask does not guess', () => {
     expect(a.suggestions.length).toBeGreaterThanOrEqual(6);
   });
 
-  test('an empty question is refused as bad input', async () => {
+  test('an empty or overlong question is refused as bad input', async () => {
     const { status, body } = await gql(ASK, { q: '  ' });
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('QRM_ERR_BAD_INPUT');
+    const long = await gql(ASK, { q: `who discussed ${'very '.repeat(80)}long topics` });
+    expect(long.status).toBe(400);
+    expect(long.body.errors?.[0]?.message).toMatch(/"question": is longer than 300 characters/);
   });
 });
