@@ -1,6 +1,7 @@
 /**
  * Builds the API: a fastify app with the GraphQL endpoint (mercurius) at
- * /graphql, GraphiQL at /graphiql, and /health and /ready. server.ts only
+ * /graphql, the dashboard at / and GraphiQL at /graphiql (pages.ts), and
+ * /health and /ready. server.ts only
  * listens; tests call buildApp and inject requests. Hardening (limits.ts,
  * security.ts) is on by default: body, depth, alias, cost and token limits,
  * a rate limit, a per-request timeout, a line for requests past a number
@@ -17,6 +18,7 @@ import { registerResponseCache } from './cache.js';
 import { ERRORS, QuorumError, toClientError } from './errors.js';
 import { checkCost, depthAndAliasRule, noIntrospectionRule } from './limits.js';
 import { loaders, type Context } from './loaders.js';
+import { registerPages } from './pages.js';
 import { loadQueries } from './queries.js';
 import { ReadBatch } from './read-batch.js';
 import { resolvers } from './resolvers.js';
@@ -55,7 +57,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     loaders: loaders as never,
     // A new object per request: mercurius writes the request's reply into it.
     context: (): Context => ({ db: new ReadBatch(o.db), q }),
-    graphiql: h.graphiql,
+    // GraphiQL is served from local assets by pages.ts; mercurius's own loads it from a CDN.
+    graphiql: false,
     path: '/graphql',
     allowBatchedQueries: false,
     graphql: { parseOptions: { maxTokens: h.limits.maxTokens } },
@@ -88,7 +91,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.graphql.addHook('preValidation', async (_schema, document) => assertParsed(document));
   app.graphql.addHook('preExecution', async (schema, document, _ctx, variables) => checkCost(schema, document, variables, h.limits));
 
-  app.get('/', async (_req, reply) => reply.redirect(h.graphiql ? '/graphiql' : '/health'));
+  registerPages(app, { dashboard: h.dashboard, graphiql: h.graphiql });
   app.get('/health', async () => {
     const neo4j = await o.db.ping().then(() => 'up', () => 'down');
     return { status: 'ok', neo4j };

@@ -4,6 +4,7 @@
  * loaders.ts.
  */
 import { GraphQLScalarType, Kind } from 'graphql';
+import { answerQuestion } from './ask.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
@@ -38,6 +39,7 @@ export const resolvers = {
     decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, p)).map((r) => r.decision) : []; },
     followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, p) : []; },
     timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? c.q.timeline.run(c.db, p) : []; },
+    ask: async (_: unknown, a: Args, c: Context) => answerQuestion(a, c, resolvers.Query),
   },
   Person: {
     aliases: (p: PersonRow) => p.aliases ?? [],

@@ -13,6 +13,8 @@ import { DEFAULT_LIMITS, type QueryLimits } from './limits.js';
 export interface Hardening {
   /** Serve GraphiQL at /graphiql (QUORUM_GRAPHIQL; default on; switch off in production). */
   graphiql: boolean;
+  /** Serve the dashboard at / (QUORUM_DASHBOARD; default on). */
+  dashboard: boolean;
   /** Answer `__schema` and `__type` (QUORUM_INTROSPECTION; default on). */
   introspection: boolean;
   /** Requests per minute from one client address (QUORUM_RATE_LIMIT; 0 = no limit; default 600). */
@@ -37,6 +39,7 @@ export interface Hardening {
 
 export const DEFAULT_HARDENING: Hardening = {
   graphiql: true,
+  dashboard: true,
   introspection: true,
   rateLimit: 600,
   requestTimeoutMs: 15_000,
@@ -52,8 +55,8 @@ export const DEFAULT_HARDENING: Hardening = {
 export const SERVED_CACHE_MB = 64;
 
 /**
- * Reads the hardening settings from the environment: QUORUM_GRAPHIQL and
- * QUORUM_INTROSPECTION (`false`, `0` or `off` switch them off),
+ * Reads the hardening settings from the environment: QUORUM_GRAPHIQL,
+ * QUORUM_DASHBOARD and QUORUM_INTROSPECTION (`false`, `0` or `off` switch them off),
  * QUORUM_RATE_LIMIT, QUORUM_REQUEST_TIMEOUT_MS, QUORUM_BODY_LIMIT,
  * QUORUM_MAX_CONCURRENT, QUORUM_MAX_QUEUE, QUORUM_CACHE_MB, QUORUM_CACHE_POLL_MS,
  * QUORUM_MAX_DEPTH, QUORUM_MAX_ALIASES, QUORUM_MAX_COST, QUORUM_MAX_TOKENS.
@@ -65,6 +68,7 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv): Hardening {
   const d = DEFAULT_HARDENING;
   return {
     graphiql: !off(env.QUORUM_GRAPHIQL),
+    dashboard: !off(env.QUORUM_DASHBOARD),
     introspection: !off(env.QUORUM_INTROSPECTION),
     rateLimit: int('QUORUM_RATE_LIMIT', d.rateLimit, 0),
     requestTimeoutMs: int('QUORUM_REQUEST_TIMEOUT_MS', d.requestTimeoutMs),

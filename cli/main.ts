@@ -22,7 +22,7 @@ const USAGE = `usage: quorum <command>
   quorum ingest FOLDER [--collection NAME] [--url-base URL] [--config FILE] [--max-bytes N]
       index a folder of meeting notes as one collection (NAME defaults to the folder's name)
   quorum serve [--port 4000] [--host 127.0.0.1]
-      serve the GraphQL API (GraphiQL at /graphiql)
+      serve the GraphQL API and the dashboard (dashboard at /, GraphiQL at /graphiql)
   quorum neo4j start|stop|status
       Quorum's own Neo4j server (NEO4J_URI selects another one instead)
   quorum eval
@@ -160,7 +160,7 @@ async function serve(conn: Connection, { port, host, hardening, apiDb }: ServeOp
   }
   const address = app.server.address();
   const shown = typeof address === 'object' && address ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}` : String(address);
-  console.log(`GraphQL: ${shown}/graphql   GraphiQL: ${shown}/graphiql   health: ${shown}/health`);
+  console.log(`dashboard: ${shown}/   GraphQL: ${shown}/graphql   GraphiQL: ${shown}/graphiql   health: ${shown}/health`);
   if (hint) console.log(hint);
   await new Promise<void>((done) => {
     const stop = () => done();
