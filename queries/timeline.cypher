@@ -25,13 +25,28 @@ CALL {
   WHERE x IS NOT NULL
   RETURN x, 1 AS strength
   UNION
-  // Passages that say one of its names.
-  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
+  // Passages that say one of its names. A name is its title, or one said in
+  // hardly more meetings than point at the reference: a name said all over
+  // the collection is a label or a status ("FCP → merge", "done"), not a
+  // name of this item.
+  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(pointing:Meeting)
+  WITH r, count(pointing) AS pointing
+  MATCH (r)<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
   WHERE $ref IN d.refs AND t.query IS NOT NULL
-  WITH DISTINCT t
-  CALL db.index.fulltext.queryNodes('passage_terms', t.query, {limit: 2000}) YIELD node
-  WHERE ($collection IS NULL OR node.collection = $collection)
-    AND (' ' + node.terms + ' ') CONTAINS (' ' + t.id + ' ')
+  WITH DISTINCT r, pointing, t
+  // The title compared as written, but for case, hyphens and underscores.
+  WITH pointing, collect(t) AS names,
+       collect(CASE WHEN replace(replace(toLower(t.name), '-', ' '), '_', ' ') = replace(replace(toLower(r.title), '-', ' '), '_', ' ') THEN t.id END) AS titled
+  UNWIND names AS t
+  CALL {
+    WITH t
+    CALL db.index.fulltext.queryNodes('passage_terms', t.query, {limit: 2000}) YIELD node
+    WHERE ($collection IS NULL OR node.collection = $collection)
+      AND (' ' + node.terms + ' ') CONTAINS (' ' + t.id + ' ')
+    RETURN collect(node) AS said, count(DISTINCT node.meetingId) AS meetings
+  }
+  WITH t, said WHERE t.id IN titled OR meetings <= 2 * pointing + 2
+  UNWIND said AS node
   RETURN node AS x, CASE WHEN t.id CONTAINS ' ' THEN 1 ELSE 0 END AS strength
   UNION
   // Passages that say the topic asked for.
