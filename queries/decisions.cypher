@@ -6,7 +6,7 @@
 // name (title, agenda line) holds the topic.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
-// any; $first: how many.
+// any; $first: how many; $cutoff, $context: the calibration (api/calibration.ts).
 MATCH (every:Passage)
 WITH count(every) AS total
 UNWIND range(0, size($groups) - 1) AS g
@@ -74,8 +74,10 @@ CALL {
   RETURN d, 0.0 AS own, named AS context
 }
 WITH d, max(own) AS own, max(context) AS context
-WITH d, CASE WHEN own >= context THEN own ELSE 0.9 * context END AS score
-WHERE score >= 0.5
+// Its own words count in full, the discussion it was taken in a little less;
+// one cut-off for every collection (api/calibration.ts).
+WITH d, CASE WHEN own >= $context * context THEN own ELSE $context * context END AS score
+WHERE score >= $cutoff
 MATCH (d)-[:IN]->(m:Meeting)
 WHERE ($series IS NULL OR m.series = $series)
   AND ($from IS NULL OR m.date >= $from)
