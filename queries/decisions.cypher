@@ -59,6 +59,20 @@ CALL {
   }
   RETURN d, 0.0 AS own, s.coverage AS context
   UNION ALL
+  // Decisions in the sub-sections of a section whose opening passage names
+  // the topic ("## Discussion: today we looked at raw string literals" over
+  // "### Interpolation … #### Conclusion").
+  WITH idfs, weight, hitsByGroup
+  UNWIND range(0, size(idfs) - 1) AS g
+  UNWIND hitsByGroup[g] AS x
+  WITH idfs, weight, x, collect(g) AS gs
+  WHERE ($collection IS NULL OR x.collection = $collection) AND x.role IS NULL AND x.idx = x.thread
+  WITH x, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
+  WHERE cov >= 0.75
+  MATCH (d:Decision {meetingId: x.meetingId})
+  WHERE d.section STARTS WITH x.section + ' › '
+  RETURN d, 0.0 AS own, cov AS context
+  UNION ALL
   // Decisions that cite a reference whose name (its title, the agenda line or heading it is the link of) holds the topic.
   WITH idfs, weight
   UNWIND range(0, size(idfs) - 1) AS g
