@@ -1,9 +1,11 @@
-// What was decided about this topic? Decisions best match first: those whose
-// own words (text, section heading, topic) hold at least half of the topic,
-// its words weighted by how rare each is; those taken in a discussion of the
-// topic (a thread whose passages hold its words, see discussions.cypher)
-// within the stretch that talks about it; and those citing a reference whose
-// name (title, agenda line) holds the topic.
+// What was decided about this topic? Decisions best match first, each scored
+// by the share of the topic (its words weighted by how rare each is) held by
+// its own words (text, section heading, topic), or by the discussion it was
+// taken in: a thread whose passages hold the topic's words (see
+// discussions.cypher), within the stretch that talks about it; a section
+// whose opening passage names it, for the decisions of its sub-sections; a
+// reference whose name (title, agenda line) holds it, for the decisions
+// citing it. Those under one cut-off are left out.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many; $cutoff, $context: the calibration (api/calibration.ts).
