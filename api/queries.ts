@@ -35,7 +35,7 @@ type TopicFilters = Filters & { groups: string[] };
 type RefOrTopic = { ref: string | null; query: string | null; collection: string | null };
 export interface DiscussionRow extends Row { meeting: MeetingRow; people: PersonRow[]; passages: PassageRow[]; score: number }
 export interface FollowUpRow extends Row { reference: ReferenceRow; firstMeeting: MeetingRow }
-export interface TimelineRow extends Row { meeting: MeetingRow; passages: PassageRow[]; decisions: DecisionRow[] }
+export interface TimelineRow extends Row { meeting: MeetingRow; passages: PassageRow[]; decisions: DecisionRow[]; score: number }
 
 type Ids = { ids: string[] };
 type IdsFirst = { ids: string[]; first: number };
@@ -67,8 +67,8 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
-    discussions: runner<TopicFilters, DiscussionRow>('discussions'),
-    decisions: runner<TopicFilters, { decision: DecisionRow; score: number }>('decisions'),
+    discussions: runner<TopicFilters & { cutoff: number; relative: number; planned: number; again: number; short: number }, DiscussionRow>('discussions'),
+    decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
     timeline: runner<RefOrTopic, TimelineRow>('timeline'),
   };

@@ -5,11 +5,13 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { answerQuestion } from './ask.js';
+import { DECISION, DISCUSSION } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
-import type { Located, PersonRow } from './queries.js';
+import type { DiscussionRow, Located, PassageRow, PersonRow } from './queries.js';
 import { sourceOf } from './source.js';
+import { explain, type Asked } from './explain.js';
 
 type Args = Record<string, unknown>;
 
@@ -27,6 +29,15 @@ export const DateScalar = new GraphQLScalarType({
   },
 });
 
+/** What was asked, carried on each answer row for its `why` (api/explain.ts). */
+const asked = (text: unknown): Asked => ({ text: String(text) });
+
+/** Whether a line links or names a reference by its number (`#43`, `/pull/43`). */
+function linksRef(text: string, ref: string | null | undefined): boolean {
+  const n = ref ? /#(\d+)$/.exec(ref)?.[1] : undefined;
+  return n !== undefined && new RegExp(`(?:#|/)${n}\\b`).test(text);
+}
+
 export const resolvers = {
   Date: DateScalar,
   Query: {
@@ -35,10 +46,10 @@ export const resolvers = {
     person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
     search: async (_: unknown, a: Args, c: Context) => { const p = searchArgs(a); return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : []; },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
-    discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? c.q.discussions.run(c.db, p) : []; },
-    decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, p)).map((r) => r.decision) : []; },
+    discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? (await c.q.discussions.run(c.db, { ...p, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : []; },
+    decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, { ...p, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : []; },
     followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, p) : []; },
-    timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? c.q.timeline.run(c.db, p) : []; },
+    timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? (await c.q.timeline.run(c.db, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : []; },
     ask: async (_: unknown, a: Args, c: Context) => answerQuestion(a, c, resolvers.Query),
   },
   Person: {
@@ -46,6 +57,13 @@ export const resolvers = {
     handles: (p: PersonRow) => p.handles ?? [],
   },
   Passage: { source: (x: Located) => sourceOf(x) },
-  Decision: { source: (x: Located) => sourceOf(x) },
+  Decision: {
+    source: (x: Located) => sourceOf(x),
+    score: (d: { score?: number }) => d.score ?? null,
+    why: (d: Located & { asked?: Asked }) => explain(d.asked, [d]),
+  },
+  Discussion: { why: (r: DiscussionRow & { asked?: Asked }) => explain(r.asked, r.passages) },
+  TimelineEntry: { why: (r: { passages: PassageRow[]; asked?: Asked }) => explain(r.asked, r.passages, (x) => linksRef(x.text, r.asked?.ref)) },
+  FollowUp: { score: () => 1 },
   ActionItem: { source: (x: Located) => sourceOf(x) },
 };

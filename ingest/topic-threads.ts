@@ -83,10 +83,18 @@ function overlap(a: { base: number; all: Set<string> }, h: { base: number; all: 
 export function findThreads(note: Note, passageOf: number[]): Threads {
   const { blocks, sections } = note;
   const count = passageOf.reduce((n, p) => Math.max(n, p + 1), 0);
+  // Note: a heading that holds the attendance ("# T-lang meeting agenda" over
+  // "## Attendance" and the whole meeting) titles the meeting's notes, kept in
+  // the agenda document: what is under it is discussed, not planned.
+  const holdsRoster = new Set<number>();
+  for (const s of sections) {
+    if (!ROSTER.test(s.heading)) continue;
+    for (let id = s.parent; id >= 0; id = sections[id]!.parent) holdsRoster.add(id);
+  }
   const agendaSection = sections.map((s) => {
     for (let id = s.id; id >= 0; id = sections[id]!.parent) {
       const h = sections[id]!.heading;
-      if (NOT_AGENDA.test(h)) return false;
+      if (NOT_AGENDA.test(h) || holdsRoster.has(id)) return false;
       if (AGENDA.test(h)) return true;
     }
     return false;

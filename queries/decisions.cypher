@@ -1,12 +1,14 @@
-// What was decided about this topic? Decisions best match first: those whose
-// own words (text, section heading, topic) hold at least half of the topic,
-// its words weighted by how rare each is; those taken in a discussion of the
-// topic (a thread whose passages hold its words, see discussions.cypher)
-// within the stretch that talks about it; and those citing a reference whose
-// name (title, agenda line) holds the topic.
+// What was decided about this topic? Decisions best match first, each scored
+// by the share of the topic (its words weighted by how rare each is) held by
+// its own words (text, section heading, topic), or by the discussion it was
+// taken in: a thread whose passages hold the topic's words (see
+// discussions.cypher), within the stretch that talks about it; a section
+// whose opening passage names it, for the decisions of its sub-sections; a
+// reference whose name (title, agenda line) holds it, for the decisions
+// citing it. Those under one cut-off are left out.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
-// any; $first: how many.
+// any; $first: how many; $cutoff, $context: the calibration (api/calibration.ts).
 MATCH (every:Passage)
 WITH count(every) AS total
 UNWIND range(0, size($groups) - 1) AS g
@@ -59,6 +61,20 @@ CALL {
   }
   RETURN d, 0.0 AS own, s.coverage AS context
   UNION ALL
+  // Decisions in the sub-sections of a section whose opening passage names
+  // the topic ("## Discussion: today we looked at raw string literals" over
+  // "### Interpolation … #### Conclusion").
+  WITH idfs, weight, hitsByGroup
+  UNWIND range(0, size(idfs) - 1) AS g
+  UNWIND hitsByGroup[g] AS x
+  WITH idfs, weight, x, collect(g) AS gs
+  WHERE ($collection IS NULL OR x.collection = $collection) AND x.role IS NULL AND x.idx = x.thread
+  WITH x, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
+  WHERE cov >= 0.75
+  MATCH (d:Decision {meetingId: x.meetingId})
+  WHERE d.section STARTS WITH x.section + ' › '
+  RETURN d, 0.0 AS own, cov AS context
+  UNION ALL
   // Decisions that cite a reference whose name (its title, the agenda line or heading it is the link of) holds the topic.
   WITH idfs, weight
   UNWIND range(0, size(idfs) - 1) AS g
@@ -74,8 +90,10 @@ CALL {
   RETURN d, 0.0 AS own, named AS context
 }
 WITH d, max(own) AS own, max(context) AS context
-WITH d, CASE WHEN own >= context THEN own ELSE 0.9 * context END AS score
-WHERE score >= 0.5
+// Its own words count in full, the discussion it was taken in a little less;
+// one cut-off for every collection (api/calibration.ts).
+WITH d, CASE WHEN own >= $context * context THEN own ELSE $context * context END AS score
+WHERE score >= $cutoff
 MATCH (d)-[:IN]->(m:Meeting)
 WHERE ($series IS NULL OR m.series = $series)
   AND ($from IS NULL OR m.date >= $from)

@@ -13,7 +13,7 @@ CALL {
   // Passages that point at the reference.
   MATCH (r:Reference {id: $ref})<-[:MENTIONS]-(x:Passage)
   WHERE $collection IS NULL OR x.collection = $collection
-  RETURN x, 1 AS strength
+  RETURN x, 1 AS strength, 1.0 AS score
   UNION
   // Meetings that point at it without a passage (a definition, a heading link).
   MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(m:Meeting)
@@ -23,26 +23,42 @@ CALL {
   WITH m, x ORDER BY x.idx
   WITH m, collect(x)[0] AS x
   WHERE x IS NOT NULL
-  RETURN x, 1 AS strength
+  RETURN x, 1 AS strength, 1.0 AS score
   UNION
-  // Passages that say one of its names.
-  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
+  // Passages that say one of its names. A name is its title, or one said in
+  // hardly more meetings than point at the reference: a name said all over
+  // the collection is a label or a status ("FCP → merge", "done"), not a
+  // name of this item.
+  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(pointing:Meeting)
+  WITH r, count(pointing) AS pointing
+  MATCH (r)<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
   WHERE $ref IN d.refs AND t.query IS NOT NULL
-  WITH DISTINCT t
-  CALL db.index.fulltext.queryNodes('passage_terms', t.query, {limit: 2000}) YIELD node
-  WHERE ($collection IS NULL OR node.collection = $collection)
-    AND (' ' + node.terms + ' ') CONTAINS (' ' + t.id + ' ')
-  RETURN node AS x, CASE WHEN t.id CONTAINS ' ' THEN 1 ELSE 0 END AS strength
+  WITH DISTINCT r, pointing, t
+  // The title compared as written, but for case, hyphens and underscores.
+  WITH pointing, collect(t) AS names,
+       collect(CASE WHEN replace(replace(toLower(t.name), '-', ' '), '_', ' ') = replace(replace(toLower(r.title), '-', ' '), '_', ' ') THEN t.id END) AS titled
+  UNWIND names AS t
+  CALL {
+    WITH t
+    CALL db.index.fulltext.queryNodes('passage_terms', t.query, {limit: 2000}) YIELD node
+    WHERE ($collection IS NULL OR node.collection = $collection)
+      AND (' ' + node.terms + ' ') CONTAINS (' ' + t.id + ' ')
+    RETURN collect(node) AS said, count(DISTINCT node.meetingId) AS meetings
+  }
+  WITH t, said WHERE t.id IN titled OR meetings <= 2 * pointing + 2
+  UNWIND said AS node
+  RETURN node AS x, CASE WHEN t.id CONTAINS ' ' THEN 1 ELSE 0 END AS strength, 0.5 AS score
   UNION
   // Passages that say the topic asked for.
   CALL db.index.fulltext.queryNodes('passage_terms', coalesce($query, 'qrmnomatch'), {limit: 2000}) YIELD node
   WHERE $query IS NOT NULL AND ($collection IS NULL OR node.collection = $collection)
-  RETURN node AS x, 1 AS strength
+  RETURN node AS x, 1 AS strength, 1.0 AS score
 }
-WITH x.meetingId AS mid, collect(DISTINCT x) AS xs, max(strength) AS strength, count(DISTINCT x) AS n
+// A meeting scores 1 when it points at the reference, 0.5 when it only names it.
+WITH x.meetingId AS mid, collect(DISTINCT x) AS xs, max(strength) AS strength, count(DISTINCT x) AS n, max(score) AS score
 WHERE strength = 1 OR n >= 2
 MATCH (m:Meeting {id: mid})
-WITH collect({m: m, mid: mid, xs: xs}) AS rows, collect(mid) AS mids
+WITH collect({m: m, mid: mid, xs: xs, score: score}) AS rows, collect(mid) AS mids
 // The decisions of those meetings (by their meetingId, which ingest writes
 // with their IN relationship: most of a meeting's IN relationships are its
 // passages').
@@ -53,7 +69,7 @@ CALL {
   RETURN collect({mid: d.meetingId, d: d}) AS ds
 }
 UNWIND rows AS r
-WITH r.m AS m, r.xs AS xs, [c IN ds WHERE c.mid = r.mid | c.d] AS candidates
+WITH r.m AS m, r.xs AS xs, r.score AS score, [c IN ds WHERE c.mid = r.mid | c.d] AS candidates
 // The decisions taken in the threads of those passages (a passage of one of
 // the threads holds the decision's first line), or citing the reference. By
 // first line; two on one line as the passages found them (the thread found
@@ -85,9 +101,9 @@ CALL {
   RETURN collect(d) AS decisions
 }
 UNWIND xs AS x
-WITH m, decisions, x ORDER BY x.idx
-WITH m, decisions, collect(x) AS xs
-RETURN m {.*} AS meeting,
+WITH m, score, decisions, x ORDER BY x.idx
+WITH m, score, decisions, collect(x) AS xs
+RETURN m {.*} AS meeting, score,
        [x IN xs | x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] AS passages,
        [d IN decisions | d {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] AS decisions
 ORDER BY m.date IS NULL, m.date, m.collection, m.path

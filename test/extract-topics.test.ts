@@ -159,6 +159,14 @@ describe('extractTopics', () => {
     expect(r.passages[lineOf(r, 7)]!.role).toBe('agenda');
   });
 
+  test('notes kept under an agenda title with the attendance are discussed, not planned', () => {
+    const kept = record('# Tools team meeting agenda\n\n## Attendance\n\n* Kim, Lee\n\n## Nominated RFCs\n\n### Faster linker\n\n* Kim: the new linker halves link times.\n');
+    expect(kept.passages[lineOf(kept, 11)]!.role).toBeNull();
+    // An agenda section of its own is still planned.
+    const planned = record('# Tools team\n\n## Agenda\n\n* Faster linker\n\n## Attendance\n\n* Kim, Lee\n');
+    expect(planned.passages[lineOf(planned, 5)]!.role).toBe('agenda');
+  });
+
   test('a note with nothing in it has no topics', () => {
     expect(record('# Empty\n').topics).toEqual([]);
   });

@@ -204,6 +204,35 @@ describe('the questions the project began with', () => {
   });
 });
 
+describe('ranked answers say how well and why', () => {
+  const BA = 'bytecodealliance-meetings';
+  type Why = { term: string; where: string; source: { path: string; startLine: number } };
+
+  test('discussions come best first, each with its score and the words it holds', async () => {
+    const d = (await data('query($c: String) { discussions(topic: "page-map scanning", collection: $c) { score meeting { path } why { term where source { path startLine } } } }', { c: BA })).discussions as { score: number; meeting: { path: string }; why: Why[] }[];
+    const scores = d.map((x) => x.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(d[0]!.why.map((w) => w.term)).toEqual(expect.arrayContaining(['page', 'map', 'scanning']));
+    for (const x of d) for (const w of x.why) expect(w.source.path).toBe(x.meeting.path);
+  });
+
+  test('a decision has a score in an answer about a topic, and none in its meeting', async () => {
+    const d = (await data('query($c: String) { decisions(about: "glibc policy", collection: $c) { score meeting { decisions { score why { term } } } } }', { c: BA })).decisions;
+    expect(d[0].score).toBeGreaterThan(0);
+    expect(d[0].meeting.decisions.every((x: { score: number | null; why: unknown[] }) => x.score === null && x.why.length === 0)).toBe(true);
+  });
+
+  test('a timeline says which meetings link the reference and which only name it', async () => {
+    const d = (await data('query($c: String) { timeline(ref: "bytecodealliance/rfcs#43", collection: $c) { score meeting { path } why { term where source { startLine } } } }', { c: BA })).timeline as { score: number; meeting: { path: string }; why: Why[] }[];
+    const june = d.find((x) => x.meeting.path === 'wasmtime/2025/wasmtime-06-05.md')!;
+    expect(june.score).toBe(1);
+    expect(june.why).toContainEqual({ term: 'bytecodealliance/rfcs#43', where: 'link', source: { startLine: 17 } });
+    const named = d.find((x) => x.meeting.path === 'cranelift/2025/cranelift-10-08.md')!;
+    expect(named.score).toBeLessThan(1);
+    expect(named.why.every((w) => w.where === 'name')).toBe(true);
+  });
+});
+
 describe('answers that agree with each other', () => {
   test("a timeline lists a meeting's decisions in the meeting's own order, also two on one line", async () => {
     const q = 'query($t: String!, $c: String) { timeline(ref: $t, collection: $c) { meeting { collection path decisions { id } } decisions { id } } }';

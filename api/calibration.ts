@@ -1,0 +1,28 @@
+/**
+ * The weights and cut-offs of the ranked answers, one set for every
+ * collection: calibrated on the dev questions of all twelve collections
+ * together (../shared/gold/questions-dev.json), never per collection, so a
+ * project nobody has seen gets the same rule.
+ */
+
+/** discussions (queries/discussions.cypher): how a thread is scored and which meetings are kept. */
+export const DISCUSSION = {
+  /** A thread scoring below this is no discussion. */
+  cutoff: 0.25,
+  /** A meeting whose best thread scores below this share of the best meeting's is left out. */
+  relative: 0.3,
+  /** What a passage that is only planned (an agenda line) or only a link counts for, against one said. */
+  planned: 0.5,
+  /** How much a topic said again in the thread adds (times the log of how often). */
+  again: 0.5,
+  /** A thread of at most this many passages is one stretch: everyone who speaks in it spoke about the topic. */
+  short: 15,
+} as const;
+
+/** decisions(about:) (queries/decisions.cypher): a decision's score is how much of the topic its own words hold, or its thread's. */
+export const DECISION = {
+  /** What a decision taken in a discussion of the topic scores, per unit of the discussion's coverage. */
+  context: 0.9,
+  /** A decision scoring below this is not about the topic. */
+  cutoff: 0.65,
+} as const;
