@@ -142,3 +142,17 @@ describe('recalled outcomes of earlier meetings', () => {
     expect(m.decisions.map((d) => d.startLine)).toEqual([8]);
   });
 });
+
+describe('extractDecisions: transcripts', () => {
+  test('a Transcript section holding only a link ends at the next heading; a transcript note is its own record', () => {
+    const linked = meeting('# Tools call\n\n## Transcript\n\nhttps://chat.example.org/archive/7\n\n## Topics\n\n### Flag names\n\n**Resolution:** we keep the short flag.\n');
+    expect(spans(linked)).toEqual([[11, 11]]);
+    const chat = meeting('# Tools call transcript\n\n**rosa:** the short flag reads better\n\n**omar:** agreed\n\n**rosa:** Okay, we have decided to keep the short flag.\n');
+    expect(spans(chat)).toEqual([[7, 7]]);
+  });
+
+  test('a transcript pasted under the notes stays talk', () => {
+    const m = meeting(`${NOTES}Nothing settled.\n\n## Transcript\n\nRosa: we decided to drop the nightly builds.\n`);
+    expect(m.decisions).toEqual([]);
+  });
+});
