@@ -15,12 +15,16 @@ import type { Block, DecisionRecord } from './types.js';
 
 /** Sections whose every item records an outcome. */
 const OUTCOME_SECTION = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|key\s+decisions|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
+/** A paragraph that only labels the outcome block after it: `**Conclusion**`, `**Resolution:**`. */
+const OUTCOME_LABEL = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|consensus|agreed|results?)\s*:?$/i;
 /** Sections that only plan the meeting: their "poll" and "consensus" are agenda entries. */
 const AGENDA_SECTION = /\bagenda\b|\bschedule\b|^(?:opening|closure|adjourn)/i;
 /** Sections that hold what was said. */
 const NOTES_SECTION = /notes|minutes|discussion/i;
 /** Bodies that record nothing: template placeholders. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?|no\s+decisions?(?:\s+\w+)?)\.?$|^\d{1,2}[:.]\d{2}\b|\b(?:break|lunch)\b/i;
+/** Bodies that only react: `:+1: @ana, @li`, `👍 from everyone`. */
+const REACTION = /^(?:(?::[\w+-]+:|\p{Extended_Pictographic}|\+1)\s*)+(?:(?:from|by)\s+)?(?:@?[\w.-]+(?:,\s*|\s+and\s+|\s+))*@?[\w.-]*$/u;
 
 /** Finds the decisions recorded in a note. */
 export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
@@ -38,6 +42,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     origin.push(block);
   };
 
+  const { labelled, underLabel } = outcomeBlocks(ctx);
   const settled = settledQuestions(ctx, agenda);
   for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
   const covered = (start: number, end: number) => settled.some((s) => start >= s.startLine && end <= s.endLine);
@@ -51,9 +56,10 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       continue;
     }
     if (block.kind === 'heading' || block.kind === 'code' || agenda(block)) continue;
-    if (block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) {
+    if (labelled.has(block.id)) continue;
+    if ((block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) || underLabel.has(block.id)) {
       const body = blockBody(ctx, block);
-      if (body && !EMPTY.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      if (body && !EMPTY.test(body) && !REACTION.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
       continue;
     }
     if (!mayStateDecision(block.text)) continue;
@@ -80,6 +86,31 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       topics: decisionTopic(ctx, block, found[i]!.text),
     };
   });
+}
+
+/**
+ * Outcome blocks opened by a label paragraph instead of a heading
+ * (`**Conclusion**` on its own line): the label, and the blocks after it up
+ * to the next heading or the next label-only paragraph.
+ */
+function outcomeBlocks(ctx: ExtractContext): { labelled: Set<number>; underLabel: Set<number> } {
+  const labelled = new Set<number>();
+  const underLabel = new Set<number>();
+  let open = false;
+  for (const b of ctx.note.blocks) {
+    if (b.kind === 'heading') open = false;
+    else if (b.kind === 'paragraph' && b.parent < 0 && labelOnly(b)) {
+      open = OUTCOME_LABEL.test(b.text.trim());
+      if (open) labelled.add(b.id);
+    } else if (open && b.kind !== 'code') underLabel.add(b.id);
+  }
+  return { labelled, underLabel };
+}
+
+/** A paragraph that is all one bold or emphasised run: a heading written as a label. */
+function labelOnly(b: Block): boolean {
+  const t = b.text.trim();
+  return !!b.lead && t.length <= 40 && t.replace(/[\s:]+$/, '') === b.lead.replace(/[\s:]+$/, '');
 }
 
 /** Whether the block before this one asks a question. */

@@ -156,3 +156,15 @@ describe('extractDecisions: transcripts', () => {
     expect(m.decisions).toEqual([]);
   });
 });
+
+describe('extractDecisions: outcome blocks opened by a label paragraph', () => {
+  test('`**Conclusion**` on its own line opens a block up to the next heading; reactions are not outcomes', () => {
+    const m = meeting(`${NOTES}### Flag names\n\nWen: the long form is clearer.\n\n**Conclusion**\n\nKeep both forms, short one documented first.\n\n### Docs\n\n**Resolution:**\n\n* Move the docs to the new site.\n* :+1: @rosa, @omar\n\n### Triage\n\n**Status:** nothing new.\n`);
+    expect(spans(m)).toEqual([[17, 17], [23, 23]]);
+  });
+
+  test('"we\'ve decided" is the group deciding', () => {
+    const m = meeting(`${NOTES}Rosa: Okay, we've decided not to ship the beta.\n`);
+    expect(spans(m)).toEqual([[11, 11]]);
+  });
+});
