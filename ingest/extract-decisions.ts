@@ -59,7 +59,9 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     if (labelled.has(block.id)) continue;
     if ((block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) || underLabel.has(block.id)) {
       const body = blockBody(ctx, block);
-      if (body && !EMPTY.test(body) && !REACTION.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      // An item nested under an outcome item details it: one outcome, not several.
+      const detail = block.parent >= 0 && note.blocks[block.parent]!.section === block.section;
+      if (body && !detail && !EMPTY.test(body) && !REACTION.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
       continue;
     }
     if (!mayStateDecision(block.text)) continue;
@@ -67,6 +69,8 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     for (const unit of unitsOf(ctx, block)) {
       const cue = decisionCue(unit.text, unit.first && spoken);
       if (!cue || covered(unit.startLine, unit.endLine)) continue;
+      // A ruling with no subject is the minutes' own voice; said by a speaker it is their own doing ("Adopted alarms in our port").
+      if (cue === 'verdict' && spoken) continue;
       // "No objections" alone answers a question; said after a statement it is one voice, not the group's.
       if (cue === 'objections' && unit.text.split(/\s+/).length <= 4 && !followsQuestion(ctx, block)) continue;
       const short = unit.text.replace(/[^\p{L}\s]/gu, '').trim().split(/\s+/).length <= 4;

@@ -168,3 +168,26 @@ describe('extractDecisions: outcome blocks opened by a label paragraph', () => {
     expect(spans(m)).toEqual([[11, 11]]);
   });
 });
+
+describe('extractDecisions: rulings, motions and HTML minutes', () => {
+  test('a body ruling, a subjectless ruling in the minutes\' voice, "it was decided"', () => {
+    const m = meeting(`${NOTES}- The Tools Council accepted RFC 12 (lazy loading).\n- Approved Wen as release manager for 3.1.\n- The group discussed the logo and it was decided that Omar picks the colours.\n- Nothing was decided about the venue.\n- Omar: Adopted the new linter in our fork.\n- They accepted my patch last year.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
+  });
+
+  test('a motion with its result; a motion not seconded is none', () => {
+    const m = meeting(`${NOTES}Motion: move the budget review to March.\nSeconded, passed.\n\nMotion: buy new laptops (not seconded)\n\n### Motion #4\n\nText: Renew the hosting contract.\n\nResolution: Postponed to next meeting.\n`);
+    expect(spans(m)).toEqual([[11, 12], [16, 20]]);
+  });
+
+  test('HTML written in the markdown gives headings, paragraphs and items', () => {
+    const m = meeting('<h1>Board minutes</h1>\n<h2>Motions</h2>\n<h3>Motion #1</h3>\n<p>Text: Approve the partnership with the library.</p>\n<p>Resolution: Passed.</p>\n<h3>Update #1</h3>\n<p>Text: Talked to sponsors.</p>\n<p>Resolution: Not Applicable.</p>\n');
+    expect(spans(m)).toEqual([[3, 5]]);
+    expect(m.decisions[0]!.text).toContain('Approve the partnership');
+  });
+
+  test('items nested under an outcome item detail it', () => {
+    const m = meeting(`${NOTES}## Resolutions\n\n* Escalation path\n  * coordinators go to the lead first\n  * the lead goes to the board\n* passes: keep the Tuesday slot\n`);
+    expect(spans(m)).toEqual([[13, 13], [16, 16]]);
+  });
+});
