@@ -9,7 +9,7 @@
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
 const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
@@ -37,13 +37,14 @@ const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
   /\bconsensus\s*(?:is|was|:|-|–|—)\s*(?!no\b|none\b|not\b|unclear|lacking)\S/i,
   /\b(?:reached|got|get|have|had|there\s+(?:is|was|seems\s+to\s+be)|seems?\s+(?:like|to\s+be)|sounds?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|looks?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|general|rough|broad|strong|solid|unanimous|clear|overall|positive|with)\s+(?:a\s+|the\s+)?(?:general\s+|rough\s+|broad\s+|strong\s+|clear\s+)?consensus\b/i,
-  /^consensus\s+(?:to|on|that|for|we)\b/i,
+  /^consensus\s+(?:to|on|that|for|we|from|among|in\s+the\s+room)\b/i,
 ];
 const AGREEMENT = [
   /\b(?:general|broad|rough|full|unanimous|overall|clear|wide|strong)\s+agreement\b/i,
+  /(?:^|\bthere\s+(?:is|was)\s+)(?:general|broad|unanimous|wide|overall)\s+support\s+(?:for|to)\b/i,
   /\b(?:we|they|group|team)\s+(?:have|had|reached|are\s+in|were\s+in|came\s+to)\s+(?:an?\s+|general\s+)?agreement\b/i,
   /\b(?:sounds?|seems?|looks?)\s+like\s+(?:we\s+have\s+|there\s+is\s+)?(?:an?\s+)?agreement\b/i,
-  /^agreement\s+(?:to|that|on)\b/i,
+  /^agreement\s+(?:to|that|on|all|everyone|we)\b/i,
   /\b(?:everyone|everybody|all(?:\s+members)?)\s+(?:is|are|was|were)\s+in\s+(?:agreement|support|favou?r)\b/i,
   DECISION_NOUN,
 ];
@@ -90,7 +91,9 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
     if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/i.test(rest)) return 'label';
   }
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
-  if (OBJECTIONS.test(t)) return 'objections';
+  const objection = OBJECTIONS.exec(t);
+  // "If there is no objection, we can merge" asks; it records nothing yet.
+  if (objection && !/\b(?:if|unless|as\s+long\s+as|assuming)\s+(?:\w+\s+){0,3}$/i.test(t.slice(Math.max(0, objection.index - 30), objection.index))) return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
   for (const [cue, res] of FORMS) {

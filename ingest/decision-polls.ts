@@ -48,7 +48,7 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
       continue;
     }
     const maybePoll = /poll|vote/i.test(b.text);
-    if (!maybePoll && !b.text.includes('?') && b.kind !== 'row') continue;
+    if (!maybePoll && !b.text.includes('?') && b.kind !== 'row' && b.kind !== 'heading') continue;
     const body = blockBody(ctx, b);
     if ((maybePoll && POLL.test(body)) || (b.kind === 'row' && isScaleTable(b))) {
       const poll = pollOutcome(ctx, i, skip);
@@ -58,7 +58,9 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
       }
       continue;
     }
-    if (/\?\s*$/.test(body) && (ASKS_YES.test(body) || ASKS_NONE.test(body))) {
+    // A heading may ask without a question mark: "### Any objections to merging #17".
+    const asks = /\?\s*$/.test(body) || (b.kind === 'heading' && /^(?:any\s+)?(?:objections?|concerns?|opposed)\b/i.test(body));
+    if (asks && (ASKS_YES.test(body) || ASKS_NONE.test(body))) {
       const answer = replyTo(ctx, i, body);
       if (answer) out.push(answer);
     }

@@ -42,7 +42,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     origin.push(block);
   };
 
-  const { labelled, underLabel } = outcomeBlocks(ctx);
+  const { labelled, underLabel, labelItems } = outcomeBlocks(ctx);
   const settled = settledQuestions(ctx, agenda);
   for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
   const covered = (start: number, end: number) => settled.some((s) => start >= s.startLine && end <= s.endLine);
@@ -53,10 +53,18 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       const col = (block.header ?? []).findIndex((h) => /^(?:decisions?|resolutions?|outcomes?|agreed|conclusions?)$/i.test(h.trim()));
       const cell = col >= 0 ? block.cells?.[col]?.trim() : undefined;
       if (cell && !EMPTY.test(cell) && !agenda(block)) add(block, cell, block.startLine, block.endLine);
-      continue;
+      // Other rows (a summary table of the meeting) are read like any text below.
+      if (col >= 0) continue;
     }
     if (block.kind === 'heading' || block.kind === 'code' || agenda(block)) continue;
     if (labelled.has(block.id)) continue;
+    const items = labelItems.get(block.id);
+    if (items && !agenda(block)) {
+      const last = items[items.length - 1]!;
+      if (!covered(block.startLine, last.endLine)) add(block, items.map((x) => blockBody(ctx, x)).join('; '), block.startLine, last.endLine);
+      continue;
+    }
+    if (block.parent >= 0 && labelItems.has(block.parent)) continue;
     if ((block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) || underLabel.has(block.id)) {
       const body = blockBody(ctx, block);
       // An item nested under an outcome item details it: one outcome, not several.
@@ -97,18 +105,24 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
  * (`**Conclusion**` on its own line): the label, and the blocks after it up
  * to the next heading or the next label-only paragraph.
  */
-function outcomeBlocks(ctx: ExtractContext): { labelled: Set<number>; underLabel: Set<number> } {
+function outcomeBlocks(ctx: ExtractContext): { labelled: Set<number>; underLabel: Set<number>; labelItems: Map<number, Block[]> } {
+  const labelItems = new Map<number, Block[]>();
   const labelled = new Set<number>();
   const underLabel = new Set<number>();
   let open = false;
   for (const b of ctx.note.blocks) {
     if (b.kind === 'heading') open = false;
+    else if (b.kind === 'item' && OUTCOME_LABEL.test(b.text.replace(/[*_]/g, '').trim())) {
+      // "* Conclusion:" with the outcome in the items under it: the label line and its items are one outcome.
+      const under = ctx.note.blocks.filter((x) => x.parent === b.id);
+      if (under.length) labelItems.set(b.id, under);
+    }
     else if (b.kind === 'paragraph' && b.parent < 0 && labelOnly(b)) {
       open = OUTCOME_LABEL.test(b.text.trim());
       if (open) labelled.add(b.id);
     } else if (open && b.kind !== 'code') underLabel.add(b.id);
   }
-  return { labelled, underLabel };
+  return { labelled, underLabel, labelItems };
 }
 
 /** A paragraph that is all one bold or emphasised run: a heading written as a label. */

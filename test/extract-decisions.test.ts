@@ -191,3 +191,20 @@ describe('extractDecisions: rulings, motions and HTML minutes', () => {
     expect(spans(m)).toEqual([[13, 13], [16, 16]]);
   });
 });
+
+describe('extractDecisions: summary tables, headings that ask, label items', () => {
+  test('a summary table row states an outcome by its words; a row that only reports is none', () => {
+    const m = meeting(`${NOTES}| Item | Summary |\n| - | - |\n| 1 | We agreed to cancel the testing call next week. |\n| 2 | Client teams shared their status. |\n| 3 | There was general support to rebase the branch. |\n`);
+    expect(spans(m)).toEqual([[13, 13], [15, 15]]);
+  });
+
+  test('a heading that asks for objections, settled by the first reply; a conditional "no objection" is none', () => {
+    const m = meeting(`${NOTES}### any objections to merging the changelog PR\n\n- no, go ahead\n\n### Release\n\n- Rosa: if there is no objection, we can merge it soon\n`);
+    expect(spans(m)).toEqual([[11, 13]]);
+  });
+
+  test('"* Conclusion:" with items under it is one outcome; "Consensus from others that …"', () => {
+    const m = meeting(`${NOTES}* Range syntax\n    * Conclusion:\n        * Land under a gate\n        * Write an RFC for the syntax\n* Wen: is the name clear?\n    * Consensus from others that the name is right.\n`);
+    expect(spans(m)).toEqual([[12, 14], [16, 16]]);
+  });
+});
