@@ -9,10 +9,10 @@
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
+const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
 
 /** The group as the subject of a decision verb. */
 const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
@@ -52,10 +52,10 @@ const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|oppose
 const UNANIMOUS = /\bunanimous(?:ly)?\b/i;
 const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\s+is)?\s*:|the\s+conclusion\s+(?:is|was))\b/i;
 const CONGRATS = /\bcongrat\w*\b[^.?!]{0,80}\b(?:phase|stage)\s*\d/i;
-const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:to|into)\s+(?:phase|stage)\s*\d/i;
+const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
-const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b/i;
+const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
 export const ANSWER_YES = /^[\s[(<*_"“]*(?:yes|yep|agreed|consensus(?:\s*:?\s*yes)?|unanimous(?:\s+consent)?|\+1\s*from\s+(?:all|everyone))\b/i;
@@ -66,7 +66,7 @@ export const ASKS_YES = /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|hav
 export const ASKS_NONE = /\b(?:objections?|opposed|oppose|concerns?|disagree|against|object)\b/i;
 
 /** Words that make a sentence a wish, a condition or a question rather than an outcome. */
-const HEDGE = /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b|\bor\s+not\b)/i;
+const HEDGE = /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b|\bor\s+not\s*[.?!]?\s*$)/i;
 /** A negation that undoes a consensus or an agreement ("That doesn't sound like consensus"). */
 const NEGATED = /\b(?:not|never|no|nothing|(?:do|does|did|is|was|are|were|have|has)n(?:'|’)?t)\b/i;
 /** Boilerplate outcomes: the agenda, the minutes, who takes notes. */
@@ -134,7 +134,7 @@ function clauseOf(t: string, from: number, to: number): string {
 }
 
 /** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
-const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)\b|\bpreviously\b|\bin\s+the\s+past\b|\balready\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
+const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {

@@ -208,3 +208,10 @@ describe('extractDecisions: summary tables, headings that ask, label items', () 
     expect(spans(m)).toEqual([[12, 14], [16, 16]]);
   });
 });
+
+describe('extractDecisions: qualified labels and stage moves', () => {
+  test('"Tentative decision:", "Moved from RFC0 to RFC1"; "we\'ll keep going" is meeting flow', () => {
+    const m = meeting(`${NOTES}- Wen: Tentative decision: one namespace for experimental APIs.\n- Moved from RFC0 to RFC1\n- Rosa: ok, we'll keep going. Demo time!\n- We might move to stage 2 next year.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12]]);
+  });
+});
