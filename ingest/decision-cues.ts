@@ -9,7 +9,7 @@
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
 const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
@@ -45,7 +45,7 @@ const AGREEMENT = [
   /\b(?:we|they|group|team)\s+(?:have|had|reached|are\s+in|were\s+in|came\s+to)\s+(?:an?\s+|general\s+)?agreement\b/i,
   /\b(?:sounds?|seems?|looks?)\s+like\s+(?:we\s+have\s+|there\s+is\s+)?(?:an?\s+)?agreement\b/i,
   /^agreement\s+(?:to|that|on|all|everyone|we)\b/i,
-  /\b(?:everyone|everybody|all(?:\s+members)?)\s+(?:is|are|was|were)\s+in\s+(?:agreement|support|favou?r)\b/i,
+  /\b(?:everyone|everybody|all(?:\s+members)?)\s+(?:is|are|was|were)\s+in\s+(?:agreement|support|favou?r)\b|\b(?:is|are|was|were)\s+(?:universally|unanimously|broadly|generally)\s+in\s+(?:favou?r|agreement|support)\b/i,
   DECISION_NOUN,
 ];
 const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|opposed)|dissent|concerns?\s+(?:were\s+)?raised)|none\s+opposed|without\s+(?:any\s+)?objections?|nobody\s+(?:objected|opposed)|(?:objections?|opposed|concerns?)\s*[^?.]{0,80}\?\s*\[?\(?\s*(?:none|no|nobody|no\s+one)\b)/i;
@@ -72,6 +72,9 @@ const NEGATED = /\b(?:not|never|no|nothing|(?:do|does|did|is|was|are|were|have|h
 /** Boilerplate outcomes: the agenda, the minutes, who takes notes. */
 const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+meeting(?:'|’)s\s+notes|as\s+agreed\s+(?:upon\s+)?(?:in|at|during|last))\b/i;
 
+/** Words by which an outcome block records that nothing was settled ("We're mixed …; more debate is needed"). */
+export const NO_OUTCOME = /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
+
 /** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
 export function mayStateDecision(text: string): boolean {
   return TRIGGER.test(text);
@@ -88,7 +91,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const label = LABEL.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
-    if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/i.test(rest)) return 'label';
+    if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b|@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update))\b/iu.test(rest)) return 'label';
   }
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
   const objection = OBJECTIONS.exec(t);
@@ -99,7 +102,10 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   for (const [cue, res] of FORMS) {
     for (const re of res) {
       const m = re.exec(t);
-      if (!m || HEDGE.test(clauseOf(t, m.index, m.index + m[0].length)) || quoted(t, m.index)) continue;
+      if (!m || quoted(t, m.index)) continue;
+      // A ruling opening the sentence is governed by its first words, not by a condition told later about someone else.
+      const clause = clauseOf(t, m.index, m.index + m[0].length);
+      if (HEDGE.test(cue === 'verdict' ? clause.slice(0, m[0].length + 40) : clause)) continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
@@ -107,7 +113,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
-      if (cue === 'plan' && /\b(?:maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if (cue === 'plan' && /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       return cue;
     }
   }
@@ -134,7 +140,7 @@ function clauseOf(t: string, from: number, to: number): string {
 }
 
 /** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
-const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
+const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {

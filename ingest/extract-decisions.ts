@@ -6,7 +6,7 @@
  * stated as the group's ("we'll change the crate names …"). Proposals,
  * opinions, open questions and boilerplate (adopting the agenda) are not.
  */
-import { decisionCue, mayStateDecision } from './decision-cues.js';
+import { decisionCue, mayStateDecision, NO_OUTCOME } from './decision-cues.js';
 import { settledQuestions } from './decision-polls.js';
 import { decisionTopic } from './decision-topic.js';
 import { blockBody, inSectionHeaded, inTranscript, perContext, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
@@ -43,6 +43,14 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   };
 
   const { labelled, underLabel, labelItems } = outcomeBlocks(ctx);
+  const outcomeAfter = new Map<number, number>();
+  for (const id of labelled) {
+    const b = note.blocks[id]!;
+    if (b.section >= 0 && !outcomeAfter.has(b.section)) outcomeAfter.set(b.section, b.startLine);
+  }
+  for (const sec of note.sections) {
+    if (sec.parent >= 0 && OUTCOME_SECTION.test(sectionHeading(sec)) && !outcomeAfter.has(sec.parent)) outcomeAfter.set(sec.parent, sec.startLine);
+  }
   const settled = settledQuestions(ctx, agenda);
   for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
   const covered = (start: number, end: number) => settled.some((s) => start >= s.startLine && end <= s.endLine);
@@ -69,10 +77,12 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       const body = blockBody(ctx, block);
       // An item nested under an outcome item details it: one outcome, not several.
       const detail = block.parent >= 0 && note.blocks[block.parent]!.section === block.section;
-      if (body && !detail && !EMPTY.test(body) && !REACTION.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      if (body && !detail && !EMPTY.test(body) && !REACTION.test(body) && !NO_OUTCOME.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
       continue;
     }
     if (!mayStateDecision(block.text)) continue;
+    // The discussion before an outcome block restates what the block records: the block is the one decision.
+    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0)) continue;
     const spoken = speakerLabel(ctx, block) !== null;
     for (const unit of unitsOf(ctx, block)) {
       const cue = decisionCue(unit.text, unit.first && spoken);

@@ -215,3 +215,15 @@ describe('extractDecisions: qualified labels and stage moves', () => {
     expect(spans(m)).toEqual([[11, 11], [12, 12]]);
   });
 });
+
+describe('extractDecisions: one outcome per conclusion block', () => {
+  test('the discussion before a Conclusion restates it; a block that settles nothing is none', () => {
+    const m = meeting(`${NOTES}### Flags\n\nThe team agreed the long form needs more thought.\n\n#### Conclusion\n\nKeep the short form only.\n\n### Fences\n\n**Conclusion**\n\nWe're mixed on fences. More debate is needed.\n`);
+    expect(spans(m)).toEqual([[17, 17]]);
+  });
+
+  test('a result label naming someone\'s task is no outcome; "universally in favor" is; a ruling is not undone by a later condition', () => {
+    const m = meeting(`${NOTES}- Result: glazou will file an issue to track this.\n- Overall, the group is universally in favor of the feature.\n- We reinstated the old limit after users asked, if they wanted it back.\n- In previous meetings we agreed that the manifest is the start.\n`);
+    expect(spans(m)).toEqual([[12, 12], [13, 13]]);
+  });
+});
