@@ -9,7 +9,7 @@
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
 const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
@@ -54,6 +54,8 @@ const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\
 const CONGRATS = /\bcongrat\w*\b[^.?!]{0,80}\b(?:phase|stage)\s*\d/i;
 const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
+/** A vote told by its result: "the name with the highest number of votes was …", "won the vote". */
+const VOTE_RESULT = /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
 const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
@@ -122,12 +124,12 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
 
 const FORMS: [DecisionCue, RegExp[]][] = [
   ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, PASSIVE]],
-  ['verdict', [VERDICT]],
+  ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],
   ['unanimous', [UNANIMOUS]],
   ['phase', [PHASE, CONGRATS]],
-  ['passed', [PASSED]],
+  ['passed', [PASSED, VOTE_RESULT]],
   ['plan', [PLAN]],
 ];
 

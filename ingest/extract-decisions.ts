@@ -14,7 +14,7 @@ import type { ExtractContext } from './extract.js';
 import type { Block, DecisionRecord } from './types.js';
 
 /** Sections whose every item records an outcome. */
-const OUTCOME_SECTION = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|key\s+decisions|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
+const OUTCOME_SECTION = /^(?:(?:other|misc(?:ellaneous)?|final|key|main|further|additional|tentative|provisional)\s+)?(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
 /** A paragraph that only labels the outcome block after it: `**Conclusion**`, `**Resolution:**`. */
 const OUTCOME_LABEL = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|consensus|agreed|results?)\s*:?$/i;
 /** Sections that only plan the meeting: their "poll" and "consensus" are agenda entries. */
@@ -82,7 +82,8 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     }
     if (!mayStateDecision(block.text)) continue;
     // The discussion before an outcome block restates what the block records: the block is the one decision.
-    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0)) continue;
+    // (Only under a topic's own heading: a whole-notes section may hold outcomes the block never lists.)
+    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0) && !NOTES_SECTION.test(sectionHeading(note.sections[block.section]!))) continue;
     const spoken = speakerLabel(ctx, block) !== null;
     for (const unit of unitsOf(ctx, block)) {
       const cue = decisionCue(unit.text, unit.first && spoken);

@@ -227,3 +227,10 @@ describe('extractDecisions: one outcome per conclusion block', () => {
     expect(spans(m)).toEqual([[12, 12], [13, 13]]);
   });
 });
+
+describe('extractDecisions: votes told by their result', () => {
+  test('"the name with the most votes was …", "It is a go!", a qualified outcome heading', () => {
+    const m = meeting(`${NOTES}Of the names proposed, the one with the highest number of votes was "Juniper".\n\nRosa: Opposed to landing the RFC?\n\nIt is a go!\n\n### Miscellaneous conclusions\n\nLong strings need a closing fence.\n`);
+    expect(spans(m)).toEqual([[11, 11], [15, 15], [19, 19]]);
+  });
+});
