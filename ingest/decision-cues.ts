@@ -52,7 +52,7 @@ const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|oppose
 const UNANIMOUS = /\bunanimous(?:ly)?\b/i;
 const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\s+is)?\s*:|the\s+conclusion\s+(?:is|was))\b/i;
 const CONGRATS = /\bcongrat\w*\b[^.?!]{0,80}\b(?:phase|stage)\s*\d/i;
-const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
+const PHASE = /\b(?:moves?|moved|advances|advanced|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
 /** A vote told by its result: "the name with the highest number of votes was …", "won the vote". */
 const VOTE_RESULT = /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
@@ -77,6 +77,9 @@ const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+mee
 /** Words by which an outcome block records that nothing was settled ("We're mixed …; more debate is needed"). */
 export const NO_OUTCOME = /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
 
+/** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
+const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
+
 /** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
 export function mayStateDecision(text: string): boolean {
   return TRIGGER.test(text);
@@ -93,7 +96,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const label = LABEL.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
-    if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b|@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update))\b/iu.test(rest)) return 'label';
+    if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/iu.test(rest) && !(/^[\s*_[(]*results?\b/i.test(t) && TASK.test(rest))) return 'label';
   }
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
   const objection = OBJECTIONS.exec(t);
@@ -112,7 +115,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if ((cue === 'group' || re === DECISION_NOUN) && reportedBefore(t, m.index)) continue;
-      if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
       if (cue === 'plan' && /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
@@ -168,5 +171,5 @@ function namedBefore(t: string, at: number): boolean {
 /** Whether a modal or a wish governs the match ("we can move to phase 3", "before we move to phase 4"). */
 function modalBefore(t: string, at: number): boolean {
   const before = t.slice(Math.max(0, at - 40), at).toLowerCase();
-  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(before);
+  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|proposing|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(before);
 }

@@ -234,3 +234,10 @@ describe('extractDecisions: votes told by their result', () => {
     expect(spans(m)).toEqual([[11, 11], [15, 15], [19, 19]]);
   });
 });
+
+describe('extractDecisions: labels naming a task, stage options', () => {
+  test('"Resolution: X will …" records an outcome, "Result: X will file …" a task; an option or a past advance is no decision', () => {
+    const m = meeting(`${NOTES}- Resolution: @rosa will do the release.\n- Result: omar will file an issue to track this.\n- Options: advance to RFC1, or reject.\n- Advanced to RFC 2 last month.\n- Moves forward to RFC1.\n`);
+    expect(spans(m)).toEqual([[11, 11], [15, 15]]);
+  });
+});
