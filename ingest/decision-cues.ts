@@ -31,7 +31,7 @@ const PASSIVE = /\b(?:was|were|has\s+been|have\s+been)\s+(?:decided|agreed(?:\s+
 const DECISION_NOUN = /\b(?:the|our|\w+(?:'|’)s)\s+decision\s+(?:is|was|has\s+been)\s+(?:to|that)\b|\bdecision\s+(?:was|has\s+been)\s+(?:reached|made|taken)\b/i;
 
 /** "deciding to", "Decided that …" with no one named before it. */
-const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
+const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
 
 const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
@@ -108,9 +108,9 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
     for (const re of res) {
       const m = re.exec(t);
       if (!m || quoted(t, m.index)) continue;
-      // A ruling opening the sentence is governed by its first words, not by a condition told later about someone else.
+      // A ruling or a group's decision is governed by the words up to it, not by a condition told later about someone else.
       const clause = clauseOf(t, m.index, m.index + m[0].length);
-      if (HEDGE.test(cue === 'verdict' ? clause.slice(0, m[0].length + 40) : clause)) continue;
+      if (HEDGE.test(cue === 'verdict' || cue === 'group' ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;

@@ -241,3 +241,10 @@ describe('extractDecisions: labels naming a task, stage options', () => {
     expect(spans(m)).toEqual([[11, 11], [15, 15]]);
   });
 });
+
+describe('extractDecisions: conditions told after a group decision', () => {
+  test('"it was decided X would ask … if …" and "and decided no further action" are decisions; "if we decided" is not', () => {
+    const m = meeting(`${NOTES}- The council discussed the docs and it was decided Wen would ask Omar to review the new pages and see if he can help.\n- The council discussed the fork and decided no further action was needed.\n- If we decided to drop it, who would tell users?\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12]]);
+  });
+});
