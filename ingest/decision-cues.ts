@@ -6,40 +6,58 @@
  */
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
-export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan';
+export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /decid|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
+const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
 
 /** The group as the subject of a decision verb. */
-const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
-const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}\s+(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
+const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
+/**
+ * A body that rules, named as such (not a pronoun, which may be anyone):
+ * "The Steering Council accepted PEP 584", "SC approved …", "the board rejected the motion".
+ * Case-sensitive: an acronym or capitalised name is the body's name.
+ */
+const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
+/** A ruling told without its subject, opening the sentence: "Accepted PEP 705 …", "Approved.", "Appointed Ana as delegate." */
+const VERDICT = /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
+/** "It was decided …", "Asyncio was decided to be …", "was agreed upon". */
+const PASSIVE = /\b(?:was|were|has\s+been|have\s+been)\s+(?:decided|agreed(?:\s+(?:up)?on)?|determined)\b(?!\s+(?:by\s+(?:the\s+)?(?:previous|earlier)))/i;
+/** "The SC's decision was to …", "Decision was reached to …". */
+const DECISION_NOUN = /\b(?:the|our|\w+(?:'|’)s)\s+decision\s+(?:is|was|has\s+been)\s+(?:to|that)\b|\bdecision\s+(?:was|has\s+been)\s+(?:reached|made|taken)\b/i;
+
 /** "deciding to", "Decided that …" with no one named before it. */
-const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on)\b/i;
+const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
 
 const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
   /\bconsensus\s*(?:is|was|:|-|–|—)\s*(?!no\b|none\b|not\b|unclear|lacking)\S/i,
   /\b(?:reached|got|get|have|had|there\s+(?:is|was|seems\s+to\s+be)|seems?\s+(?:like|to\s+be)|sounds?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|looks?\s+like(?:\s+(?:we|there)\s+(?:have|has|is))?|general|rough|broad|strong|solid|unanimous|clear|overall|positive|with)\s+(?:a\s+|the\s+)?(?:general\s+|rough\s+|broad\s+|strong\s+|clear\s+)?consensus\b/i,
-  /^consensus\s+(?:to|on|that|for|we)\b/i,
+  /^consensus\s+(?:to|on|that|for|we|from|among|in\s+the\s+room)\b/i,
 ];
 const AGREEMENT = [
   /\b(?:general|broad|rough|full|unanimous|overall|clear|wide|strong)\s+agreement\b/i,
+  /(?:^|\bthere\s+(?:is|was)\s+)(?:general|broad|unanimous|wide|overall)\s+support\s+(?:for|to)\b/i,
   /\b(?:we|they|group|team)\s+(?:have|had|reached|are\s+in|were\s+in|came\s+to)\s+(?:an?\s+|general\s+)?agreement\b/i,
   /\b(?:sounds?|seems?|looks?)\s+like\s+(?:we\s+have\s+|there\s+is\s+)?(?:an?\s+)?agreement\b/i,
-  /^agreement\s+(?:to|that|on)\b/i,
+  /^agreement\s+(?:to|that|on|all|everyone|we)\b/i,
+  /\b(?:everyone|everybody|all(?:\s+members)?)\s+(?:is|are|was|were)\s+in\s+(?:agreement|support|favou?r)\b|\b(?:is|are|was|were)\s+(?:universally|unanimously|broadly|generally)\s+in\s+(?:favou?r|agreement|support)\b/i,
+  DECISION_NOUN,
 ];
 const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|opposed)|dissent|concerns?\s+(?:were\s+)?raised)|none\s+opposed|without\s+(?:any\s+)?objections?|nobody\s+(?:objected|opposed)|(?:objections?|opposed|concerns?)\s*[^?.]{0,80}\?\s*\[?\(?\s*(?:none|no|nobody|no\s+one)\b)/i;
 const UNANIMOUS = /\bunanimous(?:ly)?\b/i;
 const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\s+is)?\s*:|the\s+conclusion\s+(?:is|was))\b/i;
 const CONGRATS = /\bcongrat\w*\b[^.?!]{0,80}\b(?:phase|stage)\s*\d/i;
-const PHASE = /\b(?:moves?|moved|advances?|advanced|advancing|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:to|into)\s+(?:phase|stage)\s*\d/i;
+const PHASE = /\b(?:moves?|moved|advances|advanced|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
+/** A vote told by its result: "the name with the highest number of votes was …", "won the vote". */
+const VOTE_RESULT = /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
-const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b/i;
+const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
 export const ANSWER_YES = /^[\s[(<*_"“]*(?:yes|yep|agreed|consensus(?:\s*:?\s*yes)?|unanimous(?:\s+consent)?|\+1\s*from\s+(?:all|everyone))\b/i;
@@ -50,11 +68,17 @@ export const ASKS_YES = /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|hav
 export const ASKS_NONE = /\b(?:objections?|opposed|oppose|concerns?|disagree|against|object)\b/i;
 
 /** Words that make a sentence a wish, a condition or a question rather than an outcome. */
-const HEDGE = /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b)/i;
+const HEDGE = /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b|\bor\s+not\s*[.?!]?\s*$)/i;
 /** A negation that undoes a consensus or an agreement ("That doesn't sound like consensus"). */
-const NEGATED = /\b(?:not|never|no|(?:do|does|did|is|was|are|were|have|has)n(?:'|’)?t)\b/i;
+const NEGATED = /\b(?:not|never|no|nothing|(?:do|does|did|is|was|are|were|have|has)n(?:'|’)?t)\b/i;
 /** Boilerplate outcomes: the agenda, the minutes, who takes notes. */
 const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+meeting(?:'|’)s\s+notes|as\s+agreed\s+(?:upon\s+)?(?:in|at|during|last))\b/i;
+
+/** Words by which an outcome block records that nothing was settled ("We're mixed …; more debate is needed"). */
+export const NO_OUTCOME = /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
+
+/** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
+const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
 
 /** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
 export function mayStateDecision(text: string): boolean {
@@ -72,24 +96,29 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const label = LABEL.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
-    if (rest && !/^(?:none|n\/?a|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/i.test(rest)) return 'label';
+    if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/iu.test(rest) && !(/^[\s*_[(]*results?\b/i.test(t) && TASK.test(rest))) return 'label';
   }
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
-  if (OBJECTIONS.test(t)) return 'objections';
+  const objection = OBJECTIONS.exec(t);
+  // "If there is no objection, we can merge" asks; it records nothing yet.
+  if (objection && !/\b(?:if|unless|as\s+long\s+as|assuming)\s+(?:\w+\s+){0,3}$/i.test(t.slice(Math.max(0, objection.index - 30), objection.index))) return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
   for (const [cue, res] of FORMS) {
     for (const re of res) {
       const m = re.exec(t);
-      if (!m || HEDGE.test(clauseOf(t, m.index, m.index + m[0].length)) || quoted(t, m.index)) continue;
+      if (!m || quoted(t, m.index)) continue;
+      // A ruling or a group's decision is governed by the words up to it, not by a condition told later about someone else.
+      const clause = clauseOf(t, m.index, m.index + m[0].length);
+      if (HEDGE.test(cue === 'verdict' || cue === 'group' ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
-      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous') && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
-      if (cue === 'group' && reportedBefore(t, m.index)) continue;
-      if ((cue === 'group' || cue === 'agreement' || cue === 'consensus') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if ((cue === 'group' || re === DECISION_NOUN) && reportedBefore(t, m.index)) continue;
+      if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
-      if (cue === 'plan' && /\b(?:maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if (cue === 'plan' && /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       return cue;
     }
   }
@@ -97,12 +126,13 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
 }
 
 const FORMS: [DecisionCue, RegExp[]][] = [
-  ['group', [GROUP_DECIDED, SUBJECTLESS]],
+  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, PASSIVE]],
+  ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],
   ['unanimous', [UNANIMOUS]],
   ['phase', [PHASE, CONGRATS]],
-  ['passed', [PASSED]],
+  ['passed', [PASSED, VOTE_RESULT]],
   ['plan', [PLAN]],
 ];
 
@@ -115,12 +145,12 @@ function clauseOf(t: string, from: number, to: number): string {
 }
 
 /** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
-const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)\b|\bpreviously\b|\bin\s+the\s+past\b/i;
+const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {
   const before = t.slice(Math.max(0, at - 30), at + 1).toLowerCase();
-  return /\b(?:things|what|which|since|after|when|as|because|how|why|where|until)\s+(?:\w+\s+)?$/.test(before.replace(/\s+$/, ' '));
+  return /\b(?:things|what|which|since|after|when|as|because|how|why|where|until|once|before|ones\s+that)\s+(?:\w+\s+)?$/.test(before.replace(/\s+$/, ' '));
 }
 
 /** Whether the match stands inside quotation marks ("IETF calls it “rough consensus”"). */
@@ -141,5 +171,5 @@ function namedBefore(t: string, at: number): boolean {
 /** Whether a modal or a wish governs the match ("we can move to phase 3", "before we move to phase 4"). */
 function modalBefore(t: string, at: number): boolean {
   const before = t.slice(Math.max(0, at - 40), at).toLowerCase();
-  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(before);
+  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|proposing|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(before);
 }

@@ -20,6 +20,11 @@ export interface SettledQuestion {
 
 /** Opens a poll or vote: `POLL:`, `Poll to advance …`, `Vote on …`, `Straw poll`. */
 const POLL = /^[\s*_]*(?:straw\s+|consensus\s+|unanimous\s+consent\s+)?(?:poll|vote)(?:s|ing)?\b(?!\s+(?:for|on)\s+(?:a\s+)?(?:new\s+)?(?:meeting\s+)?time)(?:[\s*_]*[:.–—-]|\s+(?:to|on|for|about|whether)\b|[\s*_]*$)/i;
+/** Opens a motion: `Motion: …`, `Countermotion: …`, a heading `Motion #2016-05/1`, `Motion to adopt …`. */
+const MOTION = /^[\s*_]*(?:counter[- ]?\s*)?motion\b(?:\s*#\s*[\w/.-]+)?[\s*_]*(?:[:.–—-]|\s+to\b|$)/i;
+/** The result a motion met; "not seconded" means it died unvoted. */
+const MOTION_RESULT = /\b(?:passe[sd]|pass|carried|carries|rejected|failed|fails|defeated|postponed|approved|adopted|withdrawn)\b/i;
+const NOT_SECONDED = /\bnot\s+seconded\b|\bno\s+second\b/i;
 /** A poll that was not taken. */
 const NOT_TAKEN = /\b(?:skipped|deferred|postponed|not\s+taken|no\s+time|lack\s+of\s+time|potential|future|next\s+(?:time|meeting)|will\s+(?:poll|vote)|later)\b/i;
 /** The five-point scale of a poll table or tally. */
@@ -34,8 +39,16 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (skip(b) || claimed.has(b.id)) continue;
+    if (/motion/i.test(b.text) && (MOTION.test(b.text) || MOTION.test(blockBody(ctx, b)))) {
+      const motion = motionOutcome(ctx, i, skip);
+      if (motion) {
+        for (const x of motion.blocks) claimed.add(x.id);
+        out.push(motion);
+      }
+      continue;
+    }
     const maybePoll = /poll|vote/i.test(b.text);
-    if (!maybePoll && !b.text.includes('?') && b.kind !== 'row') continue;
+    if (!maybePoll && !b.text.includes('?') && b.kind !== 'row' && b.kind !== 'heading') continue;
     const body = blockBody(ctx, b);
     if ((maybePoll && POLL.test(body)) || (b.kind === 'row' && isScaleTable(b))) {
       const poll = pollOutcome(ctx, i, skip);
@@ -45,7 +58,9 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
       }
       continue;
     }
-    if (/\?\s*$/.test(body) && (ASKS_YES.test(body) || ASKS_NONE.test(body))) {
+    // A heading may ask without a question mark: "### Any objections to merging #17".
+    const asks = /\?\s*$/.test(body) || (b.kind === 'heading' && /^(?:any\s+)?(?:objections?|concerns?|opposed)\b/i.test(body));
+    if (asks && (ASKS_YES.test(body) || ASKS_NONE.test(body))) {
       const answer = replyTo(ctx, i, body);
       if (answer) out.push(answer);
     }
@@ -119,6 +134,37 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
   }
   if (!counts.length) return null;
   return settled(taken, `${statement} (${counts.join('; ')})`);
+}
+
+/**
+ * A motion and its result: on the motion's own later lines ("Seconded,
+ * passed."), or in a block right after it, up to the next heading or motion
+ * (for a heading, anywhere in its section: `Resolution: Passed.`).
+ */
+function motionOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean): SettledQuestion | null {
+  const blocks = ctx.note.blocks;
+  const open = blocks[i]!;
+  const body = open.text.replace(/\s+/g, ' ').trim();
+  const lines = open.text.split('\n');
+  if (open.kind !== 'heading' && lines.length > 1) {
+    const later = lines.slice(1).join(' ');
+    if (NOT_SECONDED.test(later)) return null;
+    if (MOTION_RESULT.test(later)) return settled([open], body);
+  }
+  if (NOT_SECONDED.test(body)) return null;
+  const taken: Block[] = [open];
+  const limit = open.endLine + (open.kind === 'heading' ? 12 : 3);
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.startLine > limit || skip(b) || b.kind === 'heading' || MOTION.test(b.text)) break;
+    const text = blockBody(ctx, b);
+    if (NOT_SECONDED.test(text)) return null;
+    taken.push(b);
+    if (MOTION_RESULT.test(text) && (open.kind === 'heading' || text.length < 80)) {
+      return settled(taken, taken.map((x) => blockBody(ctx, x)).join(' — '));
+    }
+  }
+  return null;
 }
 
 function settled(blocks: Block[], text: string): SettledQuestion {

@@ -167,15 +167,23 @@ export function cleanHeading(heading: string): string {
 /**
  * Whether a block is part of a verbatim transcript pasted under the notes
  * ("What follows is the Teams transcript of the meeting:", a section headed
- * Transcript): its "I'll" and "we decided" are talk, not records.
+ * Transcript): its "I'll" and "we decided" are talk, not records. A section
+ * headed Transcript runs to the next heading of its level (often it holds
+ * only a link to the transcript); a note whose title says Transcript is
+ * itself the record.
  */
 export function inTranscript(ctx: ExtractContext, block: Block): boolean {
-  return block.startLine > transcriptStart(ctx, null);
+  const [start, end] = transcriptSpan(ctx, null);
+  return block.startLine > start && block.startLine <= end;
 }
 
-const transcriptStart = perContext((ctx, _: null) => {
-  const opener = ctx.note.blocks.find((b) =>
-    (b.kind === 'heading' && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
+const transcriptSpan = perContext((ctx, _: null): [number, number] => {
+  const blocks = ctx.note.blocks;
+  const title = blocks.find((b) => b.text.trim() !== '');
+  const opener = blocks.find((b) =>
+    (b.kind === 'heading' && b !== title && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
     (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
-  return opener ? opener.endLine : Infinity;
+  if (!opener) return [Infinity, Infinity];
+  const end = opener.kind === 'heading' ? ctx.note.sections[opener.section]!.endLine : Infinity;
+  return [opener.endLine, end];
 });

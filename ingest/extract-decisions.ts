@@ -6,7 +6,7 @@
  * stated as the group's ("we'll change the crate names …"). Proposals,
  * opinions, open questions and boilerplate (adopting the agenda) are not.
  */
-import { decisionCue, mayStateDecision } from './decision-cues.js';
+import { decisionCue, mayStateDecision, NO_OUTCOME } from './decision-cues.js';
 import { settledQuestions } from './decision-polls.js';
 import { decisionTopic } from './decision-topic.js';
 import { blockBody, inSectionHeaded, inTranscript, perContext, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
@@ -14,13 +14,17 @@ import type { ExtractContext } from './extract.js';
 import type { Block, DecisionRecord } from './types.js';
 
 /** Sections whose every item records an outcome. */
-const OUTCOME_SECTION = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|key\s+decisions|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
+const OUTCOME_SECTION = /^(?:(?:other|misc(?:ellaneous)?|final|key|main|further|additional|tentative|provisional)\s+)?(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
+/** A paragraph that only labels the outcome block after it: `**Conclusion**`, `**Resolution:**`. */
+const OUTCOME_LABEL = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|consensus|agreed|results?)\s*:?$/i;
 /** Sections that only plan the meeting: their "poll" and "consensus" are agenda entries. */
 const AGENDA_SECTION = /\bagenda\b|\bschedule\b|^(?:opening|closure|adjourn)/i;
 /** Sections that hold what was said. */
 const NOTES_SECTION = /notes|minutes|discussion/i;
 /** Bodies that record nothing: template placeholders. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?|no\s+decisions?(?:\s+\w+)?)\.?$|^\d{1,2}[:.]\d{2}\b|\b(?:break|lunch)\b/i;
+/** Bodies that only react: `:+1: @ana, @li`, `👍 from everyone`. */
+const REACTION = /^(?:(?::[\w+-]+:|\p{Extended_Pictographic}|\+1)\s*)+(?:(?:from|by)\s+)?(?:@?[\w.-]+(?:,\s*|\s+and\s+|\s+))*@?[\w.-]*$/u;
 
 /** Finds the decisions recorded in a note. */
 export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
@@ -38,6 +42,15 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     origin.push(block);
   };
 
+  const { labelled, underLabel, labelItems } = outcomeBlocks(ctx);
+  const outcomeAfter = new Map<number, number>();
+  for (const id of labelled) {
+    const b = note.blocks[id]!;
+    if (b.section >= 0 && !outcomeAfter.has(b.section)) outcomeAfter.set(b.section, b.startLine);
+  }
+  for (const sec of note.sections) {
+    if (sec.parent >= 0 && OUTCOME_SECTION.test(sectionHeading(sec)) && !outcomeAfter.has(sec.parent)) outcomeAfter.set(sec.parent, sec.startLine);
+  }
   const settled = settledQuestions(ctx, agenda);
   for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
   const covered = (start: number, end: number) => settled.some((s) => start >= s.startLine && end <= s.endLine);
@@ -48,19 +61,35 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       const col = (block.header ?? []).findIndex((h) => /^(?:decisions?|resolutions?|outcomes?|agreed|conclusions?)$/i.test(h.trim()));
       const cell = col >= 0 ? block.cells?.[col]?.trim() : undefined;
       if (cell && !EMPTY.test(cell) && !agenda(block)) add(block, cell, block.startLine, block.endLine);
-      continue;
+      // Other rows (a summary table of the meeting) are read like any text below.
+      if (col >= 0) continue;
     }
     if (block.kind === 'heading' || block.kind === 'code' || agenda(block)) continue;
-    if (block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) {
+    if (labelled.has(block.id)) continue;
+    const items = labelItems.get(block.id);
+    if (items && !agenda(block)) {
+      const last = items[items.length - 1]!;
+      if (!covered(block.startLine, last.endLine)) add(block, items.map((x) => blockBody(ctx, x)).join('; '), block.startLine, last.endLine);
+      continue;
+    }
+    if (block.parent >= 0 && labelItems.has(block.parent)) continue;
+    if ((block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) || underLabel.has(block.id)) {
       const body = blockBody(ctx, block);
-      if (body && !EMPTY.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      // An item nested under an outcome item details it: one outcome, not several.
+      const detail = block.parent >= 0 && note.blocks[block.parent]!.section === block.section;
+      if (body && !detail && !EMPTY.test(body) && !REACTION.test(body) && !NO_OUTCOME.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
       continue;
     }
     if (!mayStateDecision(block.text)) continue;
+    // The discussion before an outcome block restates what the block records: the block is the one decision.
+    // (Only under a topic's own heading: a whole-notes section may hold outcomes the block never lists.)
+    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0) && !NOTES_SECTION.test(sectionHeading(note.sections[block.section]!))) continue;
     const spoken = speakerLabel(ctx, block) !== null;
     for (const unit of unitsOf(ctx, block)) {
       const cue = decisionCue(unit.text, unit.first && spoken);
       if (!cue || covered(unit.startLine, unit.endLine)) continue;
+      // A ruling with no subject is the minutes' own voice; said by a speaker it is their own doing ("Adopted alarms in our port").
+      if (cue === 'verdict' && spoken) continue;
       // "No objections" alone answers a question; said after a statement it is one voice, not the group's.
       if (cue === 'objections' && unit.text.split(/\s+/).length <= 4 && !followsQuestion(ctx, block)) continue;
       const short = unit.text.replace(/[^\p{L}\s]/gu, '').trim().split(/\s+/).length <= 4;
@@ -80,6 +109,37 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       topics: decisionTopic(ctx, block, found[i]!.text),
     };
   });
+}
+
+/**
+ * Outcome blocks opened by a label paragraph instead of a heading
+ * (`**Conclusion**` on its own line): the label, and the blocks after it up
+ * to the next heading or the next label-only paragraph.
+ */
+function outcomeBlocks(ctx: ExtractContext): { labelled: Set<number>; underLabel: Set<number>; labelItems: Map<number, Block[]> } {
+  const labelItems = new Map<number, Block[]>();
+  const labelled = new Set<number>();
+  const underLabel = new Set<number>();
+  let open = false;
+  for (const b of ctx.note.blocks) {
+    if (b.kind === 'heading') open = false;
+    else if (b.kind === 'item' && OUTCOME_LABEL.test(b.text.replace(/[*_]/g, '').trim())) {
+      // "* Conclusion:" with the outcome in the items under it: the label line and its items are one outcome.
+      const under = ctx.note.blocks.filter((x) => x.parent === b.id);
+      if (under.length) labelItems.set(b.id, under);
+    }
+    else if (b.kind === 'paragraph' && b.parent < 0 && labelOnly(b)) {
+      open = OUTCOME_LABEL.test(b.text.trim());
+      if (open) labelled.add(b.id);
+    } else if (open && b.kind !== 'code') underLabel.add(b.id);
+  }
+  return { labelled, underLabel, labelItems };
+}
+
+/** A paragraph that is all one bold or emphasised run: a heading written as a label. */
+function labelOnly(b: Block): boolean {
+  const t = b.text.trim();
+  return !!b.lead && t.length <= 40 && t.replace(/[\s:]+$/, '') === b.lead.replace(/[\s:]+$/, '');
 }
 
 /** Whether the block before this one asks a question. */

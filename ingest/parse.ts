@@ -4,7 +4,8 @@
  * and front matter parses it (parse-markdown.ts);
  * web-page text is first rewritten as markdown line for line (web-text.ts).
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { htmlPieces } from './parse-html.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { blankTemplateTags, hasTemplateTag } from './template-tags.js';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from './types.js';
@@ -92,6 +93,9 @@ class NoteBuilder {
       case 'blockquote':
         this.walkChildren(node.children, depth, parent);
         return;
+      case 'html':
+        this.html(node, depth, parent);
+        return;
       default:
         return;
     }
@@ -100,13 +104,26 @@ class NoteBuilder {
   private heading(node: Heading): void {
     if (!node.position) return;
     const { text, links, code } = inline(node.children);
-    const line = node.position.start.line;
-    const block = this.push('heading', text, line, node.position.end.line, node.depth, -1, links, code);
-    while (this.open.length && this.open[this.open.length - 1]!.depth >= node.depth) this.close(line - 1);
+    this.headingAt(text, node.depth, node.position.start.line, node.position.end.line, links, code);
+  }
+
+  /** Notes written as HTML in the markdown: its headings, paragraphs and list items become the same blocks. */
+  private html(node: Html, depth: number, parent: number): void {
+    if (!node.position) return;
+    for (const p of htmlPieces(node.value, node.position.start.line)) {
+      if (p.kind === 'heading') this.headingAt(p.text, p.depth, p.startLine, p.endLine, p.links, []);
+      else if (p.kind === 'item') this.push('item', p.text, p.startLine, p.endLine, depth + 1, parent, p.links, [], { lead: p.lead, ordered: false, checked: null });
+      else this.push('paragraph', p.text, p.startLine, p.endLine, depth, parent, p.links, [], { lead: p.lead });
+    }
+  }
+
+  private headingAt(text: string, depth: number, line: number, endLine: number, links: Link[], code: string[]): void {
+    const block = this.push('heading', text, line, endLine, depth, -1, links, code);
+    while (this.open.length && this.open[this.open.length - 1]!.depth >= depth) this.close(line - 1);
     const section: Section = {
       id: this.sections.length,
       heading: text.trim(),
-      depth: node.depth,
+      depth,
       parent: this.open.length ? this.open[this.open.length - 1]!.id : -1,
       startLine: line,
       endLine: line,

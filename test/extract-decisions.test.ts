@@ -142,3 +142,109 @@ describe('recalled outcomes of earlier meetings', () => {
     expect(m.decisions.map((d) => d.startLine)).toEqual([8]);
   });
 });
+
+describe('extractDecisions: transcripts', () => {
+  test('a Transcript section holding only a link ends at the next heading; a transcript note is its own record', () => {
+    const linked = meeting('# Tools call\n\n## Transcript\n\nhttps://chat.example.org/archive/7\n\n## Topics\n\n### Flag names\n\n**Resolution:** we keep the short flag.\n');
+    expect(spans(linked)).toEqual([[11, 11]]);
+    const chat = meeting('# Tools call transcript\n\n**rosa:** the short flag reads better\n\n**omar:** agreed\n\n**rosa:** Okay, we have decided to keep the short flag.\n');
+    expect(spans(chat)).toEqual([[7, 7]]);
+  });
+
+  test('a transcript pasted under the notes stays talk', () => {
+    const m = meeting(`${NOTES}Nothing settled.\n\n## Transcript\n\nRosa: we decided to drop the nightly builds.\n`);
+    expect(m.decisions).toEqual([]);
+  });
+});
+
+describe('extractDecisions: outcome blocks opened by a label paragraph', () => {
+  test('`**Conclusion**` on its own line opens a block up to the next heading; reactions are not outcomes', () => {
+    const m = meeting(`${NOTES}### Flag names\n\nWen: the long form is clearer.\n\n**Conclusion**\n\nKeep both forms, short one documented first.\n\n### Docs\n\n**Resolution:**\n\n* Move the docs to the new site.\n* :+1: @rosa, @omar\n\n### Triage\n\n**Status:** nothing new.\n`);
+    expect(spans(m)).toEqual([[17, 17], [23, 23]]);
+  });
+
+  test('"we\'ve decided" is the group deciding', () => {
+    const m = meeting(`${NOTES}Rosa: Okay, we've decided not to ship the beta.\n`);
+    expect(spans(m)).toEqual([[11, 11]]);
+  });
+});
+
+describe('extractDecisions: rulings, motions and HTML minutes', () => {
+  test('a body ruling, a subjectless ruling in the minutes\' voice, "it was decided"', () => {
+    const m = meeting(`${NOTES}- The Tools Council accepted RFC 12 (lazy loading).\n- Approved Wen as release manager for 3.1.\n- The group discussed the logo and it was decided that Omar picks the colours.\n- Nothing was decided about the venue.\n- Omar: Adopted the new linter in our fork.\n- They accepted my patch last year.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
+  });
+
+  test('a motion with its result; a motion not seconded is none', () => {
+    const m = meeting(`${NOTES}Motion: move the budget review to March.\nSeconded, passed.\n\nMotion: buy new laptops (not seconded)\n\n### Motion #4\n\nText: Renew the hosting contract.\n\nResolution: Postponed to next meeting.\n`);
+    expect(spans(m)).toEqual([[11, 12], [16, 20]]);
+  });
+
+  test('HTML written in the markdown gives headings, paragraphs and items', () => {
+    const m = meeting('<h1>Board minutes</h1>\n<h2>Motions</h2>\n<h3>Motion #1</h3>\n<p>Text: Approve the partnership with the library.</p>\n<p>Resolution: Passed.</p>\n<h3>Update #1</h3>\n<p>Text: Talked to sponsors.</p>\n<p>Resolution: Not Applicable.</p>\n');
+    expect(spans(m)).toEqual([[3, 5]]);
+    expect(m.decisions[0]!.text).toContain('Approve the partnership');
+  });
+
+  test('items nested under an outcome item detail it', () => {
+    const m = meeting(`${NOTES}## Resolutions\n\n* Escalation path\n  * coordinators go to the lead first\n  * the lead goes to the board\n* passes: keep the Tuesday slot\n`);
+    expect(spans(m)).toEqual([[13, 13], [16, 16]]);
+  });
+});
+
+describe('extractDecisions: summary tables, headings that ask, label items', () => {
+  test('a summary table row states an outcome by its words; a row that only reports is none', () => {
+    const m = meeting(`${NOTES}| Item | Summary |\n| - | - |\n| 1 | We agreed to cancel the testing call next week. |\n| 2 | Client teams shared their status. |\n| 3 | There was general support to rebase the branch. |\n`);
+    expect(spans(m)).toEqual([[13, 13], [15, 15]]);
+  });
+
+  test('a heading that asks for objections, settled by the first reply; a conditional "no objection" is none', () => {
+    const m = meeting(`${NOTES}### any objections to merging the changelog PR\n\n- no, go ahead\n\n### Release\n\n- Rosa: if there is no objection, we can merge it soon\n`);
+    expect(spans(m)).toEqual([[11, 13]]);
+  });
+
+  test('"* Conclusion:" with items under it is one outcome; "Consensus from others that …"', () => {
+    const m = meeting(`${NOTES}* Range syntax\n    * Conclusion:\n        * Land under a gate\n        * Write an RFC for the syntax\n* Wen: is the name clear?\n    * Consensus from others that the name is right.\n`);
+    expect(spans(m)).toEqual([[12, 14], [16, 16]]);
+  });
+});
+
+describe('extractDecisions: qualified labels and stage moves', () => {
+  test('"Tentative decision:", "Moved from RFC0 to RFC1"; "we\'ll keep going" is meeting flow', () => {
+    const m = meeting(`${NOTES}- Wen: Tentative decision: one namespace for experimental APIs.\n- Moved from RFC0 to RFC1\n- Rosa: ok, we'll keep going. Demo time!\n- We might move to stage 2 next year.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12]]);
+  });
+});
+
+describe('extractDecisions: one outcome per conclusion block', () => {
+  test('the discussion before a Conclusion restates it; a block that settles nothing is none', () => {
+    const m = meeting(`${NOTES}### Flags\n\nThe team agreed the long form needs more thought.\n\n#### Conclusion\n\nKeep the short form only.\n\n### Fences\n\n**Conclusion**\n\nWe're mixed on fences. More debate is needed.\n`);
+    expect(spans(m)).toEqual([[17, 17]]);
+  });
+
+  test('a result label naming someone\'s task is no outcome; "universally in favor" is; a ruling is not undone by a later condition', () => {
+    const m = meeting(`${NOTES}- Result: glazou will file an issue to track this.\n- Overall, the group is universally in favor of the feature.\n- We reinstated the old limit after users asked, if they wanted it back.\n- In previous meetings we agreed that the manifest is the start.\n`);
+    expect(spans(m)).toEqual([[12, 12], [13, 13]]);
+  });
+});
+
+describe('extractDecisions: votes told by their result', () => {
+  test('"the name with the most votes was …", "It is a go!", a qualified outcome heading', () => {
+    const m = meeting(`${NOTES}Of the names proposed, the one with the highest number of votes was "Juniper".\n\nRosa: Opposed to landing the RFC?\n\nIt is a go!\n\n### Miscellaneous conclusions\n\nLong strings need a closing fence.\n`);
+    expect(spans(m)).toEqual([[11, 11], [15, 15], [19, 19]]);
+  });
+});
+
+describe('extractDecisions: labels naming a task, stage options', () => {
+  test('"Resolution: X will …" records an outcome, "Result: X will file …" a task; an option or a past advance is no decision', () => {
+    const m = meeting(`${NOTES}- Resolution: @rosa will do the release.\n- Result: omar will file an issue to track this.\n- Options: advance to RFC1, or reject.\n- Advanced to RFC 2 last month.\n- Moves forward to RFC1.\n`);
+    expect(spans(m)).toEqual([[11, 11], [15, 15]]);
+  });
+});
+
+describe('extractDecisions: conditions told after a group decision', () => {
+  test('"it was decided X would ask … if …" and "and decided no further action" are decisions; "if we decided" is not', () => {
+    const m = meeting(`${NOTES}- The council discussed the docs and it was decided Wen would ask Omar to review the new pages and see if he can help.\n- The council discussed the fork and decided no further action was needed.\n- If we decided to drop it, who would tell users?\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12]]);
+  });
+});

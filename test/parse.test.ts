@@ -102,3 +102,21 @@ describe('bare URLs in a split paragraph', () => {
     expect(note.blocks.map((b) => b.text)).toEqual(['Ann: see https://example.com/a for it\nso we agree.', 'Bob: fine https://example.com/b then']);
   });
 });
+
+describe('parseNote: HTML written in the markdown', () => {
+  test('headings, paragraphs and items of raw HTML become blocks with their lines', async () => {
+    const { parseNote } = await import('../ingest/parse.js');
+    const text = '<h1>Board minutes</h1>\n<p><strong>Date:</strong> 2016-05-09 &amp; later</p>\n<h2>Attendance</h2>\n<ul>\n\n<li>Ana Lima</li>\n\n</ul>\n<p>See <a href="https://example.org/x">the notes</a>\nfor more.</p>\n';
+    const note = parseNote({ collection: 't', path: 'm.md', text, sha256: '', bytes: text.length });
+    expect(note.blocks.map((b) => [b.kind, b.text, b.startLine, b.endLine])).toEqual([
+      ['heading', 'Board minutes', 1, 1],
+      ['paragraph', 'Date: 2016-05-09 & later', 2, 2],
+      ['heading', 'Attendance', 3, 3],
+      ['item', 'Ana Lima', 6, 6],
+      ['paragraph', 'See the notes\nfor more.', 9, 10],
+    ]);
+    expect(note.sections.map((s) => [s.heading, s.depth, s.parent])).toEqual([['Board minutes', 1, -1], ['Attendance', 2, 0]]);
+    expect(note.blocks[1]!.lead).toBe('Date:');
+    expect(note.blocks[4]!.links).toEqual([{ url: 'https://example.org/x', text: 'the notes', line: 9 }]);
+  });
+});
