@@ -22,8 +22,8 @@ const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|po
 /** Words one of the forms needs; a sentence with none of them commits no one. */
 const TRIGGER = /will|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
 
-/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
-const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*\]|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
+/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `[ACTION - Dan]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
+const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
@@ -39,6 +39,11 @@ const FORTHCOMING = /\b(?:PR|pull\s+request|patch|fix|write-?up|RFC|issue|doc(?:
 /** Words that make a sentence no commitment: a condition, a wish, a question, the meeting itself. */
 const NOT_A_PROMISE = /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|that|this)\b|would\s+(?:be|have)|could\s+be|unless|(?:in|to|into)\s+(?:the\s+)?(?:zoom\s+)?chat|in\s+a\s+(?:moment|sec(?:ond)?|minute|bit)|right\s+now|my\s+screen|on\s+screen|next\s+slide|this\s+(?:talk|presentation)|today(?:'|’)s\s+(?:talk|presentation))\b/i;
 
+/** Whether a text opens with an action label (`AI:`, `[ACTION - Dan]`), which no speaker label may hide. */
+export function opensWithActionLabel(text: string): boolean {
+  return LABEL.test(text.trim());
+}
+
 /** Whether a text has any word a commitment needs (a cheap test before splitting it into sentences). */
 export function mayCommit(text: string): boolean {
   return TRIGGER.test(text);
@@ -50,12 +55,15 @@ export function mayCommit(text: string): boolean {
  */
 export function actionCue(text: string, spoken: boolean): ActionCue | null {
   const t = text.trim().replace(/^[\s*_]+/, '');
-  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || /^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t)) return null;
   const label = LABEL.exec(t);
+  // A label that names its owner (`[ACTION - Dan] why did …?`) makes a task even of a question.
+  const owned = label && (label[1] ?? label[2] ?? label[3])?.trim();
+  if (owned && label[4]!.trim()) return { owner: 'named', form: owned, labelled: true };
+  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || /^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t)) return null;
   if (label) {
-    const rest = label[3]!.trim();
+    const rest = label[4]!.trim();
     if (!rest || /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…)\.?$/i.test(rest)) return null;
-    const form = (label[1] ?? label[2])?.trim();
+    const form = (label[1] ?? label[2] ?? label[3])?.trim();
     if (form) return { owner: 'named', form, labelled: true };
     const named = NAMED.exec(rest) ?? /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*(?:,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b|\s[-–—:]\s)/u.exec(rest)
       ?? (/^#action\b/i.test(t) ? /^(@?[\w.-]+)\s/.exec(rest) : null);
@@ -102,7 +110,15 @@ function promiseHedged(t: string, m: RegExpExecArray): boolean {
  */
 export function listedOwner(text: string): { form: string; how: 'bracket' | 'named' | 'label' | 'bare'; rest: string } | null {
   const t = text.trim().replace(/^[\s*_]+/, '');
-  const bracket = /^\[([^\]:]{1,40})\]\s*:?\s*/.exec(t) ?? /^@([\w-]+)\s*:?\s*/.exec(t);
+  // An action label is no owner: `AI: Grace to …` names Grace, `[ACTION - Dan] …` names Dan.
+  const label = LABEL.exec(t);
+  if (label) {
+    const form = (label[1] ?? label[2] ?? label[3])?.trim();
+    const rest = label[4]!.trim();
+    if (form) return { form, how: 'bracket', rest };
+    return rest && rest !== t ? listedOwner(rest) : null;
+  }
+  const bracket = /^\[([^\]:]{1,40})\]\s*:?\s*/.exec(t) ?? /^@([\w-]+)(?![\w/.@-])\s*:?\s*/.exec(t);
   if (bracket) return { form: bracket[1]!, how: 'bracket', rest: t.slice(bracket[0].length) };
   const named = NAMED.exec(t);
   if (named) return { form: named[1]!, how: 'named', rest: t };

@@ -170,12 +170,21 @@ export function cleanHeading(heading: string): string {
  * Transcript): its "I'll" and "we decided" are talk, not records.
  */
 export function inTranscript(ctx: ExtractContext, block: Block): boolean {
-  return block.startLine > transcriptStart(ctx, null);
+  const opener = transcriptOpener(ctx);
+  return opener !== undefined && block.startLine > opener.endLine;
 }
 
-const transcriptStart = perContext((ctx, _: null) => {
-  const opener = ctx.note.blocks.find((b) =>
-    (b.kind === 'heading' && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
-    (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
-  return opener ? opener.endLine : Infinity;
-});
+/** The heading or paragraph that opens a note's transcript, if it has one (see inTranscript). */
+export function transcriptOpener(ctx: ExtractContext): Block | undefined {
+  return openers(ctx, null);
+}
+
+const openers = perContext((ctx, _: null) => ctx.note.blocks.find((b) =>
+  (b.kind === 'heading' && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text) && !onlyLinks(ctx, b)) ||
+  (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text))));
+
+/** Whether a heading's section holds nothing but links: "## Transcript" over a link to the transcript's own file. */
+function onlyLinks(ctx: ExtractContext, heading: Block): boolean {
+  const body = ctx.note.blocks.filter((b) => b.section === heading.section && b.id !== heading.id);
+  return body.length > 0 && body.every((b) => b.kind !== 'heading' && b.links.length > 0 && b.text.replace(/\s+/g, ' ').trim().length <= 100 && b.links.every((l) => b.text.includes(l.text)));
+}

@@ -6,9 +6,9 @@
  * "The TSC should review …"). The owner is the speaker for "I'll", the
  * person a name resolves to, or a group.
  */
-import { actionCue, listedOwner, mayCommit, readsAsTask } from './action-cues.js';
+import { actionCue, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
-import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
+import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, transcriptOpener, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
 import type { ActionItemRecord, Block } from './types.js';
@@ -27,17 +27,21 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
   const items: ActionItemRecord[] = [];
   const ownerOfItem = new Map<number, Owner>();
   const listed = new Set<number>();
+  // A note that is itself a transcript (its title says so) records its tasks in the talk: read it all.
+  const wholeTranscript = transcriptOpener(ctx)?.id === note.blocks.find((b) => b.text.trim())?.id;
   for (const block of note.blocks) {
     if (block.kind === 'row') {
       const item = tableItem(ctx, block);
       if (item) items.push(item);
       continue;
     }
-    if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim() || inTranscript(ctx, block)) continue;
+    if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim() || (!wholeTranscript && inTranscript(ctx, block))) continue;
     if (inActionList(ctx, block, listed)) {
       listed.add(block.id);
       const body = block.text.replace(/\s+/g, ' ').trim();
       if (EMPTY.test(body) || LIST_OPENER.test(body)) continue;
+      // "@dan will release:" over a list of what: the items below are the task's objects, not tasks.
+      if (block.parent >= 0 && ownerOfItem.has(block.parent) && /:\s*$/.test(note.blocks[block.parent]!.text)) continue;
       const owner = listedItemOwner(ctx, block, body, ownerOfItem);
       if (!owner) continue;
       ownerOfItem.set(block.id, owner);
@@ -47,8 +51,10 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     if (!mayCommit(block.text)) continue;
     const spoken = speakerOf(ctx, block) !== undefined;
     const units = unitsOf(ctx, block);
+    // `[ACTION - Dan] - …` may read as a speaker label; the action label wins.
+    const labelled = speakerLabel(ctx, block) && opensWithActionLabel(block.text);
     for (const unit of units) {
-      const cue = actionCue(unit.text, spoken);
+      const cue = actionCue(unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : unit.text, spoken);
       if (!cue) continue;
       let owner: Owner | null = null;
       if (cue.owner === 'self') owner = speakerOwner(ctx, block);
