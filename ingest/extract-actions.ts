@@ -87,8 +87,8 @@ function tableItem(ctx: ExtractContext, row: Block): ActionItemRecord | null {
 }
 
 function record(text: string, startLine: number, endLine: number, owner: Owner): ActionItemRecord {
-  const r: ActionItemRecord = { text: text.replace(/\s+/g, ' ').trim(), startLine, endLine, owner: owner.owner };
-  if (owner.ownerGroup) r.ownerGroup = owner.ownerGroup;
+  const r: ActionItemRecord = { text: text.replace(/\s+/g, ' ').trim(), startLine, endLine, owner: owner.owner, owners: owner.owners ?? (owner.owner !== null ? [owner.owner] : []) };
+  if (owner.ownerGroup && owner.owner === null) r.ownerGroup = owner.ownerGroup;
   return r;
 }
 
@@ -126,7 +126,7 @@ function listedItemOwner(ctx: ExtractContext, block: Block, body: string, owners
   if (listed) {
     const o = resolveOwner(ctx, listed.form);
     const task = readsAsTask(listed.rest) || actionCue(listed.rest, true) !== null;
-    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task)) return adoptOwner(ctx, listed.form, o);
+    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task || o.known)) return adoptOwner(ctx, listed.form, o);
   }
   const up = inherited(ctx, block, owners);
   if (up && readsAsTask(blockBody(ctx, block))) return up;
