@@ -18,6 +18,8 @@ const ACTION_SECTION = /^(?:action\s+items?|actions?|ais?|next\s+steps?|follow[-
 const REVIEW_SECTION = /\b(?:review|from\s+(?:the\s+)?(?:last|prior|previous)|last\s+(?:week|meeting)|previous|prior)\b/i;
 /** A line that opens an action list: "Concrete action items:", "Next steps:". */
 const LIST_OPENER = /\b(?:action\s+items?|next\s+steps|follow[- ]?ups|AIs|to-?dos?)\s*:?\s*$/i;
+/** Sections that list who came: their checkbox lists are attendance, not tasks. */
+const ROSTER_SECTION = /^(?:attendees?|attendance|attending|present|participants?|guests|roll[\s-]?call|who(?:'|’)?s\s+here|(?:core\s+)?team(?:\s+members)?|members(?:\s+present)?|(?:also|others)\s+present|not\s+attending|absent|regrets|apologies)\b/i;
 /** Items of an action list that name no task: placeholders, bare links. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?)\.?$|^(?:https?:\/\/\S+\s*)+$/i;
 
@@ -94,6 +96,8 @@ function record(text: string, startLine: number, endLine: number, owner: Owner):
 
 /** Whether a block is an item of an action list: under an action heading, a checkbox, or after "action items:". */
 function inActionList(ctx: ExtractContext, block: Block, listed: Set<number>): boolean {
+  // A roster is no task list, checkboxes or not: "- [ ] Rosa Diaz (RD)" under "Attendees", or an item that is only a name.
+  if (block.kind === 'item' && (onlyName(block.text) || (block.section >= 0 && inSectionHeaded(ctx, block.section, ROSTER_SECTION)))) return false;
   if (block.section >= 0) {
     const h = sectionHeading(ctx.note.sections[block.section]!);
     if (ACTION_SECTION.test(h) && !REVIEW_SECTION.test(h)) return true;
@@ -179,4 +183,10 @@ function namedEarlier(ctx: ExtractContext, block: Block, line: number, sentence:
     if (p !== null) return { owner: p, known: true };
   }
   return null;
+}
+
+/** Whether an item is only a person's name, with initials, a handle or an organisation: `Rosa Diaz (RD)`, `@wen - Acme`. */
+function onlyName(text: string): boolean {
+  const t = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s[-–—|,]\s.*$/, '').replace(/\s+/g, ' ').trim();
+  return t.length > 0 && t.length <= 40 && looksLikeName(t) && !/\s(?:to|will|should)\s/i.test(` ${t} `);
 }
