@@ -19,7 +19,7 @@ const REVIEW_SECTION = /\b(?:review|from\s+(?:the\s+)?(?:last|prior|previous)|la
 /** A line that opens an action list: "Concrete action items:", "Next steps:". */
 const LIST_OPENER = /\b(?:action\s+items?|next\s+steps|follow[- ]?ups|AIs|to-?dos?)\s*:?\s*$/i;
 /** Sections that list who came: their checkbox lists are attendance, not tasks. */
-const ROSTER_SECTION = /^(?:attendees?|attendance|attending|present|participants?|guests|roll[\s-]?call|who(?:'|’)?s\s+here|(?:core\s+)?team(?:\s+members)?|members(?:\s+present)?|(?:also|others)\s+present|not\s+attending|absent|regrets|apologies)\b/i;
+const ROSTER_SECTION = /^(?:attendees?|attendance|attending|present|participants?|guests|roll[\s-]?call|who(?:'|’)?s\s+here|(?:core\s+)?team(?:\s+members)?|members(?:\s+present)?|(?:also|others)\s+present|not\s+attending|absent|regrets|apologies)$/i;
 /** Items of an action list that name no task: placeholders, bare links. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?)\.?$|^(?:https?:\/\/\S+\s*)+$/i;
 
