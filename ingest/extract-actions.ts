@@ -11,6 +11,7 @@ import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-ow
 import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, transcriptOpener, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
+import { wordSense } from './people-words.js';
 import type { ActionItemRecord, Block } from './types.js';
 
 /** Sections that list action items; not the review of last meeting's. */
@@ -63,7 +64,8 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       else if (cue.owner === 'named') {
         owner = resolveOwner(ctx, cue.form!);
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
-        if (owner && !owner.known) owner = (cue.labelled || bracketed) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
+        // A name the meeting lists nowhere owns the item when a label marks it, or when it opens with a known first name ("Barry will draft …", not "Chrome will ship …").
+        if (owner && !owner.known) owner = (cue.labelled || bracketed || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
@@ -189,4 +191,10 @@ function namedEarlier(ctx: ExtractContext, block: Block, line: number, sentence:
 function onlyName(text: string): boolean {
   const t = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s[-–—|,]\s.*$/, '').replace(/\s+/g, ' ').trim();
   return t.length > 0 && t.length <= 40 && looksLikeName(t) && !/\s(?:to|will|should)\s/i.test(` ${t} `);
+}
+
+/** Whether a form opens with a word the lexicon knows as a person's name (`Barry`, `Ewa Jodlowska`). */
+function firstName(form: string): boolean {
+  const first = form.trim().replace(/^@/, '').split(/[\s&/+,]+/)[0] ?? '';
+  return /^\p{Lu}\p{Ll}+$/u.test(first) && wordSense(first) === 'name';
 }
