@@ -8,7 +8,7 @@
  */
 import { actionCue, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
-import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, transcriptOpener, unitsOf } from './decision-units.js';
+import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, transcriptOpener, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
 import { wordSense } from './people-words.js';
@@ -57,10 +57,12 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     // `[ACTION - Dan] - …` may read as a speaker label; the action label wins.
     const labelled = speakerLabel(ctx, block) && opensWithActionLabel(block.text);
     for (const unit of units) {
-      const cue = actionCue(unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : unit.text, spoken);
+      // A turn the parser left inside a paragraph ("- Matt: Lars and Jay will …"): its own speaker.
+      const turn = innerTurn(unit.text);
+      const cue = actionCue(unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : turn?.rest ?? unit.text, spoken || !!turn);
       if (!cue) continue;
       let owner: Owner | null = null;
-      if (cue.owner === 'self') owner = speakerOwner(ctx, block);
+      if (cue.owner === 'self') owner = turn ? resolveOwner(ctx, turn.label) : speakerOwner(ctx, block);
       else if (cue.owner === 'named') {
         owner = resolveOwner(ctx, cue.form!);
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
@@ -197,4 +199,12 @@ function onlyName(text: string): boolean {
 function firstName(form: string): boolean {
   const first = form.trim().replace(/^@/, '').split(/[\s&/+,]+/)[0] ?? '';
   return /^\p{Lu}\p{Ll}+$/u.test(first) && wordSense(first) === 'name';
+}
+
+/** A bullet and a speaker label inside a sentence's text (`- Matt: …`, a list line the parser read as a paragraph's). */
+function innerTurn(text: string): { label: string; rest: string } | null {
+  const bullet = /^[-*•]\s+/.exec(text);
+  if (!bullet) return null;
+  const lab = leadingLabel(text.slice(bullet[0].length));
+  return lab && !opensWithActionLabel(text.slice(bullet[0].length)) && looksLikeName(lab.label) ? lab : null;
 }
