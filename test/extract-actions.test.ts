@@ -168,3 +168,25 @@ describe('extractActionItems: notes written as HTML', () => {
     expect(items(m)).toEqual([[14, 'Rosa Diaz']]);
   });
 });
+
+describe('extractActionItems: owners in reported speech', () => {
+  test('a first name the meeting lists nowhere owns "X will …"; a product that "will" does not', () => {
+    const m = meeting(`# Council update\n\n- The council discussed the survey. Barbara will draft a reminder to the members.\n- Firefox will ship the new API next month.\n- Quokka will review the release plan.\n`);
+    expect(items(m)).toEqual([[3, 'Barbara']]);
+  });
+
+  test('"it was decided (that) X would …" names X; "decided it would …" names no one', () => {
+    const m = meeting(`${NOTES}- The survey came up and it was decided Wen would send a reminder on Monday.\n- The group decided it would revisit the budget.\n`);
+    expect(items(m)).toEqual([[11, 'Wen Zhao']]);
+  });
+
+  test('"I can do the release", "I need to create …" by a speaker; "I can add one thing" is no task', () => {
+    const m = meeting(`${NOTES}Omar: I can do the release tomorrow.\n\nRosa: I need to create a proposal for this.\n\nWen: I can add one thing about the docs.\n`);
+    expect(items(m)).toEqual([[11, 'Omar Little'], [13, 'Rosa Diaz']]);
+  });
+
+  test('a bullet turn left inside a paragraph keeps its own speaker', () => {
+    const m = meeting(`${NOTES}Omar:\n    - Rosa: we should try the new streaming setup\n    - Omar: Rosa and Wen will organize a test call\n`);
+    expect(owners(m)).toEqual([[13, ['Rosa Diaz', 'Wen Zhao']]]);
+  });
+});
