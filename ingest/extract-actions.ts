@@ -157,13 +157,38 @@ function inherited(ctx: ExtractContext, block: Block, owners: Map<number, Owner>
  * credits to someone ("Till walked members through …") is no speech.
  */
 function speakerOf(ctx: ExtractContext, block: Block): { index: number | null; label: string } | undefined {
+  const stamped = stampedTurn(block);
+  if (stamped) return { index: ctx.people.speakerOf[block.id] ?? null, label: stamped };
   const label = speakerLabel(ctx, block);
   if (label) return { index: ctx.people.speakerOf[block.id] ?? null, label: label.label };
   const parent = block.parent >= 0 ? ctx.note.blocks[block.parent] : undefined;
   const pl = parent ? speakerLabel(ctx, parent) : null;
   if (parent && pl && !pl.rest.trim()) return { index: ctx.people.speakerOf[block.id] ?? ctx.people.speakerOf[parent.id] ?? null, label: pl.label };
+  const turn = boldTurn(ctx, block);
+  return turn ? { index: ctx.people.speakerOf[block.id] ?? null, label: turn } : undefined;
+}
+
+/**
+ * A transcript's bold name over the words (`**Danny**` on its own line, then
+ * bullets), or before a time stamp (`**Alexey** [12:52](…): I'll post …`),
+ * when the people stage read no label there.
+ */
+function boldTurn(ctx: ExtractContext, block: Block): string | undefined {
+  for (let i = block.id - 1; i >= 0; i--) {
+    const b = ctx.note.blocks[i]!;
+    if (b.kind === 'heading') return undefined;
+    if (b.kind === 'paragraph') return b.lead && b.lead === b.text.trim() && b.lead.split(/\s+/).length <= 3 && looksLikeName(b.lead) ? b.lead : undefined;
+  }
   return undefined;
 }
+
+/** `**Alexey** [12:52](…): …`: the bold name before a time stamp and a colon. */
+function stampedTurn(block: Block): string | undefined {
+  const lead = block.lead;
+  return lead && looksLikeName(lead) && new RegExp(String.raw`^${escape(lead)}\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*:\s`).test(block.text) ? lead : undefined;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The speaker as an owner: resolved by the people stage, else the label read as a name. */
 function speakerOwner(ctx: ExtractContext, block: Block): Owner | null {

@@ -190,3 +190,10 @@ describe('extractActionItems: owners in reported speech', () => {
     expect(owners(m)).toEqual([[13, ['Rosa Diaz', 'Wen Zhao']]]);
   });
 });
+
+describe('extractActionItems: bold-name turns of a transcript', () => {
+  test('"**Name**" on its own line over bullets, and "**Name** [12:52](…): …", own the "I\'ll …" below them', () => {
+    const m = meeting(`${NOTES}**Rosa**\n* I can definitely reach out to the relay team.\n\n**Omar** [12:52](https://example.org/v?t=772): I'll post the link with the examples.\n\n**Summary**\n* Wen\n`);
+    expect(items(m)).toEqual([[12, 'Rosa Diaz'], [14, 'Omar Little']]);
+  });
+});
