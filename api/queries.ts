@@ -27,7 +27,7 @@ export interface TopicRow extends Row { id: string; name: string }
 export interface Located extends Row { id: string; meetingId: string; collection: string; path: string; meetingUrl: string | null; startLine: number; endLine: number; text: string }
 export interface PassageRow extends Located { section: string }
 export interface DecisionRow extends Located { section: string }
-export interface ActionItemRow extends Located { owner: PersonRow | null; ownerGroup: string | null }
+export interface ActionItemRow extends Located { owner: PersonRow | null; owners: PersonRow[]; ownerGroup: string | null }
 
 /** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
 type TopicFilters = Filters & { groups: string[] };

@@ -17,27 +17,34 @@ export interface ActionCue {
 }
 
 /** Verbs of following up, with the words some of them need after them to mean it. */
-const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start|begin\s+work|work\s+(?:on|with|through|out)|fix|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with)|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|add|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
+const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start|begin\s+work|work\s+(?:on|with|through|out)|fix|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:everything|a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with|about)|let\s+(?:\w+\s+){1,2}know|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|(?:re-?)?add|contribute|arrange|transfer|pair\s+(?:on|with|up)|read\s+(?:through|up|over)|record|notify|take\s+the\s+lead|lead\s+(?:the|on)|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
 
 /** Words one of the forms needs; a sentence with none of them commits no one. */
-const TRIGGER = /will|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
+const TRIGGER = /will|decided|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
 
-/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
-const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*\]|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
+/** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `[ACTION - Dan]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
+const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
-const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also)\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+can(?=\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with))))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
+const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also)\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+need\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
 /** The same said without the pronoun, as notes write a speaker's words: "Will review today", "plan to work on ISLE". */
 const BARE = new RegExp(String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|going\s+to|plan(?:ning)?\s+to|planning\s+on|intends?\s+to)\s+(?:also\s+|then\s+|just\s+|first\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*${VERB}`, 'i');
 /** A named owner opening the sentence: "Dan to write up …", "Bailey will …", "Johnnie volunteers to …". */
 const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
+/** An assignment a group made: "(it was) decided (that) Ewa would send …" (an "agreed" in a recap restates a task listed elsewhere). */
+const ASSIGNED = new RegExp(String.raw`\bdecided\s+(?:that\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)?)\s+(?:would|will|should)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
 /** "He will share some materials shortly." */
 const PRONOUN = new RegExp(String.raw`^(?:(?:and|so|then|also)\s+)?(?:he|she)\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'i');
 /** "PR forthcoming on …". */
 const FORTHCOMING = /\b(?:PR|pull\s+request|patch|fix|write-?up|RFC|issue|doc(?:ument)?)s?\s+(?:is\s+|are\s+)?(?:forthcoming|coming\s+(?:soon|up|shortly)|incoming|to\s+follow|will\s+follow|on\s+(?:its|the)\s+way)\b/i;
 /** Words that make a sentence no commitment: a condition, a wish, a question, the meeting itself. */
 const NOT_A_PROMISE = /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|that|this)\b|would\s+(?:be|have)|could\s+be|unless|(?:in|to|into)\s+(?:the\s+)?(?:zoom\s+)?chat|in\s+a\s+(?:moment|sec(?:ond)?|minute|bit)|right\s+now|my\s+screen|on\s+screen|next\s+slide|this\s+(?:talk|presentation)|today(?:'|’)s\s+(?:talk|presentation))\b/i;
+
+/** Whether a text opens with an action label (`AI:`, `[ACTION - Dan]`), which no speaker label may hide. */
+export function opensWithActionLabel(text: string): boolean {
+  return LABEL.test(text.trim());
+}
 
 /** Whether a text has any word a commitment needs (a cheap test before splitting it into sentences). */
 export function mayCommit(text: string): boolean {
@@ -50,12 +57,15 @@ export function mayCommit(text: string): boolean {
  */
 export function actionCue(text: string, spoken: boolean): ActionCue | null {
   const t = text.trim().replace(/^[\s*_]+/, '');
-  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || /^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t)) return null;
   const label = LABEL.exec(t);
+  // A label that names its owner (`[ACTION - Dan] why did …?`) makes a task even of a question.
+  const owned = label && (label[1] ?? label[2] ?? label[3])?.trim();
+  if (owned && label[4]!.trim()) return { owner: 'named', form: owned, labelled: true };
+  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || /^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t)) return null;
   if (label) {
-    const rest = label[3]!.trim();
+    const rest = label[4]!.trim();
     if (!rest || /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…)\.?$/i.test(rest)) return null;
-    const form = (label[1] ?? label[2])?.trim();
+    const form = (label[1] ?? label[2] ?? label[3])?.trim();
     if (form) return { owner: 'named', form, labelled: true };
     const named = NAMED.exec(rest) ?? /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*(?:,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b|\s[-–—:]\s)/u.exec(rest)
       ?? (/^#action\b/i.test(t) ? /^(@?[\w.-]+)\s/.exec(rest) : null);
@@ -67,7 +77,7 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
   const takes = TAKES_AI.exec(t);
   if (takes && !promiseHedged(t, takes)) {
     const named = /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s+(?:\w+\s+)?$/u.exec(t.slice(0, takes.index));
-    if (named && !/^(?:I|we|will|to)$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
+    if (named && !/^(?:I|we|will|to|I['’](?:ll|m|d)|we['’](?:ll|re|d))$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
     if (spoken) return { owner: 'self', labelled: true };
   }
   const self = (spoken && (SELF.exec(t) ?? BARE.exec(t))) || null;
@@ -82,6 +92,8 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
     if (verb === 'should' && !/^the\s/i.test(t)) return null;
     return { owner: 'named', form, labelled: /volunteer|offer|agreed/.test(verb) };
   }
+  const assigned = ASSIGNED.exec(t);
+  if (assigned && !/^(?:It|This|That|They|We|He|She|The)$/.test(assigned[1]!) && !promiseHedged(t, assigned)) return { owner: 'named', form: assigned[1]!, labelled: false };
   const pronoun = PRONOUN.exec(t);
   if (pronoun && !promiseHedged(t, pronoun)) return { owner: 'pronoun', labelled: false };
   if (spoken && FORTHCOMING.test(t)) return { owner: 'self', labelled: false };
@@ -102,12 +114,20 @@ function promiseHedged(t: string, m: RegExpExecArray): boolean {
  */
 export function listedOwner(text: string): { form: string; how: 'bracket' | 'named' | 'label' | 'bare'; rest: string } | null {
   const t = text.trim().replace(/^[\s*_]+/, '');
-  const bracket = /^\[([^\]:]{1,40})\]\s*:?\s*/.exec(t) ?? /^@([\w-]+)\s*:?\s*/.exec(t);
+  // An action label is no owner: `AI: Grace to …` names Grace, `[ACTION - Dan] …` names Dan.
+  const label = LABEL.exec(t);
+  if (label) {
+    const form = (label[1] ?? label[2] ?? label[3])?.trim();
+    const rest = label[4]!.trim();
+    if (form) return { form, how: 'bracket', rest };
+    return rest && rest !== t ? listedOwner(rest) : null;
+  }
+  const bracket = /^\[([^\]:]{1,40})\]\s*:?\s*/.exec(t) ?? /^@([\w-]+)(?![\w/.@-])\s*:?\s*/.exec(t);
   if (bracket) return { form: bracket[1]!, how: 'bracket', rest: t.slice(bracket[0].length) };
   const named = NAMED.exec(t);
   if (named) return { form: named[1]!, how: 'named', rest: t };
   const trailing = /\(([\p{Lu}@][\p{L}\p{M}'’. &/,+-]{1,40})\)\s*\.?$/u.exec(t);
-  if (trailing) return { form: trailing[1]!, how: 'bracket', rest: t.slice(0, trailing.index) };
+  if (trailing && trailing.index > 0) return { form: trailing[1]!, how: 'bracket', rest: t.slice(0, trailing.index) };
   const colon = /^([\p{L}@][\p{L}\p{M}'’. &/+-]{0,40}?)\s*:\s+(?=\S)/u.exec(t);
   if (colon) return { form: colon[1]!, how: 'label', rest: t.slice(colon[0].length) };
   // "Kate send out the invite": a name only if the meeting knows it.

@@ -11,6 +11,8 @@ import { compromise } from './nlp.js';
 
 export interface Owner {
   owner: number | null;
+  /** Every person a task is given to ("Rosa & Wen: …"), `owner` first; set when there are several. */
+  owners?: number[];
   ownerGroup?: string;
   /** Whether the form names people of the meeting or a group (not merely looks like a name). */
   known: boolean;
@@ -30,15 +32,43 @@ const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|com
  */
 export function adoptOwner(ctx: ExtractContext, form: string, owner: Owner): Owner {
   if (owner.known) return owner;
-  if (owner.ownerGroup) return { ...owner, known: true };
   const f = form.replace(/[[\]()*_`]/g, '').replace(/[.:,;]+$/, '').trim();
+  const parts = splitOwners(f);
+  if (parts.length > 1) {
+    // "Rosa and Priya": each known one by index, each unknown one added as written when it reads as a name.
+    const each = parts.map((p) => resolveOne(ctx, p) ?? (looksLikeName(p) && !/^\p{Lu}{1,4}$/u.test(p) ? adopt(ctx, p) : null));
+    if (each.every((p) => p !== null)) return several(ctx, each as number[]);
+    return owner.ownerGroup ? { ...owner, known: true } : owner;
+  }
+  if (owner.ownerGroup) return { ...owner, known: true };
   const handle = /^@/.test(f);
   const name = f.replace(/^@/, '');
   if (/[&/,+]|\band\b/.test(name) || /^\p{Lu}{1,4}$/u.test(name) || !looksLikeName(name)) return owner;
-  const known = resolvePersonName(ctx.people, name);
-  if (known !== null) return { owner: known, known: true };
-  ctx.people.people.push({ name, aliases: [], handles: handle ? [name] : [] });
-  return { owner: ctx.people.people.length - 1, known: true };
+  return { owner: adopt(ctx, name, handle), known: true };
+}
+
+/** A person added to the meeting's people as written, or the one the name already resolves to. */
+function adopt(ctx: ExtractContext, name: string, handle = false): number {
+  const n = name.replace(/^@/, '');
+  const known = resolvePersonName(ctx.people, n);
+  if (known !== null) return known;
+  ctx.people.people.push({ name: n, aliases: [], handles: handle || /^@/.test(name) ? [n] : [] });
+  return ctx.people.people.length - 1;
+}
+
+/** The forms a several-owner form joins: "Rosa & Wen", "GW + TT + JG", "Rosa, Omar and Wen". */
+function splitOwners(form: string): string[] {
+  return form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
+}
+
+/** Several people as one owner: the first is `owner`, all are `owners`; one person named twice is one owner. */
+function several(ctx: ExtractContext, people: number[]): Owner {
+  const seen = new Set<string>();
+  const owners = people.filter((p) => {
+    const key = ctx.people.people[p]!.name;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return owners.length === 1 ? { owner: owners[0]!, known: true } : { owner: owners[0]!, owners, known: true };
 }
 
 const tagCache = new Map<string, string[]>();
@@ -69,13 +99,10 @@ function readOwner(ctx: ExtractContext, form: string): Owner | null {
   if (!f || f.length > 60) return null;
   const one = resolveOne(ctx, f);
   if (one !== null) return { owner: one, known: true };
-  const parts = f.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
+  const parts = splitOwners(f);
   if (parts.length > 1) {
     const each = parts.map((p) => resolveOne(ctx, p));
-    if (each.every((p) => p !== null)) {
-      const names = [...new Set(each.map((p) => ctx.people.people[p!]!.name))];
-      return names.length === 1 ? { owner: each[0]!, known: true } : { owner: null, ownerGroup: names.join(' & '), known: true };
-    }
+    if (each.every((p) => p !== null)) return several(ctx, each as number[]);
     // "David and Danny": several people, some unknown here; the group as written, the known ones by full name.
     if (parts.length <= 4 && parts.every((p, i) => each[i] !== null || nameShaped(p))) {
       return { owner: null, ownerGroup: parts.map((p, i) => (each[i] !== null ? ctx.people.people[each[i]!]!.name : p)).join(' & '), known: false };

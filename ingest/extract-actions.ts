@@ -6,11 +6,12 @@
  * "The TSC should review …"). The owner is the speaker for "I'll", the
  * person a name resolves to, or a group.
  */
-import { actionCue, listedOwner, mayCommit, readsAsTask } from './action-cues.js';
+import { actionCue, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
-import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
+import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import { resolvePersonName } from './extract-people.js';
+import { wordSense } from './people-words.js';
 import type { ActionItemRecord, Block } from './types.js';
 
 /** Sections that list action items; not the review of last meeting's. */
@@ -18,6 +19,8 @@ const ACTION_SECTION = /^(?:action\s+items?|actions?|ais?|next\s+steps?|follow[-
 const REVIEW_SECTION = /\b(?:review|from\s+(?:the\s+)?(?:last|prior|previous)|last\s+(?:week|meeting)|previous|prior)\b/i;
 /** A line that opens an action list: "Concrete action items:", "Next steps:". */
 const LIST_OPENER = /\b(?:action\s+items?|next\s+steps|follow[- ]?ups|AIs|to-?dos?)\s*:?\s*$/i;
+/** Sections that list who came: their checkbox lists are attendance, not tasks. */
+const ROSTER_SECTION = /^(?:attendees?|attendance|attending|present|participants?|guests|roll[\s-]?call|who(?:'|’)?s\s+here|(?:core\s+)?team(?:\s+members)?|members(?:\s+present)?|(?:also|others)\s+present|not\s+attending|absent|regrets|apologies)$/i;
 /** Items of an action list that name no task: placeholders, bare links. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?)\.?$|^(?:https?:\/\/\S+\s*)+$/i;
 
@@ -38,6 +41,8 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       listed.add(block.id);
       const body = block.text.replace(/\s+/g, ' ').trim();
       if (EMPTY.test(body) || LIST_OPENER.test(body)) continue;
+      // "@dan will release:" over a list of what: the items below are the task's objects, not tasks.
+      if (block.parent >= 0 && ownerOfItem.has(block.parent) && /:\s*$/.test(note.blocks[block.parent]!.text)) continue;
       const owner = listedItemOwner(ctx, block, body, ownerOfItem);
       if (!owner) continue;
       ownerOfItem.set(block.id, owner);
@@ -47,15 +52,20 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     if (!mayCommit(block.text)) continue;
     const spoken = speakerOf(ctx, block) !== undefined;
     const units = unitsOf(ctx, block);
+    // `[ACTION - Dan] - …` may read as a speaker label; the action label wins.
+    const labelled = speakerLabel(ctx, block) && opensWithActionLabel(block.text);
     for (const unit of units) {
-      const cue = actionCue(unit.text, spoken);
+      // A turn the parser left inside a paragraph ("- Matt: Lars and Jay will …"): its own speaker.
+      const turn = innerTurn(unit.text);
+      const cue = actionCue(unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : turn?.rest ?? unit.text, spoken || !!turn);
       if (!cue) continue;
       let owner: Owner | null = null;
-      if (cue.owner === 'self') owner = speakerOwner(ctx, block);
+      if (cue.owner === 'self') owner = turn ? resolveOwner(ctx, turn.label) : speakerOwner(ctx, block);
       else if (cue.owner === 'named') {
         owner = resolveOwner(ctx, cue.form!);
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
-        if (owner && !owner.known) owner = (cue.labelled || bracketed) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
+        // A name the meeting lists nowhere owns the item when a label marks it, or when it opens with a known first name ("Barry will draft …", not "Chrome will ship …").
+        if (owner && !owner.known) owner = (cue.labelled || bracketed || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
@@ -81,13 +91,15 @@ function tableItem(ctx: ExtractContext, row: Block): ActionItemRecord | null {
 }
 
 function record(text: string, startLine: number, endLine: number, owner: Owner): ActionItemRecord {
-  const r: ActionItemRecord = { text: text.replace(/\s+/g, ' ').trim(), startLine, endLine, owner: owner.owner };
-  if (owner.ownerGroup) r.ownerGroup = owner.ownerGroup;
+  const r: ActionItemRecord = { text: text.replace(/\s+/g, ' ').trim(), startLine, endLine, owner: owner.owner, owners: owner.owners ?? (owner.owner !== null ? [owner.owner] : []) };
+  if (owner.ownerGroup && owner.owner === null) r.ownerGroup = owner.ownerGroup;
   return r;
 }
 
 /** Whether a block is an item of an action list: under an action heading, a checkbox, or after "action items:". */
 function inActionList(ctx: ExtractContext, block: Block, listed: Set<number>): boolean {
+  // A roster is no task list, checkboxes or not: "- [ ] Rosa Diaz (RD)" under "Attendees", or an item that is only a name.
+  if (block.kind === 'item' && (onlyName(block.text) || (block.section >= 0 && inSectionHeaded(ctx, block.section, ROSTER_SECTION)))) return false;
   if (block.section >= 0) {
     const h = sectionHeading(ctx.note.sections[block.section]!);
     if (ACTION_SECTION.test(h) && !REVIEW_SECTION.test(h)) return true;
@@ -120,7 +132,7 @@ function listedItemOwner(ctx: ExtractContext, block: Block, body: string, owners
   if (listed) {
     const o = resolveOwner(ctx, listed.form);
     const task = readsAsTask(listed.rest) || actionCue(listed.rest, true) !== null;
-    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task)) return adoptOwner(ctx, listed.form, o);
+    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task || o.known)) return adoptOwner(ctx, listed.form, o);
   }
   const up = inherited(ctx, block, owners);
   if (up && readsAsTask(blockBody(ctx, block))) return up;
@@ -143,13 +155,38 @@ function inherited(ctx: ExtractContext, block: Block, owners: Map<number, Owner>
  * credits to someone ("Till walked members through …") is no speech.
  */
 function speakerOf(ctx: ExtractContext, block: Block): { index: number | null; label: string } | undefined {
+  const stamped = stampedTurn(block);
+  if (stamped) return { index: ctx.people.speakerOf[block.id] ?? null, label: stamped };
   const label = speakerLabel(ctx, block);
   if (label) return { index: ctx.people.speakerOf[block.id] ?? null, label: label.label };
   const parent = block.parent >= 0 ? ctx.note.blocks[block.parent] : undefined;
   const pl = parent ? speakerLabel(ctx, parent) : null;
   if (parent && pl && !pl.rest.trim()) return { index: ctx.people.speakerOf[block.id] ?? ctx.people.speakerOf[parent.id] ?? null, label: pl.label };
+  const turn = boldTurn(ctx, block);
+  return turn ? { index: ctx.people.speakerOf[block.id] ?? null, label: turn } : undefined;
+}
+
+/**
+ * A transcript's bold name over the words (`**Danny**` on its own line, then
+ * bullets), or before a time stamp (`**Alexey** [12:52](…): I'll post …`),
+ * when the people stage read no label there.
+ */
+function boldTurn(ctx: ExtractContext, block: Block): string | undefined {
+  for (let i = block.id - 1; i >= 0; i--) {
+    const b = ctx.note.blocks[i]!;
+    if (b.kind === 'heading') return undefined;
+    if (b.kind === 'paragraph') return b.lead && b.lead === b.text.trim() && b.lead.split(/\s+/).length <= 3 && looksLikeName(b.lead) ? b.lead : undefined;
+  }
   return undefined;
 }
+
+/** `**Alexey** [12:52](…): …`: the bold name before a time stamp and a colon. */
+function stampedTurn(block: Block): string | undefined {
+  const lead = block.lead;
+  return lead && looksLikeName(lead) && new RegExp(String.raw`^${escape(lead)}\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*:\s`).test(block.text) ? lead : undefined;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The speaker as an owner: resolved by the people stage, else the label read as a name. */
 function speakerOwner(ctx: ExtractContext, block: Block): Owner | null {
@@ -173,4 +210,24 @@ function namedEarlier(ctx: ExtractContext, block: Block, line: number, sentence:
     if (p !== null) return { owner: p, known: true };
   }
   return null;
+}
+
+/** Whether an item is only a person's name, with initials, a handle or an organisation: `Rosa Diaz (RD)`, `@wen - Acme`. */
+function onlyName(text: string): boolean {
+  const t = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s[-–—|,]\s.*$/, '').replace(/\s+/g, ' ').trim();
+  return t.length > 0 && t.length <= 40 && looksLikeName(t) && !/\s(?:to|will|should)\s/i.test(` ${t} `);
+}
+
+/** Whether a form opens with a word the lexicon knows as a person's name (`Barry`, `Ewa Jodlowska`). */
+function firstName(form: string): boolean {
+  const first = form.trim().replace(/^@/, '').split(/[\s&/+,]+/)[0] ?? '';
+  return /^\p{Lu}\p{Ll}+$/u.test(first) && wordSense(first) === 'name';
+}
+
+/** A bullet and a speaker label inside a sentence's text (`- Matt: …`, a list line the parser read as a paragraph's). */
+function innerTurn(text: string): { label: string; rest: string } | null {
+  const bullet = /^[-*•]\s+/.exec(text);
+  if (!bullet) return null;
+  const lab = leadingLabel(text.slice(bullet[0].length));
+  return lab && !opensWithActionLabel(text.slice(bullet[0].length)) && looksLikeName(lab.label) ? lab : null;
 }

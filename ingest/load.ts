@@ -102,7 +102,7 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
     addMeetingRows(rows, r, people);
     const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
     for (const id of mine) touched.add(id);
-    for (const a of rows.actionItems.slice(at.items)) if (a.owner && !mine.has(a.owner)) links.owners.push({ item: a.id, person: a.owner });
+    for (const a of rows.actionItems.slice(at.items)) a.owners.forEach((o, rank) => { if (!mine.has(o)) links.owners.push({ item: a.id, person: o, rank }); });
     for (const d of rows.decisions.slice(at.decisions)) for (const p of d.people) if (!mine.has(p)) links.involved.push({ decision: d.id, person: p });
     if (rowCount(rows) >= (o.batchRows ?? 8000)) {
       batches.push(rows);
@@ -209,7 +209,7 @@ export async function deleteMeetings(db: Db, collection: string, paths: string[]
 
 /** Links that may have found no person when written (see link-people.cypher). */
 export interface PersonLinks {
-  owners: { item: string; person: string }[];
+  owners: { item: string; person: string; rank: number }[];
   involved: { decision: string; person: string }[];
 }
 

@@ -2,7 +2,8 @@
  * Parses a note once into blocks and sections that every extractor reads.
  * Markdown is parsed as remark-parse with GFM (tables, task lists, autolinks)
  * and front matter parses it (parse-markdown.ts);
- * web-page text is first rewritten as markdown line for line (web-text.ts).
+ * web-page text is first rewritten as markdown
+ * line for line (web-text.ts); HTML blocks inside markdown become blocks of their own (parse-html.ts).
  */
 import type { Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { htmlPieces } from './parse-html.js';

@@ -13,7 +13,7 @@ export interface LoadRows {
   references: { id: string; meeting: string; kind: string; url: string | null; title: string | null; terms: string; lines: number[]; passages: string[] }[];
   topics: { id: string; meeting: string; name: string; terms: string; query: string | null; weight: number; kind: string | null; refs: string[]; passages: string[] }[];
   decisions: { id: string; meeting: string; props: Record<string, unknown>; people: string[]; topics: string[]; refs: string[] }[];
-  actionItems: { id: string; meeting: string; owner: string | null; props: Record<string, unknown> }[];
+  actionItems: { id: string; meeting: string; owner: string | null; owners: string[]; props: Record<string, unknown> }[];
 }
 
 export const emptyRows = (): LoadRows => ({ meetings: [], people: [], passages: [], references: [], topics: [], decisions: [], actionItems: [] });
@@ -48,7 +48,7 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   // Two records of one meeting may name the same human: merge their rows.
   const byPerson = new Map<string, LoadRows['people'][number]>();
   // People who neither attended nor spoke but own an action item or took part in a decision.
-  const named = new Set<number>([...r.actionItems.flatMap((a) => (a.owner !== null ? [a.owner] : [])), ...r.decisions.flatMap((d) => d.people)]);
+  const named = new Set<number>([...r.actionItems.flatMap((a) => ownersOf(a)), ...r.decisions.flatMap((d) => d.people)]);
   r.people.forEach((p, i) => {
     if (!attended.has(i) && !spoke.has(i) && !named.has(i)) return;
     const id = personIds[i]!;
@@ -145,7 +145,13 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
       id: `${mid}#a${i}`,
       meeting: mid,
       owner: a.owner !== null ? personIds[a.owner] ?? null : null,
+      owners: [...new Set(ownersOf(a).map((o) => personIds[o]).filter((id): id is string => !!id))],
       props: { meetingId: mid, text: a.text, startLine: a.startLine, endLine: a.endLine, ownerGroup: a.ownerGroup ?? null },
     });
   });
+}
+
+/** Every owner of an action item, the first one first (records made before `owners` existed carry only `owner`). */
+function ownersOf(a: MeetingRecord['actionItems'][number]): number[] {
+  return a.owners?.length ? a.owners : a.owner !== null ? [a.owner] : [];
 }

@@ -153,6 +153,8 @@ export interface ActionItemRecord {
   endLine: number;
   /** Index into MeetingRecord.people, or null. */
   owner: number | null;
+  /** Every person the task is given to, `owner` first (indices into MeetingRecord.people); empty for a group or no owner. */
+  owners: number[];
   /** A group owner ("the TSC") when no person owns it. */
   ownerGroup?: string;
 }

@@ -15,6 +15,8 @@ const NOTES = '# Team sync March 4\n\n## Attendees\n\n- Rosa Diaz\n- Omar Little
 
 /** Each action item as [first line, owner's name or group]. */
 const items = (m: MeetingRecord) => m.actionItems.map((a) => [a.startLine, a.owner !== null ? m.people[a.owner]!.name : a.ownerGroup ?? null]);
+/** Each action item as [first line, every owner's name]. */
+const owners = (m: MeetingRecord) => m.actionItems.map((a) => [a.startLine, a.owners.map((o) => m.people[o]!.name)]);
 
 describe('extractActionItems: labels and lists', () => {
   test('"AI[XX]:", "**Action:** X will …", "ACTION: X to …"', () => {
@@ -24,14 +26,15 @@ describe('extractActionItems: labels and lists', () => {
 
   test('an "Action items" section: named owners, checkboxes, owners in brackets or at the end, nested tasks', () => {
     const m = meeting(`${NOTES}Rosa: thanks all.\n\n## Action Items\n\n* [ ] Omar to draft the release notes\n* [ ] Wen: create an issue for the flaky test\n* [Rosa & Wen] Announce the next meeting on the forum\n* [ ] Shape up the roadmap (Omar)\n* [ ] Rosa / Omar: Improve the onboarding\n  * [ ] Reach out to the docs team\n`);
-    expect(items(m)).toEqual([
-      [15, 'Omar Little'],
-      [16, 'Wen Zhao'],
-      [17, 'Rosa Diaz & Wen Zhao'],
-      [18, 'Omar Little'],
-      [19, 'Rosa Diaz & Omar Little'],
-      [20, 'Rosa Diaz & Omar Little'],
+    expect(owners(m)).toEqual([
+      [15, ['Omar Little']],
+      [16, ['Wen Zhao']],
+      [17, ['Rosa Diaz', 'Wen Zhao']],
+      [18, ['Omar Little']],
+      [19, ['Rosa Diaz', 'Omar Little']],
+      [20, ['Rosa Diaz', 'Omar Little']],
     ]);
+    expect(items(m)[2]).toEqual([17, 'Rosa Diaz']);
   });
 
   test('meeting-bot and W3C forms: "#action nick …", "ACTION: name - …"', () => {
@@ -104,5 +107,93 @@ describe('extractActionItems: what is not an action item', () => {
   test('a group decision is not an action item; a reported "would" is not either', () => {
     const m = meeting(`${NOTES}The TSC agreed to raise this topic with the board.\n\nThey agreed that Omar would prepare a PR.\n`);
     expect(m.actionItems).toEqual([]);
+  });
+});
+
+describe('extractActionItems: labels and owners in the forms of other notes', () => {
+  test('"AI: Name to …" in an action list: the label is no owner', () => {
+    const m = meeting(`${NOTES.replace('- Wen Zhao', '- Wen Zhao\n- Grace Hopper')}## Action items\n\n- AI: Grace Hopper to draft the letter\n- AI: Omar to book the venue\n`);
+    expect(items(m)).toEqual([[14, 'Grace Hopper'], [15, 'Omar Little']]);
+  });
+
+  test('"**Action Items:** @handle will …" under a "## Transcript" heading that only links the transcript', () => {
+    const m = meeting(`# Sync\n\n## Transcript\n\n[the transcript](sync-transcript.md)\n\n## Attending\n\n- Rosa Diaz (@rdiaz)\n\n## Topics\n\n**Action Items:** @rdiaz will update the release checklist\n`);
+    expect(items(m)).toEqual([[13, 'Rosa Diaz']]);
+  });
+
+  test('a transcript below the notes is still talk', () => {
+    const m = meeting(`${NOTES}Omar: notes above.\n\n## Transcript\n\nRosa: I'll update the release checklist.\n`);
+    expect(m.actionItems).toEqual([]);
+  });
+
+  test('"[ACTION - Name]" labels, even over a question', () => {
+    const m = meeting(`${NOTES}- Omar: the calendar still shows two invites.\n  - **[ACTION - Rosa]** - why do we have two? Delete the old one.\n  - [ACTION - Wen]: check the time zone of the invite\n`);
+    expect(items(m)).toEqual([[12, 'Rosa Diaz'], [13, 'Wen Zhao']]);
+  });
+
+  test('a task for several people is one item with every owner, initials resolved', () => {
+    const m = meeting(`${NOTES.replace('- Rosa Diaz', '- Rosa Diaz (RD)').replace('- Omar Little', '- Omar Little (OL)').replace('- Wen Zhao', '- Wen Zhao (WZ)')}## Actions\n\n* RD + OL + WZ: settle the travel budget\n* OL: circulate the minutes\n`);
+    expect(owners(m)).toEqual([[13, ['Rosa Diaz', 'Omar Little', 'Wen Zhao']], [14, ['Omar Little']]]);
+  });
+
+  test('"@x will release:" over a list: the list items are what, not tasks', () => {
+    const m = meeting(`${NOTES}**Action Items:**\n\n- Wen will release:\n  - \`core\`\n  - \`@acme/cli\`\n`);
+    expect(items(m)).toEqual([[13, 'Wen Zhao']]);
+  });
+});
+
+describe('extractActionItems: rosters are not task lists', () => {
+  test('a checkbox attendance list, ticked or not, is no action list', () => {
+    const m = meeting(`# Team sync\n\n## Attendees\n\n- [x] Rosa Diaz (RD)\n- [ ] Omar Little (OL)\n- [ ] Wen Zhao\n\n### Core team\n\n- [ ] Priya Natarajan (PN)\n\n## Notes\n\n- OL will update the onboarding doc\n`);
+    expect(items(m)).toEqual([[15, 'Omar Little']]);
+  });
+
+  test('a list of only names under an action heading is not tasks; the tasks in it are', () => {
+    const m = meeting(`${NOTES}## Action items\n\n- [ ] Rosa Diaz\n- [ ] Wen Zhao (WZ)\n- [ ] Omar to send the survey\n`);
+    expect(items(m)).toEqual([[15, 'Omar Little']]);
+  });
+});
+
+describe('extractActionItems: notes written as HTML', () => {
+  test('an "Actions" heading over an HTML list of "Name: task" items', () => {
+    const html = '<h1>Board minutes</h1>\n<h2>Attendance</h2>\n<ul>\n<li>Rosa Diaz</li>\n<li>Omar Little</li>\n</ul>\n<h2>Actions</h2>\n<ol>\n<li><p>Rosa Diaz: send the invoice to the new sponsor.</p></li>\n<li><p>Omar Little: Revamp the &quot;join us&quot; page.</p></li>\n</ol>\n';
+    const m = meeting(html);
+    expect(m.attendees.map((i) => m.people[i]!.name)).toEqual(['Rosa Diaz', 'Omar Little']);
+    expect(items(m)).toEqual([[9, 'Rosa Diaz'], [10, 'Omar Little']]);
+    expect(m.actionItems[1]!.text).toContain('"join us"');
+  });
+
+  test('a markdown note with a little HTML in it is read as markdown', () => {
+    const m = meeting(`${NOTES}<details>\n<summary>More</summary>\n\n- Rosa will update the changelog\n\n</details>\n`);
+    expect(items(m)).toEqual([[14, 'Rosa Diaz']]);
+  });
+});
+
+describe('extractActionItems: owners in reported speech', () => {
+  test('a first name the meeting lists nowhere owns "X will …"; a product that "will" does not', () => {
+    const m = meeting(`# Council update\n\n- The council discussed the survey. Barbara will draft a reminder to the members.\n- Firefox will ship the new API next month.\n- Quokka will review the release plan.\n`);
+    expect(items(m)).toEqual([[3, 'Barbara']]);
+  });
+
+  test('"it was decided (that) X would …" names X; "decided it would …" names no one', () => {
+    const m = meeting(`${NOTES}- The survey came up and it was decided Wen would send a reminder on Monday.\n- The group decided it would revisit the budget.\n`);
+    expect(items(m)).toEqual([[11, 'Wen Zhao']]);
+  });
+
+  test('"I can do the release", "I need to create …" by a speaker; "I can add one thing" is no task', () => {
+    const m = meeting(`${NOTES}Omar: I can do the release tomorrow.\n\nRosa: I need to create a proposal for this.\n\nWen: I can add one thing about the docs.\n`);
+    expect(items(m)).toEqual([[11, 'Omar Little'], [13, 'Rosa Diaz']]);
+  });
+
+  test('a bullet turn left inside a paragraph keeps its own speaker', () => {
+    const m = meeting(`${NOTES}Omar:\n    - Rosa: we should try the new streaming setup\n    - Omar: Rosa and Wen will organize a test call\n`);
+    expect(owners(m)).toEqual([[13, ['Rosa Diaz', 'Wen Zhao']]]);
+  });
+});
+
+describe('extractActionItems: bold-name turns of a transcript', () => {
+  test('"**Name**" on its own line over bullets, and "**Name** [12:52](…): …", own the "I\'ll …" below them', () => {
+    const m = meeting(`${NOTES}**Rosa**\n* I can definitely reach out to the relay team.\n\n**Omar** [12:52](https://example.org/v?t=772): I'll post the link with the examples.\n\n**Summary**\n* Wen\n`);
+    expect(items(m)).toEqual([[12, 'Rosa Diaz'], [14, 'Omar Little']]);
   });
 });

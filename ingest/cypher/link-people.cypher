@@ -2,7 +2,7 @@
 // where the person was not yet in the graph when the meeting was written (a
 // person first seen in a later file of the run), so the links do not depend
 // on the order or batching of writes.
-// $owners: [{item, person}]; $involved: [{decision, person}].
+// $owners: [{item, person, rank}] (rank 0 for the item's first owner); $involved: [{decision, person}].
 // (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
 CYPHER replan=skip
 CALL {
@@ -10,7 +10,7 @@ CALL {
   MATCH (a:ActionItem {id: row.item})
   MATCH (p:Person {id: row.person})
   WHERE NOT (a)-[:OWNED_BY]->(p)
-  CREATE (a)-[:OWNED_BY]->(p)
+  CREATE (a)-[:OWNED_BY {rank: row.rank}]->(p)
 }
 CALL {
   UNWIND $involved AS row
