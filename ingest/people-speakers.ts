@@ -9,7 +9,7 @@
  */
 import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
 
-export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare';
+export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold';
 
 /** A speaker label as written at the start of a block. */
 export interface LabelCandidate {
@@ -43,6 +43,8 @@ const SPLIT_FORMS = /\s*(?:,|&|\+|\/|\band\b)\s*/;
 const CHAT = /^(?:(?:(?:zoom|meeting)\s+)?chat|q|a|question|answer|comment|reply|response)$/i;
 /** A time stamp before a label, as transcripts write it: `[00:01:23] Jane Doe:`, `10:02 Jane:`. */
 const STAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+/;
+/** A time stamp between a label and its colon: `Tim Beiko [02:23](…): …` reads `Tim Beiko 02:23: …`. */
+const STAMP_AFTER = /^([^:\d]{1,48}?)\s+[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?(?=\s*:)/u;
 
 /** The kind of a written form, or null when it cannot name a person. */
 export const formKind = memo((form: string): FormKind | null => {
@@ -65,7 +67,7 @@ const splitForms = (label: string): string[] | null => {
 export function labelCandidate(text: string, isItem: boolean, hasChildren: boolean): LabelCandidate | null {
   const body = text.trimStart();
   const nl = body.indexOf('\n');
-  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(STAMP, '');
+  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(STAMP, '').replace(STAMP_AFTER, '$1');
   // What follows on later lines counts as the label's text.
   const more = nl >= 0 ? body.slice(nl) : '';
   if (!/^[\p{L}@[]/u.test(t)) return null;
@@ -98,6 +100,21 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
     }
   }
   return null;
+}
+
+/**
+ * A transcript's turn opened by a bold name on its own line (`**Tim**`, then
+ * the words in the next lines or paragraphs). `lead`: the bold run opening
+ * the block.
+ */
+export function boldTurn(text: string, lead: string | undefined): LabelCandidate | null {
+  const name = lead?.trim().replace(/\s*:$/, '');
+  if (!name || name.length > 40) return null;
+  const body = text.trim();
+  const nl = body.indexOf('\n');
+  const first = (nl < 0 ? body : body.slice(0, nl)).trim().replace(/\s*:$/, '');
+  if (first !== name || !formKind(name)) return null;
+  return candidate('bold', [name], '', nl < 0 ? '' : body.slice(nl));
 }
 
 const VERBS = [

@@ -6,7 +6,7 @@
  */
 import { CASELESS_NAME } from './people-names.js';
 import type { Roster } from './people-roster.js';
-import { attributions, formKind, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
+import { attributions, boldTurn, formKind, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
 import { inflectedWord, plausibleName, wordSense } from './people-words.js';
 import type { Block, Note } from './types.js';
 
@@ -30,14 +30,14 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   const candidates: Candidate[] = [];
   for (const b of note.blocks) {
     if (!eligible(b)) continue;
-    const label = labelCandidate(textOf(b), b.kind === 'item', hasChildren.has(b.id));
+    const label = labelCandidate(textOf(b), b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' ? boldTurn(textOf(b), b.lead) : null);
     if (label) candidates.push({ block: b, label });
   }
   const labelled = new Set(candidates.map((c) => c.block.id));
 
   // Full names written as labels join the roster before short forms are read.
   for (const { label } of candidates) {
-    if (label.kind !== 'colon' && label.kind !== 'bracket') continue;
+    if (label.kind !== 'colon' && label.kind !== 'bracket' && label.kind !== 'bold') continue;
     for (const f of label.forms) {
       if (formKind(f) !== 'name') continue;
       const i = roster.resolve(f);
@@ -58,11 +58,15 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
       forms.push([i, form]);
       return i;
     }
-    if (strict || label.rest === 'link' || !unresolvedSpeaker(form, kind, label.rest === 'empty', stats, lowerCount)) return null;
+    if (strict || label.rest === 'link') return null;
+    // A bold name alone on its line is a turn in a transcript of such turns, not a lone bold word.
+    if (label.kind === 'bold' ? !boldSpeaker(form, kind, stats, lowerCount) : !unresolvedSpeaker(form, kind, label.rest === 'empty', stats, lowerCount)) return null;
     return roster.add(form, 'speaker', [], kind === 'handle' ? [form] : []);
   };
 
   const fromEmptyLabel = new Set<number>();
+  /** Paragraph turns (`**Tim**` alone on its line) whose words follow in the next blocks. */
+  const turnOpeners = new Set<number>();
   for (const { block, label } of candidates) {
     if (label.rest === 'number') continue;
     for (const f of label.forms) {
@@ -71,14 +75,24 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
       speakerOf[block.id] = i;
       speakerAs[block.id] = f;
       if (label.rest === 'empty') fromEmptyLabel.add(block.id);
+      if (block.kind === 'paragraph' && (label.kind === 'bold' || label.rest === 'empty')) turnOpeners.add(block.id);
       break;
     }
   }
 
   const found = new Map<number, string[][]>();
   const attributedCount = new Map<string, number>();
+  /** The turn the blocks being read belong to: opened by a paragraph label, closed by a heading or the next label. */
+  let turn: { speaker: number; as: string | undefined; section: number } | null = null;
   for (const b of note.blocks) {
+    if (b.kind === 'heading' || labelled.has(b.id) || (turn && b.section !== turn.section)) turn = null;
+    if (turnOpeners.has(b.id)) turn = { speaker: speakerOf[b.id]!, as: speakerAs[b.id], section: b.section };
     if (!eligible(b) || speakerOf[b.id] !== null) continue;
+    if (turn) {
+      speakerOf[b.id] = turn.speaker;
+      speakerAs[b.id] = turn.as;
+      continue;
+    }
     // Notes nested under a label that says nothing itself are that speaker's.
     if (b.parent >= 0 && speakerOf[b.parent] !== null && fromEmptyLabel.has(b.parent) && !labelled.has(b.id)) {
       speakerOf[b.id] = speakerOf[b.parent]!;
@@ -146,12 +160,15 @@ interface LabelStats {
   resolved: number;
   /** How often each form opens a block. */
   count: Map<string, number>;
+  /** Blocks opened by a bold name alone on its line. */
+  bold: number;
 }
 
 function labelStats(candidates: Candidate[], roster: Roster): LabelStats {
-  const s: LabelStats = { initialsResolved: 0, initialsSeen: 0, handlesResolved: 0, handlesSeen: 0, resolved: 0, count: new Map() };
+  const s: LabelStats = { initialsResolved: 0, initialsSeen: 0, handlesResolved: 0, handlesSeen: 0, resolved: 0, count: new Map(), bold: 0 };
   const seen = new Set<string>();
   for (const { label } of candidates) {
+    if (label.kind === 'bold') s.bold += 1;
     for (const f of label.forms) {
       s.count.set(f, (s.count.get(f) ?? 0) + 1);
       const kind = formKind(f);
@@ -199,6 +216,20 @@ function unresolvedSpeaker(form: string, kind: FormKind, empty: boolean, s: Labe
       if (lowerCount(form) > count + 1) return false;
       return s.handlesResolved >= 1 || s.handlesSeen >= 4;
   }
+}
+
+/**
+ * Whether a bold name alone on its line that names no one on the roster is
+ * still a person: only in a transcript of such turns (three or more), as a
+ * label would be; a handle or a word that recurs as a turn and never in
+ * lower case in the text (`**nflaig**`, `**Pop**`) is someone's name there.
+ */
+function boldSpeaker(form: string, kind: FormKind, s: LabelStats, lowerCount: (word: string) => number): boolean {
+  if (s.bold < 3) return false;
+  if (unresolvedSpeaker(form, kind, false, s, lowerCount)) return true;
+  const count = s.count.get(form) ?? 0;
+  if (kind === 'handle') return lowerCount(form) <= count;
+  return kind === 'word' && count >= 2 && lowerCount(form.toLowerCase()) === 0 && !inflectedWord(form);
 }
 
 /**

@@ -1,0 +1,89 @@
+/**
+ * Attendance and speaker forms taught for issue 13, each on a small note of
+ * our own words.
+ */
+import { describe, expect, test } from 'vitest';
+import { emptyConfig } from '../ingest/config.js';
+import { extractPeople } from '../ingest/extract-people.js';
+import { parseNote } from '../ingest/parse.js';
+
+const run = (text: string, path = 'team/2024/team-05-02.md') => {
+  const note = parseNote({ collection: 'test', path, text, sha256: '', bytes: text.length });
+  const result = extractPeople(note, emptyConfig());
+  const attendees = result.attendees.map((i) => result.people[i]!.name);
+  const speakerIds = [...new Set(result.speakerOf.filter((s): s is number => s !== null))];
+  const speakers = speakerIds.map((i) => result.people[i]!.name);
+  /** The speaker of the first block whose text holds these words. */
+  const speakerAt = (start: string) => {
+    const b = note.blocks.find((x) => x.kind !== 'heading' && x.text.includes(start));
+    if (!b) throw new Error(`no block holds ${start}`);
+    const s = result.speakerOf[b.id];
+    return s === null || s === undefined ? null : result.people[s]!.name;
+  };
+  return { attendees, speakers, speakerAt, result };
+};
+
+describe('transcript turns', () => {
+  test('a bold name alone on its line opens a turn that runs to the next name or heading', () => {
+    const { speakers, speakerAt } = run([
+      '# Weekly sync',
+      '',
+      '**Hannah Lindqvist**',
+      '* Welcome, first the release.',
+      '* Then the mirrors.',
+      '',
+      '**Osric**',
+      'The release is tagged.',
+      '',
+      '**Hannah Lindqvist**',
+      'Thanks.',
+      '',
+      '**wkolb**',
+      'Mirrors are synced.',
+      '',
+      '**Osric**',
+      'One more thing.',
+      '',
+      '## Other business',
+      '',
+      'Nothing else came up.',
+    ].join('\n'));
+    expect(speakerAt('Welcome')).toBe('Hannah Lindqvist');
+    expect(speakerAt('Then the mirrors')).toBe('Hannah Lindqvist');
+    expect(speakerAt('The release is tagged')).toBe('Osric');
+    expect(speakerAt('Mirrors are synced')).toBe('wkolb');
+    expect(speakerAt('Nothing else')).toBeNull();
+    expect(speakers).toEqual(['Hannah Lindqvist', 'Osric', 'wkolb']);
+  });
+
+  test('a lone bold phrase in ordinary notes is no turn', () => {
+    const { speakers } = run('# Notes\n\n**Mirror Status**\n\nAll good.\n\n**Release**\n\nTagged.\n');
+    expect(speakers).toEqual([]);
+  });
+
+  test('a time stamp between the bold name and its colon', () => {
+    const { speakerAt } = run('**Tess Moran** [02:23](https://video.example/x?t=143): Welcome to the call.\n\n**Tess Moran** [04:10](https://video.example/x?t=250): Next item.\n');
+    expect(speakerAt('Tess Moran')).toBe('Tess Moran');
+  });
+
+  test('a first name in the list and the full name as a speaker are one person', () => {
+    const { attendees, speakers } = run([
+      '**Ulla Brandt**',
+      'Let us start.',
+      '',
+      '**Ulla Brandt**',
+      'Any updates?',
+      '',
+      '**Piet**',
+      'None from me.',
+      '',
+      '### Attendees',
+      '* Ulla',
+      '* Piet',
+      '* Marten',
+      '* Marten Vos',
+    ].join('\n'));
+    expect(attendees).toEqual(['Ulla Brandt', 'Piet', 'Marten Vos']);
+    expect(speakers).toEqual(['Ulla Brandt', 'Piet']);
+  });
+});
