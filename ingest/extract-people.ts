@@ -40,7 +40,13 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
 
   const lists = findAttendees(note, textOf);
   const attendees: number[] = [];
-  for (const e of lists.entries) {
+  // Role labels (`Moderator: AC`) are read after the lists, which say who their initials are.
+  for (const e of [...lists.entries.filter((x) => !x.role), ...lists.entries.filter((x) => x.role)]) {
+    if (e.role && formKind(e.name) !== 'name') {
+      const known = roster.resolve(e.name);
+      if (known !== null && roster.tierOf(known) === 'attendee' && !attendees.includes(known)) attendees.push(known);
+      if (known !== null || formKind(e.name) === 'initials') continue;
+    }
     const i = roster.add(e.name, 'attendee', e.initials, e.handles);
     for (const a of e.aliases) roster.addForm(i, a);
     if (!attendees.includes(i)) attendees.push(i);

@@ -53,3 +53,22 @@ export function inflectedWord(word: string): boolean {
   if (/\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O')/.test(word)) return true;
   return word.length >= 6 && /(?:ed|ing|ies|ics|ized|ised|ally)$/i.test(word);
 }
+
+/**
+ * Roles a note names its people by (`Moderator: Tim`, `Facilitator & Note
+ * Taker: Jo`): whoever holds one took part in the meeting. Regex sources,
+ * matched without case.
+ */
+export const ROLE_WORDS = [
+  'moderator', 'moderated by', 'chair', 'chairs', 'chairperson', 'co-chairs?', 'chaired by', 'facilitator', 'facilitators', 'facilitated by',
+  'note[\\s-]?takers?', 'notes? taken by', 'minute[\\s-]?takers?', 'scribes?', 'time[\\s-]?keepers?',
+];
+
+/**
+ * Labels of those who did not come (`Regrets:`, `Absent:`, `Not attending`):
+ * a list under one is no attendance, and one ends a list of those who did.
+ */
+export const ABSENT_WORDS = [
+  'absent', 'absentees', 'regrets', 'apologies', 'excused', 'not present', 'not attending', 'not in attendance', 'unable to attend',
+  'unable to join', 'could not attend', 'missing',
+];

@@ -87,3 +87,51 @@ describe('transcript turns', () => {
     expect(speakers).toEqual(['Ulla Brandt', 'Piet']);
   });
 });
+
+describe('attendance forms', () => {
+  test('a checkbox roster: ticked names attended, unticked ones did not', () => {
+    const { attendees } = run('## Attendees\n\n- [x] Ola Nordmann (ON)\n- [ ] Kari Holm (KH)\n- [x] Per Lund\n');
+    expect(attendees).toEqual(['Ola Nordmann', 'Per Lund']);
+  });
+
+  test('sub-sections of an attendance section list people; a "Not attending" one and a topic one do not', () => {
+    const { attendees } = run([
+      '## Attendance',
+      'Please add your name.',
+      '### Board Members Attending',
+      '- Vera Kohl',
+      '- Bruno Salas',
+      '### Staff',
+      '- Ines Abt',
+      '### Not attending',
+      '- Lars Krog',
+      '### Tooling',
+      '- How do we publish the types?',
+      '  - Packaging',
+      '## Updates',
+      '- Bruno Salas',
+    ].join('\n'));
+    expect(attendees).toEqual(['Vera Kohl', 'Bruno Salas', 'Ines Abt']);
+  });
+
+  test('role labels name people present; their initials count when the list gives them', () => {
+    const { attendees } = run([
+      '### Moderator: Dana Whitfield',
+      '',
+      'Facilitator & Note Taker: RO',
+      '',
+      '## Attendees',
+      '- [x] Rhea Olsen (RO)',
+      '- [x] Tom Quist',
+    ].join('\n'));
+    expect(attendees).toEqual(['Rhea Olsen', 'Tom Quist', 'Dana Whitfield']);
+  });
+
+  test('initials of a role label that no list explains are no one', () => {
+    expect(run('Note Taker: QX\n\n## Attendees\n- Tom Quist\n').attendees).toEqual(['Tom Quist']);
+  });
+
+  test('the volunteers for note taking took part', () => {
+    expect(run('## Determine volunteers for note taking\n\n- Ansel\n- Bertrand\n').attendees).toEqual(['Ansel', 'Bertrand']);
+  });
+});
