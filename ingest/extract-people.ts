@@ -45,7 +45,7 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
     if (e.role && formKind(e.name) !== 'name') {
       const known = roster.resolve(e.name);
       if (known !== null && roster.tierOf(known) === 'attendee' && !attendees.includes(known)) attendees.push(known);
-      if (known !== null || formKind(e.name) === 'initials') continue;
+      if (known !== null || formKind(e.name) === 'initials' || formKind(e.name) === 'declared') continue;
     }
     const i = roster.add(e.name, 'attendee', e.initials, e.handles);
     for (const a of e.aliases) roster.addForm(i, a);

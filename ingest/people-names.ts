@@ -164,7 +164,7 @@ export function parseNameEntry(raw: string): NameEntry | null {
   s = s.replace(PARENS, (_, inner: string) => {
     const parts = inner.split(/[,/;]/).map((p) => p.trim()).filter(Boolean);
     const first = parts[0] ?? '';
-    if (parts.length === 1 && INITIALS.test(first)) initials.push(first);
+    if (parts.length === 1 && (INITIALS.test(first) || /^\p{Lu}$/u.test(first))) initials.push(first);
     else if (/^@/.test(first) || (isHandle(first) && !NOT_A_NAME.has(first))) handles.push(first.replace(/^@/, ''));
     return ' ';
   }).replace(/\s+/g, ' ').trim();

@@ -9,7 +9,7 @@
  */
 import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
 
-export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold';
+export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold' | 'led';
 
 /** A speaker label as written at the start of a block. */
 export interface LabelCandidate {
@@ -32,7 +32,13 @@ const candidate = (kind: LabelKind, forms: string[], rest: string, more = ''): L
 };
 
 /** The shape of one written form. */
-export type FormKind = 'initials' | 'short' | 'name' | 'word' | 'handle';
+export type FormKind = 'initials' | 'short' | 'name' | 'word' | 'handle' | 'declared';
+
+/**
+ * Capitals that are initials only where a list says so (`Alex (A)`, `Preston
+ * Sego (PS)`): one letter, or a template word (`PS`, `GC`, `CG`).
+ */
+const DECLARED_ONLY = /^\p{Lu}{1,4}\d?$/u;
 
 const COLON = /^([\p{L}@][\p{L}\p{M}\p{N} .'’_&,/+@-]{0,48}?)\s*(\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*:(?=\s|$)\s*(.*)$/u;
 const BRACKET = /^\[([^\]]{1,60})\]\s*(?:[:\-–—]\s*)?(.*)$/u;
@@ -49,6 +55,7 @@ const STAMP_AFTER = /^([^:\d]{1,48}?)\s+[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?(?=\s
 /** The kind of a written form, or null when it cannot name a person. */
 export const formKind = memo((form: string): FormKind | null => {
   const f = form.trim();
+  if (DECLARED_ONLY.test(f) && (f.length === 1 || NOT_A_NAME.has(foldName(f)))) return 'declared';
   if (!f || NOT_A_NAME.has(foldName(f))) return null;
   if (INITIALS.test(f)) return 'initials';
   if (SHORT_AND_INITIAL.test(f)) return 'short';
@@ -115,6 +122,18 @@ export function boldTurn(text: string, lead: string | undefined): LabelCandidate
   const first = (nl < 0 ? body : body.slice(0, nl)).trim().replace(/\s*:$/, '');
   if (first !== name || !formKind(name)) return null;
   return candidate('bold', [name], '', nl < 0 ? '' : body.slice(nl));
+}
+
+/**
+ * An item or line led by initials and its words without a colon (`- JG will
+ * be late`, `AG we could do this later`): a turn only where the meeting's list
+ * gives those initials, which the caller checks.
+ */
+export function initialsLed(text: string): LabelCandidate | null {
+  const m = /^(\p{Lu}{1,4}\d?)\s+(\p{L}.*)$/u.exec(text.trimStart());
+  if (!m) return null;
+  const kind = formKind(m[1]!);
+  return kind === 'initials' || kind === 'declared' ? candidate('led', [m[1]!], m[2]!) : null;
 }
 
 const VERBS = [

@@ -6,7 +6,7 @@
  */
 import { CASELESS_NAME } from './people-names.js';
 import type { Roster } from './people-roster.js';
-import { attributions, boldTurn, formKind, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
+import { attributions, boldTurn, formKind, initialsLed, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
 import { inflectedWord, plausibleName, wordSense } from './people-words.js';
 import type { Block, Note } from './types.js';
 
@@ -30,7 +30,8 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   const candidates: Candidate[] = [];
   for (const b of note.blocks) {
     if (!eligible(b)) continue;
-    const label = labelCandidate(textOf(b), b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' ? boldTurn(textOf(b), b.lead) : null);
+    const text = textOf(b);
+    const label = labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' ? boldTurn(text, b.lead) : null) ?? initialsLed(text);
     if (label) candidates.push({ block: b, label });
   }
   const labelled = new Set(candidates.map((c) => c.block.id));
@@ -51,6 +52,12 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   // Forms are recorded on their people at the end, so that every label is read against the same roster.
   const forms: [number, string][] = [];
   const accept = (form: string, kind: FormKind, label: LabelCandidate): number | null => {
+    // Initials without a colon, one letter or a template word name someone only where the list gives them.
+    if (label.kind === 'led' || kind === 'declared') {
+      const i = roster.declared(form);
+      if (i !== null) forms.push([i, form]);
+      return i;
+    }
     const strict = label.kind === 'dash' || label.kind === 'bare' || label.kind === 'possessive';
     const i = roster.resolve(form);
     if (i !== null) {
@@ -215,6 +222,8 @@ function unresolvedSpeaker(form: string, kind: FormKind, empty: boolean, s: Labe
       if (sense !== 'unknown') return sense === 'name';
       if (lowerCount(form) > count + 1) return false;
       return s.handlesResolved >= 1 || s.handlesSeen >= 4;
+    case 'declared':
+      return false;
   }
 }
 

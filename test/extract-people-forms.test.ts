@@ -135,3 +135,25 @@ describe('attendance forms', () => {
     expect(run('## Determine volunteers for note taking\n\n- Ansel\n- Bertrand\n').attendees).toEqual(['Ansel', 'Bertrand']);
   });
 });
+
+describe('initials the list gives', () => {
+  const roster = '## Attendees\n\n- [x] Oren Falk (OF)\n- [x] Alma (A)\n- [x] Pia Sorensen (PS)\n- [x] Gil Cabot (GC)\n\n## Topics\n\n';
+  test('one letter and template words (`PS`, `GC`) are speakers when the list gives them as initials', () => {
+    const { speakerAt } = run(`${roster}- A: the release is blocked\n- PS: I can look at it\n- GC: same here\n`);
+    expect(speakerAt('the release is blocked')).toBe('Alma');
+    expect(speakerAt('I can look')).toBe('Pia Sorensen');
+    expect(speakerAt('same here')).toBe('Gil Cabot');
+  });
+
+  test('without such a list they stay no one', () => {
+    const { speakers } = run('## Notes\n\n- A: the answer is yes\n- PS: see the chat\n- GC: the collector is slow\n');
+    expect(speakers).toEqual([]);
+  });
+
+  test('items led by given initials without a colon are their turns; other capitals are not', () => {
+    const { speakerAt } = run(`${roster}- OF will be late on Mondays\n- PS we could decide later\n- API is stable now\n`);
+    expect(speakerAt('will be late')).toBe('Oren Falk');
+    expect(speakerAt('we could decide')).toBe('Pia Sorensen');
+    expect(speakerAt('API is stable')).toBeNull();
+  });
+});
