@@ -146,13 +146,20 @@ const VERBS = [
   'argued', 'argues', 'wondered', 'wonders', 'questioned', 'emphasized', 'emphasised', 'stressed', 'observed', 'added', 'adds',
   'agreed', 'agrees', 'disagreed', 'objected', 'indicated', 'confirmed', 'acknowledged', 'recommended', 'recommends', 'offered',
   'spoke', 'speaks', 'opened', 'kicked off', 'went over', 'goes over', 'wanted to know', 'thinks', 'believes', 'noticed', 'reminded',
-  'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led',
+  'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led', 'prefers', 'preferred', 'concurs', 'concurred', 'feels',
+  'felt', 'supports', 'informed', 'updated', 'recorded', 'joined', 'volunteered', 'opposes', 'opposed', 'likes', 'liked',
 ];
+/** Adverbs between a name and its verb (`Barry officially recorded`). */
+const ADVERB = String.raw`(?:[ \t]+\p{Ll}+ly)?`;
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
 /** `Till walked…`, `Calvin and Till discussed…`, `David, Bailey and Till recapped…`: the first name named is the speaker. */
-const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
-const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(VERBS.map((v) => v.split(' ')[0]))].join('|')}|[Pp]resenters?:)`);
-const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by|^presenters?:)[ \t]+(${NAME_RUN})`, 'gimu');
+const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from)`, 'i');
+const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by:?(?:\*\*|__)?:?|^presenters?:)[ \t]*(${NAME_RUN})`, 'gimu');
+/** `@not-an-aardvark prefers…`, `@btmills concurs`: a handle and a verb (the handle must be on the roster). */
+const HANDLE_ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+/** `met with Carl Shapiro`, `a call with Ernest`, `an update from Ada`: someone the meeting heard from. */
+const HEARD_FROM = new RegExp(String.raw`\b(?:met|meeting|meetings|call|chat|chatted|chatting|sync|synced|talked|spoke|session)[ \t]+with[ \t]+(${NAME_RUN})|\b(?:update|updates)[ \t]+from[ \t]+(${NAME_RUN})`, 'gu');
 
 /**
  * Names attributed a statement in a block's prose, in order. Each is given
@@ -177,5 +184,7 @@ export function attributions(text: string): string[][] {
     push(m.index + 1, m[2]);
   }
   for (const m of text.matchAll(PRESENTED_BY)) push(m.index, m[1]);
+  for (const m of text.matchAll(HANDLE_ATTRIBUTION)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!] });
+  for (const m of text.matchAll(HEARD_FROM)) push(m.index, m[1] ?? m[2]);
   return out.sort((a, b) => a.at - b.at).map((o) => o.forms);
 }

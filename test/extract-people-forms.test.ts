@@ -157,3 +157,38 @@ describe('initials the list gives', () => {
     expect(speakerAt('API is stable')).toBeNull();
   });
 });
+
+describe('attributions without a colon', () => {
+  test('a handle from the list and a verb; a handle the list does not give is no one', () => {
+    const { speakerAt } = run([
+      '## Attending',
+      '* Rosa Ilic (@rilic) - TSC',
+      '* Ben Okoro (@bokoro) - TSC',
+      '',
+      '## Topics',
+      '',
+      '* @rilic prefers keeping the flag.',
+      '* @bokoro concurs if the docs say so.',
+      '* @outsider suggested another option in the issue.',
+    ].join('\n'));
+    expect(speakerAt('keeping the flag')).toBe('Rosa Ilic');
+    expect(speakerAt('concurs')).toBe('Ben Okoro');
+    expect(speakerAt('another option')).toBeNull();
+  });
+
+  test('an adverb between name and verb, and guests the meeting heard from', () => {
+    const { speakerAt } = run([
+      '# Council update',
+      '',
+      '- Rowan Achterberg officially recorded that the vote passed.',
+      '- The council met with Ilse Moreau to discuss hiring.',
+      '- Received an update from Ilse Moreau on the migration.',
+    ].join('\n'));
+    expect(speakerAt('officially recorded')).toBe('Rowan Achterberg');
+    expect(speakerAt('met with')).toBe('Ilse Moreau');
+  });
+
+  test('a "Presented by:" label with no space after its colon', () => {
+    expect(run('### Topic 3: codes of conduct\n\n- **Presented by:**Fenna Dijk\n').speakers).toEqual(['Fenna Dijk']);
+  });
+});
