@@ -2,11 +2,13 @@
  * Parses a note once into blocks and sections that every extractor reads.
  * Markdown is parsed as remark-parse with GFM (tables, task lists, autolinks)
  * and front matter parses it (parse-markdown.ts);
- * web-page text is first rewritten as markdown line for line (web-text.ts).
+ * web-page text and notes written in HTML elements are first rewritten as
+ * markdown line for line (web-text.ts, html-text.ts).
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { parseMarkdown } from './parse-markdown.js';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from './types.js';
+import { htmlToMarkdown, isHtmlText } from './html-text.js';
 import { isWebText, webTextPath, webTextToMarkdown } from './web-text.js';
 
 /** `title:` of a YAML or TOML front matter block, if any. */
@@ -34,7 +36,7 @@ export function parseNote(file: SourceFile): Note {
   // text with CR or CRLF endings would otherwise carry CRs into blocks and titles.
   const text = file.text.replace(/\r\n?/g, '\n');
   const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(text);
-  const source = webText ? webTextToMarkdown(text) : text;
+  const source = webText ? webTextToMarkdown(text) : isHtmlText(text) ? htmlToMarkdown(text) : text;
   const tree = parseMarkdown(source);
   const lines = splitLines(text);
   const builder = new NoteBuilder(lines);

@@ -192,3 +192,42 @@ describe('attributions without a colon', () => {
     expect(run('### Topic 3: codes of conduct\n\n- **Presented by:**Fenna Dijk\n').speakers).toEqual(['Fenna Dijk']);
   });
 });
+
+describe('notes written in HTML elements', () => {
+  const html = [
+    '<h1>Board meeting</h1>',
+    '<p><strong>Date:</strong> 2016-03-09</p>',
+    '<h2>Attendance</h2>',
+    '<h3>Members</h3>',
+    '<ul>',
+    '',
+    '<li>Edda Norn</li>',
+    '',
+    '<li>Joost Verhey</li>',
+    '',
+    '</ul>',
+    '<h3>Not attending</h3>',
+    '<ul>',
+    '<li>Lyle Carden</li>',
+    '</ul>',
+    '<h2>Motions</h2>',
+    '<h3>Motion 1</h3>',
+    '<p>Presenter: Joost Verhey.</p>',
+    '<p>Text: Approve the budget &amp; the plan.</p>',
+  ].join('\n');
+
+  test('read as markdown line for line: lists under headings, presenters', () => {
+    const { attendees, speakers } = run(html);
+    expect(attendees).toEqual(['Edda Norn', 'Joost Verhey']);
+    expect(speakers).toEqual(['Joost Verhey']);
+  });
+
+  test('line numbers stay those of the file', () => {
+    const note = parseNote({ collection: 'test', path: 'm.md', text: html, sha256: '', bytes: html.length });
+    const presenter = note.blocks.find((b) => b.text.startsWith('Presenter'))!;
+    expect(presenter.startLine).toBe(18);
+    // Paragraphs on adjacent lines join, as markdown reads them; entities are decoded.
+    expect(presenter.text).toBe('Presenter: Joost Verhey.\nText: Approve the budget & the plan.');
+    expect(note.blocks.find((b) => b.text === 'Lyle Carden')!.startLine).toBe(14);
+  });
+});
