@@ -47,8 +47,9 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
       if (known !== null && roster.tierOf(known) === 'attendee' && !attendees.includes(known)) attendees.push(known);
       if (known !== null || formKind(e.name) === 'initials' || formKind(e.name) === 'declared') continue;
     }
-    const i = roster.add(e.name, 'attendee', e.initials, e.handles);
+    const i = roster.add(e.name, e.absent ? 'mentioned' : 'attendee', e.initials, e.handles);
     for (const a of e.aliases) roster.addForm(i, a);
+    if (e.absent) continue;
     if (!attendees.includes(i)) attendees.push(i);
   }
   for (const b of note.blocks) {

@@ -30,6 +30,8 @@ export interface AttendeeEntry extends NameEntry {
   block: number;
   /** Named by a role label (`Moderator: AC`): initials count only when the list gives them. */
   role?: boolean;
+  /** Unticked in a roll call (`- [ ] Name (NN)`): on the roster, so their initials are known, but not present. */
+  absent?: boolean;
 }
 
 export interface AttendeeLists {
@@ -44,7 +46,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
   const blocks = new Set<number>();
   const add = (b: Block, e: NameEntry | null, role = false) => {
     // `- [ ] Name` in a roll call: on the roster, not present.
-    if (e && b.checked !== false) entries.push({ ...e, block: b.id, ...(role ? { role } : {}) });
+    if (e) entries.push({ ...e, block: b.id, ...(role ? { role } : {}), ...(b.checked === false ? { absent: true } : {}) });
   };
   const sections = attendeeSections(note);
   const tablesSeen = new Set<string>();

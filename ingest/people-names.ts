@@ -58,6 +58,7 @@ export const NOT_A_NAME = new Set([
   'takeaway', 'takeaways', 'highlights', 'lowlights', 'blockers', 'wins', 'kudos', 'shoutouts', 'news', 'misc.',
   'qs', 'ans', 'qa', 'q&a', 'administrivia', 'logistics', 'timeline', 'wifi', 'wi-fi', 'demo', 'demos', 'venue', 'address', 'schedule',
   'remote', 'dial-in', 'phone', 'passcode', 'password', 'travel', 'hotel', 'dinner', 'lunch', 'breakfast', 'parking', 'registration',
+  'guidelines', 'guideline', 'rules', 'wip', 'tbc', 'hq', 'headquarters', 'office', 'offices', 'shoutout', 'shoutouts', 'shout-outs',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);

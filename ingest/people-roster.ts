@@ -155,10 +155,10 @@ export class Roster {
     return this.people[i]!.tier;
   }
 
-  /** The one person a list gives these initials (`Alex (A)`), among attendees and named speakers. */
+  /** The one person a list gives these initials (`Alex (A)`). */
   declared(form: string): number | null {
     const f = foldName(form);
-    return this.unique((p) => p.tier !== 'mentioned' && p.initials.includes(f));
+    return this.unique((p) => p.initials.includes(f));
   }
 
   /** The person a form exactly names (name, alias, handle), when exactly one. */

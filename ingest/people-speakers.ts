@@ -9,7 +9,7 @@
  */
 import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
 
-export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold' | 'led';
+export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold' | 'led' | 'presenter';
 
 /** A speaker label as written at the start of a block. */
 export interface LabelCandidate {
@@ -22,6 +22,11 @@ export interface LabelCandidate {
    * or text.
    */
   rest: 'empty' | 'number' | 'link' | 'text';
+  /**
+   * Names in brackets before the colon (`Library (Mateusz):`, `Demo of TCQ
+   * (Steve):`): the speaker when the label itself names no one.
+   */
+  paren?: string[];
 }
 
 /** `rest`: what follows the label on its line; `more`: the block's later lines. */
@@ -50,6 +55,8 @@ const CHAT = /^(?:(?:(?:zoom|meeting)\s+)?chat|q|a|question|answer|comment|reply
 /** A time stamp before a label, as transcripts write it: `[00:01:23] Jane Doe:`, `10:02 Jane:`. */
 const STAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+/;
 /** A time stamp between a label and its colon: `Tim Beiko [02:23](…): …` reads `Tim Beiko 02:23: …`. */
+/** An agenda item that ends with its presenter in brackets and a colon, after an optional time. */
+const TOPIC_PRESENTER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[-–—]\s*\d{1,2}[:.]\d{2})?\s*[-–—]?\s*)?\S.{1,110}?\s*\(([^()]{2,60})\)\s*:$/u;
 const STAMP_AFTER = /^([^:\d]{1,48}?)\s+[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?(?=\s*:)/u;
 
 /** The kind of a written form, or null when it cannot name a person. */
@@ -77,6 +84,12 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
   const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(STAMP, '').replace(STAMP_AFTER, '$1');
   // What follows on later lines counts as the label's text.
   const more = nl >= 0 ? body.slice(nl) : '';
+  // `16:50 - Demo of TCQ (Steve):` over the notes of that item.
+  const topic = TOPIC_PRESENTER.exec(t);
+  if (topic && !more.trim()) {
+    const forms = splitForms(topic[1]!);
+    return forms ? { ...candidate('presenter', [], ''), paren: forms } : null;
+  }
   if (!/^[\p{L}@[]/u.test(t)) return null;
   // Every label form has a colon, a bracket or a dash early on, or is a short item over nested notes.
   const colonAt = t.indexOf(':');
@@ -95,7 +108,8 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
       return forms ? candidate('colon', forms, colon[3]!, more) : null;
     }
     const forms = splitForms(label);
-    if (forms) return candidate('colon', forms, colon[3]!, more);
+    const named = paren ? splitForms(paren) : null;
+    if (forms || named) return { ...candidate('colon', forms ?? [], colon[3]!, more), ...(named ? { paren: named } : {}) };
   }
   const possessive = POSSESSIVE.exec(t);
   if (possessive) return candidate('possessive', [possessive[1]!], 'x');

@@ -76,8 +76,8 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   const turnOpeners = new Set<number>();
   for (const { block, label } of candidates) {
     if (label.rest === 'number') continue;
-    for (const f of label.forms) {
-      const i = accept(f, formKind(f)!, label);
+    for (const f of formsInOrder(label, roster)) {
+      const i = label.paren?.includes(f) && !label.forms.includes(f) ? presenter(f, roster, lowerCount, forms) : accept(f, formKind(f)!, label);
       if (i === null) continue;
       speakerOf[block.id] = i;
       speakerAs[block.id] = f;
@@ -127,6 +127,35 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
 }
 
 /**
+ * The forms a label offers, in the order they are tried: the label's own
+ * names on the roster (`Alex Crichton (Fastly):`), then bracketed names on
+ * it (`Library Carpentry (Mateusz):`), then bracketed names, then the label's.
+ */
+function formsInOrder(label: LabelCandidate, roster: Roster): string[] {
+  if (!label.paren?.length) return label.forms;
+  const known = (f: string) => roster.resolve(f) !== null;
+  const out = [...label.forms.filter(known), ...label.paren.filter(known), ...label.paren, ...label.forms];
+  return [...new Set(out)];
+}
+
+/**
+ * A presenter named in brackets before a colon: someone on the roster, a
+ * plausible full name, or a capitalised word that is no common word and
+ * never written in lower case in the note (`Rikki`, not `Google` in `google`).
+ */
+function presenter(form: string, roster: Roster, lowerCount: (word: string) => number, forms: [number, string][]): number | null {
+  const i = roster.resolve(form);
+  if (i !== null) {
+    forms.push([i, form]);
+    return i;
+  }
+  const kind = formKind(form);
+  if (kind === 'name') return plausibleName(form) ? roster.add(form, 'speaker') : null;
+  if (kind !== 'word' || wordSense(form) === 'word' || inflectedWord(form) || lowerCount(form.toLowerCase()) > 0) return null;
+  return roster.add(form, 'speaker');
+}
+
+/**
  * The person an attribution names: the longest form that resolves; else a
  * new full name, or a single word read as a first name (`Calvin and Till
  * discussed…` in notes without an attendee list).
@@ -147,7 +176,7 @@ function attributed(forms: string[], roster: Roster, count: Map<string, number>,
 }
 
 /** Sections on how to get there (`Logistics`, `Dinner`, `Wifi`): their `Caltrain:` and `Hotel:` lines are no one's turn. */
-const LOGISTICS = /^(?:logistics|location|venue|registration|travel|transportation|getting there|directions|hotels?|lodging|dinner|social event|parking|wi-?fi)(?:\s+(?:info|information|details))?:?$/i;
+const LOGISTICS = /^(?:logistics|(?:physical\s+)?locations?|venue|registration|travel|transportation|getting there|directions|hotels?|lodging|dinner|social event|parking|wi-?fi)(?:\s+(?:info|information|details))?:?$/i;
 
 function logisticsSections(note: Note): Set<number> {
   const out = new Set<number>();

@@ -231,3 +231,45 @@ describe('notes written in HTML elements', () => {
     expect(note.blocks.find((b) => b.text === 'Lyle Carden')!.startLine).toBe(14);
   });
 });
+
+describe('presenters in brackets and unticked rosters', () => {
+  test('an agenda item ending in "(Name):" gives its nested notes to that presenter', () => {
+    const { speakerAt } = run([
+      '# WG call',
+      '',
+      '* 16:50 - Demo of the queue tool (Saskia):',
+      '    * Keeps track of agenda items',
+      '* 17:00 - Date scalar (Tobiah/Ramona):',
+      '    * Most requested scalar',
+    ].join('\n'));
+    expect(speakerAt('Keeps track')).toBe('Saskia');
+    expect(speakerAt('Most requested')).toBe('Tobiah');
+  });
+
+  test('a bracketed name on the list beats a label that names no one; a label that is someone keeps its organisation out', () => {
+    const { speakerAt } = run([
+      '## Attendance',
+      '- Mateo Ruiz',
+      '- Alba Serra',
+      '',
+      '## Updates',
+      '',
+      '**Lesson Review (Mateo):** two lessons merged.',
+      '',
+      '**Alba Serra (Fastweb):** nothing new.',
+    ].join('\n'));
+    expect(speakerAt('two lessons')).toBe('Mateo Ruiz');
+    expect(speakerAt('nothing new')).toBe('Alba Serra');
+  });
+
+  test('a roster nobody ticked still says who the initials are, but lists no one present', () => {
+    const { attendees, speakerAt } = run('## Attendees\n\n- [ ] Ida Brun (IB)\n- [ ] Ole Hagen (OH)\n\n## Minutes\n\nIB: first point.\n\nOH: second point.\n');
+    expect(attendees).toEqual([]);
+    expect(speakerAt('first point')).toBe('Ida Brun');
+  });
+
+  test('a bold place in a locations section is no one', () => {
+    const { speakers } = run('## Physical Locations\n\n**Harbour Office**\n* 3rd floor\n\n**Dock Lab**\n* ground floor\n\n**Mill Yard**\n* gate B\n');
+    expect(speakers).toEqual([]);
+  });
+});
