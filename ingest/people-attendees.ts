@@ -16,7 +16,7 @@ const ATTENDEE_HEADING = new RegExp(String.raw`^(?:[^:]{0,40}\b(?:and|of)\s+)?${
 const ATTENDEE_LABEL = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s*\([^)]*\))?\s*:\s*(.*)$`, 'i');
 const ROLE = String.raw`(?:${ROLE_WORDS.join('|')})`;
 /** `Moderator: Tim Beiko`, `Facilitator & Note Taker: Jo Park`: who held a role (a heading, a line or a list item). */
-const ROLE_LABEL = new RegExp(String.raw`^${ROLE}(?:\s*(?:&|and|,|/)\s*${ROLE})*\s*:\s*(.*)$`, 'i');
+const ROLE_LABEL = new RegExp(String.raw`^(?:[a-z-]+\s+){0,2}${ROLE}(?:\s*(?:&|and|,|/)\s*${ROLE})*\s*:\s*(.*)$`, 'i');
 /** Cheap test before the full patterns: a line that may open an attendee list. */
 const HINT = /attend|present|particip|roll|introduc|who|note|moderat|chair|facilitat|scribe|keeper|host|volunteer/i;
 /** Emphasis markers left in text, not underscores inside a handle (`bob_k`). */
@@ -44,7 +44,8 @@ export interface AttendeeLists {
 export function findAttendees(note: Note, textOf: (b: Block) => string): AttendeeLists {
   const entries: AttendeeEntry[] = [];
   const blocks = new Set<number>();
-  const add = (b: Block, e: NameEntry | null, role = false) => {
+  const add = (b: Block, entry: NameEntry | null, role = false) => {
+    const e = entry && withBracketedName(entry);
     // `- [ ] Name` in a roll call: on the roster, not present.
     if (e) entries.push({ ...e, block: b.id, ...(role ? { role } : {}), ...(b.checked === false ? { absent: true } : {}) });
   };
@@ -156,7 +157,9 @@ function lineEntries(line: string): NameEntry[] {
   const labelled = /^([\p{L} ]{2,30}):\s+(.+)$/u.exec(t);
   if (labelled && !isNameLike(labelled[1]!)) {
     const parts = labelled[2]!.split(/\s*[,;]\s*/).filter(Boolean);
-    if (parts.length >= 2 && parts.filter((p) => isNameLike(p)).length * 2 > parts.length) {
+    // `Others: Mark`: one name after a group label, when it is clearly a name (a known first name, a handle, a full name).
+    const one = parts.length === 1 && isNameLike(parts[0]!) && (wordSense(parts[0]!) === 'name' || isHandle(parts[0]!) || (/\s/.test(parts[0]!) && plausibleName(parts[0]!)));
+    if (one || (parts.length >= 2 && parts.filter((p) => isNameLike(p)).length * 2 > parts.length)) {
       return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
     }
   }
@@ -173,6 +176,13 @@ function lineEntries(line: string): NameEntry[] {
   }
   const e = parseNameEntry(t);
   return e ? [e] : [];
+}
+
+/** `@Admin-DataRoads (Jared)`: a handle and a known first name in brackets is that person, the handle theirs. */
+function withBracketedName(e: NameEntry): NameEntry {
+  if (!e.bracketed || wordSense(e.bracketed.split(/\s+/)[0]!) !== 'name') return e;
+  const { bracketed, ...rest } = e;
+  return { ...rest, name: bracketed };
 }
 
 /** A label for those who did not come (`Regrets:`, `Absent:`), which ends a list of those who did. */

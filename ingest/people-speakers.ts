@@ -81,7 +81,8 @@ const splitForms = (label: string): string[] | null => {
 export function labelCandidate(text: string, isItem: boolean, hasChildren: boolean): LabelCandidate | null {
   const body = text.trimStart();
   const nl = body.indexOf('\n');
-  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(STAMP, '').replace(STAMP_AFTER, '$1');
+  // A list marker the parser left in a paragraph's text (a list it read as lazy lines) is no part of the label.
+  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(/^[-*+]\s+/, '').replace(STAMP, '').replace(STAMP_AFTER, '$1');
   // What follows on later lines counts as the label's text.
   const more = nl >= 0 ? body.slice(nl) : '';
   // `16:50 - Demo of TCQ (Steve):` over the notes of that item.

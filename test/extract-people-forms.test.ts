@@ -273,3 +273,18 @@ describe('presenters in brackets and unticked rosters', () => {
     expect(speakers).toEqual([]);
   });
 });
+
+describe('handles and group labels in attendance', () => {
+  test('one name after a group label, and a role named after a task', () => {
+    const { attendees } = run('## Attendance\n\n* Team members: Josh, Niko, Felix\n* Others: Mark\n\n## Meeting roles\n\n* Action item scribe: Doreen\n');
+    expect(attendees).toEqual(['Josh', 'Niko', 'Felix', 'Mark', 'Doreen']);
+  });
+
+  test('handles keep their capitals; a first name in brackets after a handle is the person', () => {
+    const { attendees, person } = ((r) => ({ ...r, person: (n: string) => r.result.people.find((p) => p.name === n) }))(
+      run('- **Attendees:**\n  - @Qu1llon\n  - @Harbor-Lights (Jared)\n  - @nkoval (Northwind Labs)\n'),
+    );
+    expect(attendees).toEqual(['Qu1llon', 'Jared', 'nkoval']);
+    expect(person('Jared')!.handles).toEqual(['Harbor-Lights']);
+  });
+});
