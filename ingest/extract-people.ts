@@ -44,7 +44,8 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
   for (const e of [...lists.entries.filter((x) => !x.role), ...lists.entries.filter((x) => x.role)]) {
     if (e.role && formKind(e.name) !== 'name') {
       const known = roster.resolve(e.name);
-      if (known !== null && roster.tierOf(known) === 'attendee' && !attendees.includes(known)) attendees.push(known);
+      // Whoever holds a role was there, even when the roll call left them unticked.
+      if (known !== null && !attendees.includes(known)) attendees.push(known);
       if (known !== null || formKind(e.name) === 'initials' || formKind(e.name) === 'declared') continue;
     }
     const i = roster.add(e.name, e.absent ? 'mentioned' : 'attendee', e.initials, e.handles);

@@ -56,7 +56,7 @@ const CHAT = /^(?:(?:(?:zoom|meeting)\s+)?chat|q|a|question|answer|comment|reply
 const STAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+/;
 /** A time stamp between a label and its colon: `Tim Beiko [02:23](…): …` reads `Tim Beiko 02:23: …`. */
 /** An agenda item that ends with its presenter in brackets and a colon, after an optional time. */
-const TOPIC_PRESENTER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[-–—]\s*\d{1,2}[:.]\d{2})?\s*[-–—]?\s*)?\S.{1,110}?\s*\(([^()]{2,60})\)\s*:$/u;
+const TOPIC_PRESENTER = /^(?:\d{1,2}[:.]\d{2}(?:\s*[-–—]\s*\d{1,2}[:.]\d{2})?\s*[-–—]?\s*)?(\S.{1,110}?)\s*\(([^()]{2,60})\)\s*:$/u;
 const STAMP_AFTER = /^([^:\d]{1,48}?)\s+[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?(?=\s*:)/u;
 
 /** The kind of a written form, or null when it cannot name a person. */
@@ -87,8 +87,9 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
   const more = nl >= 0 ? body.slice(nl) : '';
   // `16:50 - Demo of TCQ (Steve):` over the notes of that item.
   const topic = TOPIC_PRESENTER.exec(t);
-  if (topic && !more.trim()) {
-    const forms = splitForms(topic[1]!);
+  // `Neville (Dedaub):` is a person and an organisation, read as a label below.
+  if (topic && !more.trim() && !splitForms(topic[1]!)) {
+    const forms = splitForms(topic[2]!);
     return forms ? { ...candidate('presenter', [], ''), paren: forms } : null;
   }
   if (!/^[\p{L}@[]/u.test(t)) return null;

@@ -133,8 +133,11 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
  */
 function formsInOrder(label: LabelCandidate, roster: Roster): string[] {
   if (!label.paren?.length) return label.forms;
+  // An abbreviation after a template word (`Action Items (AIs):`) or a list of things (`help (IPNS + Filecoin):`) names no one.
+  if (label.paren.some((f) => formKind(f) !== 'word' && formKind(f) !== 'name' && roster.resolve(f) === null)) return label.forms;
   const known = (f: string) => roster.resolve(f) !== null;
-  const out = [...label.forms.filter(known), ...label.paren.filter(known), ...label.paren, ...label.forms];
+  // `Neville (Dedaub):` is Neville; `Update (Scott):` over notes is Scott.
+  const out = [...label.forms.filter(known), ...label.paren.filter(known), ...label.forms, ...label.paren];
   return [...new Set(out)];
 }
 
@@ -151,7 +154,7 @@ function presenter(form: string, roster: Roster, lowerCount: (word: string) => n
   }
   const kind = formKind(form);
   if (kind === 'name') return plausibleName(form) ? roster.add(form, 'speaker') : null;
-  if (kind !== 'word' || wordSense(form) === 'word' || inflectedWord(form) || lowerCount(form.toLowerCase()) > 0) return null;
+  if (kind !== 'word' || wordSense(form) === 'word' || inflectedWord(form) || /^\p{Lu}{2,}s$/u.test(form) || lowerCount(form.toLowerCase()) > 0) return null;
   return roster.add(form, 'speaker');
 }
 

@@ -262,6 +262,20 @@ describe('presenters in brackets and unticked rosters', () => {
     expect(speakerAt('nothing new')).toBe('Alba Serra');
   });
 
+  test('a person before a bracketed organisation, an abbreviation and a list of things in brackets', () => {
+    const { speakers } = run([
+      '**Tove Lind**: welcome.',
+      '',
+      '* Neville (Dedaub):',
+      '    * impact analysis',
+      '* Action Items (AIs):',
+      '    * none',
+      '* PubSub help (IPNS + Filecoin):',
+      '    * open issue',
+    ].join('\n'));
+    expect(speakers).toEqual(['Tove Lind', 'Neville']);
+  });
+
   test('a roster nobody ticked still says who the initials are, but lists no one present', () => {
     const { attendees, speakerAt } = run('## Attendees\n\n- [ ] Ida Brun (IB)\n- [ ] Ole Hagen (OH)\n\n## Minutes\n\nIB: first point.\n\nOH: second point.\n');
     expect(attendees).toEqual([]);
