@@ -175,17 +175,24 @@ const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by:
 /** `@not-an-aardvark prefers…`, `@btmills concurs`: a handle and a verb (the handle must be on the roster). */
 const HANDLE_ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
 /** `met with Carl Shapiro`, `a call with Ernest`, `an update from Ada`: someone the meeting heard from. */
-const HEARD_FROM = new RegExp(String.raw`\b(?:met|meeting|meetings|call|chat|chatted|chatting|sync|synced|talked|spoke|session)[ \t]+with[ \t]+(${NAME_RUN})|\b(?:update|updates)[ \t]+from[ \t]+(${NAME_RUN})`, 'gu');
+const HEARD_FROM = new RegExp(String.raw`\b(?:[Mm]et|[Mm]eetings?|[Cc]all|[Cc]hat(?:ted|ting)?|[Ss]ync(?:ed)?|[Tt]alked|[Ss]poke|[Ss]ession)[ \t]+with[ \t]+(${NAME_RUN})|\b[Uu]pdates?[ \t]+from[ \t]+(${NAME_RUN})`, 'gu');
+
+/** A name attributed a statement: its candidate forms, longest first. */
+export interface Attribution {
+  forms: string[];
+  /** Named after `met with`, `an update from`: mid-sentence, so its capital says it is a name. */
+  guest: boolean;
+}
 
 /**
  * Names attributed a statement in a block's prose, in order. Each is given
  * as candidate forms, longest first: the capitalised run before the verb and
  * what is left when its leading words are dropped (`Then Andrew` → `Andrew`).
  */
-export function attributions(text: string): string[][] {
+export function attributions(text: string): Attribution[] {
   if (!VERB_HINT.test(text)) return [];
-  const out: { at: number; forms: string[] }[] = [];
-  const push = (at: number, run: string | undefined) => {
+  const out: (Attribution & { at: number })[] = [];
+  const push = (at: number, run: string | undefined, guest = false) => {
     if (!run) return;
     const words = run.trim().split(/\s+/);
     const forms: string[] = [];
@@ -193,14 +200,14 @@ export function attributions(text: string): string[][] {
       const f = words.slice(i).join(' ');
       if (formKind(f)) forms.push(f);
     }
-    if (forms.length) out.push({ at, forms });
+    if (forms.length) out.push({ at, forms, guest });
   };
   for (const m of text.matchAll(ATTRIBUTION)) {
     push(m.index, m[1]);
     push(m.index + 1, m[2]);
   }
   for (const m of text.matchAll(PRESENTED_BY)) push(m.index, m[1]);
-  for (const m of text.matchAll(HANDLE_ATTRIBUTION)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!] });
-  for (const m of text.matchAll(HEARD_FROM)) push(m.index, m[1] ?? m[2]);
-  return out.sort((a, b) => a.at - b.at).map((o) => o.forms);
+  for (const m of text.matchAll(HANDLE_ATTRIBUTION)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
+  for (const m of text.matchAll(HEARD_FROM)) push(m.index, m[1] ?? m[2], true);
+  return out.sort((a, b) => a.at - b.at).map(({ forms, guest }) => ({ forms, guest }));
 }

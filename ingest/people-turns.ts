@@ -6,7 +6,7 @@
  */
 import { CASELESS_NAME } from './people-names.js';
 import type { Roster } from './people-roster.js';
-import { attributions, boldTurn, formKind, initialsLed, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
+import { attributions, boldTurn, type Attribution, formKind, initialsLed, labelCandidate, type FormKind, type LabelCandidate } from './people-speakers.js';
 import { inflectedWord, plausibleName, wordSense } from './people-words.js';
 import type { Block, Note } from './types.js';
 
@@ -87,7 +87,7 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
     }
   }
 
-  const found = new Map<number, string[][]>();
+  const found = new Map<number, Attribution[]>();
   const attributedCount = new Map<string, number>();
   /** The turn the blocks being read belong to: opened by a paragraph label, closed by a heading or the next label. */
   let turn: { speaker: number; as: string | undefined; section: number } | null = null;
@@ -110,11 +110,12 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
     const list = attributions(textOf(b));
     if (!list.length) continue;
     found.set(b.id, list);
-    for (const forms of list) attributedCount.set(forms[0]!, (attributedCount.get(forms[0]!) ?? 0) + 1);
+    for (const { forms } of list) attributedCount.set(forms[0]!, (attributedCount.get(forms[0]!) ?? 0) + 1);
   }
   for (const [id, list] of found) {
-    for (const written of list) {
-      const i = attributed(written, roster, attributedCount, lowerCount);
+    for (const attribution of list) {
+      const written = attribution.forms;
+      const i = attributed(attribution, roster, attributedCount, lowerCount);
       if (i === null) continue;
       speakerOf[id] = i;
       speakerAs[id] = written.find((f) => roster.resolve(f) === i) ?? written[0];
@@ -163,7 +164,7 @@ function presenter(form: string, roster: Roster, lowerCount: (word: string) => n
  * new full name, or a single word read as a first name (`Calvin and Till
  * discussed…` in notes without an attendee list).
  */
-function attributed(forms: string[], roster: Roster, count: Map<string, number>, lowerCount: (word: string) => number): number | null {
+function attributed({ forms, guest }: Attribution, roster: Roster, count: Map<string, number>, lowerCount: (word: string) => number): number | null {
   for (const f of forms) {
     const i = roster.resolve(f);
     if (i !== null) return i;
@@ -173,8 +174,9 @@ function attributed(forms: string[], roster: Roster, count: Map<string, number>,
   if (kind === 'name') return plausibleName(full) ? roster.add(full, 'speaker') : null;
   if (kind !== 'word') return null;
   const sense = wordSense(full);
+  // An unknown word is a name when it is attributed twice, or written capitalised three times and never in lower case.
   const named = sense === 'name' ||
-    ((count.get(full) ?? 0) >= 2 && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
+    (((count.get(full) ?? 0) >= 2 || (guest && sense === 'unknown' && /\p{Ll}$/u.test(full)) || lowerCount(full) >= 3) && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
   return named ? roster.add(full, 'speaker') : null;
 }
 

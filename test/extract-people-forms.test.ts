@@ -188,6 +188,12 @@ describe('attributions without a colon', () => {
     expect(speakerAt('met with')).toBe('Ilse Moreau');
   });
 
+  test('an unfamiliar name after "chatting with" is a guest; a capitalised word at the start of a line needs more', () => {
+    const { speakerAt } = run('# Update\n\n- Chatting with Zdravko about the sprint venue.\n- Brandvold reported the numbers.\n');
+    expect(speakerAt('Chatting with')).toBe('Zdravko');
+    expect(speakerAt('reported the numbers')).toBeNull();
+  });
+
   test('a "Presented by:" label with no space after its colon', () => {
     expect(run('### Topic 3: codes of conduct\n\n- **Presented by:**Fenna Dijk\n').speakers).toEqual(['Fenna Dijk']);
   });
