@@ -170,10 +170,12 @@ const ADVERB = String.raw`(?:[ \t]+\p{Ll}+ly)?`;
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
 /** `Till walked…`, `Calvin and Till discussed…`, `David, Bailey and Till recapped…`: the first name named is the speaker. */
 const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
-const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from)`, 'i');
+const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from|\+1|-1|👍|👎)`, 'i');
 const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by:?(?:\*\*|__)?:?|^presenters?:)[ \t]*(${NAME_RUN})`, 'gimu');
 /** `@not-an-aardvark prefers…`, `@btmills concurs`: a handle and a verb (the handle must be on the roster). */
 const HANDLE_ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+/** `:+1: to noting it in the docs from @ilyavolodin, @btmills`: a vote, the first voter's (on the roster). */
+const VOTE_FROM = /(?:^|\s)(?::\+1:|:-1:|👍|👎|\+1|-1)(?=\s)[^@\n]{0,120}?\bfrom[ \t]+@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})/gu;
 /** `met with Carl Shapiro`, `a call with Ernest`, `an update from Ada`: someone the meeting heard from. */
 const HEARD_FROM = new RegExp(String.raw`\b(?:[Mm]et|[Mm]eetings?|[Cc]all|[Cc]hat(?:ted|ting)?|[Ss]ync(?:ed)?|[Tt]alked|[Ss]poke|[Ss]ession)[ \t]+with[ \t]+(${NAME_RUN})|\b[Uu]pdates?[ \t]+from[ \t]+(${NAME_RUN})`, 'gu');
 
@@ -209,5 +211,6 @@ export function attributions(text: string): Attribution[] {
   for (const m of text.matchAll(PRESENTED_BY)) push(m.index, m[1]);
   for (const m of text.matchAll(HANDLE_ATTRIBUTION)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
   for (const m of text.matchAll(HEARD_FROM)) push(m.index, m[1] ?? m[2], true);
+  for (const m of text.matchAll(VOTE_FROM)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
   return out.sort((a, b) => a.at - b.at).map(({ forms, guest }) => ({ forms, guest }));
 }

@@ -176,6 +176,21 @@ describe('attributions without a colon', () => {
     expect(speakerAt('another option')).toBeNull();
   });
 
+  test('a vote line is its first listed voter\'s', () => {
+    const { speakerAt } = run([
+      '## Attending',
+      '* Rosa Ilic (@rilic) - TSC',
+      '* Ben Okoro (@bokoro) - TSC',
+      '',
+      '## Topics',
+      '',
+      '* :+1: to documenting the workaround from @bokoro, @rilic',
+      '* :+1: from @stranger',
+    ].join('\n'));
+    expect(speakerAt('documenting the workaround')).toBe('Ben Okoro');
+    expect(speakerAt('from @stranger')).toBeNull();
+  });
+
   test('an adverb between name and verb, and guests the meeting heard from', () => {
     const { speakerAt } = run([
       '# Council update',
