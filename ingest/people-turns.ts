@@ -174,9 +174,9 @@ function attributed({ forms, guest }: Attribution, roster: Roster, count: Map<st
   if (kind === 'name') return plausibleName(full) ? roster.add(full, 'speaker') : null;
   if (kind !== 'word') return null;
   const sense = wordSense(full);
-  // An unknown word is a name when it is attributed twice, or written capitalised three times and never in lower case.
+  // An unknown word is a name when it is attributed twice, or named as a guest mid-sentence (`met with Itamar`), and never in lower case.
   const named = sense === 'name' ||
-    (((count.get(full) ?? 0) >= 2 || (guest && sense === 'unknown' && /\p{Ll}$/u.test(full)) || lowerCount(full) >= 3) && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
+    (((count.get(full) ?? 0) >= 2 || (guest && sense === 'unknown' && /^\p{Lu}\p{Ll}+$/u.test(full))) && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
   return named ? roster.add(full, 'speaker') : null;
 }
 
