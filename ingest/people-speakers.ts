@@ -2,12 +2,15 @@
  * Reads who speaks from a block's opening: a label and a colon (`AC:`,
  * `Alex:`, `Lin Clark:`, `pchickey:`, `Name (Org):`, `Alex, Nick:`), a
  * bracketed name (`[Divya] …`), a handle and a dash (`cfallin - …`), a
- * possessive label (`Stephen's Recap:`), a bare name over nested notes, and
- * plain attributions (`Till walked members through…`, `*JF Bastien
- * presenting*`). Only the syntax is read here; extract-people.ts decides,
+ * possessive label (`Stephen's Recap:`), a bare name over nested notes, a
+ * bold name alone on its line (`**Tim**`, a transcript's turn), initials
+ * leading an item (`JG will be late`), a presenter in brackets (`Demo
+ * (Steve):`), and plain attributions (`Till walked members through…`,
+ * `*JF Bastien presenting*`, `@jdoe prefers…`, `met with Ada`, votes). Only the syntax is read here; extract-people.ts decides,
  * with the meeting's roster, which candidates are people.
  */
 import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './people-names.js';
+import { ATTRIBUTION_VERBS } from './people-words.js';
 
 export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold' | 'led' | 'presenter';
 
@@ -152,28 +155,15 @@ export function initialsLed(text: string): LabelCandidate | null {
   return kind === 'initials' || kind === 'declared' ? candidate('led', [m[1]!], m[2]!) : null;
 }
 
-const VERBS = [
-  'said', 'says', 'asked', 'asks', 'noted', 'mentioned', 'mentions', 'explained', 'explains', 'described', 'describes', 'discussed',
-  'discusses', 'presented', 'presents', 'presenting', 'gave', 'gives', 'talked', 'talks', 'walked', 'walks', 'articulated', 'raised',
-  'raises', 'suggested', 'suggests', 'proposed', 'proposes', 'replied', 'replies', 'answered', 'commented', 'comments', 'pointed out',
-  'points out', 'shared', 'shares', 'showed', 'shows', 'demoed', 'demonstrated', 'demonstrates', 'reported', 'reports', 'summarized',
-  'summarised', 'summarizes', 'recapped', 'brought up', 'brings up', 'requested', 'requests', 'seconds', 'seconded', 'clarified',
-  'clarifies', 'responded', 'responds', 'expressed', 'voiced', 'introduced', 'introduces', 'provided', 'highlighted', 'highlights',
-  'argued', 'argues', 'wondered', 'wonders', 'questioned', 'emphasized', 'emphasised', 'stressed', 'observed', 'added', 'adds',
-  'agreed', 'agrees', 'disagreed', 'objected', 'indicated', 'confirmed', 'acknowledged', 'recommended', 'recommends', 'offered',
-  'spoke', 'speaks', 'opened', 'kicked off', 'went over', 'goes over', 'wanted to know', 'thinks', 'believes', 'noticed', 'reminded',
-  'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led', 'prefers', 'preferred', 'concurs', 'concurred', 'feels',
-  'felt', 'supports', 'informed', 'updated', 'recorded', 'joined', 'volunteered', 'opposes', 'opposed', 'likes', 'liked',
-];
 /** Adverbs between a name and its verb (`Barry officially recorded`). */
 const ADVERB = String.raw`(?:[ \t]+\p{Ll}+ly)?`;
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
 /** `Till walked…`, `Calvin and Till discussed…`, `David, Bailey and Till recapped…`: the first name named is the speaker. */
-const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
-const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from|\+1|-1|👍|👎)`, 'i');
+const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?${ADVERB}[ \t]+(?:${ATTRIBUTION_VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(ATTRIBUTION_VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from|\+1|-1|👍|👎)`, 'i');
 const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by:?(?:\*\*|__)?:?|^presenters?:)[ \t]*(${NAME_RUN})`, 'gimu');
 /** `@not-an-aardvark prefers…`, `@btmills concurs`: a handle and a verb (the handle must be on the roster). */
-const HANDLE_ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+const HANDLE_ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${ATTRIBUTION_VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
 /** `:+1: to noting it in the docs from @ilyavolodin, @btmills`: a vote, the first voter's (on the roster). */
 const VOTE_FROM = /(?:^|\s)(?::\+1:|:-1:|👍|👎|\+1|-1)(?=\s)[^@\n]{0,120}?\bfrom[ \t]+@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})/gu;
 /** `met with Carl Shapiro`, `a call with Ernest`, `an update from Ada`: someone the meeting heard from. */
