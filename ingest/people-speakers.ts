@@ -69,7 +69,8 @@ export const formKind = memo((form: string): FormKind | null => {
   if (!f || NOT_A_NAME.has(foldName(f))) return null;
   if (INITIALS.test(f)) return 'initials';
   if (SHORT_AND_INITIAL.test(f)) return 'short';
-  if (/['’]s$/.test(f)) return null;
+  // `Alex's`, and contractions (`We've`, `I'm`, `They'd`) are no names.
+  if (/['’](?:s|ve|re|ll|d|m|t)$/i.test(f)) return null;
   if (/\s/.test(f)) return isNameLike(f) ? 'name' : null;
   if (/^\p{Lu}/u.test(f) || CASELESS_NAME.test(f)) return isNameLike(f) ? 'word' : null;
   return isHandle(f) ? 'handle' : null;

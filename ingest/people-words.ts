@@ -88,5 +88,5 @@ export const ATTRIBUTION_VERBS = [
   'agreed', 'agrees', 'disagreed', 'objected', 'indicated', 'confirmed', 'acknowledged', 'recommended', 'recommends', 'offered',
   'spoke', 'speaks', 'opened', 'kicked off', 'went over', 'goes over', 'wanted to know', 'thinks', 'believes', 'noticed', 'reminded',
   'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led', 'prefers', 'preferred', 'concurs', 'concurred', 'feels',
-  'felt', 'supports', 'informed', 'updated', 'recorded', 'joined', 'volunteered', 'opposes', 'opposed', 'likes', 'liked',
+  'felt', 'informed', 'updated', 'recorded', 'joined', 'volunteered', 'opposes', 'opposed', 'likes', 'liked',
 ];

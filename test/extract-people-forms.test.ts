@@ -56,6 +56,14 @@ describe('transcript turns', () => {
     expect(speakers).toEqual(['Hannah Lindqvist', 'Osric', 'wkolb']);
   });
 
+  test('an emphasised stage direction and contractions before a verb are no one', () => {
+    const { speakers } = run([
+      '**Ulla Brandt**', 'Let us start.', '', '**Peter**', 'Fine.', '', '**Ulla Brandt**', 'Good.', '',
+      '## Summary', '', '*laughter*', '', '*laughter*', '', '*laughter*', '', "- We've briefly discussed the IR project.", "- We've agreed to keep the time.",
+    ].join('\n'));
+    expect(speakers).toEqual(['Ulla Brandt', 'Peter']);
+  });
+
   test('a lone bold phrase in ordinary notes is no turn', () => {
     const { speakers } = run('# Notes\n\n**Mirror Status**\n\nAll good.\n\n**Release**\n\nTagged.\n');
     expect(speakers).toEqual([]);
