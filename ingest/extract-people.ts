@@ -40,9 +40,17 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
 
   const lists = findAttendees(note, textOf);
   const attendees: number[] = [];
-  for (const e of lists.entries) {
-    const i = roster.add(e.name, 'attendee', e.initials, e.handles);
+  // Role labels (`Moderator: AC`) are read after the lists, which say who their initials are.
+  for (const e of [...lists.entries.filter((x) => !x.role), ...lists.entries.filter((x) => x.role)]) {
+    if (e.role && formKind(e.name) !== 'name') {
+      const known = roster.resolve(e.name);
+      // Whoever holds a role was there, even when the roll call left them unticked.
+      if (known !== null && !attendees.includes(known)) attendees.push(known);
+      if (known !== null || formKind(e.name) === 'initials' || formKind(e.name) === 'declared') continue;
+    }
+    const i = roster.add(e.name, e.absent ? 'mentioned' : 'attendee', e.initials, e.handles);
     for (const a of e.aliases) roster.addForm(i, a);
+    if (e.absent) continue;
     if (!attendees.includes(i)) attendees.push(i);
   }
   for (const b of note.blocks) {

@@ -7,15 +7,18 @@
  */
 import type { Block, Note } from './types.js';
 import { INITIALS, isHandle, isNameLike, parseNameEntry, type NameEntry } from './people-names.js';
-import { plausibleName, wordSense } from './people-words.js';
+import { ABSENT_WORDS, plausibleName, ROLE_WORDS, wordSense } from './people-words.js';
 
 /** A heading (or a label without its colon) that opens an attendee list. */
-const ATTENDEE_WORDS = String.raw`(?:(?:(?:tsc|cg|wg|sig|committee|board)\s+)?members\s+present|(?:others|also)\s+present|present|in\s+attendance|attendees?|attendance|attending|participants?|guests|observers|roll[\s-]?call|introduction\s+of\s+attendees|who(?:'|’)?s\s+here)`;
+const ATTENDEE_WORDS = String.raw`(?:(?:[a-z-]+\s+){0,3}members\s+(?:present|attending)|(?:determine\s+)?volunteers\s+for\s+note[\s-]?taking|(?:others|also)\s+present|present|in\s+attendance|attendees?|attendance|attending|participants?|guests|observers|roll[\s-]?call|introduction\s+of\s+attendees|who(?:'|’)?s\s+here)`;
 /** The whole heading, or its end after `and`/`of` (`Opening, welcome and roll call`, `List of attendees`). */
 const ATTENDEE_HEADING = new RegExp(String.raw`^(?:[^:]{0,40}\b(?:and|of)\s+)?${ATTENDEE_WORDS}(?:\s+list)?(?:\s*\([^)]*\))?\s*:?$`, 'i');
 const ATTENDEE_LABEL = new RegExp(String.raw`^${ATTENDEE_WORDS}(?:\s*\([^)]*\))?\s*:\s*(.*)$`, 'i');
+const ROLE = String.raw`(?:${ROLE_WORDS.join('|')})`;
+/** `Moderator: Tim Beiko`, `Facilitator & Note Taker: Jo Park`: who held a role (a heading, a line or a list item). */
+const ROLE_LABEL = new RegExp(String.raw`^(?:[a-z-]+\s+){0,2}${ROLE}(?:\s*(?:&|and|,|/)\s*${ROLE})*\s*:\s*(.*)$`, 'i');
 /** Cheap test before the full patterns: a line that may open an attendee list. */
-const HINT = /attend|present|particip|roll|introduc|who/i;
+const HINT = /attend|present|particip|roll|introduc|who|note|moderat|chair|facilitat|scribe|keeper|host|volunteer/i;
 /** Emphasis markers left in text, not underscores inside a handle (`bob_k`). */
 const MARKUP = /\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 const NAME_COLUMN = /^(?:attendees?|names?|participants?|who|person|people|full name)$/i;
@@ -25,6 +28,10 @@ const HANDLE_COLUMN = /github|handle|user ?name/i;
 
 export interface AttendeeEntry extends NameEntry {
   block: number;
+  /** Named by a role label (`Moderator: AC`): initials count only when the list gives them. */
+  role?: boolean;
+  /** Unticked in a roll call (`- [ ] Name (NN)`): on the roster, so their initials are known, but not present. */
+  absent?: boolean;
 }
 
 export interface AttendeeLists {
@@ -37,10 +44,12 @@ export interface AttendeeLists {
 export function findAttendees(note: Note, textOf: (b: Block) => string): AttendeeLists {
   const entries: AttendeeEntry[] = [];
   const blocks = new Set<number>();
-  const add = (b: Block, e: NameEntry | null) => {
-    if (e) entries.push({ ...e, block: b.id });
+  const add = (b: Block, entry: NameEntry | null, role = false) => {
+    const e = entry && withBracketedName(entry);
+    // `- [ ] Name` in a roll call: on the roster, not present.
+    if (e) entries.push({ ...e, block: b.id, ...(role ? { role } : {}), ...(b.checked === false ? { absent: true } : {}) });
   };
-  const sections = new Set(note.sections.filter((s) => ATTENDEE_HEADING.test(s.heading.replace(MARKUP, '').trim())).map((s) => s.id));
+  const sections = attendeeSections(note);
   const tablesSeen = new Set<string>();
   const parents = new Set(note.blocks.map((b) => b.parent));
   /** Attendee sections whose list has ended (prose after the names). */
@@ -51,7 +60,14 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
 
   for (let k = 0; k < note.blocks.length; k++) {
     const b = note.blocks[k]!;
-    if (b.kind === 'heading' || (b.kind === 'code' && !sections.has(b.section))) continue;
+    if (b.kind === 'code' && !sections.has(b.section)) continue;
+    const role = ROLE_LABEL.exec(b.text.split('\n')[0]!.replace(MARKUP, '').trim());
+    if (role) {
+      if (b.kind !== 'heading') blocks.add(b.id);
+      for (const e of inlineList(role[1]!.trim(), b)) add(b, e, true);
+      continue;
+    }
+    if (b.kind === 'heading') continue;
     if (b.kind === 'row') {
       const found = rowEntries(b, sections.has(b.section), tablesSeen);
       if (found.length) blocks.add(b.id);
@@ -80,7 +96,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       continue;
     }
     // In a list grouped by organisation (`- Google` over its people), the group is no one.
-    if (inSection && !ended.has(b.section) && !(b.kind === 'item' && parents.has(b.id))) {
+    if (inSection && !ended.has(b.section) && !(b.kind === 'item' && parents.has(b.id)) && !(sections.get(b.section) === 'inherited' && b.parent >= 0)) {
       const n = (tried.get(b.section) ?? 0) + 1;
       tried.set(b.section, n);
       if (!listed.has(b.section) && n > 8) {
@@ -89,7 +105,8 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       }
       if (PROSE.test(head) && !lineEntries(first).length) {
         // A paragraph of prose (`To get the passcode, reach out on Zulip.`) is no list.
-        if (listed.has(b.section)) ended.add(b.section);
+        // Under an attendance heading, a sub-section that opens with prose is a topic (`### Typescript`).
+        if (listed.has(b.section) || sections.get(b.section) === 'inherited') ended.add(b.section);
         continue;
       }
       let any = false;
@@ -140,7 +157,9 @@ function lineEntries(line: string): NameEntry[] {
   const labelled = /^([\p{L} ]{2,30}):\s+(.+)$/u.exec(t);
   if (labelled && !isNameLike(labelled[1]!)) {
     const parts = labelled[2]!.split(/\s*[,;]\s*/).filter(Boolean);
-    if (parts.length >= 2 && parts.filter((p) => isNameLike(p)).length * 2 > parts.length) {
+    // `Others: Mark`: one name after a group label, when it is clearly a name (a known first name, a handle, a full name).
+    const one = parts.length === 1 && isNameLike(parts[0]!) && (wordSense(parts[0]!) === 'name' || isHandle(parts[0]!) || (/\s/.test(parts[0]!) && plausibleName(parts[0]!)));
+    if (one || (parts.length >= 2 && parts.filter((p) => isNameLike(p)).length * 2 > parts.length)) {
       return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
     }
   }
@@ -159,8 +178,31 @@ function lineEntries(line: string): NameEntry[] {
   return e ? [e] : [];
 }
 
+/** `@Admin-DataRoads (Jared)`: a handle and a known first name in brackets is that person, the handle theirs. */
+function withBracketedName(e: NameEntry): NameEntry {
+  if (!e.bracketed || wordSense(e.bracketed.split(/\s+/)[0]!) !== 'name') return e;
+  const { bracketed, ...rest } = e;
+  return { ...rest, name: bracketed };
+}
+
 /** A label for those who did not come (`Regrets:`, `Absent:`), which ends a list of those who did. */
-const ABSENT = /^(?:absent|absentees|regrets|apologies|excused|not present|unable to attend|missing)\b/i;
+const ABSENT = new RegExp(String.raw`^(?:${ABSENT_WORDS.join('|').replace(/ /g, String.raw`\s+`)})\b`, 'i');
+
+/**
+ * Sections that list who attended: an attendance heading, and the sections
+ * under one (`## Attendance` over `### Staff`, `### Guests`) unless they
+ * list those who did not come.
+ */
+function attendeeSections(note: Note): Map<number, 'heading' | 'inherited'> {
+  const out = new Map<number, 'heading' | 'inherited'>();
+  for (const s of note.sections) {
+    const heading = s.heading.replace(MARKUP, '').trim();
+    if (ABSENT.test(heading)) continue;
+    if (ATTENDEE_HEADING.test(heading)) out.set(s.id, 'heading');
+    else if (s.parent >= 0 && out.has(s.parent)) out.set(s.id, 'inherited');
+  }
+  return out;
+}
 
 /** A line of prose or a label, which ends an attendee list under a heading. */
 const PROSE = /[:.!?]\s*$|:\s|(?:\S+\s+){5}/;

@@ -58,6 +58,7 @@ export const NOT_A_NAME = new Set([
   'takeaway', 'takeaways', 'highlights', 'lowlights', 'blockers', 'wins', 'kudos', 'shoutouts', 'news', 'misc.',
   'qs', 'ans', 'qa', 'q&a', 'administrivia', 'logistics', 'timeline', 'wifi', 'wi-fi', 'demo', 'demos', 'venue', 'address', 'schedule',
   'remote', 'dial-in', 'phone', 'passcode', 'password', 'travel', 'hotel', 'dinner', 'lunch', 'breakfast', 'parking', 'registration',
+  'guidelines', 'guideline', 'rules', 'wip', 'tbc', 'hq', 'headquarters', 'office', 'offices', 'shoutout', 'shoutouts', 'shout-outs',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
@@ -123,6 +124,8 @@ export interface NameEntry {
   aliases: string[];
   initials: string[];
   handles: string[];
+  /** A capitalised name in brackets after a handle (`@Admin-DataRoads (Jared)`): maybe the person's name, maybe an organisation. */
+  bracketed?: string;
 }
 
 const INVERTED_LAST = /^\p{Lu}[\p{L}'’-]+(?: (?:Jr|Sr|II|III|IV)\.?)?$/u;
@@ -161,10 +164,13 @@ export function parseNameEntry(raw: string): NameEntry | null {
     s = prefixed[2]!;
   }
   // Bracketed initials, handles, organisations, roles.
+  /** A capitalised name in brackets (`(Jared)`), which names the person behind a handle. */
+  const named: string[] = [];
   s = s.replace(PARENS, (_, inner: string) => {
     const parts = inner.split(/[,/;]/).map((p) => p.trim()).filter(Boolean);
     const first = parts[0] ?? '';
-    if (parts.length === 1 && INITIALS.test(first)) initials.push(first);
+    if (parts.length === 1 && /^\p{Lu}\p{Ll}/u.test(first) && isNameLike(first)) named.push(first);
+    if (parts.length === 1 && (INITIALS.test(first) || /^\p{Lu}$/u.test(first))) initials.push(first);
     else if (/^@/.test(first) || (isHandle(first) && !NOT_A_NAME.has(first))) handles.push(first.replace(/^@/, ''));
     return ' ';
   }).replace(/\s+/g, ' ').trim();
@@ -188,11 +194,14 @@ export function parseNameEntry(raw: string): NameEntry | null {
   s = s.replace(/[.,;:]+$/, '').trim();
   if (s.startsWith('@')) {
     s = s.slice(1);
-    if (isHandle(s)) handles.push(s);
+    // `@Mr0grog`: a handle as written, capitals and digits kept.
+    if (isHandle(s) || /^[\p{L}\p{N}][\p{L}\p{N}_-]{1,38}$/u.test(s)) handles.push(s);
+    if (handles.includes(s) && !isNameLike(s)) return { name: s, aliases, initials, handles: [...new Set(handles)], ...(named.length === 1 ? { bracketed: named[0] } : {}) };
   }
   if (!isNameLike(s)) return null;
   if (/^[a-z]/.test(s) && !handles.includes(s)) handles.push(s);
-  return { name: s, aliases, initials: [...new Set(initials)], handles: [...new Set(handles)] };
+  const bracketed = handles.includes(s) && named.length === 1 ? { bracketed: named[0] } : {};
+  return { name: s, aliases, initials: [...new Set(initials)], handles: [...new Set(handles)], ...bracketed };
 }
 
 /**

@@ -155,6 +155,12 @@ export class Roster {
     return this.people[i]!.tier;
   }
 
+  /** The one person a list gives these initials (`Alex (A)`). */
+  declared(form: string): number | null {
+    const f = foldName(form);
+    return this.unique((p) => p.initials.includes(f));
+  }
+
   /** The person a form exactly names (name, alias, handle), when exactly one. */
   exact(form: string): number | null {
     const hits = this.byForm.get(foldName(form.replace(/^@/, '')));
@@ -170,7 +176,7 @@ export class Roster {
     const exact = this.exact(name);
     if (exact !== null) return exact;
     const core = nameCore(name);
-    if (!core) return null;
+    if (!core) return name.includes(' ') ? null : this.onlyFullName(name);
     const same = this.unique((p) => keysOf(p).cores.some((c) => c.first === core.first && c.last === core.last));
     if (same !== null) return same;
     const close = this.unique((p) => keysOf(p).cores.some((c) =>
@@ -180,7 +186,29 @@ export class Roster {
     const short = this.unique((p) => keysOf(p).cores.some((c) => c.last === core.last && c.first.length >= 3 && core.first.length >= 3 &&
       (c.first.startsWith(core.first) || core.first.startsWith(c.first))));
     if (short !== null) return short;
-    return this.unique((p) => !keysOf(p).cores.length && keysOf(p).handles.some((h) => h.length >= 4 && handleFits(h, core)));
+    const byHandle = this.unique((p) => !keysOf(p).cores.length && keysOf(p).handles.some((h) => h.length >= 4 && handleFits(h, core)));
+    if (byHandle !== null) return byHandle;
+    // `Barnabas` in the list and `Barnabas Busa` as a speaker: one person, when no one else has that first name.
+    return this.onlyFirstName(core.first);
+  }
+
+  /**
+   * The one person known by a capitalised first name alone (`Danny`) who is
+   * the only one with that first name: the same meeting writing `Danny Ryan`
+   * means them. Never when a full name already has that first name.
+   */
+  private onlyFirstName(first: string): number | null {
+    const lone = this.unique((p) => !keysOf(p).cores.length && /^\p{Lu}\p{Ll}+$/u.test(p.record.name) && foldName(p.record.name) === first);
+    if (lone === null) return null;
+    return this.unique((p) => keysOf(p).firsts.includes(first)) === null ? lone : null;
+  }
+
+  /** The one person with a full name whose first name is this capitalised word (`Marius` for Marius van der Wijden). */
+  private onlyFullName(word: string): number | null {
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
+    const w = foldName(word);
+    if (this.unique((p) => !keysOf(p).cores.length && foldName(p.record.name) === w) !== null) return null;
+    return this.unique((p) => keysOf(p).firsts.includes(w));
   }
 
   /**

@@ -56,3 +56,40 @@ export function inflectedWord(word: string): boolean {
   if (/\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O')/.test(word)) return true;
   return word.length >= 6 && /(?:ed|ing|ies|ics|ized|ised|ally)$/i.test(word);
 }
+
+/**
+ * Roles a note names its people by (`Moderator: Tim`, `Facilitator & Note
+ * Taker: Jo`): whoever holds one took part in the meeting. Regex sources,
+ * matched without case.
+ */
+export const ROLE_WORDS = [
+  'moderator', 'moderated by', 'chair', 'chairs', 'chairperson', 'co-chairs?', 'chaired by', 'facilitator', 'facilitators', 'facilitated by',
+  'note[\\s-]?takers?', 'notes? taken by', 'minute[\\s-]?takers?', 'scribes?', 'time[\\s-]?keepers?',
+];
+
+/**
+ * Labels of those who did not come (`Regrets:`, `Absent:`, `Not attending`):
+ * a list under one is no attendance, and one ends a list of those who did.
+ */
+export const ABSENT_WORDS = [
+  'absent', 'absentees', 'regrets', 'apologies', 'excused', 'not present', 'not attending', 'not in attendance', 'unable to attend',
+  'unable to join', 'could not attend', 'missing',
+];
+
+/**
+ * Verbs that attribute a statement to the name before them (`Till walked
+ * members through…`, `@jdoe prefers…`, `Rod objected`): such a name spoke.
+ */
+export const ATTRIBUTION_VERBS = [
+  'said', 'says', 'asked', 'asks', 'noted', 'mentioned', 'mentions', 'explained', 'explains', 'described', 'describes', 'discussed',
+  'discusses', 'presented', 'presents', 'presenting', 'gave', 'gives', 'talked', 'talks', 'walked', 'walks', 'articulated', 'raised',
+  'raises', 'suggested', 'suggests', 'proposed', 'proposes', 'replied', 'replies', 'answered', 'commented', 'comments', 'pointed out',
+  'points out', 'shared', 'shares', 'showed', 'shows', 'demoed', 'demonstrated', 'demonstrates', 'reported', 'reports', 'summarized',
+  'summarised', 'summarizes', 'recapped', 'brought up', 'brings up', 'requested', 'requests', 'seconds', 'seconded', 'clarified',
+  'clarifies', 'responded', 'responds', 'expressed', 'voiced', 'introduced', 'introduces', 'provided', 'highlighted', 'highlights',
+  'argued', 'argues', 'wondered', 'wonders', 'questioned', 'emphasized', 'emphasised', 'stressed', 'observed', 'added', 'adds',
+  'agreed', 'agrees', 'disagreed', 'objected', 'indicated', 'confirmed', 'acknowledged', 'recommended', 'recommends', 'offered',
+  'spoke', 'speaks', 'opened', 'kicked off', 'went over', 'goes over', 'wanted to know', 'thinks', 'believes', 'noticed', 'reminded',
+  'announced', 'announces', 'outlined', 'cautioned', 'warned', 'objects', 'led', 'prefers', 'preferred', 'concurs', 'concurred', 'feels',
+  'felt', 'informed', 'updated', 'recorded', 'joined', 'volunteered', 'opposes', 'opposed', 'likes', 'liked',
+];
