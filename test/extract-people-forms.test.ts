@@ -245,7 +245,7 @@ describe('notes written in HTML elements', () => {
     '<p>Text: Approve the budget &amp; the plan.</p>',
   ].join('\n');
 
-  test('read as markdown line for line: lists under headings, presenters', () => {
+  test('read as blocks with their lines: lists under headings, presenters', () => {
     const { attendees, speakers } = run(html);
     expect(attendees).toEqual(['Edda Norn', 'Joost Verhey']);
     expect(speakers).toEqual(['Joost Verhey']);
@@ -255,8 +255,9 @@ describe('notes written in HTML elements', () => {
     const note = parseNote({ collection: 'test', path: 'm.md', text: html, sha256: '', bytes: html.length });
     const presenter = note.blocks.find((b) => b.text.startsWith('Presenter'))!;
     expect(presenter.startLine).toBe(18);
-    // Paragraphs on adjacent lines join, as markdown reads them; entities are decoded.
-    expect(presenter.text).toBe('Presenter: Joost Verhey.\nText: Approve the budget & the plan.');
+    // Each <p> is a paragraph of its own, as HTML reads it; entities are decoded.
+    expect(presenter.text).toBe('Presenter: Joost Verhey.');
+    expect(note.blocks.find((b) => b.startLine === 19)!.text).toBe('Text: Approve the budget & the plan.');
     expect(note.blocks.find((b) => b.text === 'Lyle Carden')!.startLine).toBe(14);
   });
 });
