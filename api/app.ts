@@ -1,8 +1,9 @@
 /**
  * Builds the API: a fastify app with the GraphQL endpoint (mercurius) at
  * /graphql, the dashboard at / and GraphiQL at /graphiql (pages.ts), and
- * /health and /ready. server.ts only
- * listens; tests call buildApp and inject requests. Hardening (limits.ts,
+ * /health and /ready. cli/main.ts (quorum serve)
+ * listens; tests call buildApp and inject requests. Errors are coded and
+ * formatted in errors.ts. Hardening (limits.ts,
  * security.ts) is on by default: body, depth, alias, cost and token limits,
  * a rate limit, a per-request timeout, a line for requests past a number
  * running at once, no batching. Repeated questions can be answered from a
@@ -10,12 +11,11 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { GraphQLError } from 'graphql';
 import mercurius from 'mercurius';
 import type { Db } from '../db/driver.js';
 import { projectFile } from '../schema/paths.js';
 import { registerResponseCache } from './cache.js';
-import { ERRORS, QuorumError, toClientError } from './errors.js';
+import { formatErrors } from './errors.js';
 import { checkCost, depthAndAliasRule, noIntrospectionRule } from './limits.js';
 import { loaders, type Context } from './loaders.js';
 import { registerPages } from './pages.js';
@@ -63,29 +63,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     allowBatchedQueries: false,
     graphql: { parseOptions: { maxTokens: h.limits.maxTokens } },
     validationRules: [depthAndAliasRule(h.limits), ...(h.introspection ? [] : [noIntrospectionRule])],
-    errorFormatter: (execution, ctx) => {
-      let status = 200;
-      const errors = (execution.errors ?? []).flatMap((error: GraphQLError): GraphQLError[] => {
-        const original = error.originalError as (Error & { errors?: GraphQLError[]; statusCode?: number }) | undefined;
-        // Validation errors arrive wrapped (MER_ERR_GQL_VALIDATION): they are GraphQL's own, safe to show.
-        if (original && Array.isArray(original.errors)) {
-          status = Math.max(status, original.statusCode ?? 400);
-          return original.errors.map(coded);
-        }
-        if (!original || original instanceof QuorumError) {
-          if (original instanceof QuorumError) status = Math.max(status, original.statusCode ?? 200);
-          return [error];
-        }
-        const client = toClientError(original);
-        if (client.code === 'QRM_ERR_INTERNAL') ctx.reply.log.error({ err: original, path: error.path }, 'resolver failed');
-        else ctx.reply.log.warn({ err: original, path: error.path }, client.message);
-        status = Math.max(status, ERRORS[client.code].status);
-        return [new GraphQLError(client.message, { path: error.path, extensions: { code: client.code } })];
-      });
-      // Partial data is still 200 unless the database is down (a dashboard should retry then).
-      const statusCode = status === 503 || !execution.data ? status : 200;
-      return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
-    },
+    errorFormatter: formatErrors,
   });
 
   app.graphql.addHook('preValidation', async (_schema, document) => assertParsed(document));
@@ -107,15 +85,4 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     }
   });
   return app;
-}
-
-/**
- * A validation or syntax error as the client sees it: GraphQL's own message,
- * with a code (QRM_ERR_BAD_INPUT unless a limit set another).
- * Note: read by shape, not `instanceof`: mercurius may load another copy of graphql.
- */
-function coded(e: unknown): GraphQLError {
-  const error = e as Error & Partial<Pick<GraphQLError, 'nodes' | 'source' | 'positions' | 'path' | 'extensions'>>;
-  const code = error.extensions?.code ?? (/^Syntax Error: Document contains more that \d+ tokens/.test(error.message) ? 'QRM_ERR_TOO_COMPLEX' : 'QRM_ERR_BAD_INPUT');
-  return new GraphQLError(String(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
 }

@@ -4,7 +4,8 @@
  * QRM_ERR_INTERNAL and logged in full, so no Cypher, driver or Lucene detail
  * and no stack trace reaches a response.
  */
-import mercurius from 'mercurius';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import mercurius, { type MercuriusContext } from 'mercurius';
 import { DbError } from '../db/driver.js';
 
 export const ERRORS = {
@@ -51,4 +52,48 @@ export function toClientError(err: unknown): QuorumError {
     return new QuorumError('QRM_ERR_BAD_INPUT', typeof message === 'string' && message ? message : undefined);
   }
   return new QuorumError('QRM_ERR_INTERNAL');
+}
+
+/**
+ * mercurius's error formatter: what a client sees of a request's errors and the
+ * HTTP status. GraphQL's own validation errors keep their message with a code;
+ * a QuorumError is shown as it is; anything else is mapped by toClientError,
+ * logged in full (QRM_ERR_INTERNAL as an error), and shown by its code only.
+ * Partial data is still 200 unless the database is down (a dashboard should retry then).
+ */
+export function formatErrors(
+  execution: ExecutionResult,
+  ctx: MercuriusContext,
+): { statusCode: number; response: FormattedExecutionResult } {
+  let status = 200;
+  const errors = (execution.errors ?? []).flatMap((error: GraphQLError): GraphQLError[] => {
+    const original = error.originalError as (Error & { errors?: GraphQLError[]; statusCode?: number }) | undefined;
+    // Validation errors arrive wrapped (MER_ERR_GQL_VALIDATION): they are GraphQL's own, safe to show.
+    if (original && Array.isArray(original.errors)) {
+      status = Math.max(status, original.statusCode ?? 400);
+      return original.errors.map(coded);
+    }
+    if (!original || original instanceof QuorumError) {
+      if (original instanceof QuorumError) status = Math.max(status, original.statusCode ?? 200);
+      return [error];
+    }
+    const client = toClientError(original);
+    if (client.code === 'QRM_ERR_INTERNAL') ctx.reply.log.error({ err: original, path: error.path }, 'resolver failed');
+    else ctx.reply.log.warn({ err: original, path: error.path }, client.message);
+    status = Math.max(status, ERRORS[client.code].status);
+    return [new GraphQLError(client.message, { path: error.path, extensions: { code: client.code } })];
+  });
+  const statusCode = status === 503 || !execution.data ? status : 200;
+  return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
+}
+
+/**
+ * A validation or syntax error as the client sees it: GraphQL's own message,
+ * with a code (QRM_ERR_BAD_INPUT unless a limit set another).
+ * Note: read by shape, not `instanceof`: mercurius may load another copy of graphql.
+ */
+function coded(e: unknown): GraphQLError {
+  const error = e as Error & Partial<Pick<GraphQLError, 'nodes' | 'source' | 'positions' | 'path' | 'extensions'>>;
+  const code = error.extensions?.code ?? (/^Syntax Error: Document contains more that \d+ tokens/.test(error.message) ? 'QRM_ERR_TOO_COMPLEX' : 'QRM_ERR_BAD_INPUT');
+  return new GraphQLError(String(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
 }
