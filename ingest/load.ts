@@ -49,10 +49,16 @@ export class Orphans {
   }
 }
 
-/** Paths and content hashes of what is indexed for a collection. */
-export async function indexedHashes(db: Db, collection: string): Promise<Map<string, string>> {
+/** What is indexed of one file: its content hash and the stamp of what derived its facts (null before stamps). */
+export interface Indexed {
+  sha256: string;
+  derived: string | null;
+}
+
+/** What is indexed for a collection, by path. */
+export async function indexedMeetings(db: Db, collection: string): Promise<Map<string, Indexed>> {
   const rows = await db.read(cypher('meeting-hashes'), { collection }, { label: 'ingest:hashes' });
-  return new Map(rows.map((r) => [r.path as string, r.sha256 as string]));
+  return new Map(rows.map((r) => [r.path as string, { sha256: r.sha256 as string, derived: (r.derived as string | null) ?? null }]));
 }
 
 export async function knownHandles(db: Db): Promise<{ id: string; handles: string[] }[]> {
@@ -66,6 +72,8 @@ export interface LoadOptions {
   batchRows?: number;
   /** Collects what the removal of earlier versions touched, for the sweep. */
   orphans: Orphans;
+  /** The stamp stored on each meeting (ingest/derived.ts). */
+  derived: string;
 }
 
 export interface Loaded {
@@ -99,7 +107,7 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
   let rows = emptyRows();
   for (const r of records) {
     const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length };
-    addMeetingRows(rows, r, people);
+    addMeetingRows(rows, r, people, o.derived);
     const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
     for (const id of mine) touched.add(id);
     for (const a of rows.actionItems.slice(at.items)) if (a.owner && !mine.has(a.owner)) links.owners.push({ item: a.id, person: a.owner });
