@@ -74,6 +74,8 @@ export interface LoadOptions {
   orphans: Orphans;
   /** The stamp stored on each meeting (ingest/derived.ts). */
   derived: string;
+  /** Whether some records replace meetings already in the graph: their batches are then written one at a time. */
+  replacing?: boolean;
 }
 
 export interface Loaded {
@@ -137,7 +139,11 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
     }
   };
   // Note: after a failed batch no other starts, and the run ends once the batch in flight has.
-  const ends = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, writer));
+  // Removing a meeting's old facts locks the shared nodes they touch in no fixed order, so two
+  // batches that replace meetings can deadlock (seen re-deriving 277 meetings after an upgrade:
+  // DeadlockDetected until the driver's 30 s of retries ran out); they go one at a time.
+  const parallel = o.replacing ? 1 : PARALLEL_BATCHES;
+  const ends = await Promise.allSettled(Array.from({ length: Math.min(parallel, batches.length) }, writer));
   for (const e of ends) if (e.status === 'rejected') throw e.reason;
   return { touched: [...touched], links, writeMs };
 }

@@ -164,7 +164,8 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
 
   const t = performance.now();
   const present = new Set(listing.files);
-  const { touched, deleted } = await writeCollection({ ...o, derived }, records, [...indexed.keys()].filter((p) => !present.has(p)));
+  const replacing = records.some((r) => indexed.has(r.path));
+  const { touched, deleted } = await writeCollection({ ...o, derived, replacing }, records, [...indexed.keys()].filter((p) => !present.has(p)));
   stages.load = performance.now() - t;
 
   for (const r of records) messages.push(...r.messages);
@@ -194,12 +195,12 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
  * the collection and settles the touched people's names.
  */
 export async function writeCollection(
-  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'>, records: MeetingRecord[], gone: string[],
+  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean }, records: MeetingRecord[], gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
   people.observe(records);
   const orphans = new Orphans();
-  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config) });
+  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replacing: o.replacing });
   await deleteMeetings(o.db, o.collection, gone, orphans);
   await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links });
   await settlePeople(o.db, touched, o.config.people);
