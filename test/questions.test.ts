@@ -269,19 +269,22 @@ describe('the whole shared corpus', () => {
 
   test('every file of every collection is indexed as a meeting: none failed', () => {
     expect(COLLECTIONS.length).toBeGreaterThanOrEqual(12);
-    for (const name of COLLECTIONS) {
+    const counts = COLLECTIONS.map((name) => {
       const s = firstRun.get(name)!;
-      expect(s.failed, `${name}: ${JSON.stringify(s.messages.filter((m) => !m.line).slice(0, 5))}`).toBe(0);
-      expect(s.files, name).toBe(filesIn(join(CORPUS, name)));
-      expect(s.meetings, name).toBe(s.files);
-    }
+      const why = s.failed ? s.messages.filter((m) => !m.line).slice(0, 5) : [];
+      return { name, onDisk: filesIn(join(CORPUS, name)), files: s.files, meetings: s.meetings, failed: s.failed, why };
+    });
+    console.log(counts.map((c) => `${c.name}: ${c.files} files, ${c.failed} failed`).join('\n'));
+    // Every collection at once, so that one failing says what the others did.
+    expect(counts).toEqual(counts.map((c) => ({ ...c, files: c.onDisk, meetings: c.onDisk, failed: 0, why: [] })));
   });
 
   test('a second ingest of every collection changes nothing', async () => {
     const before = await fingerprint(db);
     for (const name of COLLECTIONS) {
+      // A file that failed the first time (the test above says so) fails again, and changes nothing either.
       const s = await ingest(db, join(CORPUS, name), name);
-      expect(s, name).toMatchObject({ meetings: 0, skipped: s.files, deleted: 0, failed: 0, rederived: null });
+      expect(s, name).toMatchObject({ meetings: 0, skipped: s.files - s.failed, deleted: 0, failed: firstRun.get(name)!.failed, rederived: null });
     }
     const after = await fingerprint(db);
     expect(after.hash, difference(before, after)).toBe(before.hash);
