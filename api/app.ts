@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
-import type { Db } from '../db/driver.js';
+import { DbError, type Db } from '../db/driver.js';
 import { projectFile } from '../schema/paths.js';
 import { registerResponseCache } from './cache.js';
 import { formatErrors } from './errors.js';
@@ -70,9 +70,15 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.graphql.addHook('preExecution', async (schema, document, _ctx, variables) => checkCost(schema, document, variables, h.limits));
 
   registerPages(app, { dashboard: h.dashboard, graphiql: h.graphiql });
+  // Note: a refused login is said with the URI and user (never the password), for the operator:
+  // the API makes no more attempts with it (db/access.ts) until it is restarted with the right one.
   app.get('/health', async () => {
-    const neo4j = await o.db.ping().then(() => 'up', () => 'down');
-    return { status: 'ok', neo4j };
+    try {
+      await o.db.ping();
+      return { status: 'ok', neo4j: 'up' };
+    } catch (err) {
+      return err instanceof DbError && err.kind === 'auth' ? { status: 'ok', neo4j: 'refused', reason: err.message } : { status: 'ok', neo4j: 'down' };
+    }
   });
   app.get('/ready', async (_req, reply) => {
     try {
@@ -80,8 +86,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       const [row] = await o.db.read("SHOW CONSTRAINTS YIELD name WHERE name = 'meeting_id' RETURN count(*) AS n");
       if (!row || row.n !== 1) return reply.code(503).send({ ready: false, reason: 'the graph schema is not applied yet' });
       return { ready: true };
-    } catch {
-      return reply.code(503).send({ ready: false, reason: 'the graph database is not reachable' });
+    } catch (err) {
+      const reason = err instanceof DbError && err.kind === 'auth' ? err.message : 'the graph database is not reachable';
+      return reply.code(503).send({ ready: false, reason });
     }
   });
   return app;

@@ -3,6 +3,7 @@
  * (started or reused). Waits for it with backoff, applies the schema, and
  * arranges for a server this process started to stop when it stops.
  */
+import { RATE_LIMIT_PAUSE_MS } from '../db/access.js';
 import { Db, DbError } from '../db/driver.js';
 import { onExitStop, resolveNeo4j, type StartedNeo4j } from '../neo4j/launcher.js';
 import { applySchema } from '../schema/apply.js';
@@ -29,9 +30,16 @@ export async function connect(o: { home?: string; port?: number; attempts?: numb
       await db.ping();
       break;
     } catch (err) {
-      if (err instanceof DbError && err.kind === 'auth') {
+      if (err instanceof DbError && err.kind === 'auth' && !(err.rateLimited && i < attempts)) {
+        // A wrong password is not transient: trying again would only lock the user (Neo4j's rate limit) for everyone.
         await db.close();
-        throw new Error(`Neo4j at ${neo4j.uri} refused user "${neo4j.user}": ${err.message}; check NEO4J_USER and NEO4J_PASSWORD`);
+        throw new Error(`${err.message}; check NEO4J_USER and NEO4J_PASSWORD`);
+      }
+      if (err instanceof DbError && err.rateLimited) {
+        // Someone's failed logins locked the user for a few seconds: one more try once the lock is over.
+        console.error(`quorum: ${err.message}; trying again in ${RATE_LIMIT_PAUSE_MS / 1000} s (${i}/${attempts})`);
+        await sleep(RATE_LIMIT_PAUSE_MS);
+        continue;
       }
       if (i >= attempts) {
         await db.close();

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildApp } from '../api/app.js';
+import { DbError } from '../db/driver.js';
 import { apiDbOptions, hardeningFromEnv, type Hardening } from '../api/security.js';
 import { ConfigError, loadCollectionConfig } from '../ingest/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
@@ -59,7 +60,9 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`quorum: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    console.error(`quorum: ${err instanceof ConfigError ? err.message : (err as Error).message}`);
+    // A database error's code (never its text, which may quote the query) says what to look up.
+    const code = err instanceof DbError && err.code && !err.message.includes(err.code) ? ` (${err.code})` : '';
+    console.error(`quorum: ${err instanceof ConfigError ? err.message : (err as Error).message}${code}`);
     return 1;
   }
 }
@@ -106,10 +109,18 @@ async function ingest(conn: Connection, r: IngestRequest): Promise<IngestSummary
 
 function report(s: IngestSummary): void {
   for (const m of s.messages) console.error(`${s.collection}/${m.path}${m.line ? `:${m.line}` : ''}: ${m.reason}`);
+  if (s.rederived) console.log(`${s.collection}: ${rederivedNote(s.rederived)}`);
   console.log(
     `${s.collection}: ${s.files} files, ${s.meetings} meetings indexed, ${s.skipped} unchanged, ${s.deleted} removed, ${s.failed} failed; ` +
       `${s.people} people, ${s.references} references, ${s.decisions} decisions, ${s.actionItems} action items; ${s.seconds} s`,
   );
+}
+
+/** The one line that says why unchanged files were indexed again. */
+export function rederivedNote(r: NonNullable<IngestSummary['rederived']>): string {
+  const why = r.rules && r.config ? 'Quorum\'s rules and the collection\'s config' : r.rules ? 'Quorum\'s rules (an upgrade)' : 'the collection\'s config';
+  const n = r.meetings === 1 ? '1 unchanged note was' : `${r.meetings} unchanged notes were`;
+  return `${n} indexed again: ${why} changed since they were indexed`;
 }
 
 async function ingestCommand(argv: string[]): Promise<number> {

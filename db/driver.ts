@@ -2,8 +2,15 @@
  * The one module that touches neo4j-driver. It owns the driver, runs managed
  * transactions with a timeout and metadata, converts Neo4j values to plain
  * JavaScript at that boundary, and translates driver errors into DbError.
+ *
+ * It also keeps the account usable (db/access.ts): a refused login is never
+ * tried again with the same password, and after the server was away one
+ * call checks the login before the others open connections, so a server
+ * replaced by one with another password sees one failed login, not enough
+ * to trip Neo4j's AuthenticationRateLimit for every client of that user.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { Access } from './access.js';
 
 export interface DbOptions {
   uri: string;
@@ -36,7 +43,14 @@ export class DbError extends Error {
     const code = (cause as { code?: unknown } | undefined)?.code;
     if (typeof code === 'string') this.code = code;
   }
+
+  /** A login refused for now because of earlier failed logins (Neo4j's AuthenticationRateLimit): it lifts by itself. */
+  get rateLimited(): boolean {
+    return this.code === RATE_LIMIT;
+  }
 }
+
+const RATE_LIMIT = 'Neo.ClientError.Security.AuthenticationRateLimit';
 
 export interface TxOptions {
   timeoutMs?: number;
@@ -53,6 +67,7 @@ export class Db {
   readonly driver: Driver;
   private readonly timeoutMs: number;
   private readonly app: string;
+  private readonly access: Access;
 
   constructor(private readonly options: DbOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -65,10 +80,24 @@ export class Db {
     });
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.app = options.app ?? 'quorum';
+    this.access = new Access(() => this.driver.getServerInfo().then(() => undefined), (err) => translate(err, options));
   }
 
   get uri(): string {
     return this.options.uri;
+  }
+
+  get user(): string {
+    return this.options.user;
+  }
+
+  /**
+   * Why this Db makes no more calls to Neo4j: the login it was given was
+   * refused (it is never tried again), or is refused for a while after too
+   * many failed logins; null when it may call.
+   */
+  get refusal(): DbError | null {
+    return this.access.refusal();
   }
 
   /** Another Db on the same server, with its own driver (close it too), and some options changed. */
@@ -104,13 +133,9 @@ export class Db {
     return this.session('WRITE', work, o);
   }
 
-  /** Throws DbError('unavailable') when the server does not answer. */
-  async ping(): Promise<void> {
-    try {
-      await this.driver.getServerInfo();
-    } catch (err) {
-      throw translate(err);
-    }
+  /** Throws DbError('unavailable') when the server does not answer, DbError('auth') when it refuses the login. */
+  ping(): Promise<void> {
+    return this.access.check();
   }
 
   /**
@@ -119,12 +144,14 @@ export class Db {
    * (by anyone). It changes with every write and only then.
    */
   async version(): Promise<string> {
+    await this.access.admit();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
       await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: 5_000, metadata: { app: this.app, op: 'version' } });
+      this.access.answered();
       return session.lastBookmarks().join(',');
     } catch (err) {
-      throw translate(err);
+      throw this.access.failed(err);
     } finally {
       await session.close();
     }
@@ -135,17 +162,20 @@ export class Db {
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, o: TxOptions): Promise<T> {
+    await this.access.admit();
     const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const config = { timeout: o.timeoutMs ?? this.timeoutMs, metadata: { app: this.app, ...(o.label ? { op: o.label } : {}) } };
     const wrap = (tx: ManagedTransaction): Tx => ({
       run: async (cypher, params = {}) => (await tx.run(cypher, toNeo4j(params) as Params)).records.map(toRow),
     });
     try {
-      return mode === 'READ'
+      const result = mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)
         : await session.executeWrite((tx) => work(wrap(tx)), config);
+      this.access.answered();
+      return result;
     } catch (err) {
-      throw translate(err);
+      throw this.access.failed(err);
     } finally {
       await session.close();
     }
@@ -185,8 +215,11 @@ export function plain(v: unknown): unknown {
   return v;
 }
 
-/** The one place driver errors are translated. */
-export function translate(err: unknown): DbError {
+/**
+ * The one place driver errors are translated. A refused login names the URI
+ * and the user (never the password) when `who` is given.
+ */
+export function translate(err: unknown, who?: { uri: string; user: string }): DbError {
   if (err instanceof DbError) return err;
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
@@ -195,7 +228,11 @@ export function translate(err: unknown): DbError {
     return new DbError('unavailable', 'the graph database is not reachable', err);
   }
   if (/^Neo\.ClientError\.Security\.(Unauthorized|AuthenticationRateLimit|CredentialsExpired)$/.test(code)) {
-    return new DbError('auth', 'Neo4j refused the user name or password', err);
+    const at = who ? `Neo4j at ${who.uri} ` : 'Neo4j ';
+    const user = who ? `user "${who.user}"` : 'the user name or password';
+    if (code === RATE_LIMIT) return new DbError('auth', `${at}refuses ${user} for now: too many failed logins for that user (${code})`, err);
+    if (code.endsWith('CredentialsExpired')) return new DbError('auth', `${at}refused ${user}: its password has expired and must be changed (${code})`, err);
+    return new DbError('auth', `${at}refused ${user}: wrong user name or password (${code})`, err);
   }
   if (/TransactionTimedOut|TransactionTimedOutClientConfiguration|Terminated/i.test(code)) {
     return new DbError('timeout', 'the query took too long and was stopped', err);

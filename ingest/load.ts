@@ -49,10 +49,16 @@ export class Orphans {
   }
 }
 
-/** Paths and content hashes of what is indexed for a collection. */
-export async function indexedHashes(db: Db, collection: string): Promise<Map<string, string>> {
+/** What is indexed of one file: its content hash and the stamp of what derived its facts (null before stamps). */
+export interface Indexed {
+  sha256: string;
+  derived: string | null;
+}
+
+/** What is indexed for a collection, by path. */
+export async function indexedMeetings(db: Db, collection: string): Promise<Map<string, Indexed>> {
   const rows = await db.read(cypher('meeting-hashes'), { collection }, { label: 'ingest:hashes' });
-  return new Map(rows.map((r) => [r.path as string, r.sha256 as string]));
+  return new Map(rows.map((r) => [r.path as string, { sha256: r.sha256 as string, derived: (r.derived as string | null) ?? null }]));
 }
 
 export async function knownHandles(db: Db): Promise<{ id: string; handles: string[] }[]> {
@@ -66,6 +72,10 @@ export interface LoadOptions {
   batchRows?: number;
   /** Collects what the removal of earlier versions touched, for the sweep. */
   orphans: Orphans;
+  /** The stamp stored on each meeting (ingest/derived.ts). */
+  derived: string;
+  /** Whether some records replace meetings already in the graph: their batches are then written one at a time. */
+  replacing?: boolean;
 }
 
 export interface Loaded {
@@ -99,7 +109,7 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
   let rows = emptyRows();
   for (const r of records) {
     const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length };
-    addMeetingRows(rows, r, people);
+    addMeetingRows(rows, r, people, o.derived);
     const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
     for (const id of mine) touched.add(id);
     for (const a of rows.actionItems.slice(at.items)) a.owners.forEach((o, rank) => { if (!mine.has(o)) links.owners.push({ item: a.id, person: o, rank }); });
@@ -129,7 +139,11 @@ export async function loadMeetings(db: Db, records: MeetingRecord[], people: Peo
     }
   };
   // Note: after a failed batch no other starts, and the run ends once the batch in flight has.
-  const ends = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, writer));
+  // Removing a meeting's old facts locks the shared nodes they touch in no fixed order, so two
+  // batches that replace meetings can deadlock (seen re-deriving 277 meetings after an upgrade:
+  // DeadlockDetected until the driver's 30 s of retries ran out); they go one at a time.
+  const parallel = o.replacing ? 1 : PARALLEL_BATCHES;
+  const ends = await Promise.allSettled(Array.from({ length: Math.min(parallel, batches.length) }, writer));
   for (const e of ends) if (e.status === 'rejected') throw e.reason;
   return { touched: [...touched], links, writeMs };
 }

@@ -15,7 +15,8 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './config.js';
-import { deleteMeetings, finishCollection, indexedHashes, knownHandles, loadMeetings, Orphans, settlePeople } from './load.js';
+import { derivedStamp, parseStamp } from './derived.js';
+import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, loadMeetings, Orphans, settlePeople, type Indexed } from './load.js';
 import { ExtractPool, type Extracted } from './pool.js';
 import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read.js';
 import { PeopleDirectory } from './resolve-people.js';
@@ -36,6 +37,19 @@ export interface IngestOptions {
   fileTimeoutMs?: number;
   /** Called after each file is handled (read, skipped or failed). */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** The stamp of the rules and config that derive stored facts (ingest/derived.ts); a test seam, default derivedStamp(config). */
+  derived?: string;
+}
+
+/**
+ * Unchanged files indexed again because what derives their stored facts
+ * changed since (ingest/derived.ts): how many, and whether the rules (an
+ * upgrade) or the collection's config changed.
+ */
+export interface Rederived {
+  meetings: number;
+  rules: boolean;
+  config: boolean;
 }
 
 export interface IngestSummary {
@@ -45,6 +59,8 @@ export interface IngestSummary {
   meetings: number;
   /** Files unchanged since the last run. */
   skipped: number;
+  /** Unchanged files indexed again under new rules or config (counted in `meetings` too); null when none. */
+  rederived: Rederived | null;
   /** Meetings removed because their file is gone. */
   deleted: number;
   failed: number;
@@ -83,14 +99,17 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   // files read and hashed, so a run with a few changed files does not wait for it after reading.
   if (pool && availableParallelism() > 1) pool.warm();
   let listing: Listing;
-  let indexed: Map<string, string>;
+  let indexed: Map<string, Indexed>;
   try {
-    [listing, indexed] = await Promise.all([listNotes(o.folder), indexedHashes(o.db, o.collection)]);
+    [listing, indexed] = await Promise.all([listNotes(o.folder), indexedMeetings(o.db, o.collection)]);
   } catch (err) {
     await pool?.close();
     throw err;
   }
   const messages: Message[] = [...listing.messages];
+  const derived = o.derived ?? derivedStamp(o.config);
+  const now = parseStamp(derived)!;
+  const rederived: Rederived = { meetings: 0, rules: false, config: false };
   const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
 
   // Lanes keep the pool fed: each reads its next file and waits for its extraction. The
@@ -103,7 +122,15 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
     const r = await readNote(o.folder, path, o.collection, o.maxBytes ?? DEFAULT_MAX_BYTES);
     if (--reads === 0) stages.read += performance.now() - readSince;
     if (!r.ok) return { path, result: { ok: false, message: r.message } };
-    if (indexed.get(path) === r.file.sha256) return { path, result: 'skipped' };
+    const before = indexed.get(path);
+    if (before?.sha256 === r.file.sha256) {
+      if (before.derived === derived) return { path, result: 'skipped' };
+      // Unchanged, but written by other rules or another config (or before stamps): derived again.
+      const then = parseStamp(before.derived);
+      rederived.meetings += 1;
+      rederived.rules ||= then === null || then.rules !== now.rules;
+      rederived.config ||= then !== null && then.config !== now.config;
+    }
     return { path, result: await extract(r.file) };
   };
   let next = 0;
@@ -137,7 +164,8 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
 
   const t = performance.now();
   const present = new Set(listing.files);
-  const { touched, deleted } = await writeCollection(o, records, [...indexed.keys()].filter((p) => !present.has(p)));
+  const replacing = records.some((r) => indexed.has(r.path));
+  const { touched, deleted } = await writeCollection({ ...o, derived, replacing }, records, [...indexed.keys()].filter((p) => !present.has(p)));
   stages.load = performance.now() - t;
 
   for (const r of records) messages.push(...r.messages);
@@ -147,6 +175,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
     files: listing.files.length,
     meetings: records.length,
     skipped,
+    rederived: rederived.meetings ? rederived : null,
     deleted,
     failed,
     people: touched.length,
@@ -166,12 +195,12 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
  * the collection and settles the touched people's names.
  */
 export async function writeCollection(
-  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows'>, records: MeetingRecord[], gone: string[],
+  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean }, records: MeetingRecord[], gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
   people.observe(records);
   const orphans = new Orphans();
-  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans });
+  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replacing: o.replacing });
   await deleteMeetings(o.db, o.collection, gone, orphans);
   await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links });
   await settlePeople(o.db, touched, o.config.people);

@@ -34,11 +34,11 @@ function topicQuery(name: string): string | null {
 }
 
 /** Appends one meeting's rows. */
-export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleDirectory): void {
+export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleDirectory, derived: string): void {
   const mid = meetingId(r.collection, r.path);
   rows.meetings.push({
     id: mid,
-    props: { collection: r.collection, path: r.path, title: r.title, date: r.date, series: r.series, sha256: r.sha256 },
+    props: { collection: r.collection, path: r.path, title: r.title, date: r.date, series: r.series, sha256: r.sha256, derived },
   });
 
   const personIds = r.people.map((p) => people.idOf(p));

@@ -36,7 +36,8 @@ export async function ensureCredentials(inst: Instance, java: string): Promise<C
         `delete ${inst.home} to start afresh (this deletes its graph)`,
     );
   }
-  const credentials = stored ?? { user: 'neo4j', password: randomBytes(24).toString('base64url') };
+  // Note: a password that starts with '-' would be read by the admin tool as an option.
+  const credentials = stored ?? { user: 'neo4j', password: `q${randomBytes(24).toString('base64url')}` };
   writeFileSync(inst.credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   chmodSync(inst.credentialsFile, 0o600);
   try {

@@ -37,11 +37,9 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * Changes whenever words(), stem() or indexTerms() would index a text
- * differently, so stored terms written by an older version are rewritten.
- */
-export const TERMS_VERSION = 2;
+// Note: terms stored by older rules are rewritten at the next ingest without a
+// version to bump here: each meeting carries a hash of this code and of the
+// rest that derives stored facts (ingest/derived.ts).
 
 /** A light English stemmer: plurals, -ally, -ing, -ed, -er (long words), a final -e. */
 export function stem(word: string): string {

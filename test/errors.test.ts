@@ -23,6 +23,7 @@ describe('the error registry', () => {
       QRM_ERR_RATE_LIMITED: 429,
       QRM_ERR_BUSY: 503,
       QRM_ERR_DB_UNAVAILABLE: 503,
+      QRM_ERR_DB_REFUSED: 503,
       QRM_ERR_TIMEOUT: 504,
       QRM_ERR_INTERNAL: 500,
     });

@@ -59,7 +59,7 @@ describe('Neo4j down when a command starts', () => {
     try {
       const r = await runCli(['ingest', empty], { NEO4J_URI: neo.endpoint.uri, NEO4J_USER: 'quorum-nobody', NEO4J_PASSWORD: 'wrong', QUORUM_CONNECT_ATTEMPTS: '5' });
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/refused user "quorum-nobody": Neo4j refused the user name or password; check NEO4J_USER and NEO4J_PASSWORD/);
+      expect(r.stderr).toContain(`Neo4j at ${neo.endpoint.uri} refused user "quorum-nobody": wrong user name or password (Neo.ClientError.Security.Unauthorized); check NEO4J_USER and NEO4J_PASSWORD`);
       expect(r.stderr).not.toContain('retrying');
     } finally {
       rmSync(empty, { recursive: true });

@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/driver.js';
+import { emptyConfig } from '../ingest/config.js';
+import { configHash, derivedStamp } from '../ingest/derived.js';
+import { ingestFolder } from '../ingest/pipeline.js';
+import { runCli } from './support/cli.js';
+import { fingerprint } from './support/fingerprint.js';
 import { counts, CORPUS, emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
 
 let db: Db;
@@ -98,19 +103,40 @@ describe('a changed, renamed or deleted file', () => {
   });
 });
 
-describe('the whole shared corpus', () => {
-  test('indexes every file with none failed, and a second run changes nothing', async () => {
-    for (const name of ['bytecodealliance-meetings', 'webassembly-meetings']) {
-      const s = await ingest(db, join(CORPUS, name), name);
-      expect(s.failed, JSON.stringify(s.messages.slice(0, 5))).toBe(0);
-      expect(s.meetings + s.skipped).toBe(s.files);
-    }
-    const [m] = await db.read('MATCH (m:Meeting) WHERE m.collection IN ["bytecodealliance-meetings", "webassembly-meetings"] RETURN count(m) AS n');
-    expect(m!.n).toBe(1258);
-    const before = await counts(db);
-    for (const name of ['bytecodealliance-meetings', 'webassembly-meetings']) {
-      expect((await ingest(db, join(CORPUS, name), name)).meetings).toBe(0);
-    }
-    expect(await counts(db)).toEqual(before);
-  }, 600_000);
+describe('an upgrade: other rules derive stored facts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-upgrade-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the next ingest derives unchanged files again and says so once; the one after changes nothing', async () => {
+    cpSync(join(CORPUS, 'bytecodealliance-meetings', 'wasmtime', '2025'), dir, { recursive: true });
+    const config = emptyConfig();
+    const now = derivedStamp(config);
+    // As an older Quorum (other rules: the test seam) left it, with stored terms its rules wrote.
+    const older = `0123456789abcdef/${configHash(config)}`;
+    const first = await ingestFolder({ db, folder: dir, collection: 'upgrade', config, derived: older });
+    expect(first).toMatchObject({ failed: 0, rederived: null });
+    const reference = await fingerprint(db);
+    await db.write("MATCH (x:Passage {collection: 'upgrade'}) SET x.terms = 'written by older rules'");
+
+    const upgraded = await runCli(['ingest', dir, '--collection', 'upgrade']);
+    expect(upgraded.status).toBe(0);
+    expect(upgraded.stdout.match(/indexed again/g)).toHaveLength(1);
+    expect(upgraded.stdout).toContain(`upgrade: ${first.files} unchanged notes were indexed again: Quorum's rules (an upgrade) changed since they were indexed`);
+    expect(upgraded.stdout).toContain(`upgrade: ${first.files} files, ${first.files} meetings indexed, 0 unchanged`);
+    // The same facts as the older rules derived here, but every term rewritten and each meeting stamped with today's rules.
+    const same = (fp: Awaited<ReturnType<typeof fingerprint>>) => fp.lines.map((l) => l.split(older).join('STAMP').split(now).join('STAMP'));
+    expect(same(await fingerprint(db))).toEqual(same(reference));
+    const stale = await db.read("MATCH (m:Meeting {collection: 'upgrade'}) WHERE m.derived <> $now RETURN count(m) AS n", { now });
+    expect(stale[0]!.n).toBe(0);
+
+    const again = await runCli(['ingest', dir, '--collection', 'upgrade']);
+    expect(again.stdout).not.toContain('indexed again');
+    expect(again.stdout).toContain(`upgrade: ${first.files} files, 0 meetings indexed, ${first.files} unchanged`);
+
+    // Another config is another derivation too (here the URL base of source links).
+    const linked = await ingestFolder({ db, folder: dir, collection: 'upgrade', config: { ...config, urlBase: 'https://example.org/notes' } });
+    expect(linked).toMatchObject({ meetings: first.files, skipped: 0, rederived: { meetings: first.files, rules: false, config: true } });
+    const urls = await db.read("MATCH (m:Meeting {collection: 'upgrade'}) WHERE m.url STARTS WITH 'https://example.org/notes/' RETURN count(m) AS n");
+    expect(urls[0]!.n).toBe(first.files);
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 // Creates meetings, each with its source link (null without a URL base).
-// $rows: [{id, props: {collection, path, title, date, series, sha256}}];
+// $rows: [{id, props: {collection, path, title, date, series, sha256, derived}}];
 // $urlBase: the collection's URL base, or null.
 // (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
 CYPHER replan=skip
