@@ -9,13 +9,13 @@
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|aim|plan|otherwise|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
 const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
 
 /** The group as the subject of a decision verb. */
-const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
 const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
 /**
  * A body that rules, named as such (not a pronoun, which may be anyone):
@@ -25,6 +25,17 @@ const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|
 const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
 /** A ruling told without its subject, opening the sentence: "Accepted PEP 705 …", "Approved.", "Appointed Ana as delegate." */
 const VERDICT = /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
+/**
+ * A plan told of the group in the third person, as summaries write it:
+ * "Developers are aiming to launch …", "client teams plan on shipping …".
+ * Not "we plan to" (one speaker's intent, said in the talk).
+ */
+const GROUP_PLAN = /(?:^|[\s,;(])(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)\s+(?:are\s+(?:aiming|planning)\s+to|aim\s+to|plan\s+(?:on|to))\s+\p{L}/iu;
+/**
+ * A call for objections with the default it leads to: "Anyone opposed to this? Otherwise
+ * we can go ahead and merge it." In a meeting, silence after it is the group's consent.
+ */
+const DEFAULT_CALL = /\b(?:any(?:one|body)?\s+(?:here\s+)?(?:opposed|objects?|objections?|against)|objections?)\b[^.]{0,80}?\botherwise\b,?\s+(?:i\s+think\s+)?(?:we|i|let(?:'|’)?s)(?:(?:'|’)ll|\s+will|\s+can|\s+should|\s+could)?\s+(?:just\s+)?(?:go\s+ahead|move\s+(?:ahead|forward)|proceed|merge|land|include|ship|cancel)\b/i;
 /** "It was decided …", "Asyncio was decided to be …", "was agreed upon". */
 const PASSIVE = /\b(?:was|were|has\s+been|have\s+been)\s+(?:decided|agreed(?:\s+(?:up)?on)?|determined)\b(?!\s+(?:by\s+(?:the\s+)?(?:previous|earlier)))/i;
 /** "The SC's decision was to …", "Decision was reached to …". */
@@ -62,6 +73,8 @@ const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
 export const ANSWER_YES = /^[\s[(<*_"“]*(?:yes|yep|agreed|consensus(?:\s*:?\s*yes)?|unanimous(?:\s+consent)?|\+1\s*from\s+(?:all|everyone))\b/i;
 export const ANSWER_NONE = /^[\s[(<*_"“]*(?:no|none|nope|nobody|no\s+one|no\s+objections?|no\s+opposition|no\s+concerns?|no\s+comments?|none\s+opposed)\b(?!\s+(?:idea|clue|way|consensus|agreement))/i;
+/** A question answered where it stands: "only for keys? (yes for now)", "rename it? [no]"; group 1 is the answer. */
+export const INLINE_ANSWER = /\?\s*[\[(]\s*([^()\[\]]{1,40})[)\]]\s*$/;
 /** A question put to the group that a "yes" settles. */
 export const ASKS_YES = /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|have\s+consensus)|are\s+we\s+(?:ok|okay|good|fine|agreed|happy|all)|can\s+we\s+agree|is\s+(?:everyone|everybody)\s+(?:ok|okay|fine|happy|good)|(?:does|do)\s+(?:everyone|everybody|people)\s+agree|all\s+in\s+favou?r|consensus\??$)/i;
 /** A question put to the group that a "no" settles. */
@@ -76,6 +89,16 @@ const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+mee
 
 /** Words by which an outcome block records that nothing was settled ("We're mixed …; more debate is needed"). */
 export const NO_OUTCOME = /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
+
+/** A reply that is only a mark of approval: `✅`, `:white_check_mark:`, `✔ merged`. Under a proposal it accepts it. */
+export const SIGN_OFF = /^(?:✅|✔️?|☑️?|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?:\s*(?:approved|accepted|agreed|merged?|lgtm))?\s*[.!]?$/iu;
+
+/**
+ * A label heading the plan the meeting settled on, its items the steps:
+ * "The plan:", "**Plan for enabling TLS on gateways**". Not a status
+ * report's "Plan for this week" (someone's own work), nor "Plan to discuss …".
+ */
+export const PLAN_LABEL = /^(?:the\s+|our\s+)?(?:agreed(?:[- ]upon)?\s+|final\s+|new\s+|revised\s+)?plan(?:\s+(?:for|to)\s+(?!(?:this|next|the\s+(?:coming|next))\s+(?:week|month|quarter|sprint|cycle)\b|today\b|(?:discuss|talk|review)\b)[^:]{1,120})?$/i;
 
 /** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
 const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
@@ -101,6 +124,8 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
   const objection = OBJECTIONS.exec(t);
   // "If there is no objection, we can merge" asks; it records nothing yet.
+  const call = DEFAULT_CALL.exec(t);
+  if (call && !quoted(t, call.index)) return 'objections';
   if (objection && !/\b(?:if|unless|as\s+long\s+as|assuming)\s+(?:\w+\s+){0,3}$/i.test(t.slice(Math.max(0, objection.index - 30), objection.index))) return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
@@ -118,6 +143,8 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
+      // "EIPs that developers plan on including", "Ana recommended that teams aim to …": a definition or a wish, not the plan.
+      if (re === GROUP_PLAN && /\b(?:that|which|who|whom|recommend\w*|suggest\w*|propos\w*|ask\w*|want\w*|expect\w*)\s+(?:\w+\s+){0,2}$/i.test(t.slice(0, m.index + 1))) continue;
       if (cue === 'plan' && /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       return cue;
     }
@@ -126,7 +153,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
 }
 
 const FORMS: [DecisionCue, RegExp[]][] = [
-  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, PASSIVE]],
+  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, PASSIVE, GROUP_PLAN]],
   ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],

@@ -248,3 +248,34 @@ describe('extractDecisions: conditions told after a group decision', () => {
     expect(spans(m)).toEqual([[11, 11], [12, 12]]);
   });
 });
+
+describe('extractDecisions: summaries in the third person, calls for objections', () => {
+  test('"developers agreed" and "client teams are aiming to" are the group; one person planning is not', () => {
+    const m = meeting(`${NOTES}| # | Summary |\n| - | - |\n| 1 | **Testnets** Client teams are aiming to fork the staging net next Wednesday. |\n| 2 | Developers agreed to drop the legacy header field. |\n| 3 | Omar plans to benchmark the new codec. Developers asked whether the field is still read. Rosa recommended that client teams aim to upgrade early. |\n`);
+    expect(spans(m)).toEqual([[13, 13], [14, 14]]);
+  });
+
+  test('a call for objections with its default is the consent; one without a default is not', () => {
+    const m = meeting(`${NOTES}- Rosa: anyone opposed to the rename otherwise we can go ahead and merge it today\n- Wen: anyone opposed to the rename, I am not sure yet\n`);
+    expect(spans(m)).toEqual([[11, 11]]);
+  });
+});
+
+describe('extractDecisions: check marks and plans', () => {
+  test('a check mark under a proposal accepts it; under a task it only says done', () => {
+    const m = meeting(`${NOTES}### Small fixes\n\n- [PR 41: typo in the grammar](https://example.org/pr/41)\n  - ✅\n- [PR 42: new keyword](https://example.org/pr/42)\n  - needs another look\n\n### Previous action items\n\n- [Rosa] Draft the release post\n  - ✅\n`);
+    expect(spans(m)).toEqual([[13, 14]]);
+  });
+
+  test('each step of a plan label is a decision; a weekly "plan for this week" is not', () => {
+    const m = meeting(`${NOTES}- **Plan for moving the docs site**\n  - export the pages to markdown\n  - switch the DNS in May\n- Plan for this week\n  - Wen: fix the login bug\n\nThe plan:\n- keep the old URLs as redirects\n`);
+    expect(spans(m)).toEqual([[12, 12], [13, 13], [18, 18]]);
+  });
+});
+
+describe('extractDecisions: a question split into answered parts', () => {
+  test('"should we …:" with parts answered in brackets is one decision; unanswered parts or a plain list are not', () => {
+    const m = meeting(`${NOTES}- should we cache the index:\n  - only on the server? (yes for now)\n  - for every tenant? (yes)\n  - or in the browser too?\n- should we also log misses:\n  - maybe later\n- what does the cache hold:\n  - only ids? (yes)\n`);
+    expect(spans(m)).toEqual([[12, 13]]);
+  });
+});
