@@ -6,10 +6,10 @@
  */
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
-export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
+export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|aim|plan|otherwise|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|aim|plan|otherwise|reschedul|moved|shifted|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
 const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
@@ -22,7 +22,7 @@ const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|
  * "The Steering Council accepted PEP 584", "SC approved …", "the board rejected the motion".
  * Case-sensitive: an acronym or capitalised name is the body's name.
  */
-const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
+const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|decides|agreed|agrees|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
 /** A ruling told without its subject, opening the sentence: "Accepted PEP 705 …", "Approved.", "Appointed Ana as delegate." */
 const VERDICT = /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
 /**
@@ -42,7 +42,7 @@ const PASSIVE = /\b(?:was|were|has\s+been|have\s+been)\s+(?:decided|agreed(?:\s+
 const DECISION_NOUN = /\b(?:the|our|\w+(?:'|’)s)\s+decision\s+(?:is|was|has\s+been)\s+(?:to|that)\b|\bdecision\s+(?:was|has\s+been)\s+(?:reached|made|taken)\b/i;
 
 /** "deciding to", "Decided that …" with no one named before it. */
-const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
+const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)|settled\s+on|determined\s+that)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
 
 const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
@@ -67,6 +67,8 @@ const PHASE = /\b(?:moves?|moved|advances|advanced|promoted|promotes?|goes|went|
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
 /** A vote told by its result: "the name with the highest number of votes was …", "won the vote". */
 const VOTE_RESULT = /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
+/** The meeting's own time changed: "This meeting is being moved forward an hour", "the weekly call has been moved to Tuesdays". Not a cancellation notice. */
+const SCHEDULE = /\b(?:meeting|call|sync)s?\s+(?:is|are|will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:moved|rescheduled|shifted)\s+(?:to|forward|back|later|earlier|an?\s+hour|by|from)\b/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
 const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
@@ -135,10 +137,10 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if (!m || quoted(t, m.index)) continue;
       // A ruling or a group's decision is governed by the words up to it, not by a condition told later about someone else.
       const clause = clauseOf(t, m.index, m.index + m[0].length);
-      if (HEDGE.test(cue === 'verdict' || cue === 'group' ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
+      if (HEDGE.test(cue === 'verdict' || cue === 'group' || re === DECISION_NOUN ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
-      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if ((cue === 'consensus' || (cue === 'agreement' && re !== DECISION_NOUN) || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if ((cue === 'group' || re === DECISION_NOUN) && reportedBefore(t, m.index)) continue;
       if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
@@ -161,6 +163,7 @@ const FORMS: [DecisionCue, RegExp[]][] = [
   ['phase', [PHASE, CONGRATS]],
   ['passed', [PASSED, VOTE_RESULT]],
   ['plan', [PLAN]],
+  ['schedule', [SCHEDULE]],
 ];
 
 /** The clause a match stands in: from the sentence's last `;`/`:` before it to the next `,`/`;`/`:` after it. */

@@ -69,7 +69,8 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     if (labelled.has(block.id) || planLabels.has(block.id)) continue;
     if (planSteps.has(block.id)) {
       const body = blockBody(ctx, block);
-      if (body && !EMPTY.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      // A step still asked ("Should there be a vision doc?") is not settled.
+      if (body && !EMPTY.test(body) && !/\?\s*$/.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
       continue;
     }
     const approved = signedOff(ctx, block);

@@ -268,8 +268,8 @@ describe('extractDecisions: check marks and plans', () => {
   });
 
   test('each step of a plan label is a decision; a weekly "plan for this week" is not', () => {
-    const m = meeting(`${NOTES}- **Plan for moving the docs site**\n  - export the pages to markdown\n  - switch the DNS in May\n- Plan for this week\n  - Wen: fix the login bug\n\nThe plan:\n- keep the old URLs as redirects\n`);
-    expect(spans(m)).toEqual([[12, 12], [13, 13], [18, 18]]);
+    const m = meeting(`${NOTES}- **Plan for moving the docs site**\n  - export the pages to markdown\n  - switch the DNS in May\n  - should we keep the blog?\n- Plan for this week\n  - Wen: fix the login bug\n\nThe plan:\n- keep the old URLs as redirects\n`);
+    expect(spans(m)).toEqual([[12, 12], [13, 13], [19, 19]]);
   });
 });
 
@@ -277,5 +277,19 @@ describe('extractDecisions: a question split into answered parts', () => {
   test('"should we …:" with parts answered in brackets is one decision; unanswered parts or a plain list are not', () => {
     const m = meeting(`${NOTES}- should we cache the index:\n  - only on the server? (yes for now)\n  - for every tenant? (yes)\n  - or in the browser too?\n- should we also log misses:\n  - maybe later\n- what does the cache hold:\n  - only ids? (yes)\n`);
     expect(spans(m)).toEqual([[12, 13]]);
+  });
+});
+
+describe('extractDecisions: the meeting time changed', () => {
+  test('a meeting moved is a decision; a meeting cancelled or a topic moved is not', () => {
+    const m = meeting(`${NOTES}- PSA: this meeting is being moved to Thursdays, 15:00 UTC.\n- The meeting was cancelled last week for the holiday.\n- Wen moved the parser topic to the next agenda.\n`);
+    expect(spans(m)).toEqual([[11, 11]]);
+  });
+});
+
+describe('extractDecisions: a ruling body in narrative updates', () => {
+  test('"discussed … and settled on", "the SC agrees", "the decision was to" with a condition inside what was decided', () => {
+    const m = meeting(`${NOTES}- The council discussed the survey and settled on sending it in May.\n- The SC agrees the working group should define the scope first.\n- The SC's decision was to update the glossary entry, to say it is an implementation detail whether the check runs and that it is not enforced.\n- Rosa discussed the survey and said she agrees with Omar.\n- The SC agrees with the proposal's direction in general.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
   });
 });
