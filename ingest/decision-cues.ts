@@ -175,7 +175,7 @@ function clauseOf(t: string, from: number, to: number): string {
 }
 
 /** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
-const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
+const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\)/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {

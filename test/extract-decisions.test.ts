@@ -293,3 +293,10 @@ describe('extractDecisions: a ruling body in narrative updates', () => {
     expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
   });
 });
+
+describe('extractDecisions: an outcome dated to an earlier month', () => {
+  test('"X (May 2024) has general consensus" reports an old outcome; undated it is this meeting\'s', () => {
+    const m = meeting(`${NOTES}- The new error format (May 2024) has general consensus.\n- The new error format has general consensus.\n`);
+    expect(spans(m)).toEqual([[12, 12]]);
+  });
+});
