@@ -22,7 +22,9 @@ const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|
  * "The Steering Council accepted PEP 584", "SC approved …", "the board rejected the motion".
  * Case-sensitive: an acronym or capitalised name is the body's name.
  */
-const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|decides|agreed|agrees|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
+const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
+/** The same body agreeing, told in the present as summaries do ("The SC agrees the WG should …"); named with "the", so initials ("LW agrees") are one person. */
+const BODY_AGREES = /(?:^|[\s,;(])[Tt]he\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|[A-Z]{2,6}|group|team|council|board|committee)\s+agrees\b(?!\s+with\b)/u;
 /** A ruling told without its subject, opening the sentence: "Accepted PEP 705 …", "Approved.", "Appointed Ana as delegate." */
 const VERDICT = /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
 /**
@@ -140,7 +142,8 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if (HEDGE.test(cue === 'verdict' || cue === 'group' || re === DECISION_NOUN ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
-      if ((cue === 'consensus' || (cue === 'agreement' && re !== DECISION_NOUN) || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      // "The SC's decision was to …" is a decision whatever the negations inside what was decided; "no decision was made" is none.
+      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(re === DECISION_NOUN ? t.slice(0, m.index + m[0].length) : clauseOf(t, m.index, m.index + m[0].length))) continue;
       if ((cue === 'group' || re === DECISION_NOUN) && reportedBefore(t, m.index)) continue;
       if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
@@ -155,7 +158,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
 }
 
 const FORMS: [DecisionCue, RegExp[]][] = [
-  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, PASSIVE, GROUP_PLAN]],
+  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, BODY_AGREES, PASSIVE, GROUP_PLAN]],
   ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],

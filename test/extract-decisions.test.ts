@@ -289,7 +289,7 @@ describe('extractDecisions: the meeting time changed', () => {
 
 describe('extractDecisions: a ruling body in narrative updates', () => {
   test('"discussed … and settled on", "the SC agrees", "the decision was to" with a condition inside what was decided', () => {
-    const m = meeting(`${NOTES}- The council discussed the survey and settled on sending it in May.\n- The SC agrees the working group should define the scope first.\n- The SC's decision was to update the glossary entry, to say it is an implementation detail whether the check runs and that it is not enforced.\n- Rosa discussed the survey and said she agrees with Omar.\n- The SC agrees with the proposal's direction in general.\n`);
+    const m = meeting(`${NOTES}- The council discussed the survey and settled on sending it in May.\n- The SC agrees the working group should define the scope first.\n- The SC's decision was to update the glossary entry, to say it is an implementation detail whether the check runs and that it is not enforced.\n- Rosa discussed the survey and said she agrees with Omar.\n- The SC agrees with the proposal's direction in general.\n- LW agrees the fix is small.\n- No decision was made on the naming.\n- Nominees are listed and the TSC decides who is awarded.\n`);
     expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
   });
 });
