@@ -6,16 +6,16 @@
  */
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
-export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict';
+export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|aim|plan|otherwise|reschedul|moved|shifted|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
 const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
 
 /** The group as the subject of a decision verb. */
-const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
 const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
 /**
  * A body that rules, named as such (not a pronoun, which may be anyone):
@@ -23,15 +23,28 @@ const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|
  * Case-sensitive: an acronym or capitalised name is the body's name.
  */
 const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
+/** The same body agreeing, told in the present as summaries do ("The SC agrees the WG should …"); named with "the", so initials ("LW agrees") are one person. */
+const BODY_AGREES = /(?:^|[\s,;(])[Tt]he\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|[A-Z]{2,6}|group|team|council|board|committee)\s+agrees\b(?!\s+with\b)/u;
 /** A ruling told without its subject, opening the sentence: "Accepted PEP 705 …", "Approved.", "Appointed Ana as delegate." */
 const VERDICT = /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
+/**
+ * A plan told of the group in the third person, as summaries write it:
+ * "Developers are aiming to launch …", "client teams plan on shipping …".
+ * Not "we plan to" (one speaker's intent, said in the talk).
+ */
+const GROUP_PLAN = /(?:^|[\s,;(])(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)\s+(?:are\s+(?:aiming|planning)\s+to|aim\s+to|plan\s+(?:on|to))\s+\p{L}/iu;
+/**
+ * A call for objections with the default it leads to: "Anyone opposed to this? Otherwise
+ * we can go ahead and merge it." In a meeting, silence after it is the group's consent.
+ */
+const DEFAULT_CALL = /\b(?:any(?:one|body)?\s+(?:here\s+)?(?:opposed|objects?|objections?|against)|objections?)\b[^.]{0,80}?\botherwise\b,?\s+(?:i\s+think\s+)?(?:we|i|let(?:'|’)?s)(?:(?:'|’)ll|\s+will|\s+can|\s+should|\s+could)?\s+(?:just\s+)?(?:go\s+ahead|move\s+(?:ahead|forward)|proceed|merge|land|include|ship|cancel)\b/i;
 /** "It was decided …", "Asyncio was decided to be …", "was agreed upon". */
 const PASSIVE = /\b(?:was|were|has\s+been|have\s+been)\s+(?:decided|agreed(?:\s+(?:up)?on)?|determined)\b(?!\s+(?:by\s+(?:the\s+)?(?:previous|earlier)))/i;
 /** "The SC's decision was to …", "Decision was reached to …". */
 const DECISION_NOUN = /\b(?:the|our|\w+(?:'|’)s)\s+decision\s+(?:is|was|has\s+been)\s+(?:to|that)\b|\bdecision\s+(?:was|has\s+been)\s+(?:reached|made|taken)\b/i;
 
 /** "deciding to", "Decided that …" with no one named before it. */
-const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
+const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)|settled\s+on|determined\s+that)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
 
 const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
@@ -56,12 +69,16 @@ const PHASE = /\b(?:moves?|moved|advances|advanced|promoted|promotes?|goes|went|
 const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
 /** A vote told by its result: "the name with the highest number of votes was …", "won the vote". */
 const VOTE_RESULT = /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
+/** The meeting's own time changed: "This meeting is being moved forward an hour", "the weekly call has been moved to Tuesdays". Not a cancellation notice. */
+const SCHEDULE = /\b(?:meeting|call|sync)s?\s+(?:is|are|will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:moved|rescheduled|shifted)\s+(?:to|forward|back|later|earlier|an?\s+hour|by|from)\b/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
 const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
 export const ANSWER_YES = /^[\s[(<*_"“]*(?:yes|yep|agreed|consensus(?:\s*:?\s*yes)?|unanimous(?:\s+consent)?|\+1\s*from\s+(?:all|everyone))\b/i;
 export const ANSWER_NONE = /^[\s[(<*_"“]*(?:no|none|nope|nobody|no\s+one|no\s+objections?|no\s+opposition|no\s+concerns?|no\s+comments?|none\s+opposed)\b(?!\s+(?:idea|clue|way|consensus|agreement))/i;
+/** A question answered where it stands: "only for keys? (yes for now)", "rename it? [no]"; group 1 is the answer. */
+export const INLINE_ANSWER = /\?\s*[\[(]\s*([^()\[\]]{1,40})[)\]]\s*$/;
 /** A question put to the group that a "yes" settles. */
 export const ASKS_YES = /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|have\s+consensus)|are\s+we\s+(?:ok|okay|good|fine|agreed|happy|all)|can\s+we\s+agree|is\s+(?:everyone|everybody)\s+(?:ok|okay|fine|happy|good)|(?:does|do)\s+(?:everyone|everybody|people)\s+agree|all\s+in\s+favou?r|consensus\??$)/i;
 /** A question put to the group that a "no" settles. */
@@ -76,6 +93,16 @@ const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+mee
 
 /** Words by which an outcome block records that nothing was settled ("We're mixed …; more debate is needed"). */
 export const NO_OUTCOME = /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
+
+/** A reply that is only a mark of approval: `✅`, `:white_check_mark:`, `✔ merged`. Under a proposal it accepts it. */
+export const SIGN_OFF = /^(?:✅|✔️?|☑️?|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?:\s*(?:approved|accepted|agreed|merged?|lgtm))?\s*[.!]?$/iu;
+
+/**
+ * A label heading the plan the meeting settled on, its items the steps:
+ * "The plan:", "**Plan for enabling TLS on gateways**". Not a status
+ * report's "Plan for this week" (someone's own work), nor "Plan to discuss …".
+ */
+export const PLAN_LABEL = /^(?:the\s+|our\s+)?(?:agreed(?:[- ]upon)?\s+|final\s+|new\s+|revised\s+)?plan(?:\s+(?:for|to)\s+(?!(?:this|next|the\s+(?:coming|next))\s+(?:week|month|quarter|sprint|cycle)\b|today\b|(?:discuss|talk|review)\b)[^:]{1,120})?$/i;
 
 /** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
 const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
@@ -101,6 +128,8 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
   const objection = OBJECTIONS.exec(t);
   // "If there is no objection, we can merge" asks; it records nothing yet.
+  const call = DEFAULT_CALL.exec(t);
+  if (call && !quoted(t, call.index)) return 'objections';
   if (objection && !/\b(?:if|unless|as\s+long\s+as|assuming)\s+(?:\w+\s+){0,3}$/i.test(t.slice(Math.max(0, objection.index - 30), objection.index))) return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
@@ -110,14 +139,17 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if (!m || quoted(t, m.index)) continue;
       // A ruling or a group's decision is governed by the words up to it, not by a condition told later about someone else.
       const clause = clauseOf(t, m.index, m.index + m[0].length);
-      if (HEDGE.test(cue === 'verdict' || cue === 'group' ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
+      if (HEDGE.test(cue === 'verdict' || cue === 'group' || re === DECISION_NOUN ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
-      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      // "The SC's decision was to …" is a decision whatever the negations inside what was decided; "no decision was made" is none.
+      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(re === DECISION_NOUN ? t.slice(0, m.index + m[0].length) : clauseOf(t, m.index, m.index + m[0].length))) continue;
       if ((cue === 'group' || re === DECISION_NOUN) && reportedBefore(t, m.index)) continue;
       if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
+      // "EIPs that developers plan on including", "Ana recommended that teams aim to …": a definition or a wish, not the plan.
+      if (re === GROUP_PLAN && /\b(?:that|which|who|whom|recommend\w*|suggest\w*|propos\w*|ask\w*|want\w*|expect\w*)\s+(?:\w+\s+){0,2}$/i.test(t.slice(0, m.index + 1))) continue;
       if (cue === 'plan' && /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
       return cue;
     }
@@ -126,7 +158,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
 }
 
 const FORMS: [DecisionCue, RegExp[]][] = [
-  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, PASSIVE]],
+  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, BODY_AGREES, PASSIVE, GROUP_PLAN]],
   ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],
@@ -134,6 +166,7 @@ const FORMS: [DecisionCue, RegExp[]][] = [
   ['phase', [PHASE, CONGRATS]],
   ['passed', [PASSED, VOTE_RESULT]],
   ['plan', [PLAN]],
+  ['schedule', [SCHEDULE]],
 ];
 
 /** The clause a match stands in: from the sentence's last `;`/`:` before it to the next `,`/`;`/`:` after it. */
@@ -145,7 +178,7 @@ function clauseOf(t: string, from: number, to: number): string {
 }
 
 /** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
-const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
+const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\)/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {

@@ -5,7 +5,7 @@
  * put to the group that a reply settles ("Should we …?" / "yes",
  * "Anyone opposed …?" / "[no]").
  */
-import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue } from './decision-cues.js';
+import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER } from './decision-cues.js';
 import { blockBody } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
 import type { Block } from './types.js';
@@ -47,6 +47,12 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
       }
       continue;
     }
+    const parts = b.kind === 'item' && /:\s*$/.test(b.text) && ASKS_YES.test(b.text) ? answeredParts(ctx, b) : [];
+    if (parts.length) {
+      for (const x of parts) claimed.add(x.id);
+      out.push(settled(parts, `${blockBody(ctx, b)} ${parts.map((x) => blockBody(ctx, x)).join('; ')}`));
+      continue;
+    }
     const maybePoll = /poll|vote/i.test(b.text);
     if (!maybePoll && !b.text.includes('?') && b.kind !== 'row' && b.kind !== 'heading') continue;
     const body = blockBody(ctx, b);
@@ -66,6 +72,15 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
     }
   }
   return out;
+}
+
+/** The parts of a question split into items, each answered where it stands: "- should we use X:" / "  - only for keys? (yes)". */
+function answeredParts(ctx: ExtractContext, q: Block): Block[] {
+  return ctx.note.blocks.filter((x) => {
+    if (x.parent !== q.id || x.kind !== 'item') return false;
+    const m = INLINE_ANSWER.exec(x.text.trim());
+    return !!m && (ANSWER_YES.test(m[1]!) || ANSWER_NONE.test(m[1]!));
+  });
 }
 
 function isScaleTable(b: Block): boolean {

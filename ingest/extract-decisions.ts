@@ -6,7 +6,7 @@
  * stated as the group's ("we'll change the crate names …"). Proposals,
  * opinions, open questions and boilerplate (adopting the agenda) are not.
  */
-import { decisionCue, mayStateDecision, NO_OUTCOME } from './decision-cues.js';
+import { decisionCue, mayStateDecision, NO_OUTCOME, PLAN_LABEL, SIGN_OFF } from './decision-cues.js';
 import { settledQuestions } from './decision-polls.js';
 import { decisionTopic } from './decision-topic.js';
 import { blockBody, inSectionHeaded, inTranscript, perContext, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
@@ -43,6 +43,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   };
 
   const { labelled, underLabel, labelItems } = outcomeBlocks(ctx);
+  const { planLabels, planSteps } = planBlocks(ctx);
   const outcomeAfter = new Map<number, number>();
   for (const id of labelled) {
     const b = note.blocks[id]!;
@@ -65,7 +66,18 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       if (col >= 0) continue;
     }
     if (block.kind === 'heading' || block.kind === 'code' || agenda(block)) continue;
-    if (labelled.has(block.id)) continue;
+    if (labelled.has(block.id) || planLabels.has(block.id)) continue;
+    if (planSteps.has(block.id)) {
+      const body = blockBody(ctx, block);
+      // A step still asked ("Should there be a vision doc?") is not settled.
+      if (body && !EMPTY.test(body) && !/\?\s*$/.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      continue;
+    }
+    const approved = signedOff(ctx, block);
+    if (approved) {
+      add(block, `${blockBody(ctx, approved)} — approved`, approved.startLine, block.endLine);
+      continue;
+    }
     const items = labelItems.get(block.id);
     if (items && !agenda(block)) {
       const last = items[items.length - 1]!;
@@ -134,6 +146,56 @@ function outcomeBlocks(ctx: ExtractContext): { labelled: Set<number>; underLabel
     } else if (open && b.kind !== 'code') underLabel.add(b.id);
   }
   return { labelled, underLabel, labelItems };
+}
+
+/** Sections that list tasks: a check mark there says a task is done, not that a proposal passed. */
+const TASK_SECTION = /\baction\s+items?\b|\btasks?\b|\btodos?\b|\bfollow[- ]?ups?\b|\bnext\s+steps\b/i;
+
+/**
+ * The proposal an item of only a check mark approves (`- [PR #12](…)` with
+ * `  - ✅` under it), or null: the mark under a task (`[Ana] Write …`, or in
+ * an action-items section) says the task is done.
+ */
+function signedOff(ctx: ExtractContext, block: Block): Block | null {
+  if (block.kind !== 'item' || block.parent < 0 || !SIGN_OFF.test(block.text.trim())) return null;
+  const parent = ctx.note.blocks[block.parent]!;
+  if (parent.kind !== 'item' || /^\s*\[[^\]]+\]\s*(?!\()/.test(parent.text)) return null;
+  if (block.section >= 0 && inSectionHeaded(ctx, block.section, TASK_SECTION)) return null;
+  return parent;
+}
+
+/**
+ * Plans written as a label and its steps ("The plan:" then a list, or a bold
+ * "**Plan for …**" item with items under it): each step is one decision.
+ */
+function planBlocks(ctx: ExtractContext): { planLabels: Set<number>; planSteps: Set<number> } {
+  const planLabels = new Set<number>();
+  const planSteps = new Set<number>();
+  const blocks = ctx.note.blocks;
+  for (const b of blocks) {
+    if (b.kind !== 'item' && b.kind !== 'paragraph') continue;
+    const t = b.text.trim();
+    const bold = !!b.lead && t.replace(/[\s:]+$/, '') === b.lead.replace(/[\s:]+$/, '');
+    if (!(bold || t.endsWith(':')) || !PLAN_LABEL.test(t.replace(/[*_]/g, '').replace(/[\s:]+$/, ''))) continue;
+    const steps = b.kind === 'item'
+      ? blocks.filter((x) => x.parent === b.id && x.kind === 'item')
+      : following(blocks, b);
+    if (!steps.length) continue;
+    planLabels.add(b.id);
+    for (const x of steps) planSteps.add(x.id);
+  }
+  return { planLabels, planSteps };
+}
+
+/** The top-level list items right after a paragraph. */
+function following(blocks: Block[], b: Block): Block[] {
+  const out: Block[] = [];
+  for (let i = b.id + 1; i < blocks.length; i++) {
+    const x = blocks[i]!;
+    if (x.kind !== 'item') break;
+    if (x.parent === b.parent) out.push(x);
+  }
+  return out;
 }
 
 /** A paragraph that is all one bold or emphasised run: a heading written as a label. */

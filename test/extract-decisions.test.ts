@@ -248,3 +248,55 @@ describe('extractDecisions: conditions told after a group decision', () => {
     expect(spans(m)).toEqual([[11, 11], [12, 12]]);
   });
 });
+
+describe('extractDecisions: summaries in the third person, calls for objections', () => {
+  test('"developers agreed" and "client teams are aiming to" are the group; one person planning is not', () => {
+    const m = meeting(`${NOTES}| # | Summary |\n| - | - |\n| 1 | **Testnets** Client teams are aiming to fork the staging net next Wednesday. |\n| 2 | Developers agreed to drop the legacy header field. |\n| 3 | Omar plans to benchmark the new codec. Developers asked whether the field is still read. Rosa recommended that client teams aim to upgrade early. |\n`);
+    expect(spans(m)).toEqual([[13, 13], [14, 14]]);
+  });
+
+  test('a call for objections with its default is the consent; one without a default is not', () => {
+    const m = meeting(`${NOTES}- Rosa: anyone opposed to the rename otherwise we can go ahead and merge it today\n- Wen: anyone opposed to the rename, I am not sure yet\n`);
+    expect(spans(m)).toEqual([[11, 11]]);
+  });
+});
+
+describe('extractDecisions: check marks and plans', () => {
+  test('a check mark under a proposal accepts it; under a task it only says done', () => {
+    const m = meeting(`${NOTES}### Small fixes\n\n- [PR 41: typo in the grammar](https://example.org/pr/41)\n  - ✅\n- [PR 42: new keyword](https://example.org/pr/42)\n  - needs another look\n\n### Previous action items\n\n- [Rosa] Draft the release post\n  - ✅\n`);
+    expect(spans(m)).toEqual([[13, 14]]);
+  });
+
+  test('each step of a plan label is a decision; a weekly "plan for this week" is not', () => {
+    const m = meeting(`${NOTES}- **Plan for moving the docs site**\n  - export the pages to markdown\n  - switch the DNS in May\n  - should we keep the blog?\n- Plan for this week\n  - Wen: fix the login bug\n\nThe plan:\n- keep the old URLs as redirects\n`);
+    expect(spans(m)).toEqual([[12, 12], [13, 13], [19, 19]]);
+  });
+});
+
+describe('extractDecisions: a question split into answered parts', () => {
+  test('"should we …:" with parts answered in brackets is one decision; unanswered parts or a plain list are not', () => {
+    const m = meeting(`${NOTES}- should we cache the index:\n  - only on the server? (yes for now)\n  - for every tenant? (yes)\n  - or in the browser too?\n- should we also log misses:\n  - maybe later\n- what does the cache hold:\n  - only ids? (yes)\n`);
+    expect(spans(m)).toEqual([[12, 13]]);
+  });
+});
+
+describe('extractDecisions: the meeting time changed', () => {
+  test('a meeting moved is a decision; a meeting cancelled or a topic moved is not', () => {
+    const m = meeting(`${NOTES}- PSA: this meeting is being moved to Thursdays, 15:00 UTC.\n- The meeting was cancelled last week for the holiday.\n- Wen moved the parser topic to the next agenda.\n`);
+    expect(spans(m)).toEqual([[11, 11]]);
+  });
+});
+
+describe('extractDecisions: a ruling body in narrative updates', () => {
+  test('"discussed … and settled on", "the SC agrees", "the decision was to" with a condition inside what was decided', () => {
+    const m = meeting(`${NOTES}- The council discussed the survey and settled on sending it in May.\n- The SC agrees the working group should define the scope first.\n- The SC's decision was to update the glossary entry, to say it is an implementation detail whether the check runs and that it is not enforced.\n- Rosa discussed the survey and said she agrees with Omar.\n- The SC agrees with the proposal's direction in general.\n- LW agrees the fix is small.\n- No decision was made on the naming.\n- Nominees are listed and the TSC decides who is awarded.\n`);
+    expect(spans(m)).toEqual([[11, 11], [12, 12], [13, 13]]);
+  });
+});
+
+describe('extractDecisions: an outcome dated to an earlier month', () => {
+  test('"X (May 2024) has general consensus" reports an old outcome; undated it is this meeting\'s', () => {
+    const m = meeting(`${NOTES}- The new error format (May 2024) has general consensus.\n- The new error format has general consensus.\n`);
+    expect(spans(m)).toEqual([[12, 12]]);
+  });
+});
