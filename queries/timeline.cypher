@@ -27,7 +27,7 @@ CALL {
   UNION
   // Passages that say one of its names. A name is its title, or one said in
   // hardly more meetings than point at the reference: a name said all over
-  // the collection is a label or a status ("FCP → merge", "done"), not a
+  // the collection is a label or a status ("FCP", "done", "needs review"), not a
   // name of this item.
   MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(pointing:Meeting)
   WITH r, count(pointing) AS pointing
