@@ -26,3 +26,9 @@ export const DECISION = {
   /** A decision scoring below this is not about the topic. */
   cutoff: 0.65,
 } as const;
+
+/** timeline of a topic in free text (queries/topic-references.cypher, queries/timeline.cypher). */
+export const TIMELINE = {
+  /** A reference is one the topic names when one of its names holds this share of the topic's words. */
+  named: 0.75,
+} as const;

@@ -32,7 +32,7 @@ export interface ActionItemRow extends Located { owner: PersonRow | null; owners
 /** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
 type TopicFilters = Filters & { groups: string[] };
 /** A reference by canonical id, or a topic as word groups. */
-type RefOrTopic = { ref: string | null; query: string | null; collection: string | null };
+type RefOrTopic = { refs: string[]; query: string | null; discussed: string[] | null; collection: string | null };
 export interface DiscussionRow extends Row { meeting: MeetingRow; people: PersonRow[]; passages: PassageRow[]; score: number }
 export interface FollowUpRow extends Row { reference: ReferenceRow; firstMeeting: MeetingRow }
 export interface TimelineRow extends Row { meeting: MeetingRow; passages: PassageRow[]; decisions: DecisionRow[]; score: number }
@@ -71,5 +71,6 @@ export function loadQueries() {
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
     timeline: runner<RefOrTopic, TimelineRow>('timeline'),
+    topicReferences: runner<{ groups: string[]; collection: string | null; named: number }, { id: string; named: number }>('topic-references'),
   };
 }

@@ -5,11 +5,11 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { answerQuestion } from './ask.js';
-import { DECISION, DISCUSSION } from './calibration.js';
+import { DECISION, DISCUSSION, TIMELINE } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
-import type { DiscussionRow, Located, PassageRow, PersonRow } from './queries.js';
+import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
 import { sourceOf } from './source.js';
 import { explain, type Asked } from './explain.js';
 
@@ -38,6 +38,22 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
   return n !== undefined && new RegExp(`(?:#|/)${n}\\b`).test(text);
 }
 
+/**
+ * A reference's timeline, or a topic's: the meetings that point at the
+ * references the topic names (topic-references.cypher) and those where it is
+ * discussed (discussions.cypher), not every meeting with a passing word.
+ */
+async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>): Promise<TimelineRow[]> {
+  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection });
+  const t = topicArgs(a, 'ref', 100);
+  if (!t) return [];
+  const [refs, discussed] = await Promise.all([
+    c.q.topicReferences.run(c.db, { groups: t.groups, collection: t.collection, named: TIMELINE.named }),
+    c.q.discussions.run(c.db, { ...t, ...DISCUSSION }),
+  ]);
+  return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.meeting.id), collection: p.collection });
+}
+
 export const resolvers = {
   Date: DateScalar,
   Query: {
@@ -49,7 +65,7 @@ export const resolvers = {
     discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? (await c.q.discussions.run(c.db, { ...p, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : []; },
     decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, { ...p, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : []; },
     followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, p) : []; },
-    timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? (await c.q.timeline.run(c.db, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : []; },
+    timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? (await timeline(c, a, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : []; },
     ask: async (_: unknown, a: Args, c: Context) => answerQuestion(a, c, resolvers.Query),
   },
   Person: {

@@ -2,7 +2,9 @@
  * One Person per human across meetings and collections. Merges are
  * conservative: the same full name (accents, case and middle initials
  * folded: `Johnnie L Birch` = `Johnnie Birch`), a handle that some meeting
- * writes next to a full name, or an entry of the collection's people file.
+ * writes next to a full name, a full name written as one camel-case word
+ * (`MariusVanDerWijden` = `Marius Van Der Wijden`), or an entry of the
+ * collection's people file.
  * Two people who merely share a first name or initials never merge.
  */
 import { foldName, personKey } from '../schema/names.js';
@@ -11,6 +13,19 @@ import type { MeetingRecord, PersonRecord } from './types.js';
 
 const multiWord = (name: string): boolean => foldName(name).split(' ').length > 1;
 const handleKey = (h: string): string => foldName(h).replace(/^@/, '');
+
+/**
+ * A full name written as one word, each name capitalised (`MariusVanDerWijden`,
+ * a chat handle or a speaker label), spaced out; null for any other word.
+ * Note: every part must be a capital then lower-case letters, so `SeanTAllen`,
+ * `McDonald` alone or `iOS` stay as written.
+ */
+export function spacedCamelName(name: string): string | null {
+  const t = name.trim();
+  if (!/^(?:\p{Lu}\p{Ll}+){2,}$/u.test(t)) return null;
+  const parts = t.match(/\p{Lu}\p{Ll}+/gu) ?? [];
+  return parts.length >= 2 ? parts.join(' ') : null;
+}
 
 /** Assigns Person ids. Build it from the people file and what is known, then `observe` a run's meetings. */
 export class PeopleDirectory {
@@ -48,6 +63,8 @@ export class PeopleDirectory {
     if (!multiWord(p.name)) {
       const id = this.byHandle.get(handleKey(p.name));
       if (id) return id;
+      const spaced = spacedCamelName(p.name);
+      if (spaced) return this.byForm.get(foldName(spaced)) ?? personKey(spaced);
     }
     return personKey(p.name);
   }

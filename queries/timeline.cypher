@@ -6,18 +6,22 @@
 // only link of); a meeting that only uses a name counts when one passage
 // says a name of two or more words as a phrase, or two passages say a
 // one-word name.
-// $ref: canonical reference id, or null to follow a topic; $query: Lucene
-// query over passage terms for the topic (schema/terms.ts builds it; never
-// user text), or null; $collection: null for all.
+// A topic asked in free text follows the references it names (their ids
+// found by topic-references.cypher) and the meetings where it is discussed
+// (discussions.cypher), not every passage with its words.
+// $refs: canonical reference ids (the one asked, or those the topic names);
+// $query: Lucene query over passage terms for the topic (schema/terms.ts
+// builds it; never user text), or null; $discussed: ids of the meetings whose
+// passages saying the topic count, or null for all; $collection: null for all.
 CALL {
   // Passages that point at the reference.
-  MATCH (r:Reference {id: $ref})<-[:MENTIONS]-(x:Passage)
-  WHERE $collection IS NULL OR x.collection = $collection
+  MATCH (r:Reference)<-[:MENTIONS]-(x:Passage)
+  WHERE r.id IN $refs AND ($collection IS NULL OR x.collection = $collection)
   RETURN x, 1 AS strength, 1.0 AS score
   UNION
   // Meetings that point at it without a passage (a definition, a heading link).
-  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(m:Meeting)
-  WHERE ($collection IS NULL OR m.collection = $collection)
+  MATCH (r:Reference)<-[:REFERENCES]-(m:Meeting)
+  WHERE r.id IN $refs AND ($collection IS NULL OR m.collection = $collection)
     AND NOT EXISTS { MATCH (r)<-[:MENTIONS]-(:Passage {meetingId: m.id}) }
   MATCH (x:Passage {meetingId: m.id})
   WITH m, x ORDER BY x.idx
@@ -29,13 +33,14 @@ CALL {
   // hardly more meetings than point at the reference: a name said all over
   // the collection is a label or a status ("FCP", "done", "needs review"), not a
   // name of this item.
-  MATCH (r:Reference {id: $ref})<-[:REFERENCES]-(pointing:Meeting)
+  MATCH (r:Reference)<-[:REFERENCES]-(pointing:Meeting)
+  WHERE r.id IN $refs
   WITH r, count(pointing) AS pointing
   MATCH (r)<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
-  WHERE $ref IN d.refs AND t.query IS NOT NULL
+  WHERE r.id IN d.refs AND t.query IS NOT NULL
   WITH DISTINCT r, pointing, t
   // The title compared as written, but for case, hyphens and underscores.
-  WITH pointing, collect(t) AS names,
+  WITH r, pointing, collect(t) AS names,
        collect(CASE WHEN replace(replace(toLower(t.name), '-', ' '), '_', ' ') = replace(replace(toLower(r.title), '-', ' '), '_', ' ') THEN t.id END) AS titled
   UNWIND names AS t
   CALL {
@@ -52,6 +57,7 @@ CALL {
   // Passages that say the topic asked for.
   CALL db.index.fulltext.queryNodes('passage_terms', coalesce($query, 'qrmnomatch'), {limit: 2000}) YIELD node
   WHERE $query IS NOT NULL AND ($collection IS NULL OR node.collection = $collection)
+    AND ($discussed IS NULL OR node.meetingId IN $discussed)
   RETURN node AS x, 1 AS strength, 1.0 AS score
 }
 // A meeting scores 1 when it points at the reference, 0.5 when it only names it.
@@ -84,7 +90,7 @@ CALL {
   UNWIND candidates AS d
   WITH m, threads, spans, d, d.startLine AS line
   WITH m, threads, d, [s IN spans WHERE s.startLine <= line AND s.endLine >= line | s.thread] AS holding
-  WITH m, d, CASE WHEN $ref IS NOT NULL AND EXISTS { MATCH (d)-[:CITES]->(:Reference {id: $ref}) } THEN 0
+  WITH m, d, CASE WHEN EXISTS { MATCH (d)-[:CITES]->(c:Reference) WHERE c.id IN $refs } THEN 0
     ELSE head([i IN range(0, size(threads) - 1) WHERE threads[i] IN holding])
   END AS found
   WHERE found IS NOT NULL
