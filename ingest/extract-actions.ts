@@ -6,7 +6,7 @@
  * "The TSC should review …"). The owner is the speaker for "I'll", the
  * person a name resolves to, or a group.
  */
-import { actionCue, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
+import { actionCue, labelledOwnerForm, labelledTask, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
 import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
@@ -69,11 +69,21 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
+      // `AI: test the domain on Cloudflare`: a labelled task with no owner is still a task.
+      else if (cue.labelled) owner = labelledOwner(ctx, unit.first && labelled ? block.text : turn?.rest ?? unit.text);
       if (!owner) continue;
       items.push(record(unit.text, unit.startLine, unit.endLine, owner));
     }
   }
   return items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+}
+
+/** The owner of a labelled task that names none in the usual forms: a known bare name or "Ask X to …", else no one (the task stands). */
+function labelledOwner(ctx: ExtractContext, text: string): Owner | null {
+  const named = labelledOwnerForm(text);
+  const o = named ? resolveOwner(ctx, named.form) : null;
+  if (o && (o.known || (!named!.bare && looksLikeName(named!.form)))) return adoptOwner(ctx, named!.form, o);
+  return labelledTask(text) ? { owner: null, known: false } : null;
 }
 
 /** A row of an action table: a column for who (`Owner`, `Assignee`, `Who`) and one for what (`Action`, `Task`, `Item`). */
