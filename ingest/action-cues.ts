@@ -34,8 +34,11 @@ const BARE = new RegExp(String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|go
 const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|[Tt]he\s+(?:whole\s+)?(?:group|team|committee|council|board|chairs|co-chairs|editors|maintainers|champions)(?=\s)|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
 /** An assignment a group made: "(it was) decided (that) Ewa would send …" (an "agreed" in a recap restates a task listed elsewhere). */
 const ASSIGNED = new RegExp(String.raw`\bdecided\s+(?:that\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)?)\s+(?:would|will|should)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
-/** A named owner inside a sentence, after "and" or "that": "… and Barry will take the lead on …", "… and that Ewa would send …". */
-const MID_NAMED = new RegExp(String.raw`(?:\band\s+(?:that\s+)?|\bthat\s+)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?:,[^,]{1,40},)?\s+(?:will|would|is\s+going\s+to|(?:still\s+)?plans\s+(?:to|on))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+/**
+ * A named owner inside a sentence, after "and" or a "that" that reports ("… and Barry will take the lead on …",
+ * "The plan is that Ewa will …"); not a relative "that" ("data that Michael will collect").
+ */
+const MID_NAMED = new RegExp(String.raw`(?:\band\s+(?:that\s+)?|\b(?:decided|determined|said|noted|mentioned|suggested|proposed|confirmed|is|was)\s+that\s+)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?:,[^,]{1,40},)?\s+(?:will|would|is\s+going\s+to|(?:still\s+)?plans\s+(?:to|on))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
 /** A promise reported in the third person: "Stokes said that he would follow up with …", "Ana noted she will post …". */
 const REPORTED = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
 /** "He will share some materials shortly." */
@@ -62,8 +65,15 @@ export function labelledOwnerForm(text: string): { form: string; bare: boolean }
   const ask = /^(?:ask|get)\s+(@?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s*(?:&|\/|\+|,|\band\b)\s*@?\p{Lu}[\p{L}\p{M}'’.-]*){0,3})\s+to\s/iu.exec(rest);
   if (ask) return { form: ask[1]!, bare: false };
   const listed = listedOwner(rest);
-  return listed ? { form: listed.form, bare: listed.how === 'bare' } : null;
+  if (!listed) return null;
+  // "Lee: sounds great", "Roman didn't read this as …": a name before a remark gives no task.
+  if (listed.how === 'label' && !readsAsTask(listed.rest)) return null;
+  if (listed.how === 'bare' && NOT_AN_ORDER.test(listed.rest)) return null;
+  return { form: listed.form, bare: listed.how === 'bare' };
 }
+
+/** What follows a name in a report, not an order: "didn't", "was", "mentioned", "thinks". */
+const NOT_AN_ORDER = /^(?:\p{L}+ed|\p{L}+n(?:'|’)t|is|was|were|has|had|does|did|said|says|thinks?|feels?|sounds?|seems?|likes?|wants?|agrees?|notes?)\b/iu;
 
 /** Whether what follows an action label reads as a task ("AI: test the domain …"), not a remark ("Action items: need one more reviewer"). */
 export function labelledTask(text: string): boolean {
