@@ -39,6 +39,8 @@ const ASSIGNED = new RegExp(String.raw`\bdecided\s+(?:that\s+)?(\p{Lu}[\p{L}\p{M
  * "The plan is that Ewa will …"); not a relative "that" ("data that Michael will collect").
  */
 const MID_NAMED = new RegExp(String.raw`(?:\band\s+(?:that\s+)?|\b(?:decided|determined|said|noted|mentioned|suggested|proposed|confirmed|is|was)\s+that\s+)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?:,[^,]{1,40},)?\s+(?:will|would|is\s+going\s+to|(?:still\s+)?plans\s+(?:to|on))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+/** The sentence's subject promising in a later clause: "Ewa updated the SC on the migration and will send a summary …". */
+const SUBJECT_AND_WILL = new RegExp(String.raw`^(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)\s+\p{Ll}[^.;:?!]{0,120}?,?\s+and\s+(?:will|is\s+going\s+to)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
 /** A promise reported in the third person: "Stokes said that he would follow up with …", "Ana noted she will post …". */
 const REPORTED = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
 /** "He will share some materials shortly." */
@@ -131,7 +133,7 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
   }
   const assigned = ASSIGNED.exec(t);
   if (assigned && !/^(?:It|This|That|They|We|He|She|The)$/.test(assigned[1]!) && !promiseHedged(t, assigned)) return { owner: 'named', form: assigned[1]!, labelled: false };
-  const mid = MID_NAMED.exec(t) ?? REPORTED.exec(t);
+  const mid = MID_NAMED.exec(t) ?? REPORTED.exec(t) ?? SUBJECT_AND_WILL.exec(t);
   // "They agreed that Tomasz would prepare a PR" restates, in a recap, a task listed elsewhere.
   if (mid && !/^(?:It|This|That|They|We|He|She|The|There|I|You)$/.test(mid[1]!) && !/\bagreed\s*$/.test(t.slice(0, mid.index)) && !promiseHedged(t, mid)) return { owner: 'named', form: mid[1]!, labelled: false };
   const pronoun = PRONOUN.exec(t);

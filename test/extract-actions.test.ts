@@ -209,6 +209,11 @@ describe('extractActionItems: labelled tasks without an owner, owners inside a s
     expect(items(m)).toEqual([[11, 'Omar Little'], [13, 'Wen Zhao'], [15, 'Rosa Diaz']]);
   });
 
+  test('the subject promising in a later clause: "Wen updated the team and will send …"; not "Chrome shipped it and will remove …"', () => {
+    const m = meeting(`${NOTES}Wen updated the team on the migration and will send a summary to the list.\n\nChrome shipped the flag and will remove it next year.\n\nOmar reviewed the numbers, which will change next month.\n`);
+    expect(items(m)).toEqual([[11, 'Wen Zhao']]);
+  });
+
   test('a group by its word ("The council will …"); "he\'ll" after a semicolon is the one named before', () => {
     const m = meeting(`${NOTES}The council will notify the members of the change.\n\n- Omar: a local meetup is interested; he'll reach out to the organisers.\n- Wen: the group is growing; it will keep growing.\n`);
     expect(items(m)).toEqual([[11, 'council'], [13, 'Omar Little']]);
