@@ -68,7 +68,10 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
         if (owner && !owner.known) owner = (cue.labelled || bracketed || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
-      } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
+      } else if (cue.owner === 'pronoun') {
+        // "Jay: a meetup is interested; he'll reach out": with no one named before, the one whose turn it is.
+        owner = namedEarlier(ctx, block, unit.startLine, unit.text) ?? (turn ? turnOwner(ctx, turn.label) : spoken ? speakerOwner(ctx, block) : null);
+      }
       // `AI: test the domain on Cloudflare`: a labelled task with no owner is still a task.
       else if (cue.labelled) owner = labelledOwner(ctx, unit.first && labelled ? block.text : turn?.rest ?? unit.text);
       if (!owner) continue;
@@ -206,6 +209,12 @@ function speakerOwner(ctx: ExtractContext, block: Block): Owner | null {
   const o = resolveOwner(ctx, s.label);
   if (o) return o;
   return looksLikeName(s.label) ? { owner: null, known: false } : null;
+}
+
+/** The owner a turn's label names (`- Jay: …`), kept as written when the meeting lists no such person. */
+function turnOwner(ctx: ExtractContext, label: string): Owner | null {
+  const o = resolveOwner(ctx, label);
+  return o && !o.known && looksLikeName(label) ? adoptOwner(ctx, label, o) : o;
 }
 
 /** The last person named in the block before the sentence ("Stephen is working on it. He will share …"). */

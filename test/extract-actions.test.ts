@@ -219,6 +219,11 @@ describe('extractActionItems: labelled tasks without an owner, owners inside a s
     expect(items(m)).toEqual([[11, 'council'], [13, 'Omar Little']]);
   });
 
+  test('"After the workshop he will post …" is the one named before; "After the workshop he was tired" is no task', () => {
+    const m = meeting(`${NOTES}- Omar hosted a workshop at the summit. After workshop he will post notes in the organizing repo.\n- Wen gave a talk. After lunch she was tired.\n`);
+    expect(items(m)).toEqual([[11, 'Omar Little']]);
+  });
+
   test('speech that repeats itself or opens with "I think": "I will I will run …", "I think I can just …"', () => {
     const m = meeting(`${NOTES}**Rosa**\n* I will I will run some more benchmarks and post the numbers.\n\n**Wen**\n* I think I can take a look at the docs.\n* I think we can ship it.\n`);
     expect(items(m)).toEqual([[12, 'Rosa Diaz'], [15, 'Wen Zhao']]);
