@@ -42,7 +42,7 @@ const MID_NAMED = new RegExp(String.raw`(?:\band\s+(?:that\s+)?|\b(?:decided|det
 /** The sentence's subject promising in a later clause: "Ewa updated the SC on the migration and will send a summary …". */
 const SUBJECT_AND_WILL = new RegExp(String.raw`^(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)\s+\p{Ll}[^.;:?!]{0,120}?,?\s+and\s+(?:will|is\s+going\s+to)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
 /** A promise reported in the third person: "Stokes said that he would follow up with …", "Ana noted she will post …". */
-const REPORTED = new RegExp(String.raw`(?:^|[.;,]\s+|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+const REPORTED = new RegExp(String.raw`(?:^|[.;,]\s*|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
 /** "He will share some materials shortly.", "…; he'll reach out to her", "After the workshop he will post notes …". */
 const PRONOUN = new RegExp(String.raw`(?:^|;\s+)(?:(?:and|so|then|also)\s+)?(?:(?:after|once)\s+(?:the\s+)?\w+,?\s+)?(?:he|she)(?:(?:'|’)ll\s+|\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+)(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'i');
 /** "PR forthcoming on …". */

@@ -34,7 +34,8 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     if (block.kind === 'row') {
       const item = tableItem(ctx, block);
       if (item) items.push(item);
-      continue;
+      // A row of a summary table reads as prose ("Stokes said that he would follow up …"); a row of an action table is done.
+      if (item || !(block.cells ?? []).some((c) => c.length > 80)) continue;
     }
     if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim() || inTranscript(ctx, block)) continue;
     if (inActionList(ctx, block, listed)) {
