@@ -83,6 +83,16 @@ export function labelledTask(text: string): boolean {
   return !!rest && readsAsTask(rest);
 }
 
+/** A turn that only accepts: "Yes.", "Can do.", "Sure, will do.", "I can do that." */
+const ACCEPTS = /^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|absolutely|of\s+course|can\s+do|will\s+do|happy\s+to|i\s+can(?:\s+do\s+(?:that|it|this))?|i(?:'|’)ll\s+do\s+(?:that|it|this)|i\s+will)[\s!.,]*){1,3}$/i;
+/** A request put to one person: "Mukul, could you add …?", "would you be willing to fix it?". */
+const ASKS_TASK = new RegExp(String.raw`\b(?:would|could|can|will)\s+you\s+(?:please\s+|be\s+willing\s+to\s+|be\s+able\s+to\s+|take\s+an?\s+(?:ai|action(?:\s+item)?)\s+to\s+)?${VERB}[^?]*\?\s*$`, 'i');
+
+/** Whether a turn accepts a task the turn before asked of someone ("[a] could you fix it?" then "[b] Yes."). */
+export function acceptsRequest(answer: string, question: string): boolean {
+  return ACCEPTS.test(answer.trim()) && ASKS_TASK.test(question.trim());
+}
+
 /** Whether a text has any word a commitment needs (a cheap test before splitting it into sentences). */
 export function mayCommit(text: string): boolean {
   return TRIGGER.test(text);

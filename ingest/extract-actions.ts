@@ -6,7 +6,7 @@
  * "The TSC should review …"). The owner is the speaker for "I'll", the
  * person a name resolves to, or a group.
  */
-import { actionCue, labelledOwnerForm, labelledTask, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
+import { acceptsRequest, actionCue, labelledOwnerForm, labelledTask, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
 import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
@@ -50,6 +50,11 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       items.push(record(blockBody(ctx, block), block.startLine, block.endLine, owner));
       continue;
     }
+    const accepted = acceptedRequest(ctx, block);
+    if (accepted) {
+      items.push(record(block.text, block.startLine, block.endLine, accepted));
+      continue;
+    }
     if (!mayCommit(block.text)) continue;
     const spoken = speakerOf(ctx, block) !== undefined;
     const units = unitsOf(ctx, block);
@@ -80,6 +85,19 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     }
   }
   return items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+}
+
+/**
+ * A turn that accepts what the turn before asked ("[devlin] would you be
+ * willing to fix it?" then "[rob] Yes."): the task is the one who accepts.
+ */
+function acceptedRequest(ctx: ExtractContext, block: Block): Owner | null {
+  const label = speakerLabel(ctx, block);
+  if (!label || block.id === 0) return null;
+  const before = ctx.note.blocks[block.id - 1]!;
+  const asked = before.kind === 'heading' ? null : speakerLabel(ctx, before);
+  if (!asked || asked.label === label.label || !acceptsRequest(label.rest, asked.rest)) return null;
+  return speakerOwner(ctx, block);
 }
 
 /** The owner of a labelled task that names none in the usual forms: a known bare name or "Ask X to …", else no one (the task stands). */

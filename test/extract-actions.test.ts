@@ -224,6 +224,11 @@ describe('extractActionItems: labelled tasks without an owner, owners inside a s
     expect(items(m)).toEqual([[11, 'Omar Little']]);
   });
 
+  test('a turn accepting a request is a task of the one who accepts; a bare "Yes." to a question of opinion is not', () => {
+    const m = meeting(`${NOTES}* [Rosa] The export is broken in Safari. Wen, could you file an issue for it?\n* [Wen] Can do.\n* [Omar] Do you think the new layout is clearer?\n* [Rosa] Yes.\n* [Omar] Would you be willing to review the patch?\n* [Omar] Yes.\n`);
+    expect(items(m)).toEqual([[12, 'Wen Zhao']]);
+  });
+
   test('speech that repeats itself or opens with "I think": "I will I will run …", "I think I can just …"', () => {
     const m = meeting(`${NOTES}**Rosa**\n* I will I will run some more benchmarks and post the numbers.\n\n**Wen**\n* I think I can take a look at the docs.\n* I think we can ship it.\n`);
     expect(items(m)).toEqual([[12, 'Rosa Diaz'], [15, 'Wen Zhao']]);
