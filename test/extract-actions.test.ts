@@ -229,6 +229,11 @@ describe('extractActionItems: labelled tasks without an owner, owners inside a s
     expect(items(m)).toEqual([[12, 'Wen Zhao']]);
   });
 
+  test('"I have to check with …" and "Wen to handle …" commit; "I have to say …" does not', () => {
+    const m = meeting(`${NOTES}* [Rosa] I have to check with the legal team, but this sounds good.\n* [Omar] I have to say this looks great.\n\nWen to handle the transfer of the domain.\n`);
+    expect(items(m)).toEqual([[11, 'Rosa Diaz'], [14, 'Wen Zhao']]);
+  });
+
   test('speech that repeats itself or opens with "I think": "I will I will run …", "I think I can just …"', () => {
     const m = meeting(`${NOTES}**Rosa**\n* I will I will run some more benchmarks and post the numbers.\n\n**Wen**\n* I think I can take a look at the docs.\n* I think we can ship it.\n`);
     expect(items(m)).toEqual([[12, 'Rosa Diaz'], [15, 'Wen Zhao']]);
