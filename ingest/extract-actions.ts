@@ -77,6 +77,8 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       } else if (cue.owner === 'pronoun') {
         // "Jay: a meetup is interested; he'll reach out": with no one named before, the one whose turn it is.
         owner = namedEarlier(ctx, block, unit.startLine, unit.text) ?? (turn ? turnOwner(ctx, turn.label) : spoken ? speakerOwner(ctx, block) : null);
+        // "He will …" by no one the meeting knows is no one's task.
+        if (owner && owner.owner === null) owner = null;
       }
       // `AI: test the domain on Cloudflare`: a labelled task with no owner is still a task.
       else if (cue.labelled) owner = labelledOwner(ctx, unit.first && labelled ? block.text : turn?.rest ?? unit.text);
