@@ -235,7 +235,7 @@ describe('extractActionItems: labelled tasks without an owner, owners inside a s
   });
 
   test('speech that repeats itself or opens with "I think": "I will I will run …", "I think I can just …"', () => {
-    const m = meeting(`${NOTES}**Rosa**\n* I will I will run some more benchmarks and post the numbers.\n\n**Wen**\n* I think I can take a look at the docs.\n* I think we can ship it.\n`);
+    const m = meeting(`${NOTES}**Rosa**\n* I will I will run some more benchmarks and post the numbers.\n\n**Wen**\n* I think I can just bump the version of the docs.\n* I think we can ship it.\n`);
     expect(items(m)).toEqual([[12, 'Rosa Diaz'], [15, 'Wen Zhao']]);
   });
 });
