@@ -17,25 +17,34 @@ export interface ActionCue {
 }
 
 /** Verbs of following up, with the words some of them need after them to mean it. */
-const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start|begin\s+work|work\s+(?:on|with|through|out)|fix|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:everything|a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with|about)|let\s+(?:\w+\s+){1,2}know|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|(?:re-?)?add|contribute|arrange|transfer|pair\s+(?:on|with|up)|read\s+(?:through|up|over)|record|notify|take\s+the\s+lead|lead\s+(?:the|on)|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
+const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start|begin\s+work|work\s+(?:on|with|through|out)|fix|handle|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:everything|a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with|about)|let\s+(?:\w+\s+){1,2}know|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|(?:re-?)?add|contribute|arrange|transfer|pair\s+(?:on|with|up)|read\s+(?:through|up|over)|record|notify|take\s+the\s+lead|lead\s+(?:the|on)|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
 
 /** Words one of the forms needs; a sentence with none of them commits no one. */
-const TRIGGER = /will|decided|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
+const TRIGGER = /will|would|decided|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
 
 /** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `[ACTION - Dan]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
 const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
-const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also)\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+need\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
+const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also|I\s+think|I\s+guess)\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+(?:need|have)\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock|bump|post)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
 /** The same said without the pronoun, as notes write a speaker's words: "Will review today", "plan to work on ISLE". */
 const BARE = new RegExp(String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|going\s+to|plan(?:ning)?\s+to|planning\s+on|intends?\s+to)\s+(?:also\s+|then\s+|just\s+|first\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*${VERB}`, 'i');
 /** A named owner opening the sentence: "Dan to write up …", "Bailey will …", "Johnnie volunteers to …". */
-const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
+const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|[Tt]he\s+(?:whole\s+)?(?:group|team|committee|council|board|chairs|co-chairs|editors|maintainers|champions)(?=\s)|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
 /** An assignment a group made: "(it was) decided (that) Ewa would send …" (an "agreed" in a recap restates a task listed elsewhere). */
 const ASSIGNED = new RegExp(String.raw`\bdecided\s+(?:that\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)?)\s+(?:would|will|should)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
-/** "He will share some materials shortly." */
-const PRONOUN = new RegExp(String.raw`^(?:(?:and|so|then|also)\s+)?(?:he|she)\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'i');
+/**
+ * A named owner inside a sentence, after "and" or a "that" that reports ("… and Barry will take the lead on …",
+ * "The plan is that Ewa will …"); not a relative "that" ("data that Michael will collect").
+ */
+const MID_NAMED = new RegExp(String.raw`(?:\band\s+(?:that\s+)?|\b(?:decided|determined|said|noted|mentioned|suggested|proposed|confirmed|is|was)\s+that\s+)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?:,[^,]{1,40},)?\s+(?:will|would|is\s+going\s+to|(?:still\s+)?plans\s+(?:to|on))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+/** The sentence's subject promising in a later clause: "Ewa updated the SC on the migration and will send a summary …". */
+const SUBJECT_AND_WILL = new RegExp(String.raw`^(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)\s+\p{Ll}[^.;:?!]{0,120}?,?\s+and\s+(?:will|is\s+going\s+to)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
+/** A promise reported in the third person: "Stokes said that he would follow up with …", "Ana noted she will post …". */
+const REPORTED = new RegExp(String.raw`(?:^|[.;,]\s*|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+/** "He will share some materials shortly.", "…; he'll reach out to her", "After the workshop he will post notes …". */
+const PRONOUN = new RegExp(String.raw`(?:^|;\s+)(?:(?:and|so|then|also)\s+)?(?:(?:after|once)\s+(?:the\s+)?\w+,?\s+)?(?:he|she)(?:(?:'|’)ll\s+|\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+)(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'i');
 /** "PR forthcoming on …". */
 const FORTHCOMING = /\b(?:PR|pull\s+request|patch|fix|write-?up|RFC|issue|doc(?:ument)?)s?\s+(?:is\s+|are\s+)?(?:forthcoming|coming\s+(?:soon|up|shortly)|incoming|to\s+follow|will\s+follow|on\s+(?:its|the)\s+way)\b/i;
 /** Words that make a sentence no commitment: a condition, a wish, a question, the meeting itself. */
@@ -44,6 +53,44 @@ const NOT_A_PROMISE = /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|th
 /** Whether a text opens with an action label (`AI:`, `[ACTION - Dan]`), which no speaker label may hide. */
 export function opensWithActionLabel(text: string): boolean {
   return LABEL.test(text.trim());
+}
+
+/**
+ * Who an owner-less action label gives its task to, by the forms lists use:
+ * `Action: Jonah delete …` (a bare name, kept when the meeting knows it),
+ * `ACTION: Ask Rosa/Wen to draft …`.
+ */
+export function labelledOwnerForm(text: string): { form: string; bare: boolean } | null {
+  const label = LABEL.exec(text.trim().replace(/^[\s*_]+/, ''));
+  const rest = label?.[4]?.trim();
+  if (!rest) return null;
+  const ask = /^(?:ask|get)\s+(@?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s*(?:&|\/|\+|,|\band\b)\s*@?\p{Lu}[\p{L}\p{M}'’.-]*){0,3})\s+to\s/iu.exec(rest);
+  if (ask) return { form: ask[1]!, bare: false };
+  const listed = listedOwner(rest);
+  if (!listed) return null;
+  // "Lee: sounds great", "Roman didn't read this as …": a name before a remark gives no task.
+  if (listed.how === 'label' && !readsAsTask(listed.rest)) return null;
+  if (listed.how === 'bare' && NOT_AN_ORDER.test(listed.rest)) return null;
+  return { form: listed.form, bare: listed.how === 'bare' };
+}
+
+/** What follows a name in a report, not an order: "didn't", "was", "mentioned", "thinks". */
+const NOT_AN_ORDER = /^(?:\p{L}+ed|\p{L}+n(?:'|’)t|is|was|were|has|had|does|did|said|says|thinks?|feels?|sounds?|seems?|likes?|wants?|agrees?|notes?)\b/iu;
+
+/** Whether what follows an action label reads as a task ("AI: test the domain …"), not a remark ("Action items: need one more reviewer"). */
+export function labelledTask(text: string): boolean {
+  const rest = LABEL.exec(text.trim().replace(/^[\s*_]+/, ''))?.[4]?.trim();
+  return !!rest && readsAsTask(rest);
+}
+
+/** A turn that only accepts: "Yes.", "Can do.", "Sure, will do.", "I can do that." */
+const ACCEPTS = /^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|absolutely|of\s+course|can\s+do|will\s+do|happy\s+to|i\s+can(?:\s+do\s+(?:that|it|this))?|i(?:'|’)ll\s+do\s+(?:that|it|this)|i\s+will)[\s!.,]*){1,3}$/i;
+/** A request put to one person: "Mukul, could you add …?", "would you be willing to fix it?". */
+const ASKS_TASK = new RegExp(String.raw`\b(?:would|could|can|will)\s+you\s+(?:please\s+|be\s+willing\s+to\s+|be\s+able\s+to\s+|take\s+an?\s+(?:ai|action(?:\s+item)?)\s+to\s+)?${VERB}[^?]*\?\s*$`, 'i');
+
+/** Whether a turn accepts a task the turn before asked of someone ("[a] could you fix it?" then "[b] Yes."). */
+export function acceptsRequest(answer: string, question: string): boolean {
+  return ACCEPTS.test(answer.trim()) && ASKS_TASK.test(question.trim());
 }
 
 /** Whether a text has any word a commitment needs (a cheap test before splitting it into sentences). */
@@ -80,8 +127,10 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
     if (named && !/^(?:I|we|will|to|I['’](?:ll|m|d)|we['’](?:ll|re|d))$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
     if (spoken) return { owner: 'self', labelled: true };
   }
-  const self = (spoken && (SELF.exec(t) ?? BARE.exec(t))) || null;
-  if (self && !promiseHedged(t, self)) return { owner: 'self', labelled: false };
+  // Speech as transcribed repeats itself ("I will I will do some more benchmarks"): read it once.
+  const said = spoken ? t.replace(/\b(I(?:'|’)ll|I\s+will|I\s+can)\s+\1\b/gi, '$1') : t;
+  const self = (spoken && (SELF.exec(said) ?? BARE.exec(said))) || null;
+  if (self && !promiseHedged(said, self)) return { owner: 'self', labelled: false };
   const named = NAMED.exec(t);
   if (named && !promiseHedged(t, named)) {
     const form = named[1]!;
@@ -94,6 +143,9 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
   }
   const assigned = ASSIGNED.exec(t);
   if (assigned && !/^(?:It|This|That|They|We|He|She|The)$/.test(assigned[1]!) && !promiseHedged(t, assigned)) return { owner: 'named', form: assigned[1]!, labelled: false };
+  const mid = MID_NAMED.exec(t) ?? REPORTED.exec(t) ?? SUBJECT_AND_WILL.exec(t);
+  // "They agreed that Tomasz would prepare a PR" restates, in a recap, a task listed elsewhere.
+  if (mid && !/^(?:It|This|That|They|We|He|She|The|There|I|You)$/.test(mid[1]!) && !/\bagreed\s*$/.test(t.slice(0, mid.index)) && !promiseHedged(t, mid)) return { owner: 'named', form: mid[1]!, labelled: false };
   const pronoun = PRONOUN.exec(t);
   if (pronoun && !promiseHedged(t, pronoun)) return { owner: 'pronoun', labelled: false };
   if (spoken && FORTHCOMING.test(t)) return { owner: 'self', labelled: false };

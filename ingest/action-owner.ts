@@ -19,9 +19,9 @@ export interface Owner {
 }
 
 /** Group owners: bodies and roles, not persons. */
-const GROUP_WORDS = /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-group|group|team|committee|board|chairs?|co-chairs?|champions?|editors?|maintainers|reviewers|organi[sz]ers|everyone|everybody|all|attendees|participants|members)$/i;
+const GROUP_WORDS = /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-group|group|team|committee|council|steering\s+council|board|chairs?|co-chairs?|champions?|editors?|maintainers|reviewers|organi[sz]ers|everyone|everybody|all|attendees|participants|members)$/i;
 /** Named groups: "Wasmtime maintainers", "the WAMR team", "TSC". */
-const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
+const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|[Cc]ouncil|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
 
 /**
  * An owner the people stage does not know ("Victor to update the docs" in a

@@ -6,7 +6,7 @@
  * "The TSC should review …"). The owner is the speaker for "I'll", the
  * person a name resolves to, or a group.
  */
-import { actionCue, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
+import { acceptsRequest, actionCue, labelledOwnerForm, labelledTask, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './action-cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './action-owner.js';
 import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, unitsOf } from './decision-units.js';
 import type { ExtractContext } from './extract.js';
@@ -34,7 +34,8 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     if (block.kind === 'row') {
       const item = tableItem(ctx, block);
       if (item) items.push(item);
-      continue;
+      // A row of a summary table reads as prose ("Stokes said that he would follow up …"); a row of an action table is done.
+      if (item || !(block.cells ?? []).some((c) => c.length > 80)) continue;
     }
     if (block.kind === 'heading' || block.kind === 'code' || !block.text.trim() || inTranscript(ctx, block)) continue;
     if (inActionList(ctx, block, listed)) {
@@ -47,6 +48,11 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       if (!owner) continue;
       ownerOfItem.set(block.id, owner);
       items.push(record(blockBody(ctx, block), block.startLine, block.endLine, owner));
+      continue;
+    }
+    const accepted = acceptedRequest(ctx, block);
+    if (accepted) {
+      items.push(record(block.text, block.startLine, block.endLine, accepted));
       continue;
     }
     if (!mayCommit(block.text)) continue;
@@ -68,12 +74,40 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
         if (owner && !owner.known) owner = (cue.labelled || bracketed || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
-      } else if (cue.owner === 'pronoun') owner = namedEarlier(ctx, block, unit.startLine, unit.text);
+      } else if (cue.owner === 'pronoun') {
+        // "Jay: a meetup is interested; he'll reach out": with no one named before, the one whose turn it is.
+        owner = namedEarlier(ctx, block, unit.startLine, unit.text) ?? (turn ? turnOwner(ctx, turn.label) : spoken ? speakerOwner(ctx, block) : null);
+        // "He will …" by no one the meeting knows is no one's task.
+        if (owner && owner.owner === null) owner = null;
+      }
+      // `AI: test the domain on Cloudflare`: a labelled task with no owner is still a task.
+      else if (cue.labelled) owner = labelledOwner(ctx, unit.first && labelled ? block.text : turn?.rest ?? unit.text);
       if (!owner) continue;
       items.push(record(unit.text, unit.startLine, unit.endLine, owner));
     }
   }
   return items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+}
+
+/**
+ * A turn that accepts what the turn before asked ("[devlin] would you be
+ * willing to fix it?" then "[rob] Yes."): the task is the one who accepts.
+ */
+function acceptedRequest(ctx: ExtractContext, block: Block): Owner | null {
+  const label = speakerLabel(ctx, block);
+  if (!label || block.id === 0) return null;
+  const before = ctx.note.blocks[block.id - 1]!;
+  const asked = before.kind === 'heading' ? null : speakerLabel(ctx, before);
+  if (!asked || asked.label === label.label || !acceptsRequest(label.rest, asked.rest)) return null;
+  return speakerOwner(ctx, block);
+}
+
+/** The owner of a labelled task that names none in the usual forms: a known bare name or "Ask X to …", else no one (the task stands). */
+function labelledOwner(ctx: ExtractContext, text: string): Owner | null {
+  const named = labelledOwnerForm(text);
+  const o = named ? resolveOwner(ctx, named.form) : null;
+  if (o && (o.known || (!named!.bare && looksLikeName(named!.form)))) return adoptOwner(ctx, named!.form, o);
+  return labelledTask(text) ? { owner: null, known: false } : null;
 }
 
 /** A row of an action table: a column for who (`Owner`, `Assignee`, `Who`) and one for what (`Action`, `Task`, `Item`). */
@@ -196,6 +230,12 @@ function speakerOwner(ctx: ExtractContext, block: Block): Owner | null {
   const o = resolveOwner(ctx, s.label);
   if (o) return o;
   return looksLikeName(s.label) ? { owner: null, known: false } : null;
+}
+
+/** The owner a turn's label names (`- Jay: …`), kept as written when the meeting lists no such person. */
+function turnOwner(ctx: ExtractContext, label: string): Owner | null {
+  const o = resolveOwner(ctx, label);
+  return o && !o.known && looksLikeName(label) ? adoptOwner(ctx, label, o) : o;
 }
 
 /** The last person named in the block before the sentence ("Stephen is working on it. He will share …"). */

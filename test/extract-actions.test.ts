@@ -197,3 +197,45 @@ describe('extractActionItems: bold-name turns of a transcript', () => {
     expect(items(m)).toEqual([[12, 'Rosa Diaz'], [14, 'Omar Little']]);
   });
 });
+
+describe('extractActionItems: labelled tasks without an owner, owners inside a sentence', () => {
+  test('"AI: test …" stands with no owner; "Action: Omar send …" and "ACTION: Ask Rosa/Wen to …" name theirs; a remark after a label is no task', () => {
+    const m = meeting(`${NOTES}AI: test the longer domain label on the staging host\n\nAction: Omar send the budget to the board\n\nACTION: Ask Rosa/Wen to sort out the hosting contract.\n\nAction items: need one more reviewer\n\nAction: visitors welcome at the spring summit\n`);
+    expect(owners(m)).toEqual([[11, []], [13, ['Omar Little']], [15, ['Rosa Diaz', 'Wen Zhao']]]);
+  });
+
+  test('"… and Omar will …", "… that Wen would …", "Rosa said she would …"; not "agreed that", not software', () => {
+    const m = meeting(`${NOTES}The team discussed the release and Omar will take the lead on the announcement.\n\nWe looked at the survey and decided that Wen would draft the summary.\n\nRosa said that she would follow up with the vendor after the call.\n\nThey agreed that Omar would prepare a patch.\n\nThe tests pass and Chrome will ship the change next month.\n`);
+    expect(items(m)).toEqual([[11, 'Omar Little'], [13, 'Wen Zhao'], [15, 'Rosa Diaz']]);
+  });
+
+  test('the subject promising in a later clause: "Wen updated the team and will send …"; not "Chrome shipped it and will remove …"', () => {
+    const m = meeting(`${NOTES}Wen updated the team on the migration and will send a summary to the list.\n\nChrome shipped the flag and will remove it next year.\n\nOmar reviewed the numbers, which will change next month.\n`);
+    expect(items(m)).toEqual([[11, 'Wen Zhao']]);
+  });
+
+  test('a group by its word ("The council will …"); "he\'ll" after a semicolon is the one named before', () => {
+    const m = meeting(`${NOTES}The council will notify the members of the change.\n\n- Omar: a local meetup is interested; he'll reach out to the organisers.\n- Wen: the group is growing; it will keep growing.\n`);
+    expect(items(m)).toEqual([[11, 'council'], [13, 'Omar Little']]);
+  });
+
+  test('"After the workshop he will post …" is the one named before; "After the workshop he was tired" is no task', () => {
+    const m = meeting(`${NOTES}- Omar hosted a workshop at the summit. After workshop he will post notes in the organizing repo.\n- Wen gave a talk. After lunch she was tired.\n`);
+    expect(items(m)).toEqual([[11, 'Omar Little']]);
+  });
+
+  test('a turn accepting a request is a task of the one who accepts; a bare "Yes." to a question of opinion is not', () => {
+    const m = meeting(`${NOTES}* [Rosa] The export is broken in Safari. Wen, could you file an issue for it?\n* [Wen] Can do.\n* [Omar] Do you think the new layout is clearer?\n* [Rosa] Yes.\n* [Omar] Would you be willing to review the patch?\n* [Omar] Yes.\n`);
+    expect(items(m)).toEqual([[12, 'Wen Zhao']]);
+  });
+
+  test('"I have to check with …" and "Wen to handle …" commit; "I have to say …" does not', () => {
+    const m = meeting(`${NOTES}* [Rosa] I have to check with the legal team, but this sounds good.\n* [Omar] I have to say this looks great.\n\nWen to handle the transfer of the domain.\n`);
+    expect(items(m)).toEqual([[11, 'Rosa Diaz'], [14, 'Wen Zhao']]);
+  });
+
+  test('speech that repeats itself or opens with "I think": "I will I will run …", "I think I can just …"', () => {
+    const m = meeting(`${NOTES}**Rosa**\n* I will I will run some more benchmarks and post the numbers.\n\n**Wen**\n* I think I can just bump the version of the docs.\n* I think we can ship it.\n`);
+    expect(items(m)).toEqual([[12, 'Rosa Diaz'], [15, 'Wen Zhao']]);
+  });
+});
