@@ -18,9 +18,8 @@ import { resolvers } from '../api/resolvers.js';
 import { Db, DbError } from '../db/driver.js';
 import { emptyConfig } from '../ingest/config.js';
 import { ingestFolder } from '../ingest/pipeline.js';
-import { projectRoot } from '../schema/paths.js';
 import { difference, fingerprint, part } from './support/fingerprint.js';
-import { emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
+import { seededDb } from './support/graph.js';
 
 let db: Db;
 let app: FastifyInstance;
@@ -67,10 +66,7 @@ function refusedWith(res: { status: number; body: Body; raw: string }, status: n
 }
 
 beforeAll(async () => {
-  db = await testDb();
-  await emptyGraph(db);
-  await ingest(db, SEEDS, 'seeds');
-  await ingest(db, join(projectRoot(), 'examples', 'notes'), 'examples');
+  db = await seededDb();
   app = await make();
 });
 afterAll(async () => {

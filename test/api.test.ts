@@ -2,9 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../api/app.js';
 import type { Db } from '../db/driver.js';
-import { emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
-import { join } from 'node:path';
-import { projectRoot } from '../schema/paths.js';
+import { seededDb } from './support/graph.js';
 
 let db: Db;
 let app: FastifyInstance;
@@ -15,10 +13,7 @@ async function gql(query: string, variables?: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  db = await testDb();
-  await emptyGraph(db);
-  await ingest(db, SEEDS, 'seeds');
-  await ingest(db, join(projectRoot(), 'examples', 'notes'), 'examples');
+  db = await seededDb();
   app = await buildApp({ db, logger: false });
 });
 afterAll(async () => {

@@ -3,13 +3,11 @@
  * answered with what its root field answers, filters narrow it, and a
  * question it cannot read gets a message and suggestions and no answer.
  */
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../api/app.js';
 import type { Db } from '../db/driver.js';
-import { projectRoot } from '../schema/paths.js';
-import { emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
+import { seededDb } from './support/graph.js';
 
 let db: Db;
 let app: FastifyInstance;
@@ -37,10 +35,7 @@ const ask = async (q: string) => {
 };
 
 beforeAll(async () => {
-  db = await testDb();
-  await emptyGraph(db);
-  await ingest(db, SEEDS, 'seeds');
-  await ingest(db, join(projectRoot(), 'examples', 'notes'), 'examples');
+  db = await seededDb();
   app = await buildApp({ db, logger: false });
 });
 afterAll(async () => {

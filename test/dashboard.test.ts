@@ -14,7 +14,7 @@ import { buildApp } from '../api/app.js';
 import type { Db } from '../db/driver.js';
 import { projectRoot } from '../schema/paths.js';
 import { launchBrowser, watchedPage, type Watched } from './support/browser.js';
-import { emptyGraph, ingest, SEEDS, testDb } from './support/graph.js';
+import { seededDb } from './support/graph.js';
 
 const SHOTS = join(projectRoot(), 'docs', 'screenshots');
 const TOPIC = 'snapshot restore';
@@ -57,10 +57,7 @@ let api: { app: FastifyInstance; origin: string };
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  db = await testDb();
-  await emptyGraph(db);
-  await ingest(db, SEEDS, 'seeds');
-  await ingest(db, join(projectRoot(), 'examples', 'notes'), 'examples');
+  db = await seededDb();
   browser = await launchBrowser();
   api = await serve(0);
 });

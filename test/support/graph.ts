@@ -22,6 +22,15 @@ export async function testDb(): Promise<Db> {
   return db;
 }
 
+/** A driver for the test database holding only the seeds and examples/notes (what most API tests read). */
+export async function seededDb(): Promise<Db> {
+  const db = await testDb();
+  await emptyGraph(db);
+  await ingest(db, SEEDS, 'seeds');
+  await ingest(db, join(projectRoot(), 'examples', 'notes'), 'examples');
+  return db;
+}
+
 /** Deletes every node and relationship. */
 export async function emptyGraph(db: Db): Promise<void> {
   for (;;) {
