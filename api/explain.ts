@@ -50,7 +50,7 @@ export function explain(asked: Asked | undefined, items: Termed[], linked: (x: T
       out.push({ term: asked.ref, where: linked(x) ? 'link' : 'name', source: sourceOf(x) });
       continue;
     }
-    // Indexed terms are the line's and its section heading's (ingest/rows.ts).
+    // Indexed terms are the line's and its section heading's (ingest/load/rows.ts).
     const all = new Set((x.terms ?? '').split(' '));
     const own = new Set(indexTerms(x.text).split(' '));
     const seen = new Set<string>();

@@ -15,8 +15,8 @@ import { deserialize, serialize } from 'node:v8';
 import { collections, cpuSeconds, dist, round } from './lib.mjs';
 
 const [mode, ...args] = process.argv.slice(2);
-const { loadCollectionConfig } = await import(dist('ingest', 'config.js'));
-const { listNotes, readNote } = await import(dist('ingest', 'read.js'));
+const { loadCollectionConfig } = await import(dist('ingest', 'read', 'config.js'));
+const { listNotes, readNote } = await import(dist('ingest', 'read', 'read.js'));
 
 const jvm = Number(process.env.QUORUM_BENCH_JVM_PID) || null;
 const jvm0 = jvm ? cpuSeconds(jvm) : null;
@@ -54,7 +54,7 @@ function megabytes(sets) {
 }
 
 async function parse(corpus) {
-  const { parseNote } = await import(dist('ingest', 'parse.js'));
+  const { parseNote } = await import(dist('ingest', 'parse', 'parse.js'));
   const sets = await notes(corpus);
   const t = performance.now();
   for (const s of sets) for (const f of s.files) parseNote(f);
@@ -63,8 +63,8 @@ async function parse(corpus) {
 }
 
 async function extractAll(corpus) {
-  const { parseNote } = await import(dist('ingest', 'parse.js'));
-  const { extractMeeting } = await import(dist('ingest', 'extract.js'));
+  const { parseNote } = await import(dist('ingest', 'parse', 'parse.js'));
+  const { extractMeeting } = await import(dist('ingest', 'extract', 'extract.js'));
   const sets = await notes(corpus);
   const t = performance.now();
   let parseMs = 0;
@@ -81,7 +81,7 @@ async function extractAll(corpus) {
 }
 
 async function pool(corpus, workers, recordsFile) {
-  const { ExtractPool } = await import(dist('ingest', 'pool.js'));
+  const { ExtractPool } = await import(dist('ingest', 'pool', 'pool.js'));
   const sets = await notes(corpus);
   const t = performance.now();
   const saved = [];

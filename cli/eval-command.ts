@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../api/app.js';
-import { loadCollectionConfig } from '../ingest/config.js';
+import { loadCollectionConfig } from '../ingest/read/config.js';
 import { ingestFolder } from '../ingest/pipeline.js';
 import { projectFile, projectRoot } from '../schema/paths.js';
 import { parseArgs, UsageError } from './args.js';

@@ -18,10 +18,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCollectionConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
-import { readNote } from '../ingest/read.js';
+import { loadCollectionConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { readNote } from '../ingest/read/read.js';
 import type { MeetingRecord, PersonRecord } from '../ingest/types.js';
 
 export interface Gold {

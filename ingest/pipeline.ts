@@ -14,12 +14,12 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/driver.js';
-import type { CollectionConfig } from './config.js';
-import { derivedStamp, parseStamp } from './derived.js';
-import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, loadMeetings, Orphans, settlePeople, type Indexed } from './load.js';
-import { ExtractPool, type Extracted } from './pool.js';
-import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read.js';
-import { PeopleDirectory } from './resolve-people.js';
+import type { CollectionConfig } from './read/config.js';
+import { derivedStamp, parseStamp } from './load/derived.js';
+import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, loadMeetings, Orphans, settlePeople, type Indexed } from './load/load.js';
+import { ExtractPool, type Extracted } from './pool/pool.js';
+import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read/read.js';
+import { PeopleDirectory } from './resolve/people.js';
 import type { MeetingRecord, Message, SourceFile } from './types.js';
 
 export interface IngestOptions {
@@ -37,13 +37,13 @@ export interface IngestOptions {
   fileTimeoutMs?: number;
   /** Called after each file is handled (read, skipped or failed). */
   onProgress?: (done: number, total: number, path: string) => void;
-  /** The stamp of the rules and config that derive stored facts (ingest/derived.ts); a test seam, default derivedStamp(config). */
+  /** The stamp of the rules and config that derive stored facts (ingest/load/derived.ts); a test seam, default derivedStamp(config). */
   derived?: string;
 }
 
 /**
  * Unchanged files indexed again because what derives their stored facts
- * changed since (ingest/derived.ts): how many, and whether the rules (an
+ * changed since (ingest/load/derived.ts): how many, and whether the rules (an
  * upgrade) or the collection's config changed.
  */
 export interface Rederived {
@@ -209,7 +209,7 @@ export async function writeCollection(
 
 /** Parsing on the main thread (workers: 0): no timeout, for debugging and profiling. */
 async function inThread(config: CollectionConfig): Promise<(f: SourceFile) => Promise<Extracted>> {
-  const [{ parseNote }, { extractMeeting }] = await Promise.all([import('./parse.js'), import('./extract.js')]);
+  const [{ parseNote }, { extractMeeting }] = await Promise.all([import('./parse/parse.js'), import('./extract/extract.js')]);
   return async (file) => {
     try {
       let t = performance.now();

@@ -128,7 +128,7 @@ export interface PassageRecord {
   speakerAs?: string;
   /** Canonical ids of the references on the passage's lines. */
   refs: string[];
-  /** Index of the passage that opens the passage's discussion thread (ingest/topic-threads.ts); set by the topics stage. */
+  /** Index of the passage that opens the passage's discussion thread (ingest/annotate/threads.ts); set by the topics stage. */
   thread?: number;
   /** `agenda` for a planned item, `links` for a link with no words of its own; set by the topics stage. */
   role?: 'agenda' | 'links' | null;

@@ -39,7 +39,7 @@ export function words(text: string): string[] {
 
 // Note: terms stored by older rules are rewritten at the next ingest without a
 // version to bump here: each meeting carries a hash of this code and of the
-// rest that derives stored facts (ingest/derived.ts).
+// rest that derives stored facts (ingest/load/derived.ts).
 
 /** A light English stemmer: plurals, -ally, -ing, -ed, -er (long words), a final -e. */
 export function stem(word: string): string {

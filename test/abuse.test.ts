@@ -16,7 +16,7 @@ import { clampFirst } from '../api/loaders.js';
 import { loadQueries } from '../api/queries.js';
 import { resolvers } from '../api/resolvers.js';
 import { Db, DbError } from '../db/driver.js';
-import { emptyConfig } from '../ingest/config.js';
+import { emptyConfig } from '../ingest/read/config.js';
 import { ingestFolder } from '../ingest/pipeline.js';
 import { difference, fingerprint, part } from './support/fingerprint.js';
 import { seededDb } from './support/graph.js';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/driver.js';
-import { emptyConfig } from '../ingest/config.js';
+import { emptyConfig } from '../ingest/read/config.js';
 import { ingestFolder } from '../ingest/pipeline.js';
 import { projectRoot } from '../schema/paths.js';
 import { difference, fingerprint, part, type Fingerprint } from './support/fingerprint.js';

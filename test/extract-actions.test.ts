@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { emptyConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
-import { decodeNote } from '../ingest/read.js';
+import { emptyConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { decodeNote } from '../ingest/read/read.js';
 import type { MeetingRecord } from '../ingest/types.js';
 
 const meeting = (text: string, path = 'team/2026/team-03-04.md'): MeetingRecord => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { emptyConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
-import { decodeNote } from '../ingest/read.js';
+import { emptyConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { decodeNote } from '../ingest/read/read.js';
 import type { MeetingRecord } from '../ingest/types.js';
 
 const meeting = (text: string, path = 'team/2026/team-03-04.md'): MeetingRecord => {
@@ -131,10 +131,10 @@ describe('extractDecisions: people, refs and topics', () => {
 
 describe('recalled outcomes of earlier meetings', () => {
   test('are not this meeting’s decisions; minutes kept under agenda headings are', async () => {
-    const { parseNote } = await import('../ingest/parse.js');
-    const { extractMeeting } = await import('../ingest/extract.js');
-    const { emptyConfig } = await import('../ingest/config.js');
-    const { decodeNote } = await import('../ingest/read.js');
+    const { parseNote } = await import('../ingest/parse/parse.js');
+    const { extractMeeting } = await import('../ingest/extract/extract.js');
+    const { emptyConfig } = await import('../ingest/read/config.js');
+    const { decodeNote } = await import('../ingest/read/read.js');
     const text = '# Minutes\n\n## Agenda\n\n### Caching\n\n* Ada: we agreed last time to keep the cache.\n* Consensus was to drop the old flag.\n';
     const read = decodeNote(Buffer.from(text), 'team/2024/x.md', 't');
     if (!read.ok) throw new Error(read.message.reason);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { dateInName, findDates } from '../ingest/date-parse.js';
-import { extractMeta } from '../ingest/extract-meta.js';
-import { parseNote } from '../ingest/parse.js';
-import { decodeNote } from '../ingest/read.js';
+import { dateInName, findDates } from '../ingest/extract/meta/dates.js';
+import { extractMeta } from '../ingest/extract/meta.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { decodeNote } from '../ingest/read/read.js';
 
 const meta = (path: string, text: string) => {
   const r = decodeNote(Buffer.from(text), path, 'test');

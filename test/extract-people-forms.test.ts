@@ -3,9 +3,9 @@
  * our own words.
  */
 import { describe, expect, test } from 'vitest';
-import { emptyConfig } from '../ingest/config.js';
-import { extractPeople } from '../ingest/extract-people.js';
-import { parseNote } from '../ingest/parse.js';
+import { emptyConfig } from '../ingest/read/config.js';
+import { extractPeople } from '../ingest/extract/people.js';
+import { parseNote } from '../ingest/parse/parse.js';
 
 const run = (text: string, path = 'team/2024/team-05-02.md') => {
   const note = parseNote({ collection: 'test', path, text, sha256: '', bytes: text.length });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { emptyConfig } from '../ingest/config.js';
-import { extractPeople, resolvePersonName } from '../ingest/extract-people.js';
-import { parseNote } from '../ingest/parse.js';
+import { emptyConfig } from '../ingest/read/config.js';
+import { extractPeople, resolvePersonName } from '../ingest/extract/people.js';
+import { parseNote } from '../ingest/parse/parse.js';
 
 const run = (text: string, path = 'team/2024/team-05-02.md') => {
   const note = parseNote({ collection: 'test', path, text, sha256: '', bytes: text.length });

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { emptyConfig, parseCollectionConfig, type CollectionConfig } from '../ingest/config.js';
-import { extractMeta } from '../ingest/extract-meta.js';
-import { extractReferences } from '../ingest/extract-references.js';
-import { parseNote } from '../ingest/parse.js';
-import { decodeNote } from '../ingest/read.js';
+import { emptyConfig, parseCollectionConfig, type CollectionConfig } from '../ingest/read/config.js';
+import { extractMeta } from '../ingest/extract/meta.js';
+import { extractReferences } from '../ingest/extract/references.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { decodeNote } from '../ingest/read/read.js';
 
 const config = (repositories: Record<string, string> = {}): CollectionConfig => ({ ...emptyConfig(), repositories: new Map(Object.entries(repositories)) });
 

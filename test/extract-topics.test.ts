@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { emptyConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
-import { keyPhrases } from '../ingest/topic-phrases.js';
-import { topicName } from '../ingest/topic-names.js';
-import { findThreads } from '../ingest/topic-threads.js';
+import { emptyConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { keyPhrases } from '../ingest/extract/topics/phrases.js';
+import { topicName } from '../ingest/extract/topics/names.js';
+import { findThreads } from '../ingest/annotate/threads.js';
 import type { MeetingRecord } from '../ingest/types.js';
 
 const NOTE = `# March 3 | Runtime Weekly

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../api/app.js';
 import { apiDbOptions } from '../api/security.js';
 import { DbError, type Db } from '../db/driver.js';
-import { emptyConfig } from '../ingest/config.js';
+import { emptyConfig } from '../ingest/read/config.js';
 import { ingestFolder } from '../ingest/pipeline.js';
 import { portIsFree } from '../neo4j/bolt.js';
 import { difference, fingerprint, part, type Fingerprint } from './support/fingerprint.js';

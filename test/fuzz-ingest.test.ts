@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/driver.js';
-import { emptyConfig } from '../ingest/config.js';
+import { emptyConfig } from '../ingest/read/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { runCli } from './support/cli.js';
 import { PATHOLOGICAL } from './support/pathological.js';

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
-import { decodeNote } from '../ingest/read.js';
+import { emptyConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { decodeNote } from '../ingest/read/read.js';
 import type { MeetingRecord, Note } from '../ingest/types.js';
 
 const RUNS = Number(process.env.QUORUM_FUZZ_RUNS ?? 150);

@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { parseMarkdown, parseMarkdownFull } from '../ingest/parse-markdown.js';
+import { parseMarkdown, parseMarkdownFull } from '../ingest/parse/markdown.js';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 const RUNS = Number(process.env.QUORUM_FUZZ_RUNS ?? 300);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseNote } from '../ingest/parse.js';
-import { decodeNote } from '../ingest/read.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { decodeNote } from '../ingest/read/read.js';
 import type { SourceFile } from '../ingest/types.js';
-import { isWebText, webTextToMarkdown } from '../ingest/web-text.js';
+import { isWebText, webTextToMarkdown } from '../ingest/formats/web-text.js';
 import { SEEDS } from './support/graph.js';
 
 const file = (text: string, path = 'notes/2026/x.md'): SourceFile => {
@@ -105,7 +105,7 @@ describe('bare URLs in a split paragraph', () => {
 
 describe('parseNote: HTML written in the markdown', () => {
   test('headings, paragraphs and items of raw HTML become blocks with their lines', async () => {
-    const { parseNote } = await import('../ingest/parse.js');
+    const { parseNote } = await import('../ingest/parse/parse.js');
     const text = '<h1>Board minutes</h1>\n<p><strong>Date:</strong> 2016-05-09 &amp; later</p>\n<h2>Attendance</h2>\n<ul>\n\n<li>Ana Lima</li>\n\n</ul>\n<p>See <a href="https://example.org/x">the notes</a>\nfor more.</p>\n';
     const note = parseNote({ collection: 't', path: 'm.md', text, sha256: '', bytes: text.length });
     expect(note.blocks.map((b) => [b.kind, b.text, b.startLine, b.endLine])).toEqual([

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { emptyConfig, loadCollectionConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
-import { ExtractPool } from '../ingest/pool.js';
-import { readNote } from '../ingest/read.js';
+import { emptyConfig, loadCollectionConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
+import { ExtractPool } from '../ingest/pool/pool.js';
+import { readNote } from '../ingest/read/read.js';
 import type { SourceFile } from '../ingest/types.js';
 import { projectFile } from '../schema/paths.js';
 import { CORPUS, SEEDS } from './support/graph.js';

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../api/app.js';
 import type { Db } from '../db/driver.js';
-import { parseCollectionConfig } from '../ingest/config.js';
+import { parseCollectionConfig } from '../ingest/read/config.js';
 import type { IngestSummary } from '../ingest/pipeline.js';
 import type { MeetingRecord } from '../ingest/types.js';
 import { emptyGraph, ingest, testDb } from './support/graph.js';

@@ -12,9 +12,9 @@ import { buildSchema, parse } from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { queryCost } from '../api/limits.js';
 import { parseFloors, raise } from '../eval/floors.js';
-import { parseCollectionConfig } from '../ingest/config.js';
-import { extractMeeting } from '../ingest/extract.js';
-import { parseNote } from '../ingest/parse.js';
+import { parseCollectionConfig } from '../ingest/read/config.js';
+import { extractMeeting } from '../ingest/extract/extract.js';
+import { parseNote } from '../ingest/parse/parse.js';
 import { projectFile } from '../schema/paths.js';
 import { control, controlCase, extractCase, facts, PROTOTYPE_WORDS, protoCase, type Place } from './support/prototype-words.js';
 

@@ -1,6 +1,6 @@
-/** How one human's forms become one Person id (ingest/resolve-people.ts). */
+/** How one human's forms become one Person id (ingest/resolve/people.ts). */
 import { describe, expect, test } from 'vitest';
-import { PeopleDirectory, spacedCamelName } from '../ingest/resolve-people.js';
+import { PeopleDirectory, spacedCamelName } from '../ingest/resolve/people.js';
 import type { PersonRecord } from '../ingest/types.js';
 
 const person = (name: string): PersonRecord => ({ name, aliases: [], handles: [] }) as unknown as PersonRecord;

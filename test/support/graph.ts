@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { Db } from '../../db/driver.js';
-import { emptyConfig, loadCollectionConfig, type CollectionConfig } from '../../ingest/config.js';
+import { emptyConfig, loadCollectionConfig, type CollectionConfig } from '../../ingest/read/config.js';
 import { ingestFolder, type IngestSummary } from '../../ingest/pipeline.js';
 import { applySchema } from '../../schema/apply.js';
 import { projectRoot } from '../../schema/paths.js';

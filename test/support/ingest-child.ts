@@ -4,7 +4,7 @@
  * Small batches give a kill many points to land between write transactions.
  */
 import { Db } from '../../db/driver.js';
-import { emptyConfig } from '../../ingest/config.js';
+import { emptyConfig } from '../../ingest/read/config.js';
 import { ingestFolder } from '../../ingest/pipeline.js';
 
 export async function run([folder, collection, batchRows]: string[]): Promise<number> {

@@ -8,9 +8,9 @@
  * (case, underscores, length) but naming nothing, so a note with the word
  * must give the facts the note with its control gives.
  */
-import { parseCollectionConfig, type CollectionConfig } from '../../ingest/config.js';
-import { extractMeeting } from '../../ingest/extract.js';
-import { parseNote } from '../../ingest/parse.js';
+import { parseCollectionConfig, type CollectionConfig } from '../../ingest/read/config.js';
+import { extractMeeting } from '../../ingest/extract/extract.js';
+import { parseNote } from '../../ingest/parse/parse.js';
 import type { MeetingRecord } from '../../ingest/types.js';
 
 /** Every member name of Object.prototype, `__proto__` among them. */

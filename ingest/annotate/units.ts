@@ -1,0 +1,189 @@
+/**
+ * The pieces decisions and action items are read from: a block's sentences,
+ * each with the source lines it covers, the speaker label taken off.
+ * Shared by extract-decisions and extract-actions.
+ */
+import type { ExtractContext } from '../extract/context.js';
+import type { Block, Section } from '../types.js';
+
+/** One sentence of a block, with its source lines. */
+export interface Unit {
+  block: Block;
+  /** The sentence, speaker label removed, white space folded. */
+  text: string;
+  startLine: number;
+  endLine: number;
+  /** The first sentence of its block. */
+  first: boolean;
+}
+
+/**
+ * A label that opens a block: `Alex:`, `[Bailey]`, `**Till**:`, `fitzgen -`,
+ * `AI[BS]:`. `rest` is the text after it.
+ */
+export interface Label {
+  label: string;
+  rest: string;
+}
+
+const BRACKET = /^\[([^\]\n]{1,40})\]\s*:?\s*/u;
+const COLON = /^([\p{L}@][\p{L}\p{M}0-9 .'’_@/&,()-]{0,48}?)\s*:\s*/u;
+const DASH = /^([\p{L}@][\p{L}\p{M}0-9._@-]{1,30}) [-–—] /u;
+
+/** The label opening a text, if it has one of at most five words. */
+export function leadingLabel(text: string): Label | null {
+  const t = text.trimStart();
+  for (const re of [BRACKET, COLON, DASH]) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const label = m[1]!.trim();
+    if (!label || label.split(/\s+/).length > 5 || /https?$/i.test(label)) continue;
+    return { label, rest: t.slice(m[0].length) };
+  }
+  return null;
+}
+
+/**
+ * Words that open a block as a label but name no speaker: cue labels the
+ * extractors read themselves, and the common headings of note-taking.
+ */
+const NOT_SPEAKER = /^(?:decisions?|decided|resolved|resolutions?|agreed|agreements?|conclusions?|outcomes?|consensus|results?|verdict|polls?|straw poll|votes?|action(?: items?)?|ais?|todo|to-?do|next steps?|follow[- ]?ups?|notes?|topics?|updates?|agenda|questions?|discussion|summary|proposal|status|links?|slides|context|background|problem|goal|goals|idea|ideas|pros?|cons?|options?|example|e\.g\.|i\.e\.|nb|n\.b\.|edit|update|fyi|tl;?dr|q|a|re|cc|pr|issue|rfc|http|https|meeting notes|attendees|present|date|time|location|where|when|why|what|how)$/i;
+
+/** The speaker label opening a block, known from the people stage or read from the text. */
+export function speakerLabel(ctx: ExtractContext, block: Block): Label | null {
+  return labels(ctx, block);
+}
+
+/** A function computed once per extraction and key: the cache lives as long as the ExtractContext. */
+export function perContext<K, V>(compute: (ctx: ExtractContext, key: K) => V): (ctx: ExtractContext, key: K) => V {
+  const caches = new WeakMap<ExtractContext, Map<K, V>>();
+  return (ctx, key) => {
+    let cache = caches.get(ctx);
+    if (!cache) caches.set(ctx, (cache = new Map()));
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute(ctx, key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const labels = perContext((ctx, block: Block) => readSpeakerLabel(ctx, block));
+const units = perContext((ctx, block: Block) => splitUnits(ctx, block));
+
+function readSpeakerLabel(ctx: ExtractContext, block: Block): Label | null {
+  const as = ctx.people.speakerAs[block.id];
+  const lab = leadingLabel(block.text);
+  // The people stage also credits narrative ("Till walked members through …"): only a label is speech.
+  if (as && lab && lab.label.toLowerCase().includes(as.toLowerCase())) return lab;
+  if (!lab || NOT_SPEAKER.test(lab.label.replace(/[*_]/g, '').trim()) || /^[\d\s.,%()+-]*$/.test(lab.rest)) return null;
+  if (/^\d/.test(lab.label) || /\s(?:is|are|was|the|a|an|of|to|for|and|we|i)\s/i.test(` ${lab.label} `) && !/&/.test(lab.label)) return null;
+  return lab;
+}
+
+/** Abbreviations after which a full stop ends no sentence. */
+const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|al|st|mr|mrs|ms|dr|no|fig|sec|ch|ver|v)\.|\b[A-Z]\.)$/i;
+
+/**
+ * Splits a block's text into sentences with their source lines. The speaker
+ * label is taken off the first; soft line breaks count the lines.
+ */
+export function unitsOf(ctx: ExtractContext, block: Block): Unit[] {
+  return units(ctx, block);
+}
+
+function splitUnits(ctx: ExtractContext, block: Block): Unit[] {
+  const text = block.text;
+  if (!text.trim()) return [];
+  const label = speakerLabel(ctx, block);
+  let from = label ? text.length - label.rest.length : 0;
+  while (from < text.length && /\s/.test(text[from]!)) from++;
+  const units: Unit[] = [];
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  const newlinesBefore = (i: number): number => {
+    let n = 0;
+    while (n < breaks.length && breaks[n]! < i) n++;
+    return n;
+  };
+  const push = (start: number, end: number) => {
+    const raw = text.slice(start, end);
+    const s = raw.replace(/\s+/g, ' ').trim();
+    if (!s) return;
+    const lead = start + (raw.length - raw.trimStart().length);
+    const lineOf = (i: number) => block.startLine + newlinesBefore(i);
+    units.push({ block, text: s, startLine: lineOf(lead), endLine: Math.min(block.endLine, lineOf(Math.max(lead, end - 1))), first: units.length === 0 });
+  };
+  const re = /[.!?]+["'’”)\]]*(?=\s+["'“(\[*_]?[\p{Lu}\d])|\n(?=\s*(?:[-*•]|\d+[.)])\s)/gu;
+  let start = from;
+  for (const m of text.slice(from).matchAll(re)) {
+    const end = from + m.index + m[0].length;
+    if (m[0].startsWith('.') && ABBREV.test(text.slice(Math.max(start, end - 8), end))) continue;
+    push(start, end);
+    start = end;
+  }
+  push(start, text.length);
+  return units;
+}
+
+/** The block's own words, speaker label removed, white space folded. */
+export function blockBody(ctx: ExtractContext, block: Block): string {
+  const label = speakerLabel(ctx, block);
+  return (label ? label.rest : block.text).replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a section or any section around it is headed by a heading that matches. */
+export function inSectionHeaded(ctx: ExtractContext, section: number, re: RegExp): boolean {
+  for (let s = section; s >= 0; s = ctx.note.sections[s]!.parent) {
+    if (re.test(sectionHeading(ctx.note.sections[s]!))) return true;
+  }
+  return false;
+}
+
+const cleaned = new WeakMap<Section, string>();
+
+/** A section's heading, cleaned (see cleanHeading), computed once. */
+export function sectionHeading(section: Section): string {
+  let h = cleaned.get(section);
+  if (h === undefined) {
+    h = cleanHeading(section.heading);
+    cleaned.set(section, h);
+  }
+  return h;
+}
+
+/** A heading without numbering, time boxes, presenters, links or trailing punctuation. */
+export function cleanHeading(heading: string): string {
+  return heading
+    .replace(/^\s*(?:\d+[.)]|[ivx]+\.|[-*•])\s*/i, '')
+    .replace(/\[[^\]]*\b(?:min|mins|minutes|h|hr|hour)s?\b[^\]]*\]/gi, '')
+    .replace(/\((?:[^()]*\b(?:min|mins|minutes)\b[^()]*|[\p{Lu}][\p{L}.'-]+(?:\s[\p{Lu}][\p{L}.'-]+){0,3}(?:,\s*[\p{Lu}][\p{L}.'-]+(?:\s[\p{Lu}][\p{L}.'-]+){0,3})*)\)/gu, '')
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/[*_`#]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:.,;–—-]+$/, '')
+    .trim();
+}
+
+/**
+ * Whether a block is part of a verbatim transcript pasted under the notes
+ * ("What follows is the Teams transcript of the meeting:", a section headed
+ * Transcript): its "I'll" and "we decided" are talk, not records. A section
+ * headed Transcript runs to the next heading of its level (often it holds
+ * only a link to the transcript); a note whose title says Transcript is
+ * itself the record.
+ */
+export function inTranscript(ctx: ExtractContext, block: Block): boolean {
+  const [start, end] = transcriptSpan(ctx, null);
+  return block.startLine > start && block.startLine <= end;
+}
+
+const transcriptSpan = perContext((ctx, _: null): [number, number] => {
+  const blocks = ctx.note.blocks;
+  const title = blocks.find((b) => b.text.trim() !== '');
+  const opener = blocks.find((b) =>
+    (b.kind === 'heading' && b !== title && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
+    (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
+  if (!opener) return [Infinity, Infinity];
+  const end = opener.kind === 'heading' ? ctx.note.sections[opener.section]!.endLine : Infinity;
+  return [opener.endLine, end];
+});

@@ -1,0 +1,24 @@
+/**
+ * What the extractors after people and references read: the note, the
+ * collection's config, and what the earlier extractors found. Read-only: an
+ * extractor returns what it found and changes nothing here.
+ */
+import type { CollectionConfig } from '../read/config.js';
+import type { Note, PassageRecord } from '../types.js';
+import type { Meta } from './meta.js';
+import type { PeopleResult } from './people.js';
+import type { ReferencesResult } from './references.js';
+
+export interface ExtractContext {
+  note: Note;
+  config: CollectionConfig;
+  meta: Meta;
+  people: PeopleResult;
+  refs: ReferencesResult;
+  passages: PassageRecord[];
+  /** Per block id: index into passages, or -1 (headings, empty blocks). */
+  passageOf: number[];
+  /** Heading path of a section id (`Notes › Binary artifacts`); '' for -1. */
+  sectionPath(section: number): string;
+}
+

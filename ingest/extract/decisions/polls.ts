@@ -1,0 +1,235 @@
+/**
+ * Decisions settled by a show of hands: polls and votes with their outcome
+ * (the WebAssembly CG's `SF F N A SA` tables, `SF: 13` lines, `Yes: 15`,
+ * "Poll: … consensus", "[No objections, proposal passes]"), and questions
+ * put to the group that a reply settles ("Should we …?" / "yes",
+ * "Anyone opposed …?" / "[no]").
+ */
+import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER } from './cues.js';
+import { blockBody } from '../../annotate/units.js';
+import type { ExtractContext } from '../context.js';
+import type { Block } from '../../types.js';
+
+/** A decision found with its context: the span runs from the question or poll to the outcome. */
+export interface SettledQuestion {
+  blocks: Block[];
+  text: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Opens a poll or vote: `POLL:`, `Poll to advance …`, `Vote on …`, `Straw poll`. */
+const POLL = /^[\s*_]*(?:straw\s+|consensus\s+|unanimous\s+consent\s+)?(?:poll|vote)(?:s|ing)?\b(?!\s+(?:for|on)\s+(?:a\s+)?(?:new\s+)?(?:meeting\s+)?time)(?:[\s*_]*[:.–—-]|\s+(?:to|on|for|about|whether)\b|[\s*_]*$)/i;
+/** Opens a motion: `Motion: …`, `Countermotion: …`, a heading `Motion #2016-05/1`, `Motion to adopt …`. */
+const MOTION = /^[\s*_]*(?:counter[- ]?\s*)?motion\b(?:\s*#\s*[\w/.-]+)?[\s*_]*(?:[:.–—-]|\s+to\b|$)/i;
+/** The result a motion met; "not seconded" means it died unvoted. */
+const MOTION_RESULT = /\b(?:passe[sd]|pass|carried|carries|rejected|failed|fails|defeated|postponed|approved|adopted|withdrawn)\b/i;
+const NOT_SECONDED = /\bnot\s+seconded\b|\bno\s+second\b/i;
+/** A poll that was not taken. */
+const NOT_TAKEN = /\b(?:skipped|deferred|postponed|not\s+taken|no\s+time|lack\s+of\s+time|potential|future|next\s+(?:time|meeting)|will\s+(?:poll|vote)|later)\b/i;
+/** The five-point scale of a poll table or tally. */
+const SCALE = new Set(['sf', 'f', 'n', 'a', 'sa']);
+const TALLY = /^[\s*_|-]*(?:SF|F|N|A|SA|yes|no|for|against|abstain(?:ed|s)?|in\s+favou?r|neutral)\s*[:=|-]\s*\d+/i;
+
+/** Finds the polls with an outcome and the questions a reply settled. */
+export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolean): SettledQuestion[] {
+  const out: SettledQuestion[] = [];
+  const blocks = ctx.note.blocks;
+  const claimed = new Set<number>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (skip(b) || claimed.has(b.id)) continue;
+    if (/motion/i.test(b.text) && (MOTION.test(b.text) || MOTION.test(blockBody(ctx, b)))) {
+      const motion = motionOutcome(ctx, i, skip);
+      if (motion) {
+        for (const x of motion.blocks) claimed.add(x.id);
+        out.push(motion);
+      }
+      continue;
+    }
+    const parts = b.kind === 'item' && /:\s*$/.test(b.text) && ASKS_YES.test(b.text) ? answeredParts(ctx, b) : [];
+    if (parts.length) {
+      for (const x of parts) claimed.add(x.id);
+      out.push(settled(parts, `${blockBody(ctx, b)} ${parts.map((x) => blockBody(ctx, x)).join('; ')}`));
+      continue;
+    }
+    const maybePoll = /poll|vote/i.test(b.text);
+    if (!maybePoll && !b.text.includes('?') && b.kind !== 'row' && b.kind !== 'heading') continue;
+    const body = blockBody(ctx, b);
+    if ((maybePoll && POLL.test(body)) || (b.kind === 'row' && isScaleTable(b))) {
+      const poll = pollOutcome(ctx, i, skip);
+      if (poll) {
+        for (const x of poll.blocks) claimed.add(x.id);
+        out.push(poll);
+      }
+      continue;
+    }
+    // A heading may ask without a question mark: "### Any objections to merging #17".
+    const asks = /\?\s*$/.test(body) || (b.kind === 'heading' && /^(?:any\s+)?(?:objections?|concerns?|opposed)\b/i.test(body));
+    if (asks && (ASKS_YES.test(body) || ASKS_NONE.test(body))) {
+      const answer = replyTo(ctx, i, body);
+      if (answer) out.push(answer);
+    }
+  }
+  return out;
+}
+
+/** The parts of a question split into items, each answered where it stands: "- should we use X:" / "  - only for keys? (yes)". */
+function answeredParts(ctx: ExtractContext, q: Block): Block[] {
+  return ctx.note.blocks.filter((x) => {
+    if (x.parent !== q.id || x.kind !== 'item') return false;
+    const m = INLINE_ANSWER.exec(x.text.trim());
+    return !!m && (ANSWER_YES.test(m[1]!) || ANSWER_NONE.test(m[1]!));
+  });
+}
+
+function isScaleTable(b: Block): boolean {
+  const h = (b.header ?? []).map((c) => c.toLowerCase().replace(/[^a-z]/g, ''));
+  return h.filter((c) => SCALE.has(c)).length >= 4;
+}
+
+/** The outcome of the poll opened at blocks[i], looked for until the next poll or heading. */
+function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean): SettledQuestion | null {
+  const blocks = ctx.note.blocks;
+  const open = blocks[i]!;
+  const body = blockBody(ctx, open);
+  if (NOT_TAKEN.test(body) && !decisionCue(body)) return null;
+  const taken: Block[] = [open];
+  let statement = open.kind === 'row' ? '' : body;
+  if (open.kind === 'row') {
+    // A tally table with no poll line: the question it answers is the paragraph just before it.
+    const prev = blocks[i - 1];
+    if (prev && prev.kind !== 'heading' && prev.kind !== 'row' && prev.endLine >= open.startLine - 5 && !skip(prev)) {
+      statement = blockBody(ctx, prev);
+      taken.unshift(prev);
+    }
+  }
+  // The poll line itself may carry the outcome: "*POLL:* unanimous consent to do this merge."
+  const inline = body.replace(POLL, '').trim();
+  if (open.kind !== 'row' && inline && decisionCue(inline)) return settled(taken, statement);
+  const limit = open.endLine + (open.kind === 'heading' ? 40 : 16);
+  const counts: string[] = [];
+  let last: Block | null = null;
+  for (let j = i + (open.kind === 'row' ? 0 : 1); j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.startLine > limit || skip(b)) break;
+    if (b.kind === 'heading' && (open.kind !== 'heading' || b.depth <= open.depth)) break;
+    const text = blockBody(ctx, b);
+    if (j > i && b.kind !== 'row' && POLL.test(text) && !counts.length) break;
+    if (b.kind === 'row' && isScaleTable(b)) {
+      counts.push(b.header!.map((h, k) => `${h} ${b.cells![k] ?? ''}`.trim()).join(', '));
+      taken.push(b);
+      last = b;
+      continue;
+    }
+    if (TALLY.test(b.text)) {
+      counts.push(b.text.replace(/\s+/g, ' ').trim());
+      taken.push(b);
+      last = b;
+      continue;
+    }
+    if (counts.length) {
+      // A verdict right after the tally ("Decision: move forward to phase 1", "change passes").
+      if (b.startLine <= last!.endLine + 3 && b.kind !== 'heading' && (decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))) {
+        taken.push(b);
+        last = b;
+      }
+      break;
+    }
+    if (!statement && b.kind !== 'heading') statement = text;
+    else if (open.kind === 'heading' && taken.length === 1 && b.kind === 'paragraph' && /\?\s*$/.test(text) && !ctx.people.speakerOf[b.id]) {
+      statement = `${statement}: ${text}`;
+      taken.push(b);
+    }
+    const raw = rawReply(ctx, b.endLine + 1, nextStart(ctx, j));
+    if (decisionCue(text) || (ASKS_NONE.test(body) && ANSWER_NONE.test(text)) || (raw && (decisionCue(raw) || ANSWER_NONE.test(raw)))) {
+      taken.push(b);
+      return settled(taken, `${statement} — ${text}`);
+    }
+  }
+  if (!counts.length) return null;
+  return settled(taken, `${statement} (${counts.join('; ')})`);
+}
+
+/**
+ * A motion and its result: on the motion's own later lines ("Seconded,
+ * passed."), or in a block right after it, up to the next heading or motion
+ * (for a heading, anywhere in its section: `Resolution: Passed.`).
+ */
+function motionOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean): SettledQuestion | null {
+  const blocks = ctx.note.blocks;
+  const open = blocks[i]!;
+  const body = open.text.replace(/\s+/g, ' ').trim();
+  const lines = open.text.split('\n');
+  if (open.kind !== 'heading' && lines.length > 1) {
+    const later = lines.slice(1).join(' ');
+    if (NOT_SECONDED.test(later)) return null;
+    if (MOTION_RESULT.test(later)) return settled([open], body);
+  }
+  if (NOT_SECONDED.test(body)) return null;
+  const taken: Block[] = [open];
+  const limit = open.endLine + (open.kind === 'heading' ? 12 : 3);
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.startLine > limit || skip(b) || b.kind === 'heading' || MOTION.test(b.text)) break;
+    const text = blockBody(ctx, b);
+    if (NOT_SECONDED.test(text)) return null;
+    taken.push(b);
+    if (MOTION_RESULT.test(text) && (open.kind === 'heading' || text.length < 80)) {
+      return settled(taken, taken.map((x) => blockBody(ctx, x)).join(' — '));
+    }
+  }
+  return null;
+}
+
+function settled(blocks: Block[], text: string): SettledQuestion {
+  return {
+    blocks,
+    text: text.replace(/\s+/g, ' ').trim(),
+    startLine: Math.min(...blocks.map((b) => b.startLine)),
+    endLine: Math.max(...blocks.map((b) => b.endLine)),
+  };
+}
+
+function nextStart(ctx: ExtractContext, j: number): number {
+  return ctx.note.blocks[j + 1]?.startLine ?? ctx.note.lines.length + 1;
+}
+
+/** A reply the parse tree keeps no block for (`<No objections>`, `<silence>`), on lines from..to-1. */
+function rawReply(ctx: ExtractContext, from: number, to: number): string | null {
+  for (let l = from; l < to && l < from + 4; l++) {
+    const line = (ctx.note.lines[l - 1] ?? '').trim();
+    if (!line) continue;
+    if (/^<[^>]{1,60}>$/.test(line) || /^\[[^\]]{1,60}\]$/.test(line) || /^\([^)]{1,60}\)$/.test(line)) return line.slice(1, -1);
+    return null;
+  }
+  return null;
+}
+
+/**
+ * The reply that settles the question at blocks[i]: a nested item, an
+ * unattributed next line, or a bracketed remark, saying yes to "should we"
+ * or no to "any objections".
+ */
+function replyTo(ctx: ExtractContext, i: number, question: string): SettledQuestion | null {
+  const blocks = ctx.note.blocks;
+  const q = blocks[i]!;
+  const fits = (reply: string): boolean =>
+    (ASKS_NONE.test(question) && ANSWER_NONE.test(reply)) || (ASKS_YES.test(question) && !ASKS_NONE.test(question) && ANSWER_YES.test(reply));
+  // The reply may sit on the question's own last line: "Anyone opposed to landing the PR? \n[no]".
+  const lines = q.text.split('\n');
+  if (lines.length > 1 && fits(lines[lines.length - 1]!) && lines[lines.length - 1]!.length < 40) return settled([q], question);
+  const raw = rawReply(ctx, q.endLine + 1, blocks[i + 1]?.startLine ?? ctx.note.lines.length + 1);
+  if (raw && fits(raw)) return { ...settled([q], `${question} — ${raw}`), endLine: lineOf(ctx, q.endLine + 1, raw) };
+  const next = blocks[i + 1];
+  if (!next || next.kind === 'heading') return null;
+  const child = next.parent === q.id;
+  const unattributed = ctx.people.speakerOf[next.id] == null && !/^[\p{L}@][\p{L}\p{M} .'_-]{0,30}:\s/u.test(next.text);
+  if ((child || unattributed) && next.text.length < 60 && fits(next.text)) return settled([q, next], `${question} — ${next.text}`);
+  return null;
+}
+
+function lineOf(ctx: ExtractContext, from: number, text: string): number {
+  for (let l = from; l < from + 4; l++) if ((ctx.note.lines[l - 1] ?? '').includes(text)) return l;
+  return from;
+}

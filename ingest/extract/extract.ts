@@ -1,0 +1,68 @@
+/**
+ * Runs every extractor over one parsed note and assembles the meeting record
+ * the loader writes. Extractors read the same Note (parse once) and what the
+ * earlier stages found: people and references come first, since decisions,
+ * action items and topics refer to them.
+ */
+import type { CollectionConfig } from '../read/config.js';
+import { extractActionItems } from './actions.js';
+import { extractDecisions } from './decisions.js';
+import { extractMeta } from './meta.js';
+import { extractPeople } from './people.js';
+import { extractReferences } from './references.js';
+import { extractTopics } from './topics.js';
+import type { MeetingRecord, Note, PassageRecord } from '../types.js';
+import type { ExtractContext } from './context.js';
+
+/** Extracts everything Quorum keeps about one note. */
+export function extractMeeting(note: Note, config: CollectionConfig): MeetingRecord {
+  const meta = extractMeta(note);
+  const people = extractPeople(note, config);
+  const refs = extractReferences(note, meta, config);
+  const paths = new Map<number, string>();
+  const sectionPath = (id: number): string => {
+    if (id < 0) return '';
+    let p = paths.get(id);
+    if (p === undefined) {
+      const s = note.sections[id]!;
+      const up = sectionPath(s.parent);
+      p = up && s.heading ? `${up} › ${s.heading}` : up || s.heading;
+      paths.set(id, p);
+    }
+    return p;
+  };
+  const passages: PassageRecord[] = [];
+  const passageOf = note.blocks.map((b) => {
+    if (b.kind === 'heading' || !b.text.trim()) return -1;
+    const speaker = people.speakerOf[b.id] ?? null;
+    const passage: PassageRecord = {
+      text: b.text,
+      startLine: b.startLine,
+      endLine: b.endLine,
+      section: sectionPath(b.section),
+      speaker,
+      refs: refs.refsOf[b.id] ?? [],
+    };
+    const as = people.speakerAs[b.id];
+    if (speaker !== null && as) passage.speakerAs = as;
+    passages.push(passage);
+    return passages.length - 1;
+  });
+  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, sectionPath };
+  return {
+    collection: note.collection,
+    path: note.path,
+    sha256: note.sha256,
+    title: note.title,
+    date: meta.date,
+    series: meta.series,
+    people: people.people,
+    attendees: people.attendees,
+    passages,
+    references: refs.references,
+    decisions: extractDecisions(ctx),
+    actionItems: extractActionItems(ctx),
+    topics: extractTopics(ctx),
+    messages: [],
+  };
+}

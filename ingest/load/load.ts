@@ -1,0 +1,287 @@
+/**
+ * Writes meeting records to Neo4j. Each batch of whole meetings is one write
+ * transaction (a reader never sees half a meeting): the meetings' old facts
+ * are removed and the new ones written with parameterised UNWIND queries from
+ * ingest/load/cypher/. Afterwards the people,
+ * references and topics the removals touched are swept if nothing mentions
+ * them any more, owners and decisions are tied to people first seen later in
+ * the run, and each touched person's name and aliases settled from every
+ * form seen.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Db, Tx } from '../../db/driver.js';
+import { foldName } from '../../schema/names.js';
+import { projectFile } from '../../schema/paths.js';
+import type { PersonEntry } from '../read/config.js';
+import { nameAndAliases, type PeopleDirectory } from '../resolve/people.js';
+import { addMeetingRows, emptyRows, meetingId, type LoadRows } from './rows.js';
+import type { MeetingRecord } from '../types.js';
+
+const cache = new Map<string, string>();
+
+/** The text of ingest/load/cypher/NAME.cypher, read once. */
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(projectFile('ingest', 'load', 'cypher', `${name}.cypher`), 'utf8');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Shared nodes a removal touched: they are swept at the end of the run if nothing mentions them. */
+export class Orphans {
+  readonly people = new Set<string>();
+  readonly references = new Set<string>();
+  readonly topics = new Set<string>();
+
+  add(rows: { people?: unknown; references?: unknown; topics?: unknown }[]): void {
+    for (const r of rows) {
+      for (const id of (r.people as string[] | null) ?? []) this.people.add(id);
+      for (const id of (r.references as string[] | null) ?? []) this.references.add(id);
+      for (const id of (r.topics as string[] | null) ?? []) this.topics.add(id);
+    }
+  }
+
+  get size(): number {
+    return this.people.size + this.references.size + this.topics.size;
+  }
+}
+
+/** What is indexed of one file: its content hash and the stamp of what derived its facts (null before stamps). */
+export interface Indexed {
+  sha256: string;
+  derived: string | null;
+}
+
+/** What is indexed for a collection, by path. */
+export async function indexedMeetings(db: Db, collection: string): Promise<Map<string, Indexed>> {
+  const rows = await db.read(cypher('meeting-hashes'), { collection }, { label: 'ingest:hashes' });
+  return new Map(rows.map((r) => [r.path as string, { sha256: r.sha256 as string, derived: (r.derived as string | null) ?? null }]));
+}
+
+export async function knownHandles(db: Db): Promise<{ id: string; handles: string[] }[]> {
+  const rows = await db.read(cypher('known-handles'), {}, { label: 'ingest:handles' });
+  return rows.map((r) => ({ id: r.id as string, handles: r.handles as string[] }));
+}
+
+export interface LoadOptions {
+  urlBase?: string;
+  /** Rows (nodes and relationships) per write transaction; default 8000. */
+  batchRows?: number;
+  /** Collects what the removal of earlier versions touched, for the sweep. */
+  orphans: Orphans;
+  /** The stamp stored on each meeting (ingest/load/derived.ts). */
+  derived: string;
+  /** Whether some records replace meetings already in the graph: their batches are then written one at a time. */
+  replacing?: boolean;
+}
+
+export interface Loaded {
+  /** People tied to the meetings (attendees, speakers): their names are settled afterwards. */
+  touched: string[];
+  /** Owner and involvement links to people who may not have been in the graph yet (see linkPeople). */
+  links: PersonLinks;
+  /** Milliseconds spent in write transactions. */
+  writeMs: number;
+}
+
+const rowCount = (r: LoadRows): number =>
+  r.meetings.length + r.people.length + r.passages.length + r.references.length + r.topics.length + r.decisions.length + r.actionItems.length;
+
+/**
+ * Writes meetings in batches of whole meetings of about `batchRows` rows, one
+ * transaction each, two transactions at a time. `people` must have observed
+ * every record of the run (ids are final when written).
+ *
+ * Note: batches may commit in any order, so nothing written may depend on it.
+ * A topic's or reference's values, which the first row to create the node used
+ * to decide, are taken from the run's first row (in file order) for every row
+ * (sharedValues); people's names are settled afterwards from every form seen.
+ * Shared nodes are locked in one order in every batch (people, references,
+ * topics, each by id), so two batches wait for each other rather than deadlock.
+ */
+export async function loadMeetings(db: Db, records: MeetingRecord[], people: PeopleDirectory, o: LoadOptions): Promise<Loaded> {
+  const touched = new Set<string>();
+  const links: PersonLinks = { owners: [], involved: [] };
+  const batches: LoadRows[] = [];
+  let rows = emptyRows();
+  for (const r of records) {
+    const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length };
+    addMeetingRows(rows, r, people, o.derived);
+    const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
+    for (const id of mine) touched.add(id);
+    for (const a of rows.actionItems.slice(at.items)) a.owners.forEach((o, rank) => { if (!mine.has(o)) links.owners.push({ item: a.id, person: o, rank }); });
+    for (const d of rows.decisions.slice(at.decisions)) for (const p of d.people) if (!mine.has(p)) links.involved.push({ decision: d.id, person: p });
+    if (rowCount(rows) >= (o.batchRows ?? 8000)) {
+      batches.push(rows);
+      rows = emptyRows();
+    }
+  }
+  if (rows.meetings.length) batches.push(rows);
+  sharedValues(batches);
+
+  let writeMs = 0;
+  let next = 0;
+  let failed = false;
+  const writer = async (): Promise<void> => {
+    while (!failed && next < batches.length) {
+      const batch = batches[next++]!;
+      const t = performance.now();
+      try {
+        await writeBatch(db, batch, o.urlBase, o.orphans);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      writeMs += performance.now() - t;
+    }
+  };
+  // Note: after a failed batch no other starts, and the run ends once the batch in flight has.
+  // Removing a meeting's old facts locks the shared nodes they touch in no fixed order, so two
+  // batches that replace meetings can deadlock (seen re-deriving 277 meetings after an upgrade:
+  // DeadlockDetected until the driver's 30 s of retries ran out); they go one at a time.
+  const parallel = o.replacing ? 1 : PARALLEL_BATCHES;
+  const ends = await Promise.allSettled(Array.from({ length: Math.min(parallel, batches.length) }, writer));
+  for (const e of ends) if (e.status === 'rejected') throw e.reason;
+  return { touched: [...touched], links, writeMs };
+}
+
+/** Write transactions at once: on 2 cores, one keeps the server busy while the other waits for this process or commits. */
+const PARALLEL_BATCHES = 2;
+
+/**
+ * Gives every row of a topic or reference the values the run's first row of
+ * it (in file order) would set when creating it (a reference's title: the
+ * first one given), and sorts the rows of shared nodes by id.
+ */
+function sharedValues(batches: LoadRows[]): void {
+  const topics = new Map<string, LoadRows['topics'][number]>();
+  const refs = new Map<string, LoadRows['references'][number]>();
+  const titles = new Map<string, string>();
+  for (const b of batches) {
+    for (const t of b.topics) if (!topics.has(t.id)) topics.set(t.id, t);
+    for (const r of b.references) {
+      if (!refs.has(r.id)) refs.set(r.id, r);
+      if (r.title !== null && !titles.has(r.id)) titles.set(r.id, r.title);
+    }
+  }
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  for (const b of batches) {
+    b.topics = b.topics.map((t) => {
+      const first = topics.get(t.id)!;
+      return { ...t, name: first.name, terms: first.terms, query: first.query };
+    });
+    b.references = b.references.map((r) => {
+      const first = refs.get(r.id)!;
+      return { ...r, kind: first.kind, url: first.url, title: titles.get(r.id) ?? null };
+    });
+    // Array.prototype.sort is stable: rows of one node stay in file order.
+    b.people.sort(byKey((p) => p.person));
+    b.references.sort(byKey((r) => r.id));
+    b.topics.sort(byKey((t) => t.id));
+  }
+}
+
+/**
+ * Replaces a batch of meetings in one transaction: each is removed first
+ * (a no-op for a new one; it also makes a concurrent run of the same folder
+ * wait for this one), then every meeting's facts are written.
+ */
+async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
+  await db.writeTx(async (tx) => {
+    const removed = tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
+    const written = writeRows(tx, rows, urlBase ?? null);
+    orphans.add(await removed);
+    await written;
+  }, { label: 'ingest:batch', timeoutMs: 300_000 });
+}
+
+/**
+ * Note: the queries are sent one after the other without waiting for each answer (the
+ * server runs them in order within the transaction), so the server is not left idle
+ * while this process builds the next batch.
+ */
+function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<unknown> {
+  const runs = [tx.run(cypher('write-meetings'), { rows: rows.meetings, urlBase })];
+  if (rows.people.length) runs.push(tx.run(cypher('write-people'), { rows: rows.people }));
+  if (rows.passages.length) runs.push(tx.run(cypher('write-passages'), { rows: rows.passages }));
+  if (rows.references.length) runs.push(tx.run(cypher('write-references'), { rows: rows.references }));
+  if (rows.topics.length) runs.push(tx.run(cypher('write-topics'), { rows: rows.topics }));
+  if (rows.decisions.length) runs.push(tx.run(cypher('write-decisions'), { rows: rows.decisions }));
+  if (rows.actionItems.length) runs.push(tx.run(cypher('write-action-items'), { rows: rows.actionItems }));
+  return Promise.all(runs);
+}
+
+/** Removes meetings (deleted files) in one transaction; what they touched goes to `orphans`. */
+export async function deleteMeetings(db: Db, collection: string, paths: string[], orphans: Orphans): Promise<void> {
+  if (!paths.length) return;
+  const rows = await db.write(cypher('delete-meetings'), { ids: paths.map((p) => meetingId(collection, p)) }, { label: 'ingest:delete', timeoutMs: 300_000 });
+  orphans.add(rows);
+}
+
+/** Links that may have found no person when written (see link-people.cypher). */
+export interface PersonLinks {
+  owners: { item: string; person: string; rank: number }[];
+  involved: { decision: string; person: string }[];
+}
+
+/**
+ * Ends a collection's load in one transaction: removes the orphan candidates
+ * nothing mentions any more, makes the owner and involvement links whose
+ * person exists by now, and records the collection (rewriting its meetings'
+ * source links when the URL base changed).
+ */
+export async function finishCollection(db: Db, o: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void> {
+  await db.writeTx(async (tx) => {
+    if (o.orphans.size) {
+      await tx.run(cypher('sweep-orphans'), { people: [...o.orphans.people], references: [...o.orphans.references], topics: [...o.orphans.topics] });
+    }
+    const { owners, involved } = o.links;
+    for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
+      await tx.run(cypher('link-people'), { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
+    }
+    await tx.run(cypher('upsert-collection'), { name: o.collection, urlBase: o.urlBase ?? null });
+  }, { label: 'ingest:finish', timeoutMs: 120_000 });
+}
+
+/** Settles names and aliases of the touched people from every form seen, in one transaction. */
+export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]): Promise<void> {
+  if (!ids.length) return;
+  const configured = new Map<string, PersonEntry>();
+  for (const e of entries) for (const f of [e.name, ...(e.aliases ?? [])]) configured.set(foldName(f), e);
+  await db.writeTx(async (tx) => {
+    const forms = await tx.run(cypher('person-forms'), { ids });
+    const rows = forms.map((r) => {
+      const seen = byUse(r.forms as string[]);
+      const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
+      const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
+      const { name, aliases } = nameAndAliases(r.id as string, all);
+      const handles = [...new Set([...(r.handles as string[]), ...(entry?.handles ?? [])])].sort();
+      // An explicitly configured canonical name wins over the fullest form seen.
+      if (entry && foldName(name) !== foldName(entry.name)) {
+        return { id: r.id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], handles), handles };
+      }
+      return { id: r.id, name, aliases: withHandles(name, aliases, handles), handles };
+    });
+    for (let i = 0; i < rows.length; i += 2000) await tx.run(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) });
+  }, { label: 'ingest:people', timeoutMs: 120_000 });
+}
+
+/**
+ * The forms, most used first (then in meeting order). Note: of forms that fold
+ * alike (`Brian`, `brian`), the first is the one kept, so the most used wins.
+ */
+function byUse(forms: string[]): string[] {
+  const uses = new Map<string, number>();
+  for (const f of forms) uses.set(f, (uses.get(f) ?? 0) + 1);
+  return [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)!);
+}
+
+/** Aliases are every other form seen, handles included; each once, never the name itself. */
+function withHandles(name: string, aliases: string[], handles: string[]): string[] {
+  const out = new Map<string, string>();
+  for (const a of [...aliases, ...handles]) if (foldName(a) !== foldName(name) && !out.has(foldName(a))) out.set(foldName(a), a);
+  return [...out.values()].sort((a, b) => a.localeCompare(b));
+}

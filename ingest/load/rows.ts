@@ -1,0 +1,157 @@
+/**
+ * Turns meeting records into the parameter rows of the load queries
+ * (ingest/load/cypher/*.cypher): ids assigned, terms computed, one array per query.
+ */
+import { indexTerms, termQuery, terms } from '../../schema/terms.js';
+import type { PeopleDirectory } from '../resolve/people.js';
+import type { MeetingRecord, TopicRecord } from '../types.js';
+
+export interface LoadRows {
+  meetings: { id: string; props: Record<string, unknown> }[];
+  people: { person: string; meeting: string; attended: boolean; spoke: number; named: boolean; forms: string[]; handles: string[] }[];
+  passages: { id: string; meeting: string; speaker: string | null; props: Record<string, unknown> }[];
+  references: { id: string; meeting: string; kind: string; url: string | null; title: string | null; terms: string; lines: number[]; passages: string[] }[];
+  topics: { id: string; meeting: string; name: string; terms: string; query: string | null; weight: number; kind: string | null; refs: string[]; passages: string[] }[];
+  decisions: { id: string; meeting: string; props: Record<string, unknown>; people: string[]; topics: string[]; refs: string[] }[];
+  actionItems: { id: string; meeting: string; owner: string | null; owners: string[]; props: Record<string, unknown> }[];
+}
+
+export const emptyRows = (): LoadRows => ({ meetings: [], people: [], passages: [], references: [], topics: [], decisions: [], actionItems: [] });
+
+/** The id of a meeting: its collection and its path. */
+export const meetingId = (collection: string, path: string): string => `${collection}/${path}`;
+
+/** A topic's id: its normalised terms (`Page maps` and `page-map` are one topic). */
+export const topicId = (name: string): string => terms(name).join(' ');
+
+/** The full-text query that finds a topic's name in passages (schema/terms.ts), or null. */
+function topicQuery(name: string): string | null {
+  try {
+    return termQuery(name);
+  } catch {
+    return null;
+  }
+}
+
+/** Appends one meeting's rows. */
+export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleDirectory, derived: string): void {
+  const mid = meetingId(r.collection, r.path);
+  rows.meetings.push({
+    id: mid,
+    props: { collection: r.collection, path: r.path, title: r.title, date: r.date, series: r.series, sha256: r.sha256, derived },
+  });
+
+  const personIds = r.people.map((p) => people.idOf(p));
+  const spoke = new Map<number, number>();
+  for (const p of r.passages) if (p.speaker !== null) spoke.set(p.speaker, (spoke.get(p.speaker) ?? 0) + 1);
+  const attended = new Set(r.attendees);
+  // Two records of one meeting may name the same human: merge their rows.
+  const byPerson = new Map<string, LoadRows['people'][number]>();
+  // People who neither attended nor spoke but own an action item or took part in a decision.
+  const named = new Set<number>([...r.actionItems.flatMap((a) => ownersOf(a)), ...r.decisions.flatMap((d) => d.people)]);
+  r.people.forEach((p, i) => {
+    if (!attended.has(i) && !spoke.has(i) && !named.has(i)) return;
+    const id = personIds[i]!;
+    const row = byPerson.get(id) ?? { person: id, meeting: mid, attended: false, spoke: 0, named: false, forms: [], handles: [] };
+    row.attended ||= attended.has(i);
+    row.named ||= named.has(i);
+    row.spoke += spoke.get(i) ?? 0;
+    for (const f of [p.name, ...p.aliases]) if (!row.forms.includes(f)) row.forms.push(f);
+    for (const h of p.handles) if (!row.handles.includes(h)) row.handles.push(h);
+    byPerson.set(id, row);
+  });
+  rows.people.push(...byPerson.values());
+
+  const passageIds = r.passages.map((_, i) => `${mid}#p${i}`);
+  r.passages.forEach((p, i) => {
+    rows.passages.push({
+      id: passageIds[i]!,
+      meeting: mid,
+      speaker: p.speaker !== null ? personIds[p.speaker]! : null,
+      props: {
+        meetingId: mid,
+        collection: r.collection,
+        idx: i,
+        text: p.text,
+        section: p.section,
+        startLine: p.startLine,
+        endLine: p.endLine,
+        terms: indexTerms(`${p.text} ${p.section}`),
+        speakerAs: p.speakerAs ?? null,
+        thread: p.thread ?? i,
+        role: p.role ?? null,
+        head: p.head ?? false,
+      },
+    });
+  });
+
+  const passagesOfRef = new Map<string, string[]>();
+  r.passages.forEach((p, i) => {
+    for (const ref of new Set(p.refs)) {
+      const list = passagesOfRef.get(ref) ?? [];
+      list.push(passageIds[i]!);
+      passagesOfRef.set(ref, list);
+    }
+  });
+  for (const ref of r.references) {
+    rows.references.push({
+      id: ref.id,
+      meeting: mid,
+      kind: ref.kind,
+      url: ref.url ?? null,
+      title: ref.title ?? null,
+      terms: indexTerms(ref.id.replace(/^(crate|advisory):/, '')),
+      lines: [...new Set(ref.lines)].sort((a, b) => a - b),
+      passages: passagesOfRef.get(ref.id) ?? [],
+    });
+  }
+
+  const topicIds = new Map<string, string>();
+  const decisionTopics = r.decisions.flatMap((d) => d.topics).filter((n) => !r.topics.some((t) => t.name === n));
+  const allTopics: TopicRecord[] = [...r.topics, ...[...new Set(decisionTopics)].map((name): TopicRecord => ({ name, key: '', weight: 1, passages: [], kind: 'decision' }))];
+  const topicRows = new Map<string, LoadRows['topics'][number]>();
+  for (const t of allTopics) {
+    const id = t.key || topicId(t.name);
+    if (!id) continue;
+    topicIds.set(t.name, id);
+    const existing = topicRows.get(id);
+    const refs = (t.refs ?? []).filter((ref) => r.references.some((x) => x.id === ref));
+    if (existing) {
+      existing.weight += t.weight;
+      for (const p of t.passages) if (!existing.passages.includes(passageIds[p]!)) existing.passages.push(passageIds[p]!);
+      for (const ref of refs) if (!existing.refs.includes(ref)) existing.refs.push(ref);
+      continue;
+    }
+    topicRows.set(id, {
+      id, meeting: mid, name: t.name, terms: indexTerms(t.name), query: topicQuery(t.name), weight: t.weight,
+      kind: t.kind ?? null, refs, passages: t.passages.map((p) => passageIds[p]!).filter(Boolean),
+    });
+  }
+  rows.topics.push(...topicRows.values());
+
+  r.decisions.forEach((d, i) => {
+    rows.decisions.push({
+      id: `${mid}#d${i}`,
+      meeting: mid,
+      props: { meetingId: mid, collection: r.collection, text: d.text, section: d.section, startLine: d.startLine, endLine: d.endLine, terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`) },
+      people: [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))],
+      topics: [...new Set(d.topics.map((t) => topicIds.get(t)).filter((t): t is string => !!t))],
+      refs: [...new Set(d.refs)].filter((id) => r.references.some((x) => x.id === id)),
+    });
+  });
+
+  r.actionItems.forEach((a, i) => {
+    rows.actionItems.push({
+      id: `${mid}#a${i}`,
+      meeting: mid,
+      owner: a.owner !== null ? personIds[a.owner] ?? null : null,
+      owners: [...new Set(ownersOf(a).map((o) => personIds[o]).filter((id): id is string => !!id))],
+      props: { meetingId: mid, text: a.text, startLine: a.startLine, endLine: a.endLine, ownerGroup: a.ownerGroup ?? null },
+    });
+  });
+}
+
+/** Every owner of an action item, the first one first (records made before `owners` existed carry only `owner`). */
+function ownersOf(a: MeetingRecord['actionItems'][number]): number[] {
+  return a.owners?.length ? a.owners : a.owner !== null ? [a.owner] : [];
+}

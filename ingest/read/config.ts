@@ -1,0 +1,94 @@
+/**
+ * Per-collection configuration: where the notes live online (source links),
+ * which GitHub repository a bare `#123` in a series means, and corrections to
+ * who is who. Read from `quorum.json` at the root of the notes folder, or from
+ * the file given with `--config`. Every key is optional.
+ *
+ * ```json
+ * {
+ *   "urlBase": "https://github.com/bytecodealliance/meetings/blob/main",
+ *   "repositories": { "wasmtime": "bytecodealliance/wasmtime", "*": "bytecodealliance/wasmtime" },
+ *   "people": [{ "name": "Nick Fitzgerald", "aliases": ["Nick"], "handles": ["fitzgen"] }]
+ * }
+ * ```
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Message } from '../types.js';
+
+export interface PersonEntry {
+  name: string;
+  aliases?: string[];
+  handles?: string[];
+}
+
+export interface CollectionConfig {
+  /** Base URL that a note's path is appended to for source links. */
+  urlBase?: string;
+  /**
+   * Series (lower-case) → default `owner/repo` for bare issue numbers; `*` for every series.
+   * Note: a Map, not an object: a series or a repository word of a note
+   * (`constructor`, `__proto__`) is looked up here and must find only what the config says.
+   */
+  repositories: Map<string, string>;
+  people: PersonEntry[];
+}
+
+export const CONFIG_FILE = 'quorum.json';
+
+export const emptyConfig = (): CollectionConfig => ({ repositories: new Map(), people: [] });
+
+/**
+ * Loads the collection's configuration. A missing default file is no error;
+ * a given file that is missing, or any file that is not valid, is.
+ */
+export async function loadCollectionConfig(folder: string, explicit?: string): Promise<{ config: CollectionConfig; messages: Message[] }> {
+  const path = explicit ?? join(folder, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { config: emptyConfig(), messages: [] };
+    throw new ConfigError(`${path}: cannot read the collection config (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return { config: parseCollectionConfig(text, path), messages: [] };
+}
+
+export class ConfigError extends Error {}
+
+/** Validates a config file's text; throws ConfigError naming the file and the key at fault. */
+export function parseCollectionConfig(text: string, path: string): CollectionConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
+  const o = raw as Record<string, unknown>;
+  const config = emptyConfig();
+  if (o.urlBase !== undefined) {
+    if (typeof o.urlBase !== 'string' || !/^https?:\/\//.test(o.urlBase)) throw new ConfigError(`${path}: "urlBase" must be an http(s) URL`);
+    config.urlBase = o.urlBase.replace(/\/+$/, '');
+  }
+  if (o.repositories !== undefined) {
+    if (typeof o.repositories !== 'object' || o.repositories === null || Array.isArray(o.repositories)) throw new ConfigError(`${path}: "repositories" must map series to "owner/repo"`);
+    // Object.entries lists JSON.parse's own keys only, `__proto__` among them: each becomes a plain Map key.
+    for (const [series, repo] of Object.entries(o.repositories)) {
+      if (typeof repo !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new ConfigError(`${path}: repositories["${series}"] must be "owner/repo"`);
+      config.repositories.set(series.toLowerCase(), repo.toLowerCase());
+    }
+  }
+  if (o.people !== undefined) {
+    if (!Array.isArray(o.people)) throw new ConfigError(`${path}: "people" must be a list`);
+    o.people.forEach((p, i) => {
+      const e = p as Record<string, unknown>;
+      const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+      if (typeof e?.name !== 'string' || !e.name.trim() || !strings(e.aliases) || !strings(e.handles)) {
+        throw new ConfigError(`${path}: people[${i}] needs a "name" and optional "aliases" and "handles" lists of strings`);
+      }
+      config.people.push({ name: e.name.trim(), aliases: (e.aliases as string[]) ?? [], handles: (e.handles as string[]) ?? [] });
+    });
+  }
+  return config;
+}

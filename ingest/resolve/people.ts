@@ -1,0 +1,89 @@
+/**
+ * One Person per human across meetings and collections. Merges are
+ * conservative: the same full name (accents, case and middle initials
+ * folded: `Johnnie L Birch` = `Johnnie Birch`), a handle that some meeting
+ * writes next to a full name, a full name written as one camel-case word
+ * (`MariusVanDerWijden` = `Marius Van Der Wijden`), or an entry of the
+ * collection's people file.
+ * Two people who merely share a first name or initials never merge.
+ */
+import { foldName, personKey } from '../../schema/names.js';
+import type { PersonEntry } from '../read/config.js';
+import type { MeetingRecord, PersonRecord } from '../types.js';
+
+const multiWord = (name: string): boolean => foldName(name).split(' ').length > 1;
+const handleKey = (h: string): string => foldName(h).replace(/^@/, '');
+
+/**
+ * A full name written as one word, each name capitalised (`MariusVanDerWijden`,
+ * a chat handle or a speaker label), spaced out; null for any other word.
+ * Note: every part must be a capital then lower-case letters, so `SeanTAllen`,
+ * `McDonald` alone or `iOS` stay as written.
+ */
+export function spacedCamelName(name: string): string | null {
+  const t = name.trim();
+  if (!/^(?:\p{Lu}\p{Ll}+){2,}$/u.test(t)) return null;
+  const parts = t.match(/\p{Lu}\p{Ll}+/gu) ?? [];
+  return parts.length >= 2 ? parts.join(' ') : null;
+}
+
+/** Assigns Person ids. Build it from the people file and what is known, then `observe` a run's meetings. */
+export class PeopleDirectory {
+  private readonly byHandle = new Map<string, string>();
+  private readonly byForm = new Map<string, string>();
+
+  constructor(entries: PersonEntry[] = [], known: { id: string; handles: string[] }[] = []) {
+    for (const k of known) for (const h of k.handles) if (multiWord(k.id)) this.byHandle.set(handleKey(h), k.id);
+    for (const e of entries) {
+      const id = personKey(e.name);
+      for (const h of e.handles ?? []) this.byHandle.set(handleKey(h), id);
+      for (const a of [e.name, ...(e.aliases ?? [])]) this.byForm.set(foldName(a), id);
+    }
+  }
+
+  /** Learns the handle ↔ full name ties a run's meetings state. */
+  observe(records: MeetingRecord[]): void {
+    for (const r of records) {
+      for (const p of r.people) {
+        if (!multiWord(p.name)) continue;
+        const id = this.byForm.get(foldName(p.name)) ?? personKey(p.name);
+        for (const h of p.handles) if (!this.byHandle.has(handleKey(h))) this.byHandle.set(handleKey(h), id);
+      }
+    }
+  }
+
+  /** The Person id for a person as one meeting names them. */
+  idOf(p: PersonRecord): string {
+    const configured = this.byForm.get(foldName(p.name));
+    if (configured) return configured;
+    for (const h of p.handles) {
+      const id = this.byHandle.get(handleKey(h));
+      if (id) return id;
+    }
+    if (!multiWord(p.name)) {
+      const id = this.byHandle.get(handleKey(p.name));
+      if (id) return id;
+      const spaced = spacedCamelName(p.name);
+      if (spaced) return this.byForm.get(foldName(spaced)) ?? personKey(spaced);
+    }
+    return personKey(p.name);
+  }
+}
+
+/**
+ * The display name and aliases of a Person from every form seen: the fullest
+ * form (most words, then longest) is the name; the rest are aliases.
+ */
+export function nameAndAliases(id: string, forms: string[]): { name: string; aliases: string[] } {
+  const seen = new Map<string, string>();
+  for (const f of forms) {
+    const t = f.trim();
+    if (t && !seen.has(foldName(t))) seen.set(foldName(t), t);
+  }
+  const all = [...seen.values()];
+  if (!all.length) return { name: id, aliases: [] };
+  const words = (s: string) => s.split(/\s+/).length;
+  all.sort((a, b) => words(b) - words(a) || b.length - a.length || a.localeCompare(b));
+  const [name, ...aliases] = all;
+  return { name: name!, aliases: aliases.sort((a, b) => a.localeCompare(b)) };
+}
