@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, renameSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -140,3 +140,19 @@ describe('an upgrade: other rules derive stored facts', () => {
     expect(urls[0]!.n).toBe(first.files);
   }, 300_000);
 });
+
+test('a source link names a file whose path has spaces, & # ? % and non-ASCII letters, each segment encoded', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-url-'));
+  try {
+    mkdirSync(join(dir, 'Q&A 2024'));
+    const path = 'Q&A 2024/Sync #3: 50% done? Zoë.md';
+    writeFileSync(join(dir, path), '# Sync\n\nAttendees: Ada Lovelace\n\n- Decided: ship it.\n');
+    const s = await ingestFolder({ db, folder: dir, collection: 'urls', config: { ...emptyConfig(), urlBase: 'https://example.org/notes' } });
+    expect(s.failed).toBe(0);
+    const rows = await db.read("MATCH (m:Meeting {collection: 'urls'}) RETURN m.path AS path, m.url AS url");
+    expect(rows).toEqual([{ path, url: 'https://example.org/notes/Q%26A%202024/Sync%20%233%3A%2050%25%20done%3F%20Zo%C3%AB.md' }]);
+    expect(new URL(rows[0]!.url as string).pathname.split('/').map(decodeURIComponent).slice(2).join('/')).toBe(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -7,7 +7,8 @@ import type { PeopleDirectory } from '../resolve/people.js';
 import type { MeetingRecord, TopicRecord } from '../types.js';
 
 export interface LoadRows {
-  meetings: { id: string; props: Record<string, unknown> }[];
+  /** `urlPath`: the note's path as it goes into a source link, each segment percent-encoded (`Q&A 1.md` → `Q%26A%201.md`). */
+  meetings: { id: string; props: Record<string, unknown>; urlPath: string }[];
   people: { person: string; meeting: string; attended: boolean; spoke: number; named: boolean; forms: string[]; handles: string[] }[];
   passages: { id: string; meeting: string; speaker: string | null; props: Record<string, unknown> }[];
   references: { id: string; meeting: string; kind: string; url: string | null; title: string | null; terms: string; lines: number[]; passages: string[] }[];
@@ -39,6 +40,7 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   rows.meetings.push({
     id: mid,
     props: { collection: r.collection, path: r.path, title: r.title, date: r.date, series: r.series, sha256: r.sha256, derived },
+    urlPath: r.path.split('/').map(encodeURIComponent).join('/'),
   });
 
   const personIds = r.people.map((p) => people.idOf(p));

@@ -1,11 +1,8 @@
-// Records a collection and where its notes live online. When the URL base
-// is new or changed, every meeting's source link is rewritten; meetings
-// written in this run already have theirs (write-meetings.cypher).
+// Records a collection and where its notes live online.
+// Note: meetings' source links are written with the meetings
+// (write-meetings.cypher, the path percent-encoded there). A changed URL base
+// is a changed config, so the run re-derives every meeting of the collection
+// (load/derived.ts) and each gets its new link then; nothing to rewrite here.
 // $name, $urlBase (may be null).
 MERGE (c:Collection {name: $name})
-WITH c, c.urlBase AS before
 SET c.urlBase = $urlBase
-WITH c, before
-WHERE coalesce(before, '') <> coalesce($urlBase, '')
-MATCH (m:Meeting {collection: $name})
-SET m.url = CASE WHEN $urlBase IS NULL THEN null ELSE $urlBase + '/' + m.path END
