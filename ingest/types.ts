@@ -83,7 +83,8 @@ export interface Note {
   path: string;
   sha256: string;
   bytes: number;
-  format: 'markdown' | 'web-text';
+  /** The name of the format detection chose (ingest/formats/registry.ts). */
+  format: string;
   /** The first heading's text, else the first line of text; never empty. */
   title: string;
   /** For web-page text, the repository path its header names. */

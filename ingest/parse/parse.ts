@@ -1,16 +1,17 @@
 /**
  * Parses a note once into blocks and sections that every extractor reads.
- * Markdown is parsed as remark-parse with GFM (tables, task lists, autolinks)
- * and front matter parses it (parse-markdown.ts);
- * web-page text is first rewritten as markdown
- * line for line (web-text.ts); HTML blocks inside markdown become blocks of their own (parse-html.ts).
+ * The format registry (formats/registry.ts) says what the note is written in;
+ * its format turns the text into markdown line for line (web-page text,
+ * template tags blanked) and may read HTML blocks; the markdown is parsed as
+ * remark-parse with GFM (tables, task lists, autolinks) and front matter
+ * parses it (markdown.ts).
  */
 import type { Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { htmlPieces } from '../formats/html.js';
+import type { Format } from '../formats/format.js';
+import { detectFormat, vocabularyOf } from '../formats/registry.js';
+import { hasTemplateTag } from '../formats/template-tags.js';
 import { parseMarkdown } from './markdown.js';
-import { blankTemplateTags, hasTemplateTag } from '../formats/template-tags.js';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from '../types.js';
-import { isWebText, webTextPath, webTextToMarkdown } from '../formats/web-text.js';
 
 /** `title:` of a YAML or TOML front matter block, if any. */
 function frontMatterTitle(tree: Root): string | undefined {
@@ -26,22 +27,16 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/**
- * A line that opens a new speaker's turn inside a paragraph: a short label
- * (initials, a name of up to four words, a handle) and a colon.
- */
-const TURN = /^\s*(?:[-*]\s+)?(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,40}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+\S/u;
-
 /** Parses a file into a Note. Never throws on content. */
 export function parseNote(file: SourceFile): Note {
   // Every line ends in LF from here on (a line ending stays one line, so line numbers hold):
   // text with CR or CRLF endings would otherwise carry CRs into blocks and titles.
   const text = file.text.replace(/\r\n?/g, '\n');
-  const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(text);
-  const source = webText ? webTextToMarkdown(text) : blankTemplateTags(text);
+  const format = detectFormat({ ...file, text });
+  const source = format.toMarkdown ? format.toMarkdown(text) : text;
   const tree = parseMarkdown(source);
   const lines = splitLines(text);
-  const builder = new NoteBuilder(lines);
+  const builder = new NoteBuilder(lines, format);
   builder.walkChildren(tree.children, 0, -1);
   const sections = builder.finishSections(lines.length);
   const firstHeading = builder.blocks.find((b) => b.kind === 'heading' && b.text.trim() !== '');
@@ -52,9 +47,9 @@ export function parseNote(file: SourceFile): Note {
     path: file.path,
     sha256: file.sha256,
     bytes: file.bytes,
-    format: webText ? 'web-text' : 'markdown',
+    format: format.name,
     title,
-    originalPath: webText ? webTextPath(text) : undefined,
+    originalPath: format.originalPath?.(text),
     lines,
     blocks: builder.blocks,
     sections,
@@ -66,7 +61,12 @@ class NoteBuilder {
   private sections: Section[] = [];
   private open: Section[] = [];
 
-  constructor(private readonly lines: string[]) {}
+  /** A line that opens a new speaker's turn inside a paragraph (the format's vocabulary). */
+  private readonly turnLine: RegExp;
+
+  constructor(private readonly lines: string[], private readonly format: Format) {
+    this.turnLine = vocabularyOf(format).turnLine;
+  }
 
   walkChildren(children: readonly RootContent[], depth: number, parent: number): void {
     for (const child of children) this.walk(child, depth, parent);
@@ -110,8 +110,8 @@ class NoteBuilder {
 
   /** Notes written as HTML in the markdown: its headings, paragraphs and list items become the same blocks. */
   private html(node: Html, depth: number, parent: number): void {
-    if (!node.position) return;
-    for (const p of htmlPieces(node.value, node.position.start.line)) {
+    if (!node.position || !this.format.htmlBlocks) return;
+    for (const p of this.format.htmlBlocks(node.value, node.position.start.line)) {
       if (p.kind === 'heading') this.headingAt(p.text, p.depth, p.startLine, p.endLine, p.links, []);
       else if (p.kind === 'item') this.push('item', p.text, p.startLine, p.endLine, depth + 1, parent, p.links, [], { lead: p.lead, ordered: false, checked: null });
       else this.push('paragraph', p.text, p.startLine, p.endLine, depth, parent, p.links, [], { lead: p.lead });
@@ -151,7 +151,7 @@ class NoteBuilder {
     const end = node.position.end.line;
     // Split at lines that open a new speaker's turn.
     const cuts = [start];
-    for (let l = start + 1; l <= end; l++) if (TURN.test(this.lines[l - 1] ?? '')) cuts.push(l);
+    for (let l = start + 1; l <= end; l++) if (this.turnLine.test(this.lines[l - 1] ?? '')) cuts.push(l);
     if (cuts.length === 1) {
       const { text, links, code, lead } = inline(node.children);
       return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra });
