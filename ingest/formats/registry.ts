@@ -5,12 +5,13 @@
  */
 import type { SourceFile } from '../types.js';
 import type { Format } from './format.js';
+import { htmlInMarkdown } from './html-in-md.js';
 import { markdown } from './markdown.js';
 import { compileVocabulary, mergeVocabulary, type CompiledVocabulary } from './vocabulary.js';
 import { webText } from './web-text.js';
 
 /** Every format, the most particular first; markdown, the default, claims whatever is left. */
-export const FORMATS: readonly Format[] = [webText, markdown];
+export const FORMATS: readonly Format[] = [webText, htmlInMarkdown, markdown];
 
 /** The format a file is written in (its text with line endings as LF): the first whose detect says so. */
 export function detectFormat(file: SourceFile): Format {
