@@ -129,11 +129,11 @@ export interface PassageRecord {
   speakerAs?: string;
   /** Canonical ids of the references on the passage's lines. */
   refs: string[];
-  /** Index of the passage that opens the passage's discussion thread (ingest/annotate/threads.ts); set by the topics stage. */
+  /** Index of the passage that opens the passage's discussion thread (ingest/annotate/threads.ts). */
   thread?: number;
-  /** `agenda` for a planned item, `links` for a link with no words of its own; set by the topics stage. */
+  /** `agenda` for a planned item, `links` for a link with no words of its own. */
   role?: 'agenda' | 'links' | null;
-  /** Whether the passage is the head item (or announced paragraph) that opens its thread, as a heading would; set by the topics stage. */
+  /** Whether the passage is the head item (or announced paragraph) that opens its thread, as a heading would. */
   head?: boolean;
 }
 

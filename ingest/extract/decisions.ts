@@ -9,8 +9,8 @@
 import { decisionCue, mayStateDecision, NO_OUTCOME, PLAN_LABEL, SIGN_OFF } from './decisions/cues.js';
 import { settledQuestions } from './decisions/polls.js';
 import { decisionTopic } from './decisions/topic.js';
-import { blockBody, inSectionHeaded, inTranscript, perContext, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
-import type { ExtractContext } from './context.js';
+import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
+import { perContext, type ExtractContext } from './context.js';
 import type { Block, DecisionRecord } from '../types.js';
 
 /** Sections whose every item records an outcome. */

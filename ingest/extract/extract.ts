@@ -4,6 +4,7 @@
  * earlier stages found: people and references come first, since decisions,
  * action items and topics refer to them.
  */
+import { findThreads } from '../annotate/threads.js';
 import type { CollectionConfig } from '../read/config.js';
 import { extractActionItems } from './actions.js';
 import { extractDecisions } from './decisions.js';
@@ -32,8 +33,13 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     return p;
   };
   const passages: PassageRecord[] = [];
-  const passageOf = note.blocks.map((b) => {
-    if (b.kind === 'heading' || !b.text.trim()) return -1;
+  let count = 0;
+  const passageOf = note.blocks.map((b) => (b.kind === 'heading' || !b.text.trim() ? -1 : count++));
+  // Threads need only the note and which blocks are passages; each passage records its thread and role.
+  const threads = findThreads(note, passageOf);
+  for (const b of note.blocks) {
+    const i = passageOf[b.id]!;
+    if (i < 0) continue;
     const speaker = people.speakerOf[b.id] ?? null;
     const passage: PassageRecord = {
       text: b.text,
@@ -45,10 +51,12 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     };
     const as = people.speakerAs[b.id];
     if (speaker !== null && as) passage.speakerAs = as;
+    passage.thread = threads.threadOf[i] ?? i;
+    passage.role = threads.roleOf[i] ?? null;
+    passage.head = threads.headOf[i] ?? false;
     passages.push(passage);
-    return passages.length - 1;
-  });
-  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, sectionPath };
+  }
+  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, threads, sectionPath };
   return {
     collection: note.collection,
     path: note.path,
@@ -66,3 +74,4 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     messages: [],
   };
 }
+

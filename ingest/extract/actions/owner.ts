@@ -4,8 +4,7 @@
  * (`Karen & Divya`, `Chris / Stephen`), or a group (`the TSC`, `chairs`,
  * `everyone`).
  */
-import { perContext } from '../../annotate/units.js';
-import type { ExtractContext } from '../context.js';
+import { perContext, type ExtractContext } from '../context.js';
 import { resolvePersonName } from '../people.js';
 import { compromise } from '../../parse/nlp.js';
 
