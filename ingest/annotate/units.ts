@@ -140,10 +140,11 @@ export function blockBody(ctx: UnitSource, block: Block): string {
   return (label ? label.rest : block.text).replace(/\s+/g, ' ').trim();
 }
 
-/** Whether a section or any section around it is headed by a heading that matches. */
-export function inSectionHeaded(ctx: UnitSource, section: number, re: RegExp): boolean {
+/** Whether a section or any section around it is headed by a heading (cleaned) that matches. */
+export function inSectionHeaded(ctx: UnitSource, section: number, matches: RegExp | ((heading: string) => boolean)): boolean {
+  const test = typeof matches === 'function' ? matches : (h: string) => matches.test(h);
   for (let s = section; s >= 0; s = ctx.note.sections[s]!.parent) {
-    if (re.test(sectionHeading(ctx.note.sections[s]!))) return true;
+    if (test(sectionHeading(ctx.note.sections[s]!))) return true;
   }
   return false;
 }

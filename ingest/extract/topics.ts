@@ -15,7 +15,7 @@ import { terms } from '../../schema/terms.js';
 import type { ExtractContext } from './context.js';
 import { keyPhrases } from './topics/phrases.js';
 import { topicName } from './topics/names.js';
-import { BOILERPLATE, headText, LOGISTICS } from '../annotate/threads.js';
+import { BOILERPLATE, headText, LOGISTICS_FIELD } from '../annotate/threads.js';
 import type { TopicRecord } from '../types.js';
 
 /** Weight of a passage that is planned (agenda) or only a link: a passing mention. */
@@ -65,7 +65,7 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
     const p = passageOf[b.id] ?? -1;
     if (p < 0 || roleOf[p] !== 'agenda' || b.kind !== 'item') continue;
     const title = headText(b.text, false);
-    if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS.test(title)) continue;
+    if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS_FIELD.test(title)) continue;
     // A detail under an agenda line that names a subject belongs to that subject.
     const up = b.parent >= 0 ? note.blocks[b.parent]! : undefined;
     if (up && !BOILERPLATE.test(headText(up.text, false).replace(/[_*]/g, '').trim())) continue;
