@@ -52,6 +52,8 @@ export interface Block {
   /** Id of the list item this block is nested in, -1 at top level. */
   parent: number;
   links: Link[];
+  /** Links written as a use of a definition (`[#74]`, `[text][label]`), with the definition's URL, on the line of the use. */
+  refLinks?: Link[];
   /** Text of a strong or emphasised run that opens the block (`**Lin Clark:**` gives `Lin Clark:`). */
   lead?: string;
   /** Contents of inline code spans, in order. */
@@ -93,6 +95,8 @@ export interface Note {
   lines: string[];
   blocks: Block[];
   sections: Section[];
+  /** Link reference definitions (`[#74]: https://…`), the first of each label: text is the label, line the definition's. */
+  definitions: Link[];
 }
 
 export type ReferenceKind = 'PULL_REQUEST' | 'ISSUE' | 'DISCUSSION' | 'RFC' | 'CRATE' | 'ADVISORY';

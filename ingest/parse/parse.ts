@@ -6,7 +6,7 @@
  * remark-parse with GFM (tables, task lists, autolinks) and front matter
  * parses it (markdown.ts).
  */
-import type { Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Definition, Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Format } from '../formats/format.js';
 import { detectFormat, vocabularyOf } from '../formats/registry.js';
 import { hasTemplateTag } from '../formats/template-tags.js';
@@ -36,7 +36,8 @@ export function parseNote(file: SourceFile): Note {
   const source = format.toMarkdown ? format.toMarkdown(text) : text;
   const tree = parseMarkdown(source);
   const lines = splitLines(text);
-  const builder = new NoteBuilder(lines, format);
+  const definitions = definitionsOf(tree);
+  const builder = new NoteBuilder(lines, format, definitions);
   builder.walkChildren(tree.children, 0, -1);
   const sections = builder.finishSections(lines.length);
   const firstHeading = builder.blocks.find((b) => b.kind === 'heading' && b.text.trim() !== '');
@@ -53,7 +54,21 @@ export function parseNote(file: SourceFile): Note {
     lines,
     blocks: builder.blocks,
     sections,
+    definitions: [...definitions.values()],
   };
+}
+
+/** The tree's link reference definitions by identifier, the first of each (as CommonMark resolves them). */
+function definitionsOf(tree: Root): Map<string, Link> {
+  const out = new Map<string, Link>();
+  const visit = (n: Nodes): void => {
+    if (n.type === 'definition') {
+      const d = n as Definition;
+      if (!out.has(d.identifier)) out.set(d.identifier, { url: d.url, text: d.label ?? d.identifier, line: d.position?.start.line ?? 0 });
+    } else if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(tree);
+  return out;
 }
 
 class NoteBuilder {
@@ -64,7 +79,7 @@ class NoteBuilder {
   /** A line that opens a new speaker's turn inside a paragraph (the format's vocabulary). */
   private readonly turnLine: RegExp;
 
-  constructor(private readonly lines: string[], private readonly format: Format) {
+  constructor(private readonly lines: string[], private readonly format: Format, private readonly definitions: Map<string, Link>) {
     this.turnLine = vocabularyOf(format).turnLine;
   }
 
@@ -104,8 +119,8 @@ class NoteBuilder {
 
   private heading(node: Heading): void {
     if (!node.position) return;
-    const { text, links, code } = inline(node.children);
-    this.headingAt(text, node.depth, node.position.start.line, node.position.end.line, links, code);
+    const { text, links, code, refLinks } = inline(node.children, this.definitions);
+    this.headingAt(text, node.depth, node.position.start.line, node.position.end.line, links, code, withRefs(refLinks));
   }
 
   /** Notes written as HTML in the markdown: its headings, paragraphs and list items become the same blocks. */
@@ -118,8 +133,8 @@ class NoteBuilder {
     }
   }
 
-  private headingAt(text: string, depth: number, line: number, endLine: number, links: Link[], code: string[]): void {
-    const block = this.push('heading', text, line, endLine, depth, -1, links, code);
+  private headingAt(text: string, depth: number, line: number, endLine: number, links: Link[], code: string[], extra: Partial<Block> = {}): void {
+    const block = this.push('heading', text, line, endLine, depth, -1, links, code, extra);
     while (this.open.length && this.open[this.open.length - 1]!.depth >= depth) this.close(line - 1);
     const section: Section = {
       id: this.sections.length,
@@ -153,8 +168,8 @@ class NoteBuilder {
     const cuts = [start];
     for (let l = start + 1; l <= end; l++) if (this.turnLine.test(this.lines[l - 1] ?? '')) cuts.push(l);
     if (cuts.length === 1) {
-      const { text, links, code, lead } = inline(node.children);
-      return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra });
+      const { text, links, code, lead, refLinks } = inline(node.children, this.definitions);
+      return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra, ...withRefs(refLinks) });
     }
     placeUnpositioned(node.children, start);
     let first: Block | undefined;
@@ -162,8 +177,8 @@ class NoteBuilder {
       const from = cuts[i]!;
       const to = (cuts[i + 1] ?? end + 1) - 1;
       const part = node.children.filter((c) => c.position && c.position.start.line <= to && c.position.end.line >= from);
-      const { text, links, code, lead } = inline(part, from, to);
-      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, ...(i === 0 ? extra : {}) });
+      const { text, links, code, lead, refLinks } = inline(part, this.definitions, from, to);
+      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, ...(i === 0 ? extra : {}), ...withRefs(refLinks) });
       first ??= b;
     }
     return first;
@@ -197,14 +212,14 @@ class NoteBuilder {
     for (const row of node.children) {
       if (!row.position) continue;
       // A line break in a cell (`<br>`) separates entries: `Ana Lima<br>Bo Chen` is two names.
-      const cells = row.children.map((c) => inline(c.children, 0, Infinity, '\n'));
+      const cells = row.children.map((c) => inline(c.children, this.definitions, 0, Infinity, '\n'));
       const texts = cells.map((c) => c.text.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim());
       if (!header) {
         header = texts;
         continue;
       }
       this.push('row', texts.join(' | '), row.position.start.line, row.position.end.line, depth, parent,
-        cells.flatMap((c) => c.links), cells.flatMap((c) => c.code), { cells: texts, header });
+        cells.flatMap((c) => c.links), cells.flatMap((c) => c.code), { cells: texts, header, ...withRefs(cells.flatMap((c) => c.refLinks)) });
     }
   }
 
@@ -253,16 +268,22 @@ function placeUnpositioned(children: PhrasingContent[], firstLine: number): void
 interface InlineText {
   text: string;
   links: Link[];
+  /** Uses of a link reference definition, resolved. */
+  refLinks: Link[];
   code: string[];
   lead?: string;
 }
+
+/** A block's refLinks field, present only when it has some. */
+const withRefs = (refLinks: Link[]): Partial<Block> => (refLinks.length ? { refLinks } : {});
 
 /**
  * Plain text of phrasing content, keeping soft line breaks. With a line range,
  * text nodes are cut to those lines (a paragraph split at speaker turns).
  */
-function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity, br = ' '): InlineText {
+function inline(nodes: readonly PhrasingContent[], definitions: Map<string, Link>, fromLine = 0, toLine = Infinity, br = ' '): InlineText {
   const links: Link[] = [];
+  const refLinks: Link[] = [];
   const code: string[] = [];
   let text = '';
   const visit = (n: Nodes): void => {
@@ -290,6 +311,13 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
         links.push({ url: n.url, text: text.slice(before), line: n.position?.start.line ?? fromLine });
         return;
       }
+      case 'linkReference': {
+        const before = text.length;
+        for (const c of n.children) visit(c);
+        const def = definitions.get(n.identifier);
+        if (def) refLinks.push({ url: def.url, text: text.slice(before), line: n.position?.start.line ?? fromLine });
+        return;
+      }
       case 'image':
         text += n.alt ?? '';
         return;
@@ -311,7 +339,7 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
   });
   let lead: string | undefined;
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {
-    lead = inline(first.children).text.trim();
+    lead = inline(first.children, definitions).text.trim();
   }
-  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, code, lead };
+  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, refLinks, code, lead };
 }
