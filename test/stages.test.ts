@@ -2,7 +2,8 @@
  * Fixtures per stage: every folder test/fixtures/stages/<format>/<case>/ holds
  * a note of our own writing (`input.md` or `input.txt`) and `expected.json`,
  * what each stage made of it: the format detected, the parsed sections and
- * blocks, and the extracted record. One test checks them all; every format in
+ * blocks, the annotations (clean headings, section kinds, threads), and the
+ * extracted record. One test checks them all; every format in
  * the registry must have at least one case, and detection must choose the
  * folder's format.
  *
@@ -11,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { annotateNote } from '../ingest/annotate/annotate.js';
 import { extractMeeting } from '../ingest/extract/extract.js';
 import { FORMATS } from '../ingest/formats/registry.js';
 import { parseNote } from '../ingest/parse/parse.js';
@@ -35,13 +37,22 @@ function parsed(note: Note) {
   };
 }
 
+/** What the annotate pass found: per section its clean heading and kinds; each thread's passages. */
+function annotated(note: Note) {
+  const a = annotateNote(note);
+  return {
+    sections: a.headings.map((h, id) => `${id}: ${h}${a.kinds[id]!.length ? ` [${a.kinds[id]!.join(', ')}]` : ''}`),
+    threads: a.threads.threads.map((t) => `${t.title || '(untitled)'}: ${t.passages.join(' ')}${t.agenda.length ? ` (agenda ${t.agenda.join(' ')})` : ''}`),
+  };
+}
+
 /** Every stage's output for one fixture note. */
 function stages(file: string, format: string) {
   const read = decodeNote(readFileSync(file), file.slice(ROOT.length + 1 + format.length + 1), 'fixtures');
   if (!read.ok) throw new Error(read.message.reason);
   const note = parseNote(read.file);
   const record = extractMeeting(note, emptyConfig());
-  return { format: note.format, title: note.title, originalPath: note.originalPath ?? null, parsed: parsed(note), record };
+  return { format: note.format, title: note.title, originalPath: note.originalPath ?? null, parsed: parsed(note), annotated: annotated(note), record };
 }
 
 const cases = readdirSync(ROOT).flatMap((format) =>

@@ -77,7 +77,7 @@ function overlap(a: { base: number; all: Set<string> }, h: { base: number; all: 
 }
 
 /** Splits a note's passages into threads. `passageOf` maps block ids to passage indices (-1 for none). */
-export function findThreads(note: Note, passageOf: number[]): Threads {
+export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   const { blocks, sections } = note;
   const count = passageOf.reduce((n, p) => Math.max(n, p + 1), 0);
   // Note: a heading that holds the attendance ("# T-lang meeting agenda" over

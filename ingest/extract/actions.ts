@@ -8,7 +8,7 @@
  */
 import { acceptsRequest, actionCue, labelledOwnerForm, labelledTask, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './actions/cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './actions/owner.js';
-import { vocabularyOf } from '../formats/registry.js';
+import { inSectionOfKind } from '../annotate/annotate.js';
 import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
 import type { ExtractContext } from './context.js';
 import { resolvePersonName } from './people.js';
@@ -129,16 +129,10 @@ function record(text: string, startLine: number, endLine: number, owner: Owner):
   return r;
 }
 
-/** Sections that list who came: their checkbox lists are attendance, not tasks. */
-function isRoster(ctx: ExtractContext, heading: string): boolean {
-  const { attendance, members } = vocabularyOf(ctx.note.format).sections;
-  return attendance.whole.test(heading) || members.whole.test(heading);
-}
-
 /** Whether a block is an item of an action list: under an action heading, a checkbox, or after "action items:". */
 function inActionList(ctx: ExtractContext, block: Block, listed: Set<number>): boolean {
   // A roster is no task list, checkboxes or not: "- [ ] Rosa Diaz (RD)" under "Attendees", or an item that is only a name.
-  if (block.kind === 'item' && (onlyName(block.text) || (block.section >= 0 && inSectionHeaded(ctx, block.section, (h) => isRoster(ctx, h))))) return false;
+  if (block.kind === 'item' && (onlyName(block.text) || (block.section >= 0 && inSectionOfKind(ctx.note, ctx.annotations, block.section, 'attendance', 'members')))) return false;
   if (block.section >= 0) {
     const h = sectionHeading(ctx.note.sections[block.section]!);
     if (ACTION_SECTION.test(h) && !REVIEW_SECTION.test(h)) return true;

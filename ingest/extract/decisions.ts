@@ -9,7 +9,6 @@
 import { decisionCue, mayStateDecision, NO_OUTCOME, PLAN_LABEL, SIGN_OFF } from './decisions/cues.js';
 import { settledQuestions } from './decisions/polls.js';
 import { decisionTopic } from './decisions/topic.js';
-import { vocabularyOf } from '../formats/registry.js';
 import type { CompiledVocabulary } from '../formats/vocabulary.js';
 import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
 import { perContext, type ExtractContext } from './context.js';
@@ -30,7 +29,7 @@ function plansMeeting(kinds: CompiledVocabulary['sections'], heading: string): b
 /** Finds the decisions recorded in a note. */
 export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   const { note } = ctx;
-  const kinds = vocabularyOf(note.format).sections;
+  const kinds = ctx.annotations.vocabulary.sections;
   // An agenda section only plans the meeting when the notes are kept elsewhere;
   // minutes written under the agenda's own headings (no separate notes
   // section) record outcomes there.
@@ -52,7 +51,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     if (b.section >= 0 && !outcomeAfter.has(b.section)) outcomeAfter.set(b.section, b.startLine);
   }
   for (const sec of note.sections) {
-    if (sec.parent >= 0 && kinds.outcome.whole.test(sectionHeading(sec)) && !outcomeAfter.has(sec.parent)) outcomeAfter.set(sec.parent, sec.startLine);
+    if (sec.parent >= 0 && ctx.annotations.kinds[sec.id]!.includes('outcome') && !outcomeAfter.has(sec.parent)) outcomeAfter.set(sec.parent, sec.startLine);
   }
   const settled = settledQuestions(ctx, agenda);
   for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
@@ -87,7 +86,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       continue;
     }
     if (block.parent >= 0 && labelItems.has(block.parent)) continue;
-    if ((block.section >= 0 && kinds.outcome.whole.test(sectionHeading(note.sections[block.section]!))) || underLabel.has(block.id)) {
+    if ((block.section >= 0 && ctx.annotations.kinds[block.section]!.includes('outcome')) || underLabel.has(block.id)) {
       const body = blockBody(ctx, block);
       // An item nested under an outcome item details it: one outcome, not several.
       const detail = block.parent >= 0 && note.blocks[block.parent]!.section === block.section;

@@ -4,7 +4,7 @@
  * earlier stages found: people and references come first, since decisions,
  * action items and topics refer to them.
  */
-import { findThreads } from '../annotate/threads.js';
+import { annotateNote } from '../annotate/annotate.js';
 import type { CollectionConfig } from '../read/config.js';
 import { extractActionItems } from './actions.js';
 import { extractDecisions } from './decisions.js';
@@ -17,6 +17,7 @@ import type { ExtractContext } from './context.js';
 
 /** Extracts everything Quorum keeps about one note. */
 export function extractMeeting(note: Note, config: CollectionConfig): MeetingRecord {
+  const annotations = annotateNote(note);
   const meta = extractMeta(note);
   const people = extractPeople(note, config);
   const refs = extractReferences(note, meta, config);
@@ -33,10 +34,8 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     return p;
   };
   const passages: PassageRecord[] = [];
-  let count = 0;
-  const passageOf = note.blocks.map((b) => (b.kind === 'heading' || !b.text.trim() ? -1 : count++));
-  // Threads need only the note and which blocks are passages; each passage records its thread and role.
-  const threads = findThreads(note, passageOf);
+  // Threads need only the note and which blocks are passages (the annotate pass); each passage records its thread and role.
+  const { passageOf, threads } = annotations;
   for (const b of note.blocks) {
     const i = passageOf[b.id]!;
     if (i < 0) continue;
@@ -56,7 +55,7 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     passage.head = threads.headOf[i] ?? false;
     passages.push(passage);
   }
-  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, threads, sectionPath };
+  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, threads, annotations, sectionPath };
   // Decisions before action items, as ever: actions adds the owners it adopts to the people.
   const decisions = extractDecisions(ctx);
   const actionItems = extractActionItems(ctx);
