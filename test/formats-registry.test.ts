@@ -27,7 +27,7 @@ describe('detectFormat', () => {
 });
 
 describe('the vocabulary', () => {
-  const { sections, turnLine } = vocabularyOf('markdown');
+  const { sections, turnLine, headLead } = vocabularyOf('markdown');
 
   test('section kinds: whole headings (qualified, with a suffix), openings and mentions', () => {
     expect(['Attendees', 'Also present', 'Regrets'].every((h) => sections.attendance.whole.test(h))).toBe(true);
@@ -45,6 +45,12 @@ describe('the vocabulary', () => {
     expect(turnLine.test('- AL: agreed')).toBe(true);
     expect(turnLine.test('see https://example.org')).toBe(false);
     expect(turnLine.test('AL:')).toBe(false);
+  });
+
+  test("a head line's lead: list marker or number, then a short speaker label", () => {
+    expect('1. **Ana:** Release plan'.replace(headLead, '')).toBe('Release plan');
+    expect('- Release plan: what ships'.replace(headLead, '')).toBe('what ships');
+    expect('- A label far longer than thirty characters here: text'.replace(headLead, '')).toBe('A label far longer than thirty characters here: text');
   });
 
   test("a format's rows replace the default's, and the rest stay", () => {

@@ -43,14 +43,15 @@ export interface Threads {
 export const BOILERPLATE = /^(?:(?:opening|welcome|roll ?call)\b.*|announcements?|thanks!?|closure|close|adjourn\w*|other agenda items|agenda items?|issue triage|new,? untriaged issues|submit a pr\b.*|please (?:help|add)\b.*|note: meeting notes\b.*|review of action items\b.*|find volunteers\b.*|adoption of the agenda|proposals and discussions|introduction of attendees|logistics|registration|schedule constraints|.{0,2})$/i;
 /** Meeting logistics written as agenda lines: where, when, how to join. */
 export const LOGISTICS_FIELD = /^(?:host|dates?|times?|location|contact|name|email|where|when|zoom|link|dial[- ]?in|passcode|meeting id|video|chair|notes?|note[- ]?taker)\s*:|@[\w-]+\.\w/i;
-/** A line's leading list marker or numbering, and a speaker label. */
-const SPEAKER_LEAD = /^(?:\s*(?:[-*+•]|\d+[.)]))*\s*(?:(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,30}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+)?/u;
 const URL = /<?\bhttps?:\/\/[^\s>)]+>?/gi;
 
-/** The first line of a block without list marker, speaker label or URLs. */
-export function headText(text: string, speakerLabel = true): string {
+/**
+ * The first line of a block without URLs and, given the vocabulary's
+ * headLead, without its list marker and speaker label; null keeps them.
+ */
+export function headText(text: string, lead: RegExp | null): string {
   const first = (text.split('\n')[0] ?? '').replace(URL, ' ');
-  return (speakerLabel ? first.replace(SPEAKER_LEAD, '') : first).replace(/\s+/g, ' ').trim();
+  return (lead ? first.replace(lead, '') : first).replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a block is only links: its words are link texts, URLs and at most two others. */
@@ -83,7 +84,7 @@ export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   // Note: a heading that holds the attendance ("# T-lang meeting agenda" over
   // "## Attendance" and the whole meeting) titles the meeting's notes, kept in
   // the agenda document: what is under it is discussed, not planned.
-  const kinds = vocabularyOf(note.format).sections;
+  const { sections: kinds, headLead: lead } = vocabularyOf(note.format);
   const isRoster = (heading: string) => kinds.attendance.opens.test(heading);
   // A notes heading, a note, an agenda's adoption ("Adoption of the agenda"): what was done, not planned.
   const notAgenda = (heading: string) => kinds.notes.mentions.test(heading) || /\b(?:note|adopt(?:ion|ed)?)\b/i.test(heading);
@@ -117,9 +118,9 @@ export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   for (const b of hasAgenda ? blocks : []) {
     if (isAgenda(b) || b.kind === 'code' || (b.section >= 0 && roster[b.section])) continue;
     if (b.kind === 'heading') heads.push({ key: `s${b.section}`, terms: termSet(b.text), block: b, paragraph: false });
-    else if (b.parent < 0 && b.kind === 'item' && hasChildren.has(b.id)) heads.push({ key: `i${b.id}`, terms: termSet(headText(b.text)), block: b, paragraph: false });
+    else if (b.parent < 0 && b.kind === 'item' && hasChildren.has(b.id)) heads.push({ key: `i${b.id}`, terms: termSet(headText(b.text, lead)), block: b, paragraph: false });
     else if (b.parent < 0 && (b.kind === 'paragraph' || b.kind === 'item')) {
-      heads.push({ key: `p${b.id}`, terms: termSet(headText(b.text).split(/\s+/).slice(0, 16).join(' ')), block: b, paragraph: true });
+      heads.push({ key: `p${b.id}`, terms: termSet(headText(b.text, lead).split(/\s+/).slice(0, 16).join(' ')), block: b, paragraph: true });
     }
   }
 
@@ -136,7 +137,7 @@ export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   const announces = new Map<number, Head>();
   for (const b of blocks) {
     if (b.kind !== 'item' || !isAgenda(b)) continue;
-    const title = headText(b.text, false);
+    const title = headText(b.text, null);
     if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS_FIELD.test(title)) continue;
     const at = termSet(title);
     let best: Head | undefined;
@@ -173,12 +174,12 @@ export function findThreads(note: Note, passageOf: readonly number[]): Threads {
       key = h ? h.key : `s${b.section}`;
     } else if (top.kind === 'item' && hasChildren.has(top.id)) {
       key = `i${top.id}`;
-      if (!titleOf.has(key)) titleOf.set(key, headText(top.text));
+      if (!titleOf.has(key)) titleOf.set(key, headText(top.text, lead));
     } else {
       if (segmentStarts.has(b.id)) segment.set(b.section, b.id);
       const seg = segment.get(b.section);
       key = seg !== undefined ? `p${seg}` : `s${b.section}`;
-      if (seg !== undefined && !titleOf.has(key)) titleOf.set(key, headText(blocks[seg]!.lead ?? blocks[seg]!.text));
+      if (seg !== undefined && !titleOf.has(key)) titleOf.set(key, headText(blocks[seg]!.lead ?? blocks[seg]!.text, lead));
     }
     keyOf.set(b.id, key);
   }

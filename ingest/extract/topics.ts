@@ -64,11 +64,11 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
   for (const b of note.blocks) {
     const p = passageOf[b.id] ?? -1;
     if (p < 0 || roleOf[p] !== 'agenda' || b.kind !== 'item') continue;
-    const title = headText(b.text, false);
+    const title = headText(b.text, null);
     if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS_FIELD.test(title)) continue;
     // A detail under an agenda line that names a subject belongs to that subject.
     const up = b.parent >= 0 ? note.blocks[b.parent]! : undefined;
-    if (up && !BOILERPLATE.test(headText(up.text, false).replace(/[_*]/g, '').trim())) continue;
+    if (up && !BOILERPLATE.test(headText(up.text, null).replace(/[_*]/g, '').trim())) continue;
     const own = [p, ...descendants(ctx, b.id)];
     const refs = refsIn(own);
     const thread = threadByStart.get(threadOf[p]!);

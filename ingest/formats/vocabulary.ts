@@ -72,6 +72,12 @@ export interface CompiledVocabulary {
   readonly sections: Readonly<Record<SectionKind, SectionMatchers>>;
   /** A line that opens a new speaker's turn inside a paragraph (parse splits the paragraph there). */
   readonly turnLine: RegExp;
+  /**
+   * What opens a head line before its title: list markers or numbering, then
+   * a speaker label of at most 30 characters (a head's label is short), all
+   * optional (threads.ts takes it off a thread's head).
+   */
+  readonly headLead: RegExp;
 }
 
 /** The default vocabulary with a format's rows laid over it (a format's table replaces the default's). */
@@ -97,6 +103,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     tables: v,
     sections,
     // Note: optional bullet, optional bold around the label, a colon, then text on the same line.
+    headLead: new RegExp(`^(?:\\s*(?:[-*+•]|\\d+[.)]))*\\s*(?:(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,30}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+)?`, 'u'),
     turnLine: new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,${max}}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+\\S`, 'u'),
   };
 }
