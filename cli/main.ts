@@ -10,6 +10,7 @@ import { apiDbOptions, hardeningFromEnv, type Hardening } from '../api/security.
 import { ConfigError, loadCollectionConfig } from '../ingest/read/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read/read.js';
+import type { Message } from '../ingest/types.js';
 import { projectFile } from '../schema/paths.js';
 import { intOption, parseArgs, stringOption, UsageError, type Parsed } from './args.js';
 import { connect, type Connection } from './connect.js';
@@ -20,7 +21,7 @@ const USAGE = `usage: quorum <command>
 
   quorum start [FOLDER] [--collection NAME] [--url-base URL] [--config FILE] [--port 4000] [--host 127.0.0.1]
       start Neo4j, index FOLDER (default: the bundled examples/notes), serve GraphQL
-  quorum ingest FOLDER [--collection NAME] [--url-base URL] [--config FILE] [--max-bytes N]
+  quorum ingest FOLDER [--collection NAME] [--url-base URL] [--config FILE] [--max-bytes N] [--verbose]
       index a folder of meeting notes as one collection (NAME defaults to the folder's name)
   quorum serve [--port 4000] [--host 127.0.0.1]
       serve the GraphQL API and the dashboard (dashboard at /, GraphiQL at /graphiql)
@@ -75,6 +76,8 @@ interface IngestRequest {
   urlBase?: string;
   config?: string;
   maxBytes: number;
+  /** Print every message, not only their count. */
+  verbose: boolean;
 }
 
 function ingestRequest(p: Parsed, folderArg: string | undefined): IngestRequest {
@@ -93,27 +96,44 @@ function ingestRequest(p: Parsed, folderArg: string | undefined): IngestRequest 
     urlBase,
     config: stringOption(p, 'config'),
     maxBytes: intOption(p, 'max-bytes', Number.isInteger(envMax) && envMax > 0 ? envMax : DEFAULT_MAX_BYTES, 1, 1 << 30),
+    verbose: p.options.get('verbose') === true,
   };
 }
 
 async function ingest(conn: Connection, r: IngestRequest): Promise<IngestSummary> {
-  const { config } = await loadCollectionConfig(r.folder, r.config);
+  const { config, messages } = await loadCollectionConfig(r.folder, r.config);
   if (r.urlBase) config.urlBase = r.urlBase.replace(/\/+$/, '');
   const bar = progressBar(`indexing ${r.collection}`);
   try {
-    return await ingestFolder({ db: conn.db, folder: r.folder, collection: r.collection, config, maxBytes: r.maxBytes, onProgress: bar.update });
+    const summary = await ingestFolder({ db: conn.db, folder: r.folder, collection: r.collection, config, maxBytes: r.maxBytes, onProgress: bar.update });
+    return { ...summary, messages: [...messages, ...summary.messages] };
   } finally {
     bar.end();
   }
 }
 
-function report(s: IngestSummary): void {
-  for (const m of s.messages) console.error(`${s.collection}/${m.path}${m.line ? `:${m.line}` : ''}: ${m.reason}`);
+/**
+ * Prints an ingest's summary. Messages about whole files (skipped, unreadable,
+ * a config key ignored) are printed always; messages about a line of a note are
+ * counted, and printed one by one with verbose.
+ */
+function report(s: IngestSummary, verbose: boolean): void {
+  const content = s.messages.filter((m) => m.line !== undefined);
+  for (const m of s.messages) if (verbose || m.line === undefined) console.error(messageLine(s.collection, m));
+  if (content.length) {
+    console.log(`${s.collection}: ${content.length} message${content.length === 1 ? '' : 's'} about the notes' content${verbose ? '' : ' (--verbose prints them)'}`);
+  }
   if (s.rederived) console.log(`${s.collection}: ${rederivedNote(s.rederived)}`);
   console.log(
     `${s.collection}: ${s.files} files, ${s.meetings} meetings indexed, ${s.skipped} unchanged, ${s.deleted} removed, ${s.failed} failed; ` +
       `${s.people} people, ${s.references} references, ${s.decisions} decisions, ${s.actionItems} action items; ${s.seconds} s`,
   );
+}
+
+/** One message as remark-lint prints them: `collection/path:line: reason` (a config file's path as it is). */
+export function messageLine(collection: string, m: Message): string {
+  const where = m.path.startsWith('/') ? m.path : `${collection}/${m.path}`;
+  return `${where}${m.line ? `:${m.line}` : ''}: ${m.reason}`;
 }
 
 /** The one line that says why unchanged files were indexed again. */
@@ -124,13 +144,13 @@ export function rederivedNote(r: NonNullable<IngestSummary['rederived']>): strin
 }
 
 async function ingestCommand(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, INGEST_OPTIONS);
+  const p = parseArgs(argv, INGEST_OPTIONS, ['verbose']);
   if (p.positional.length > 1) throw new UsageError(`ingest takes one FOLDER, got ${p.positional.length}`);
   const request = ingestRequest(p, p.positional[0]);
   const conn = await connect();
   try {
     const summary = await ingest(conn, request);
-    report(summary);
+    report(summary, request.verbose);
     return summary.failed ? 1 : 0;
   } finally {
     await conn.close();
@@ -192,7 +212,7 @@ async function serveCommand(argv: string[]): Promise<number> {
 }
 
 async function startCommand(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, [...INGEST_OPTIONS, 'port', 'host']);
+  const p = parseArgs(argv, [...INGEST_OPTIONS, 'port', 'host'], ['verbose']);
   if (p.positional.length > 1) throw new UsageError(`start takes at most one FOLDER, got ${p.positional.length}`);
   const folder = p.positional[0] ?? projectFile('examples', 'notes');
   const request = ingestRequest(p, folder);
@@ -200,7 +220,7 @@ async function startCommand(argv: string[]): Promise<number> {
   const conn = await connect();
   console.log(`Neo4j: ${conn.neo4j.uri}${conn.neo4j.embedded ? ` (Quorum's own server, user ${conn.neo4j.user})` : ''}`);
   try {
-    report(await ingest(conn, request));
+    report(await ingest(conn, request), request.verbose);
   } catch (err) {
     await conn.close();
     throw err;

@@ -81,15 +81,17 @@ async function main(argv: string[]): Promise<void> {
       old.set(`${l.collection}/${l.path}`, l);
     }
     let differ = 0;
+    // How many notes each key differs in: a change meant to move only `messages` shows just that key.
+    const byKey = new Map<string, number>();
     for (const l of lines) {
       const o = old.get(`${l.collection}/${l.path}`);
       if (o?.digest === l.digest) continue;
       differ++;
-      if (differ <= 50) {
-        const keys = o ? (Object.keys(l.record) as Array<keyof MeetingRecord>).filter((k) => JSON.stringify(l.record[k]) !== JSON.stringify(o.record[k])) : ['(new)'];
-        console.log(`differs: ${l.collection}/${l.path}: ${keys.join(', ')}`);
-      }
+      const keys = o ? (Object.keys(l.record) as Array<keyof MeetingRecord>).filter((k) => JSON.stringify(l.record[k]) !== JSON.stringify(o.record[k])) : ['(new)'];
+      for (const k of keys) byKey.set(k, (byKey.get(k) ?? 0) + 1);
+      if (differ <= 50) console.log(`differs: ${l.collection}/${l.path}: ${keys.join(', ')}`);
     }
+    if (byKey.size) console.log(`keys that differ: ${[...byKey].map(([k, n]) => `${k} (${n} notes)`).join(', ')}`);
     console.log(`${differ} of ${lines.length} notes differ from ${before}`);
   }
 }

@@ -52,6 +52,8 @@ export interface Block {
   /** Id of the list item this block is nested in, -1 at top level. */
   parent: number;
   links: Link[];
+  /** Links written as a use of a definition (`[#74]`, `[text][label]`), with the definition's URL, on the line of the use. */
+  refLinks?: Link[];
   /** Text of a strong or emphasised run that opens the block (`**Lin Clark:**` gives `Lin Clark:`). */
   lead?: string;
   /** Contents of inline code spans, in order. */
@@ -83,7 +85,8 @@ export interface Note {
   path: string;
   sha256: string;
   bytes: number;
-  format: 'markdown' | 'web-text';
+  /** The name of the format detection chose (ingest/formats/registry.ts). */
+  format: string;
   /** The first heading's text, else the first line of text; never empty. */
   title: string;
   /** For web-page text, the repository path its header names. */
@@ -92,6 +95,8 @@ export interface Note {
   lines: string[];
   blocks: Block[];
   sections: Section[];
+  /** Link reference definitions (`[#74]: https://…`), the first of each label: text is the label, line the definition's. */
+  definitions: Link[];
 }
 
 export type ReferenceKind = 'PULL_REQUEST' | 'ISSUE' | 'DISCUSSION' | 'RFC' | 'CRATE' | 'ADVISORY';
@@ -128,11 +133,11 @@ export interface PassageRecord {
   speakerAs?: string;
   /** Canonical ids of the references on the passage's lines. */
   refs: string[];
-  /** Index of the passage that opens the passage's discussion thread (ingest/annotate/threads.ts); set by the topics stage. */
+  /** Index of the passage that opens the passage's discussion thread (ingest/annotate/threads.ts). */
   thread?: number;
-  /** `agenda` for a planned item, `links` for a link with no words of its own; set by the topics stage. */
+  /** `agenda` for a planned item, `links` for a link with no words of its own. */
   role?: 'agenda' | 'links' | null;
-  /** Whether the passage is the head item (or announced paragraph) that opens its thread, as a heading would; set by the topics stage. */
+  /** Whether the passage is the head item (or announced paragraph) that opens its thread, as a heading would. */
   head?: boolean;
 }
 

@@ -44,7 +44,7 @@ describe('dateInName', () => {
 
 describe('extractMeta', () => {
   test('month and day from the file name, year from the year folder', () => {
-    expect(meta('runtime/2025/runtime-06-05.md', '# Runtime sync\n')).toEqual({ date: '2025-06-05', series: 'runtime' });
+    expect(meta('runtime/2025/runtime-06-05.md', '# Runtime sync\n')).toEqual({ date: '2025-06-05', series: 'runtime', messages: [] });
   });
 
   test('the title states the date with its year', () => {
@@ -68,7 +68,7 @@ describe('extractMeta', () => {
 
   test('a year neither title nor path gives comes from the dates the text mentions', () => {
     const text = '# June 05 | Runtime Bi-Weekly\n\n* [Untriaged](https://example.org/issues?q=created%3A%3E%3D2024-12-19)\n';
-    expect(meta('001_abc.txt', text)).toEqual({ date: '2025-06-05', series: 'runtime' });
+    expect(meta('001_abc.txt', text)).toEqual({ date: '2025-06-05', series: 'runtime', messages: [] });
     // A date mentioned a little after the meeting (the next call) does not push it a year on.
     expect(meta('002_abc.txt', '# March 3 | Runtime call\n\nNext call: March 17, 2025\n').date).toBe('2025-03-03');
   });
@@ -87,7 +87,7 @@ describe('extractMeta', () => {
 
   test('web-page text takes the repository path from its header', () => {
     const text = 'Files\nproj/meetings/runtime/2021/runtime-09-02.md\n2021-09-02 10:00:43 -07:00\n\n4.0 KiB\n\nSeptember 02 Runtime call\n\n• item\n';
-    expect(meta('000_abc.txt', text)).toEqual({ date: '2021-09-02', series: 'runtime' });
+    expect(meta('000_abc.txt', text)).toEqual({ date: '2021-09-02', series: 'runtime', messages: [] });
   });
 });
 

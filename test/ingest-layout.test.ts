@@ -1,7 +1,9 @@
 /**
  * The shape of ingest/: stage folders that import one another one way only.
  * Every import between its modules (type imports too: they tie the modules'
- * meaning together as much as values do) forms a graph with no cycle.
+ * meaning together as much as values do) forms a graph with no cycle, and
+ * goes one way: a stage's module imports its own stage, earlier stages and
+ * types.ts, never a later stage.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -62,6 +64,23 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return out;
 }
 
+/** The stage folders in the order data moves through them. */
+const STAGES = ['read', 'formats', 'parse', 'annotate', 'extract', 'resolve', 'load', 'pool'];
+
+/** A module's place in the order: its stage's index; types.ts comes before every stage, pipeline.ts after all. */
+function rank(path: string): number {
+  if (path === 'types.ts') return -1;
+  if (path === 'pipeline.ts') return STAGES.length;
+  const stage = STAGES.indexOf(path.split('/')[0]!);
+  if (stage < 0) throw new Error(`${path} is in no stage folder (${STAGES.join(', ')})`);
+  return stage;
+}
+
+/** Every import that reaches a later stage than the importing module's own, as `from → to`. */
+function backwardImports(graph: Map<string, string[]>): string[] {
+  return [...graph].flatMap(([m, targets]) => targets.filter((t) => rank(t) > rank(m)).map((t) => `${m} → ${t}`));
+}
+
 describe('ingest/', () => {
   const all = modules();
   const graph = new Map(all.map((m) => [m, importsOf(m)]));
@@ -75,6 +94,19 @@ describe('ingest/', () => {
 
   test('no import cycle among its modules', () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  test('imports go one way: own stage, earlier stages, types.ts', () => {
+    expect(backwardImports(graph)).toEqual([]);
+  });
+
+  test('the one-way check sees an import of a later stage (checked on a graph that has one)', () => {
+    const graph = new Map([
+      ['annotate/units.ts', ['extract/context.ts', 'types.ts']],
+      ['extract/extract.ts', ['annotate/units.ts', 'read/config.ts']],
+      ['pipeline.ts', ['pool/pool.ts']],
+    ]);
+    expect(backwardImports(graph)).toEqual(['annotate/units.ts → extract/context.ts']);
   });
 
   test('the cycle finder sees a cycle (checked on a graph that has one)', () => {

@@ -11,6 +11,7 @@
  * of links weighs less than a discussion.
  */
 import { indexTerms, terms } from '../../schema/terms.js';
+import { vocabularyOf } from '../formats/registry.js';
 import type { Block, Note } from '../types.js';
 
 export type PassageRole = 'agenda' | 'links' | null;
@@ -38,22 +39,19 @@ export interface Threads {
   threads: Thread[];
 }
 
-const AGENDA = /\bagendas?\b/i;
-const NOT_AGENDA = /\b(?:notes?|minutes|discussions?|adopt(?:ion|ed)?)\b/i;
 /** Agenda lines that plan the meeting rather than name a subject. */
 export const BOILERPLATE = /^(?:(?:opening|welcome|roll ?call)\b.*|announcements?|thanks!?|closure|close|adjourn\w*|other agenda items|agenda items?|issue triage|new,? untriaged issues|submit a pr\b.*|please (?:help|add)\b.*|note: meeting notes\b.*|review of action items\b.*|find volunteers\b.*|adoption of the agenda|proposals and discussions|introduction of attendees|logistics|registration|schedule constraints|.{0,2})$/i;
 /** Meeting logistics written as agenda lines: where, when, how to join. */
-export const LOGISTICS = /^(?:host|dates?|times?|location|contact|name|email|where|when|zoom|link|dial[- ]?in|passcode|meeting id|video|chair|notes?|note[- ]?taker)\s*:|@[\w-]+\.\w/i;
-/** Sections that list who was there. */
-const ROSTER = /^(?:attendees|attendance|present|participants|roll\s*call|people)\b/i;
-/** A line's leading list marker or numbering, and a speaker label. */
-const LABEL = /^(?:\s*(?:[-*+•]|\d+[.)]))*\s*(?:(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,30}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+)?/u;
+export const LOGISTICS_FIELD = /^(?:host|dates?|times?|location|contact|name|email|where|when|zoom|link|dial[- ]?in|passcode|meeting id|video|chair|notes?|note[- ]?taker)\s*:|@[\w-]+\.\w/i;
 const URL = /<?\bhttps?:\/\/[^\s>)]+>?/gi;
 
-/** The first line of a block without list marker, speaker label or URLs. */
-export function headText(text: string, speakerLabel = true): string {
+/**
+ * The first line of a block without URLs and, given the vocabulary's
+ * headLead, without its list marker and speaker label; null keeps them.
+ */
+export function headText(text: string, lead: RegExp | null): string {
   const first = (text.split('\n')[0] ?? '').replace(URL, ' ');
-  return (speakerLabel ? first.replace(LABEL, '') : first).replace(/\s+/g, ' ').trim();
+  return (lead ? first.replace(lead, '') : first).replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a block is only links: its words are link texts, URLs and at most two others. */
@@ -80,22 +78,26 @@ function overlap(a: { base: number; all: Set<string> }, h: { base: number; all: 
 }
 
 /** Splits a note's passages into threads. `passageOf` maps block ids to passage indices (-1 for none). */
-export function findThreads(note: Note, passageOf: number[]): Threads {
+export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   const { blocks, sections } = note;
   const count = passageOf.reduce((n, p) => Math.max(n, p + 1), 0);
   // Note: a heading that holds the attendance ("# T-lang meeting agenda" over
   // "## Attendance" and the whole meeting) titles the meeting's notes, kept in
   // the agenda document: what is under it is discussed, not planned.
+  const { sections: kinds, headLead: lead } = vocabularyOf(note.format);
+  const isRoster = (heading: string) => kinds.attendance.opens.test(heading);
+  // A notes heading, a note, an agenda's adoption ("Adoption of the agenda"): what was done, not planned.
+  const notAgenda = (heading: string) => kinds.notes.mentions.test(heading) || /\b(?:note|adopt(?:ion|ed)?)\b/i.test(heading);
   const holdsRoster = new Set<number>();
   for (const s of sections) {
-    if (!ROSTER.test(s.heading)) continue;
+    if (!isRoster(s.heading)) continue;
     for (let id = s.parent; id >= 0; id = sections[id]!.parent) holdsRoster.add(id);
   }
   const agendaSection = sections.map((s) => {
     for (let id = s.id; id >= 0; id = sections[id]!.parent) {
       const h = sections[id]!.heading;
-      if (NOT_AGENDA.test(h) || holdsRoster.has(id)) return false;
-      if (AGENDA.test(h)) return true;
+      if (notAgenda(h) || holdsRoster.has(id)) return false;
+      if (kinds.agenda.mentions.test(h)) return true;
     }
     return false;
   });
@@ -111,14 +113,14 @@ export function findThreads(note: Note, passageOf: number[]): Threads {
   // Heads an agenda line may announce: headings, head items, paragraphs of flat sections.
   type Head = { key: string; terms: ReturnType<typeof termSet>; block: Block; paragraph: boolean };
   const heads: Head[] = [];
-  const roster = sections.map((sec) => ROSTER.test(sec.heading));
+  const roster = sections.map((sec) => isRoster(sec.heading));
   const hasAgenda = blocks.some((b) => b.kind === 'item' && isAgenda(b));
   for (const b of hasAgenda ? blocks : []) {
     if (isAgenda(b) || b.kind === 'code' || (b.section >= 0 && roster[b.section])) continue;
     if (b.kind === 'heading') heads.push({ key: `s${b.section}`, terms: termSet(b.text), block: b, paragraph: false });
-    else if (b.parent < 0 && b.kind === 'item' && hasChildren.has(b.id)) heads.push({ key: `i${b.id}`, terms: termSet(headText(b.text)), block: b, paragraph: false });
+    else if (b.parent < 0 && b.kind === 'item' && hasChildren.has(b.id)) heads.push({ key: `i${b.id}`, terms: termSet(headText(b.text, lead)), block: b, paragraph: false });
     else if (b.parent < 0 && (b.kind === 'paragraph' || b.kind === 'item')) {
-      heads.push({ key: `p${b.id}`, terms: termSet(headText(b.text).split(/\s+/).slice(0, 16).join(' ')), block: b, paragraph: true });
+      heads.push({ key: `p${b.id}`, terms: termSet(headText(b.text, lead).split(/\s+/).slice(0, 16).join(' ')), block: b, paragraph: true });
     }
   }
 
@@ -135,8 +137,8 @@ export function findThreads(note: Note, passageOf: number[]): Threads {
   const announces = new Map<number, Head>();
   for (const b of blocks) {
     if (b.kind !== 'item' || !isAgenda(b)) continue;
-    const title = headText(b.text, false);
-    if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS.test(title)) continue;
+    const title = headText(b.text, null);
+    if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS_FIELD.test(title)) continue;
     const at = termSet(title);
     let best: Head | undefined;
     let bestScore = 0;
@@ -172,12 +174,12 @@ export function findThreads(note: Note, passageOf: number[]): Threads {
       key = h ? h.key : `s${b.section}`;
     } else if (top.kind === 'item' && hasChildren.has(top.id)) {
       key = `i${top.id}`;
-      if (!titleOf.has(key)) titleOf.set(key, headText(top.text));
+      if (!titleOf.has(key)) titleOf.set(key, headText(top.text, lead));
     } else {
       if (segmentStarts.has(b.id)) segment.set(b.section, b.id);
       const seg = segment.get(b.section);
       key = seg !== undefined ? `p${seg}` : `s${b.section}`;
-      if (seg !== undefined && !titleOf.has(key)) titleOf.set(key, headText(blocks[seg]!.lead ?? blocks[seg]!.text));
+      if (seg !== undefined && !titleOf.has(key)) titleOf.set(key, headText(blocks[seg]!.lead ?? blocks[seg]!.text, lead));
     }
     keyOf.set(b.id, key);
   }

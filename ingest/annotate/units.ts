@@ -3,8 +3,17 @@
  * each with the source lines it covers, the speaker label taken off.
  * Shared by extract-decisions and extract-actions.
  */
-import type { ExtractContext } from '../extract/context.js';
-import type { Block, Section } from '../types.js';
+import type { Block, Note, Section } from '../types.js';
+
+/**
+ * What units are read from: the note, and per block id the form of the speaker
+ * the people extractor credited (extract/context.ts's ExtractContext is one).
+ * Note: typed here, not imported from extract/, so annotate/ depends on no later stage.
+ */
+export interface UnitSource {
+  readonly note: Note;
+  readonly people: { readonly speakerAs: readonly (string | undefined)[] };
+}
 
 /** One sentence of a block, with its source lines. */
 export interface Unit {
@@ -50,13 +59,13 @@ export function leadingLabel(text: string): Label | null {
 const NOT_SPEAKER = /^(?:decisions?|decided|resolved|resolutions?|agreed|agreements?|conclusions?|outcomes?|consensus|results?|verdict|polls?|straw poll|votes?|action(?: items?)?|ais?|todo|to-?do|next steps?|follow[- ]?ups?|notes?|topics?|updates?|agenda|questions?|discussion|summary|proposal|status|links?|slides|context|background|problem|goal|goals|idea|ideas|pros?|cons?|options?|example|e\.g\.|i\.e\.|nb|n\.b\.|edit|update|fyi|tl;?dr|q|a|re|cc|pr|issue|rfc|http|https|meeting notes|attendees|present|date|time|location|where|when|why|what|how)$/i;
 
 /** The speaker label opening a block, known from the people stage or read from the text. */
-export function speakerLabel(ctx: ExtractContext, block: Block): Label | null {
+export function speakerLabel(ctx: UnitSource, block: Block): Label | null {
   return labels(ctx, block);
 }
 
-/** A function computed once per extraction and key: the cache lives as long as the ExtractContext. */
-export function perContext<K, V>(compute: (ctx: ExtractContext, key: K) => V): (ctx: ExtractContext, key: K) => V {
-  const caches = new WeakMap<ExtractContext, Map<K, V>>();
+/** A function computed once per source and key: the cache lives as long as the source object. */
+export function perSource<C extends object, K, V>(compute: (ctx: C, key: K) => V): (ctx: C, key: K) => V {
+  const caches = new WeakMap<C, Map<K, V>>();
   return (ctx, key) => {
     let cache = caches.get(ctx);
     if (!cache) caches.set(ctx, (cache = new Map()));
@@ -67,10 +76,10 @@ export function perContext<K, V>(compute: (ctx: ExtractContext, key: K) => V): (
   };
 }
 
-const labels = perContext((ctx, block: Block) => readSpeakerLabel(ctx, block));
-const units = perContext((ctx, block: Block) => splitUnits(ctx, block));
+const labels = perSource((ctx: UnitSource, block: Block) => readSpeakerLabel(ctx, block));
+const units = perSource((ctx: UnitSource, block: Block) => splitUnits(ctx, block));
 
-function readSpeakerLabel(ctx: ExtractContext, block: Block): Label | null {
+function readSpeakerLabel(ctx: UnitSource, block: Block): Label | null {
   const as = ctx.people.speakerAs[block.id];
   const lab = leadingLabel(block.text);
   // The people stage also credits narrative ("Till walked members through …"): only a label is speech.
@@ -87,11 +96,11 @@ const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|al|st|mr|mrs|ms|dr|
  * Splits a block's text into sentences with their source lines. The speaker
  * label is taken off the first; soft line breaks count the lines.
  */
-export function unitsOf(ctx: ExtractContext, block: Block): Unit[] {
+export function unitsOf(ctx: UnitSource, block: Block): Unit[] {
   return units(ctx, block);
 }
 
-function splitUnits(ctx: ExtractContext, block: Block): Unit[] {
+function splitUnits(ctx: UnitSource, block: Block): Unit[] {
   const text = block.text;
   if (!text.trim()) return [];
   const label = speakerLabel(ctx, block);
@@ -126,15 +135,16 @@ function splitUnits(ctx: ExtractContext, block: Block): Unit[] {
 }
 
 /** The block's own words, speaker label removed, white space folded. */
-export function blockBody(ctx: ExtractContext, block: Block): string {
+export function blockBody(ctx: UnitSource, block: Block): string {
   const label = speakerLabel(ctx, block);
   return (label ? label.rest : block.text).replace(/\s+/g, ' ').trim();
 }
 
-/** Whether a section or any section around it is headed by a heading that matches. */
-export function inSectionHeaded(ctx: ExtractContext, section: number, re: RegExp): boolean {
+/** Whether a section or any section around it is headed by a heading (cleaned) that matches. */
+export function inSectionHeaded(ctx: UnitSource, section: number, matches: RegExp | ((heading: string) => boolean)): boolean {
+  const test = typeof matches === 'function' ? matches : (h: string) => matches.test(h);
   for (let s = section; s >= 0; s = ctx.note.sections[s]!.parent) {
-    if (re.test(sectionHeading(ctx.note.sections[s]!))) return true;
+    if (test(sectionHeading(ctx.note.sections[s]!))) return true;
   }
   return false;
 }
@@ -172,12 +182,12 @@ export function cleanHeading(heading: string): string {
  * only a link to the transcript); a note whose title says Transcript is
  * itself the record.
  */
-export function inTranscript(ctx: ExtractContext, block: Block): boolean {
+export function inTranscript(ctx: UnitSource, block: Block): boolean {
   const [start, end] = transcriptSpan(ctx, null);
   return block.startLine > start && block.startLine <= end;
 }
 
-const transcriptSpan = perContext((ctx, _: null): [number, number] => {
+const transcriptSpan = perSource((ctx: UnitSource, _: null): [number, number] => {
   const blocks = ctx.note.blocks;
   const title = blocks.find((b) => b.text.trim() !== '');
   const opener = blocks.find((b) =>

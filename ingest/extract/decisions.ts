@@ -9,32 +9,33 @@
 import { decisionCue, mayStateDecision, NO_OUTCOME, PLAN_LABEL, SIGN_OFF } from './decisions/cues.js';
 import { settledQuestions } from './decisions/polls.js';
 import { decisionTopic } from './decisions/topic.js';
-import { blockBody, inSectionHeaded, inTranscript, perContext, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
-import type { ExtractContext } from './context.js';
+import type { CompiledVocabulary } from '../formats/vocabulary.js';
+import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
+import { perContext, type ExtractContext } from './context.js';
 import type { Block, DecisionRecord } from '../types.js';
 
-/** Sections whose every item records an outcome. */
-const OUTCOME_SECTION = /^(?:(?:other|misc(?:ellaneous)?|final|key|main|further|additional|tentative|provisional)\s+)?(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|agreed|agreements|summary\s+of\s+(?:key\s+points|decisions|outcomes)|what\s+we\s+(?:decided|agreed))$/i;
 /** A paragraph that only labels the outcome block after it: `**Conclusion**`, `**Resolution:**`. */
 const OUTCOME_LABEL = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|consensus|agreed|results?)\s*:?$/i;
-/** Sections that only plan the meeting: their "poll" and "consensus" are agenda entries. */
-const AGENDA_SECTION = /\bagenda\b|\bschedule\b|^(?:opening|closure|adjourn)/i;
-/** Sections that hold what was said. */
-const NOTES_SECTION = /notes|minutes|discussion/i;
 /** Bodies that record nothing: template placeholders. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?|no\s+decisions?(?:\s+\w+)?)\.?$|^\d{1,2}[:.]\d{2}\b|\b(?:break|lunch)\b/i;
 /** Bodies that only react: `:+1: @ana, @li`, `👍 from everyone`. */
 const REACTION = /^(?:(?::[\w+-]+:|\p{Extended_Pictographic}|\+1)\s*)+(?:(?:from|by)\s+)?(?:@?[\w.-]+(?:,\s*|\s+and\s+|\s+))*@?[\w.-]*$/u;
 
+/** Sections that only plan the meeting (an agenda, a schedule, the opening): their "poll" and "consensus" are agenda entries. */
+function plansMeeting(kinds: CompiledVocabulary['sections'], heading: string): boolean {
+  return kinds.agenda.mentions.test(heading) || kinds.schedule.mentions.test(heading) || kinds.procedure.opens.test(heading);
+}
+
 /** Finds the decisions recorded in a note. */
 export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   const { note } = ctx;
+  const kinds = ctx.annotations.vocabulary.sections;
   // An agenda section only plans the meeting when the notes are kept elsewhere;
   // minutes written under the agenda's own headings (no separate notes
   // section) record outcomes there.
-  const notesElsewhere = note.sections.some((s) => NOTES_SECTION.test(s.heading) && !AGENDA_SECTION.test(s.heading));
+  const notesElsewhere = note.sections.some((s) => kinds.notes.mentions.test(s.heading) && !plansMeeting(kinds, s.heading));
   const agenda = (b: Block): boolean =>
-    (notesElsewhere && b.section >= 0 && inSectionHeaded(ctx, b.section, AGENDA_SECTION) && !inSectionHeaded(ctx, b.section, NOTES_SECTION)) || inTranscript(ctx, b);
+    (notesElsewhere && b.section >= 0 && inSectionHeaded(ctx, b.section, (h) => plansMeeting(kinds, h)) && !inSectionHeaded(ctx, b.section, kinds.notes.mentions)) || inTranscript(ctx, b);
   const found: Omit<DecisionRecord, 'people' | 'refs' | 'topics' | 'section'>[] = [];
   const origin: Block[] = [];
   const add = (block: Block, text: string, startLine: number, endLine: number) => {
@@ -50,7 +51,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     if (b.section >= 0 && !outcomeAfter.has(b.section)) outcomeAfter.set(b.section, b.startLine);
   }
   for (const sec of note.sections) {
-    if (sec.parent >= 0 && OUTCOME_SECTION.test(sectionHeading(sec)) && !outcomeAfter.has(sec.parent)) outcomeAfter.set(sec.parent, sec.startLine);
+    if (sec.parent >= 0 && ctx.annotations.kinds[sec.id]!.includes('outcome') && !outcomeAfter.has(sec.parent)) outcomeAfter.set(sec.parent, sec.startLine);
   }
   const settled = settledQuestions(ctx, agenda);
   for (const s of settled) add(s.blocks[s.blocks.length - 1]!, s.text, s.startLine, s.endLine);
@@ -85,7 +86,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       continue;
     }
     if (block.parent >= 0 && labelItems.has(block.parent)) continue;
-    if ((block.section >= 0 && OUTCOME_SECTION.test(sectionHeading(note.sections[block.section]!))) || underLabel.has(block.id)) {
+    if ((block.section >= 0 && ctx.annotations.kinds[block.section]!.includes('outcome')) || underLabel.has(block.id)) {
       const body = blockBody(ctx, block);
       // An item nested under an outcome item details it: one outcome, not several.
       const detail = block.parent >= 0 && note.blocks[block.parent]!.section === block.section;
@@ -95,7 +96,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
     if (!mayStateDecision(block.text)) continue;
     // The discussion before an outcome block restates what the block records: the block is the one decision.
     // (Only under a topic's own heading: a whole-notes section may hold outcomes the block never lists.)
-    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0) && !NOTES_SECTION.test(sectionHeading(note.sections[block.section]!))) continue;
+    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0) && !kinds.notes.mentions.test(sectionHeading(note.sections[block.section]!))) continue;
     const spoken = speakerLabel(ctx, block) !== null;
     for (const unit of unitsOf(ctx, block)) {
       const cue = decisionCue(unit.text, unit.first && spoken);

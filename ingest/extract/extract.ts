@@ -4,6 +4,7 @@
  * earlier stages found: people and references come first, since decisions,
  * action items and topics refer to them.
  */
+import { annotateNote } from '../annotate/annotate.js';
 import type { CollectionConfig } from '../read/config.js';
 import { extractActionItems } from './actions.js';
 import { extractDecisions } from './decisions.js';
@@ -11,11 +12,12 @@ import { extractMeta } from './meta.js';
 import { extractPeople } from './people.js';
 import { extractReferences } from './references.js';
 import { extractTopics } from './topics.js';
-import type { MeetingRecord, Note, PassageRecord } from '../types.js';
+import type { ActionItemRecord, MeetingRecord, Message, Note, PassageRecord } from '../types.js';
 import type { ExtractContext } from './context.js';
 
 /** Extracts everything Quorum keeps about one note. */
 export function extractMeeting(note: Note, config: CollectionConfig): MeetingRecord {
+  const annotations = annotateNote(note);
   const meta = extractMeta(note);
   const people = extractPeople(note, config);
   const refs = extractReferences(note, meta, config);
@@ -32,8 +34,11 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     return p;
   };
   const passages: PassageRecord[] = [];
-  const passageOf = note.blocks.map((b) => {
-    if (b.kind === 'heading' || !b.text.trim()) return -1;
+  // Threads need only the note and which blocks are passages (the annotate pass); each passage records its thread and role.
+  const { passageOf, threads } = annotations;
+  for (const b of note.blocks) {
+    const i = passageOf[b.id]!;
+    if (i < 0) continue;
     const speaker = people.speakerOf[b.id] ?? null;
     const passage: PassageRecord = {
       text: b.text,
@@ -45,10 +50,15 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     };
     const as = people.speakerAs[b.id];
     if (speaker !== null && as) passage.speakerAs = as;
+    passage.thread = threads.threadOf[i] ?? i;
+    passage.role = threads.roleOf[i] ?? null;
+    passage.head = threads.headOf[i] ?? false;
     passages.push(passage);
-    return passages.length - 1;
-  });
-  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, sectionPath };
+  }
+  const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, threads, annotations, sectionPath };
+  // Decisions before action items, as ever: actions adds the owners it adopts to the people.
+  const decisions = extractDecisions(ctx);
+  const actionItems = extractActionItems(ctx);
   return {
     collection: note.collection,
     path: note.path,
@@ -60,9 +70,32 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     attendees: people.attendees,
     passages,
     references: refs.references,
-    decisions: extractDecisions(ctx),
-    actionItems: extractActionItems(ctx),
+    decisions,
+    actionItems,
     topics: extractTopics(ctx),
-    messages: [],
+    messages: [...meta.messages, ...emptyLabels(note), ...ownerless(note, actionItems)],
   };
+}
+
+/** A block that is only a label (`Decision:`, `Alex:`) with nothing after it or under it: what it introduced is missing. */
+function emptyLabels(note: Note): Message[] {
+  const owners = new Set(note.blocks.map((b) => b.parent));
+  return note.blocks
+    .filter((b, i) => {
+      if (b.kind !== 'paragraph' && b.kind !== 'item') return false;
+      const text = b.text.replace(/[*_]/g, '').trim();
+      // A label is short and on one line (`Next:`, `Facilitator & Note Taker:`); a longer line ending in a colon introduces code or a quote.
+      if (!/^[\p{L}@][^:\n]{0,40}:$/u.test(text) || text.split(/\s+/).length > 5 || owners.has(b.id)) return false;
+      // Whatever follows before a heading or a shallower block (a paragraph under `Notes:`, the siblings of `- Attendees:`) may be what it introduced.
+      const next = note.blocks[i + 1];
+      return !next || next.kind === 'heading' || next.depth < b.depth;
+    })
+    .map((b) => ({ path: note.path, line: b.startLine, reason: `label "${b.text.trim()}" has nothing after it` }));
+}
+
+/** Action items whose owner could not be told: neither a person of the meeting nor a group. */
+function ownerless(note: Note, items: readonly ActionItemRecord[]): Message[] {
+  return items
+    .filter((a) => a.owner === null && !a.ownerGroup)
+    .map((a) => ({ path: note.path, line: a.startLine, reason: 'action item with no owner found' }));
 }

@@ -19,13 +19,15 @@
  * not always updated, while the name is chosen when the file is made.
  */
 import { dateInFolder, dateInName, dayOpeningName, findDates, iso, validDay, type PartialDate } from './meta/dates.js';
-import type { Note } from '../types.js';
+import type { Message, Note } from '../types.js';
 
 export interface Meta {
   /** ISO date, or null where none can be known. */
   date: string | null;
   /** The meeting series, lower-cased (`wasmtime`, `sig-embedded`, `main`). */
   series: string;
+  /** What the note says about its date that did not add up (a title's date the file name contradicts). */
+  messages: Message[];
 }
 
 const YEAR_DIR = /^(?:19|20)\d\d$/;
@@ -49,7 +51,20 @@ export function extractMeta(note: Note): Meta {
   const parts = path.split('/');
   const dirs = parts.slice(0, -1);
   const base = parts[parts.length - 1]!.replace(/\.[^.]*$/, '');
-  return { date: dateOf(note, dirs, base), series: seriesOf(note, dirs) };
+  const messages: Message[] = [];
+  const date = dateOf(note, dirs, base, (reason) => messages.push({ path: note.path, line: titleLine(note), reason }));
+  return { date, series: seriesOf(note, dirs), messages };
+}
+
+/** The line the title is on: the first block that opens with it, else 1 (a front matter title). */
+function titleLine(note: Note): number {
+  return note.blocks.find((b) => b.text.split('\n')[0]!.trim() === note.title)?.startLine ?? 1;
+}
+
+/** A partial date as written for a message: `2024-03-05`, or `03-05` without a year. */
+function shown(d: Omit<PartialDate, 'index'>): string {
+  const two = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+  return `${d.year !== undefined ? `${d.year}-` : ''}${two(d.month)}-${two(d.day)}`;
 }
 
 function seriesOf(note: Note, dirs: string[]): string {
@@ -73,7 +88,7 @@ function titleSeries(title: string): string {
   return (word ?? 'notes').toLowerCase();
 }
 
-function dateOf(note: Note, dirs: string[], base: string): string | null {
+function dateOf(note: Note, dirs: string[], base: string, report: (reason: string) => void): string | null {
   const folder = folderDate(dirs);
   const pathYear = folder.year;
   const name = nameDate(base, folder);
@@ -85,6 +100,7 @@ function dateOf(note: Note, dirs: string[], base: string): string | null {
   let pick: Omit<PartialDate, 'index'> | undefined;
   if (title && named && disagree(title, named)) {
     pick = named; // A title copied from an earlier meeting, or a typo in its year.
+    report(`the title's date (${shown(title)}) disagrees with the file name's (${shown(named)}); the file name's is used`);
   } else if (title && (!month || title.month === month.month)) {
     pick = { month: title.month, day: title.day, year: title.year ?? yearHint };
   } else if (named) {

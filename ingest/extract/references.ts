@@ -13,7 +13,7 @@ import type { CollectionConfig } from '../read/config.js';
 import type { Meta } from './meta.js';
 import { crateOfUrl, findAdvisories, findCrates, findDependencyCrates, findFamilyCrates } from './references/crates.js';
 import { githubRef, githubRepo, KnownRepos, mayHoldUrl, URL_IN_TEXT, type GitHubRef } from './references/github.js';
-import { lineAt, linkDefinitions, masked, usedDefinitions } from './references/links.js';
+import { lineAt, masked } from './references/links.js';
 import { Records } from './references/records.js';
 import { packageFamilies, Resolver } from './references/resolve.js';
 import { findShortRefs, type ShortRef } from './references/short.js';
@@ -31,7 +31,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 
 /** Finds the references of a note. */
 export function extractReferences(note: Note, meta: Meta, config: CollectionConfig): ReferencesResult {
-  const definitions = linkDefinitions(note);
+  const definitions = note.definitions;
 
   // Pass 1: every URL of every block, and what the note tells about repositories.
   const known = new KnownRepos();
@@ -46,7 +46,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
   };
   const urlsOf = (block: Block): { link: Link; ref?: GitHubRef }[] => {
     const links = [...block.links];
-    if (block.kind !== 'code') links.push(...usedDefinitions(note, block, definitions));
+    links.push(...(block.refLinks ?? []));
     for (const m of mayHoldUrl(block.text) ? block.text.matchAll(URL_IN_TEXT) : []) {
       const url = m[0].replace(TRAILING_PUNCTUATION, '');
       if (!links.some((l) => l.url === url)) links.push({ url, text: url, line: lineAt(block, m.index) });
@@ -72,7 +72,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
     }
     shortRefs.set(b.id, found);
   }
-  for (const def of definitions.values()) {
+  for (const def of definitions) {
     const url = def.url.replace(/\\/g, '');
     const repo = githubRepo(url);
     const ref = githubRef(url);
@@ -111,7 +111,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
     return [...ids];
   });
   // Definitions no block uses still point somewhere.
-  for (const def of definitions.values()) {
+  for (const def of definitions) {
     const url = def.url.replace(/\\/g, '');
     const ref = githubRef(url);
     if (ref) records.github(ref, def.line, true, titleFromLinkText(def.text, url));

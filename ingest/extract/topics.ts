@@ -7,15 +7,15 @@
  * agenda line's topic (its first link), and a thread's when that reference
  * is the only one it has.
  *
- * This stage also marks each passage's thread and role (ingest/annotate/threads.ts)
- * on the passages of the record, for the queries that read a discussion as a
- * whole.
+ * It reads the threads extract.ts found (ingest/annotate/threads.ts), which
+ * also mark each passage's thread and role for the queries that read a
+ * discussion as a whole.
  */
 import { terms } from '../../schema/terms.js';
 import type { ExtractContext } from './context.js';
 import { keyPhrases } from './topics/phrases.js';
 import { topicName } from './topics/names.js';
-import { BOILERPLATE, findThreads, headText, LOGISTICS } from '../annotate/threads.js';
+import { BOILERPLATE, headText, LOGISTICS_FIELD } from '../annotate/threads.js';
 import type { TopicRecord } from '../types.js';
 
 /** Weight of a passage that is planned (agenda) or only a link: a passing mention. */
@@ -24,15 +24,10 @@ const WORDS_PER_UNIT = 50;
 /** A head item longer than this is a sentence, not a title. */
 const MAX_HEAD_WORDS = 8;
 
-/** Finds the topics of a note, and marks each passage's thread and role. */
+/** Finds the topics of a note. */
 export function extractTopics(ctx: ExtractContext): TopicRecord[] {
   const { note, passages, passageOf } = ctx;
-  const { threadOf, roleOf, headOf, threads } = findThreads(note, passageOf);
-  passages.forEach((p, i) => {
-    p.thread = threadOf[i] ?? i;
-    p.role = roleOf[i] ?? null;
-    p.head = headOf[i] ?? false;
-  });
+  const { threadOf, roleOf, threads } = ctx.threads;
   const weightOf = (ids: number[]): number => {
     let w = 0;
     for (const i of ids) w += roleOf[i] ? PASSING : Math.min(4, words(passages[i]!.text) / WORDS_PER_UNIT);
@@ -69,11 +64,11 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
   for (const b of note.blocks) {
     const p = passageOf[b.id] ?? -1;
     if (p < 0 || roleOf[p] !== 'agenda' || b.kind !== 'item') continue;
-    const title = headText(b.text, false);
-    if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS.test(title)) continue;
+    const title = headText(b.text, null);
+    if (!title || BOILERPLATE.test(title.replace(/[_*]/g, '').trim()) || LOGISTICS_FIELD.test(title)) continue;
     // A detail under an agenda line that names a subject belongs to that subject.
     const up = b.parent >= 0 ? note.blocks[b.parent]! : undefined;
-    if (up && !BOILERPLATE.test(headText(up.text, false).replace(/[_*]/g, '').trim())) continue;
+    if (up && !BOILERPLATE.test(headText(up.text, null).replace(/[_*]/g, '').trim())) continue;
     const own = [p, ...descendants(ctx, b.id)];
     const refs = refsIn(own);
     const thread = threadByStart.get(threadOf[p]!);

@@ -5,6 +5,7 @@
  * for line, so the markdown parser reads them and line numbers stay those of
  * the file as read.
  */
+import type { Format } from './format.js';
 
 const BULLET = /^( *)[•◦▪‣·∙●○■□–-] +(.*)$/;
 const NUMBERED = /^( *)(\d{1,3})[.)] +(.*)$/;
@@ -80,3 +81,11 @@ export function webTextToMarkdown(text: string): string {
 function looksLikeHeading(s: string): boolean {
   return s.length <= 80 && !/[.,;:!?]$/.test(s) && !/^https?:/.test(s) && s.split(/\s+/).length <= 10;
 }
+
+/** Web-page text saved as a `.txt` note. */
+export const webText: Format = {
+  name: 'web-text',
+  detect: (file) => file.path.toLowerCase().endsWith('.txt') && isWebText(file.text),
+  toMarkdown: webTextToMarkdown,
+  originalPath: webTextPath,
+};

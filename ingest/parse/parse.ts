@@ -1,16 +1,17 @@
 /**
  * Parses a note once into blocks and sections that every extractor reads.
- * Markdown is parsed as remark-parse with GFM (tables, task lists, autolinks)
- * and front matter parses it (parse-markdown.ts);
- * web-page text is first rewritten as markdown
- * line for line (web-text.ts); HTML blocks inside markdown become blocks of their own (parse-html.ts).
+ * The format registry (formats/registry.ts) says what the note is written in;
+ * its format turns the text into markdown line for line (web-page text,
+ * template tags blanked) and may read HTML blocks; the markdown is parsed as
+ * remark-parse with GFM (tables, task lists, autolinks) and front matter
+ * parses it (markdown.ts).
  */
-import type { Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { htmlPieces } from '../formats/html.js';
+import type { Definition, Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Format } from '../formats/format.js';
+import { detectFormat, vocabularyOf } from '../formats/registry.js';
+import { hasTemplateTag } from '../formats/template-tags.js';
 import { parseMarkdown } from './markdown.js';
-import { blankTemplateTags, hasTemplateTag } from '../formats/template-tags.js';
 import type { Block, BlockKind, Link, Note, Section, SourceFile } from '../types.js';
-import { isWebText, webTextPath, webTextToMarkdown } from '../formats/web-text.js';
 
 /** `title:` of a YAML or TOML front matter block, if any. */
 function frontMatterTitle(tree: Root): string | undefined {
@@ -26,22 +27,17 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/**
- * A line that opens a new speaker's turn inside a paragraph: a short label
- * (initials, a name of up to four words, a handle) and a colon.
- */
-const TURN = /^\s*(?:[-*]\s+)?(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_-]{0,40}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+\S/u;
-
 /** Parses a file into a Note. Never throws on content. */
 export function parseNote(file: SourceFile): Note {
   // Every line ends in LF from here on (a line ending stays one line, so line numbers hold):
   // text with CR or CRLF endings would otherwise carry CRs into blocks and titles.
   const text = file.text.replace(/\r\n?/g, '\n');
-  const webText = file.path.toLowerCase().endsWith('.txt') && isWebText(text);
-  const source = webText ? webTextToMarkdown(text) : blankTemplateTags(text);
+  const format = detectFormat({ ...file, text });
+  const source = format.toMarkdown ? format.toMarkdown(text) : text;
   const tree = parseMarkdown(source);
   const lines = splitLines(text);
-  const builder = new NoteBuilder(lines);
+  const definitions = definitionsOf(tree);
+  const builder = new NoteBuilder(lines, format, definitions);
   builder.walkChildren(tree.children, 0, -1);
   const sections = builder.finishSections(lines.length);
   const firstHeading = builder.blocks.find((b) => b.kind === 'heading' && b.text.trim() !== '');
@@ -52,13 +48,27 @@ export function parseNote(file: SourceFile): Note {
     path: file.path,
     sha256: file.sha256,
     bytes: file.bytes,
-    format: webText ? 'web-text' : 'markdown',
+    format: format.name,
     title,
-    originalPath: webText ? webTextPath(text) : undefined,
+    originalPath: format.originalPath?.(text),
     lines,
     blocks: builder.blocks,
     sections,
+    definitions: [...definitions.values()],
   };
+}
+
+/** The tree's link reference definitions by identifier, the first of each (as CommonMark resolves them). */
+function definitionsOf(tree: Root): Map<string, Link> {
+  const out = new Map<string, Link>();
+  const visit = (n: Nodes): void => {
+    if (n.type === 'definition') {
+      const d = n as Definition;
+      if (!out.has(d.identifier)) out.set(d.identifier, { url: d.url, text: d.label ?? d.identifier, line: d.position?.start.line ?? 0 });
+    } else if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  visit(tree);
+  return out;
 }
 
 class NoteBuilder {
@@ -66,7 +76,12 @@ class NoteBuilder {
   private sections: Section[] = [];
   private open: Section[] = [];
 
-  constructor(private readonly lines: string[]) {}
+  /** A line that opens a new speaker's turn inside a paragraph (the format's vocabulary). */
+  private readonly turnLine: RegExp;
+
+  constructor(private readonly lines: string[], private readonly format: Format, private readonly definitions: Map<string, Link>) {
+    this.turnLine = vocabularyOf(format).turnLine;
+  }
 
   walkChildren(children: readonly RootContent[], depth: number, parent: number): void {
     for (const child of children) this.walk(child, depth, parent);
@@ -104,22 +119,22 @@ class NoteBuilder {
 
   private heading(node: Heading): void {
     if (!node.position) return;
-    const { text, links, code } = inline(node.children);
-    this.headingAt(text, node.depth, node.position.start.line, node.position.end.line, links, code);
+    const { text, links, code, refLinks } = inline(node.children, this.definitions);
+    this.headingAt(text, node.depth, node.position.start.line, node.position.end.line, links, code, withRefs(refLinks));
   }
 
   /** Notes written as HTML in the markdown: its headings, paragraphs and list items become the same blocks. */
   private html(node: Html, depth: number, parent: number): void {
-    if (!node.position) return;
-    for (const p of htmlPieces(node.value, node.position.start.line)) {
+    if (!node.position || !this.format.htmlBlocks) return;
+    for (const p of this.format.htmlBlocks(node.value, node.position.start.line)) {
       if (p.kind === 'heading') this.headingAt(p.text, p.depth, p.startLine, p.endLine, p.links, []);
       else if (p.kind === 'item') this.push('item', p.text, p.startLine, p.endLine, depth + 1, parent, p.links, [], { lead: p.lead, ordered: false, checked: null });
       else this.push('paragraph', p.text, p.startLine, p.endLine, depth, parent, p.links, [], { lead: p.lead });
     }
   }
 
-  private headingAt(text: string, depth: number, line: number, endLine: number, links: Link[], code: string[]): void {
-    const block = this.push('heading', text, line, endLine, depth, -1, links, code);
+  private headingAt(text: string, depth: number, line: number, endLine: number, links: Link[], code: string[], extra: Partial<Block> = {}): void {
+    const block = this.push('heading', text, line, endLine, depth, -1, links, code, extra);
     while (this.open.length && this.open[this.open.length - 1]!.depth >= depth) this.close(line - 1);
     const section: Section = {
       id: this.sections.length,
@@ -151,10 +166,10 @@ class NoteBuilder {
     const end = node.position.end.line;
     // Split at lines that open a new speaker's turn.
     const cuts = [start];
-    for (let l = start + 1; l <= end; l++) if (TURN.test(this.lines[l - 1] ?? '')) cuts.push(l);
+    for (let l = start + 1; l <= end; l++) if (this.turnLine.test(this.lines[l - 1] ?? '')) cuts.push(l);
     if (cuts.length === 1) {
-      const { text, links, code, lead } = inline(node.children);
-      return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra });
+      const { text, links, code, lead, refLinks } = inline(node.children, this.definitions);
+      return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra, ...withRefs(refLinks) });
     }
     placeUnpositioned(node.children, start);
     let first: Block | undefined;
@@ -162,8 +177,8 @@ class NoteBuilder {
       const from = cuts[i]!;
       const to = (cuts[i + 1] ?? end + 1) - 1;
       const part = node.children.filter((c) => c.position && c.position.start.line <= to && c.position.end.line >= from);
-      const { text, links, code, lead } = inline(part, from, to);
-      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, ...(i === 0 ? extra : {}) });
+      const { text, links, code, lead, refLinks } = inline(part, this.definitions, from, to);
+      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, ...(i === 0 ? extra : {}), ...withRefs(refLinks) });
       first ??= b;
     }
     return first;
@@ -197,14 +212,14 @@ class NoteBuilder {
     for (const row of node.children) {
       if (!row.position) continue;
       // A line break in a cell (`<br>`) separates entries: `Ana Lima<br>Bo Chen` is two names.
-      const cells = row.children.map((c) => inline(c.children, 0, Infinity, '\n'));
+      const cells = row.children.map((c) => inline(c.children, this.definitions, 0, Infinity, '\n'));
       const texts = cells.map((c) => c.text.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim());
       if (!header) {
         header = texts;
         continue;
       }
       this.push('row', texts.join(' | '), row.position.start.line, row.position.end.line, depth, parent,
-        cells.flatMap((c) => c.links), cells.flatMap((c) => c.code), { cells: texts, header });
+        cells.flatMap((c) => c.links), cells.flatMap((c) => c.code), { cells: texts, header, ...withRefs(cells.flatMap((c) => c.refLinks)) });
     }
   }
 
@@ -253,16 +268,22 @@ function placeUnpositioned(children: PhrasingContent[], firstLine: number): void
 interface InlineText {
   text: string;
   links: Link[];
+  /** Uses of a link reference definition, resolved. */
+  refLinks: Link[];
   code: string[];
   lead?: string;
 }
+
+/** A block's refLinks field, present only when it has some. */
+const withRefs = (refLinks: Link[]): Partial<Block> => (refLinks.length ? { refLinks } : {});
 
 /**
  * Plain text of phrasing content, keeping soft line breaks. With a line range,
  * text nodes are cut to those lines (a paragraph split at speaker turns).
  */
-function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infinity, br = ' '): InlineText {
+function inline(nodes: readonly PhrasingContent[], definitions: Map<string, Link>, fromLine = 0, toLine = Infinity, br = ' '): InlineText {
   const links: Link[] = [];
+  const refLinks: Link[] = [];
   const code: string[] = [];
   let text = '';
   const visit = (n: Nodes): void => {
@@ -290,6 +311,13 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
         links.push({ url: n.url, text: text.slice(before), line: n.position?.start.line ?? fromLine });
         return;
       }
+      case 'linkReference': {
+        const before = text.length;
+        for (const c of n.children) visit(c);
+        const def = definitions.get(n.identifier);
+        if (def) refLinks.push({ url: def.url, text: text.slice(before), line: n.position?.start.line ?? fromLine });
+        return;
+      }
       case 'image':
         text += n.alt ?? '';
         return;
@@ -311,7 +339,7 @@ function inline(nodes: readonly PhrasingContent[], fromLine = 0, toLine = Infini
   });
   let lead: string | undefined;
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {
-    lead = inline(first.children).text.trim();
+    lead = inline(first.children, definitions).text.trim();
   }
-  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, code, lead };
+  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, refLinks, code, lead };
 }

@@ -51,13 +51,22 @@ export async function loadCollectionConfig(folder: string, explicit?: string): P
     if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { config: emptyConfig(), messages: [] };
     throw new ConfigError(`${path}: cannot read the collection config (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  return { config: parseCollectionConfig(text, path), messages: [] };
+  const messages: Message[] = [];
+  const config = parseCollectionConfig(text, path, (reason) => messages.push({ path, reason }));
+  return { config, messages };
 }
+
+/** The keys a config file may have; others are reported and ignored. */
+const KEYS = new Set(['urlBase', 'repositories', 'people']);
 
 export class ConfigError extends Error {}
 
-/** Validates a config file's text; throws ConfigError naming the file and the key at fault. */
-export function parseCollectionConfig(text: string, path: string): CollectionConfig {
+/**
+ * Validates a config file's text; throws ConfigError naming the file and the
+ * key at fault. What is not wrong but does nothing (an unknown key, a
+ * misspelt one) is reported through `report`.
+ */
+export function parseCollectionConfig(text: string, path: string, report: (reason: string) => void = () => {}): CollectionConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -66,6 +75,7 @@ export function parseCollectionConfig(text: string, path: string): CollectionCon
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
   const o = raw as Record<string, unknown>;
+  for (const key of Object.keys(o)) if (!KEYS.has(key)) report(`unknown key "${key}" ignored (the keys are ${[...KEYS].join(', ')})`);
   const config = emptyConfig();
   if (o.urlBase !== undefined) {
     if (typeof o.urlBase !== 'string' || !/^https?:\/\//.test(o.urlBase)) throw new ConfigError(`${path}: "urlBase" must be an http(s) URL`);

@@ -23,7 +23,7 @@ const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|po
 const TRIGGER = /will|would|decided|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
 
 /** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `[ACTION - Dan]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
-const LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
+const ACTION_LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
@@ -52,7 +52,7 @@ const NOT_A_PROMISE = /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|th
 
 /** Whether a text opens with an action label (`AI:`, `[ACTION - Dan]`), which no speaker label may hide. */
 export function opensWithActionLabel(text: string): boolean {
-  return LABEL.test(text.trim());
+  return ACTION_LABEL.test(text.trim());
 }
 
 /**
@@ -61,7 +61,7 @@ export function opensWithActionLabel(text: string): boolean {
  * `ACTION: Ask Rosa/Wen to draft …`.
  */
 export function labelledOwnerForm(text: string): { form: string; bare: boolean } | null {
-  const label = LABEL.exec(text.trim().replace(/^[\s*_]+/, ''));
+  const label = ACTION_LABEL.exec(text.trim().replace(/^[\s*_]+/, ''));
   const rest = label?.[4]?.trim();
   if (!rest) return null;
   const ask = /^(?:ask|get)\s+(@?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s*(?:&|\/|\+|,|\band\b)\s*@?\p{Lu}[\p{L}\p{M}'’.-]*){0,3})\s+to\s/iu.exec(rest);
@@ -79,7 +79,7 @@ const NOT_AN_ORDER = /^(?:\p{L}+ed|\p{L}+n(?:'|’)t|is|was|were|has|had|does|di
 
 /** Whether what follows an action label reads as a task ("AI: test the domain …"), not a remark ("Action items: need one more reviewer"). */
 export function labelledTask(text: string): boolean {
-  const rest = LABEL.exec(text.trim().replace(/^[\s*_]+/, ''))?.[4]?.trim();
+  const rest = ACTION_LABEL.exec(text.trim().replace(/^[\s*_]+/, ''))?.[4]?.trim();
   return !!rest && readsAsTask(rest);
 }
 
@@ -104,7 +104,7 @@ export function mayCommit(text: string): boolean {
  */
 export function actionCue(text: string, spoken: boolean): ActionCue | null {
   const t = text.trim().replace(/^[\s*_]+/, '');
-  const label = LABEL.exec(t);
+  const label = ACTION_LABEL.exec(t);
   // A label that names its owner (`[ACTION - Dan] why did …?`) makes a task even of a question.
   const owned = label && (label[1] ?? label[2] ?? label[3])?.trim();
   if (owned && label[4]!.trim()) return { owner: 'named', form: owned, labelled: true };
@@ -167,7 +167,7 @@ function promiseHedged(t: string, m: RegExpExecArray): boolean {
 export function listedOwner(text: string): { form: string; how: 'bracket' | 'named' | 'label' | 'bare'; rest: string } | null {
   const t = text.trim().replace(/^[\s*_]+/, '');
   // An action label is no owner: `AI: Grace to …` names Grace, `[ACTION - Dan] …` names Dan.
-  const label = LABEL.exec(t);
+  const label = ACTION_LABEL.exec(t);
   if (label) {
     const form = (label[1] ?? label[2] ?? label[3])?.trim();
     const rest = label[4]!.trim();

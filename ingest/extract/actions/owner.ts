@@ -4,8 +4,7 @@
  * (`Karen & Divya`, `Chris / Stephen`), or a group (`the TSC`, `chairs`,
  * `everyone`).
  */
-import { perContext } from '../../annotate/units.js';
-import type { ExtractContext } from '../context.js';
+import { perContext, type ExtractContext } from '../context.js';
 import { resolvePersonName } from '../people.js';
 import { compromise } from '../../parse/nlp.js';
 
@@ -85,7 +84,7 @@ function tagsOf(word: string): string[] {
 }
 
 /** Words that open a sentence but name no one. */
-const NOT_A_NAME = /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|what|which|someone|somebody|anyone|anybody|nobody|people|folks|next|then|also|and|so|but|or|if|when|once|after|before|maybe|perhaps|probably|currently|now|today|tomorrow|later|soon|ideally|eventually|finally|otherwise|overall|action|todo|note|notes|update|updates|discussion|summary|agenda|poll|vote|decision|consensus|question|answer|topic|issue|pr|rfc|proposal|plan|goal|idea|step|steps|work|time|meeting|the|a|an|one|some|any|each|every|all|both|more|most|other|others|none|yes|no|ok|okay|sure|thanks|thank)$/i;
+const NOT_AN_OWNER = /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|what|which|someone|somebody|anyone|anybody|nobody|people|folks|next|then|also|and|so|but|or|if|when|once|after|before|maybe|perhaps|probably|currently|now|today|tomorrow|later|soon|ideally|eventually|finally|otherwise|overall|action|todo|note|notes|update|updates|discussion|summary|agenda|poll|vote|decision|consensus|question|answer|topic|issue|pr|rfc|proposal|plan|goal|idea|step|steps|work|time|meeting|the|a|an|one|some|any|each|every|all|both|more|most|other|others|none|yes|no|ok|okay|sure|thanks|thank)$/i;
 
 /** The owner a form names, or null when it names no one this meeting knows and no group. */
 export function resolveOwner(ctx: ExtractContext, form: string): Owner | null {
@@ -117,7 +116,7 @@ function readOwner(ctx: ExtractContext, form: string): Owner | null {
 
 function resolveOne(ctx: ExtractContext, form: string): number | null {
   const f = form.trim().replace(/^@/, '');
-  if (!f || NOT_A_NAME.test(f)) return null;
+  if (!f || NOT_AN_OWNER.test(f)) return null;
   return resolvePersonName(ctx.people, f) ?? resolvePersonName(ctx.people, `@${f}`);
 }
 
@@ -142,7 +141,7 @@ function nameShaped(form: string): boolean {
   const parts = form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
   return parts.length > 0 && parts.length <= 4 && parts.every((p) => {
     const words = p.split(/\s+/);
-    if (words.length > 3 || NOT_A_NAME.test(words[0]!)) return false;
+    if (words.length > 3 || NOT_AN_OWNER.test(words[0]!)) return false;
     return words.every((w) => /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|@?[\p{Ll}][\p{Ll}\d_-]{2,}\d*)$/u.test(w));
   });
 }

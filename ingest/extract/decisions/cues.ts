@@ -12,7 +12,7 @@ export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objec
 const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|aim|plan|otherwise|reschedul|moved|shifted|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
+const DECISION_LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
 
 /** The group as the subject of a decision verb. */
 const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
@@ -120,7 +120,7 @@ export function mayStateDecision(text: string): boolean {
 export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const t = text.trim();
   if (!t || !TRIGGER.test(t) || BOILERPLATE.test(t)) return null;
-  const label = LABEL.exec(t);
+  const label = DECISION_LABEL.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
     if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/iu.test(rest) && !(/^[\s*_[(]*results?\b/i.test(t) && TASK.test(rest))) return 'label';

@@ -11,19 +11,19 @@ import { compromise } from '../../parse/nlp.js';
 import type { Block } from '../../types.js';
 
 /** Headings that name a part of the meeting, not a subject. */
-const GENERIC = /\bmeeting\b(?!\s+(?:time|cadence|schedule|frequency))|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d\d-\d\d|^(?:notes?|meeting\s+notes|minutes|discussion|discussions|agenda(?:\s+items)?|topics?(?:\s*#?\s*\d+)?|updates?|status(?:\s+updates?)?|standups?|round\s*table|other(?:\s+business)?|misc(?:ellaneous)?|open\s+discussion|summary|quick\s+recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|attendees|present|opening|closure|details|.{0,3})$/i;
+const MEETING_PART = /\bmeeting\b(?!\s+(?:time|cadence|schedule|frequency))|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d\d-\d\d|^(?:notes?|meeting\s+notes|minutes|discussion|discussions|agenda(?:\s+items)?|topics?(?:\s*#?\s*\d+)?|updates?|status(?:\s+updates?)?|standups?|round\s*table|other(?:\s+business)?|misc(?:ellaneous)?|open\s+discussion|summary|quick\s+recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|attendees|present|opening|closure|details|.{0,3})$/i;
 
 /** The topic phrases of a decision stated in a block. */
 export function decisionTopic(ctx: ExtractContext, block: Block, text: string): string[] {
   const speaker = speakerLabel(ctx, block);
   if (block.lead && !speaker && block.lead.length <= 60) {
     const lead = block.lead.replace(/[:.]+$/, '').trim();
-    if (lead && !GENERIC.test(lead) && /^[\p{L}\p{N}]/u.test(lead) && !decisionCue(lead)) return [lead];
+    if (lead && !MEETING_PART.test(lead) && /^[\p{L}\p{N}]/u.test(lead) && !decisionCue(lead)) return [lead];
   }
   for (let s = block.section; s >= 0; s = ctx.note.sections[s]!.parent) {
     if (wholeNote(ctx, s)) continue;
     const h = sectionHeading(ctx.note.sections[s]!).replace(/^(?:poll|vote)\s*:\s*/i, '');
-    if (h && !GENERIC.test(h) && h.split(/\s+/).length <= 12) return [h];
+    if (h && !MEETING_PART.test(h) && h.split(/\s+/).length <= 12) return [h];
   }
   const parent = block.parent >= 0 ? ctx.note.blocks[block.parent] : undefined;
   if (parent) {

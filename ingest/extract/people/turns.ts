@@ -9,6 +9,7 @@ import type { Roster } from './roster.js';
 import { attributions, boldTurn, type Attribution, formKind, initialsLed, labelCandidate, type FormKind, type LabelCandidate } from './speakers.js';
 import { inflectedWord, plausibleName, wordSense } from './words.js';
 import type { Block, Note } from '../../types.js';
+import { vocabularyOf } from '../../formats/registry.js';
 
 interface Candidate {
   block: Block;
@@ -181,12 +182,11 @@ function attributed({ forms, guest }: Attribution, roster: Roster, count: Map<st
 }
 
 /** Sections on how to get there (`Logistics`, `Dinner`, `Wifi`): their `Caltrain:` and `Hotel:` lines are no one's turn. */
-const LOGISTICS = /^(?:logistics|(?:physical\s+)?locations?|venue|registration|travel|transportation|getting there|directions|hotels?|lodging|dinner|social event|parking|wi-?fi)(?:\s+(?:info|information|details))?:?$/i;
-
 function logisticsSections(note: Note): Set<number> {
+  const logistics = vocabularyOf(note.format).sections.logistics.whole;
   const out = new Set<number>();
   for (const s of note.sections) {
-    if (LOGISTICS.test(s.heading.trim()) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
+    if (logistics.test(s.heading.trim()) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
   }
   return out;
 }

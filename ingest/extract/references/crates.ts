@@ -35,7 +35,7 @@ const NOT_PATH_CRATE = /^(?:std|core|self|super|crate|[a-z0-9_]{1,3})$/;
  * Words that describe a crate rather than name one ("the new crate", "a
  * trait crate", "crate dependency").
  */
-const NOT_A_NAME = new Set(
+const NOT_A_CRATE = new Set(
   ('a an the this that these those its it our your their his her my one two three some any each every which what whose no '
   + 'other another same new old older newer internal external private public trait meta rust api sub separate single extra '
   + 'own main top test tests helper shared common base runtime whole root parent child individual different specific entire '
@@ -65,7 +65,7 @@ function crateName(raw: string, inCode: boolean): string | undefined {
   const name = clean(raw);
   if (!CRATE_NAME.test(inCode ? name.toLowerCase() : name)) return undefined;
   const lower = name.toLowerCase();
-  if (NOT_A_NAME.has(lower) || lower.length < 2 || /^\d/.test(lower) || DESCRIPTIVE.test(lower)) return undefined;
+  if (NOT_A_CRATE.has(lower) || lower.length < 2 || /^\d/.test(lower) || DESCRIPTIVE.test(lower)) return undefined;
   return lower;
 }
 

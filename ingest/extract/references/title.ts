@@ -9,7 +9,7 @@
 import type { Link, Note } from '../../types.js';
 
 /** Link texts that say what a link is, not what it is about. */
-const GENERIC = /^(?:(?:this|that|the|a|an|my|our|see|open|new|draft|related|linked|original|here|in|up|for)\s+)*(?:#?\d+|[\w.-]+\/?#\d+|[\w.-]+\/[\w.-]+(?:\/?#\d+|\/(?:pull|issues|discussions)\/\d+)?|prs?|pull requests?|issues?|rfcs?|link|here|this|that|see|source|details|comment|discussion|proposal|results?|github|gh|ticket|url|it|one|filed|opened|merged|landed|poll|review|draft|action item|notes?|slides?|pr is here|issue here|pr here|link here|\W*)$/i;
+const GENERIC_LINK_TEXT = /^(?:(?:this|that|the|a|an|my|our|see|open|new|draft|related|linked|original|here|in|up|for)\s+)*(?:#?\d+|[\w.-]+\/?#\d+|[\w.-]+\/[\w.-]+(?:\/?#\d+|\/(?:pull|issues|discussions)\/\d+)?|prs?|pull requests?|issues?|rfcs?|link|here|this|that|see|source|details|comment|discussion|proposal|results?|github|gh|ticket|url|it|one|filed|opened|merged|landed|poll|review|draft|action item|notes?|slides?|pr is here|issue here|pr here|link here|\W*)$/i;
 /** GitHub page titles pasted as link text: "Title · Issue #12 · owner/repo", "Title by user · Pull Request #5 · owner/repo". */
 const PAGE_TITLE = /^(.*?)(?:\s+by\s+[\w-]+)?\s+·\s+(?:Issue|Pull Request|Discussion)\s+#\d+\s+·\s+.*$/i;
 const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]/g;
@@ -40,14 +40,14 @@ function tidy(text: string): string | undefined {
     .replace(LEAD, '')
     .replace(EDGE, '')
     .trim();
-  if (t.length < 3 || !/\p{L}{2}/u.test(t) || GENERIC.test(t) || OPEN_END.test(t)) return undefined;
+  if (t.length < 3 || !/\p{L}{2}/u.test(t) || GENERIC_LINK_TEXT.test(t) || OPEN_END.test(t)) return undefined;
   return t;
 }
 
 /** A title from a link's text, unless the text is the URL or a generic word. */
 export function titleFromLinkText(text: string, url: string): string | undefined {
   const t = text.trim();
-  if (!t || t === url || /^https?:\/\//i.test(t) || GENERIC.test(t)) return undefined;
+  if (!t || t === url || /^https?:\/\//i.test(t) || GENERIC_LINK_TEXT.test(t)) return undefined;
   const page = PAGE_TITLE.exec(t);
   return tidy(page ? page[1]! : t);
 }

@@ -8,7 +8,7 @@
 import { terms } from '../../../schema/terms.js';
 
 /** Headings that name a part of a meeting, not a subject. */
-const GENERIC = /^(?:(?:meeting\s+)?notes?|minutes|discussions?|agenda(?:\s+items?)?(?:\s+for\s+future\s+meetings)?|attendees|attendance|present|participants|roll\s*call|topics?|updates?|status(?:\s+updates?)?|news|standups?|round\s*table|other(?:\s+(?:business|items|topics))?|misc(?:ellaneous)?|open\s+(?:discussion|floor|questions)|summary|recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|opening|closure|closing|details|logistics|registration|schedule(?:\s+constraints)?|introductions?|welcome|announcements?|housekeeping|questions|q\s*&\s*a|links|resources|references|agenda\s+and\s+notes|notes\s+and\s+agenda|issue\s+triage|project\s+updates?|other\s+agenda\s+items|.{0,2})$/i;
+const GENERIC_HEADING = /^(?:(?:meeting\s+)?notes?|minutes|discussions?|agenda(?:\s+items?)?(?:\s+for\s+future\s+meetings)?|attendees|attendance|present|participants|roll\s*call|topics?|updates?|status(?:\s+updates?)?|news|standups?|round\s*table|other(?:\s+(?:business|items|topics))?|misc(?:ellaneous)?|open\s+(?:discussion|floor|questions)|summary|recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|opening|closure|closing|details|logistics|registration|schedule(?:\s+constraints)?|introductions?|welcome|announcements?|housekeeping|questions|q\s*&\s*a|links|resources|references|agenda\s+and\s+notes|notes\s+and\s+agenda|issue\s+triage|project\s+updates?|other\s+agenda\s+items|.{0,2})$/i;
 /** Items of a meeting's procedure. */
 const PROCEDURE = /^(?:adoption of|approv(?:e|al of) (?:the )?(?:agenda|minutes)|find(?:ing)? (?:a )?volunteers?|review of (?:the )?action items|(?:open|review of )?action items (?:from|of)|opening of the meeting|introductions? of attendees|next meeting|date of next|closure|adjourn)/i;
 const URL = /<?\bhttps?:\/\/[^\s>)]+>?/gi;
@@ -56,7 +56,7 @@ export function topicName(text: string, speaker = true): string | null {
   if (!t.includes('(')) t = t.replace(/\)/g, '');
   if (!t.includes(')')) t = t.replace(/\(/g, '');
   t = t.replace(EDGE, '').trim();
-  if (GENERIC.test(t) || PROCEDURE.test(t) || !/\p{L}{2}/u.test(t)) return null;
+  if (GENERIC_HEADING.test(t) || PROCEDURE.test(t) || !/\p{L}{2}/u.test(t)) return null;
   const ts = terms(t);
   if (!ts.length || ts.every((w) => /^\d+$/.test(w) || VAGUE.has(w))) return null;
   if (t.split(/\s+/).length > MAX_WORDS) {

@@ -1,0 +1,109 @@
+/**
+ * The vocabulary of meeting notes: the cue words and label forms every stage
+ * reads (how people write a speaker's turn, what heads an attendance or
+ * agenda section …), kept as tables. A format extends or overrides rows of the
+ * default; `compileVocabulary` turns the tables into the regexes the stages
+ * use, once per vocabulary.
+ */
+
+/** What a section holds, told by its heading. */
+export type SectionKind = 'attendance' | 'members' | 'agenda' | 'schedule' | 'notes' | 'outcome' | 'logistics' | 'procedure';
+
+/** The tables one format's notes are read with. Each row is data, not control flow. */
+export interface Vocabulary {
+  /**
+   * Section kinds: the words (regex fragments, lower case, matched
+   * case-insensitively) whose heading says what a section holds.
+   */
+  sections: Record<SectionKind, readonly string[]>;
+  /** Words before a section kind's word that keep its kind: `Final decisions`, `Other outcomes`. */
+  sectionQualifiers: readonly string[];
+  /** Words after it that keep it: `Logistics info`, `Attendance details`. */
+  sectionSuffixes: readonly string[];
+  /**
+   * Speaker turns inside a paragraph: the characters a label may hold after
+   * its first letter, and its longest length. A line `Label: text` whose label
+   * fits opens a new turn (and a new block).
+   */
+  turnLabel: { chars: string; max: number };
+}
+
+/** The default vocabulary: what notes in markdown, in English, write. */
+export const DEFAULT_VOCABULARY: Vocabulary = {
+  sections: {
+    attendance: [
+      'attendees?', 'attendance', 'attending', 'present', 'participants?', 'guests', 'roll[\\s-]?call', "who(?:'|’)?s\\s+here",
+      '(?:also|others)\\s+present', 'not\\s+attending', 'absent', 'regrets', 'apologies', 'people',
+    ],
+    // Note: a roster only as the whole heading; `Team updates`, `Members with pointers …` are topics.
+    members: ['(?:core\\s+)?team(?:\\s+members)?', 'members(?:\\s+present)?'],
+    agenda: ['agendas?'],
+    schedule: ['schedule'],
+    notes: ['notes', 'minutes', 'discussions?'],
+    outcome: [
+      'conclusions?', 'resolutions?', 'outcomes?', 'decisions?(?:\\s+(?:made|taken|reached))?', 'agreed', 'agreements',
+      'summary\\s+of\\s+(?:key\\s+points|decisions|outcomes)', 'what\\s+we\\s+(?:decided|agreed)',
+    ],
+    logistics: [
+      'logistics', '(?:physical\\s+)?locations?', 'venue', 'registration', 'travel', 'transportation', 'getting there', 'directions',
+      'hotels?', 'lodging', 'dinner', 'social event', 'parking', 'wi-?fi',
+    ],
+    procedure: ['opening', 'closure', 'adjourn\\w*'],
+  },
+  sectionQualifiers: ['other', 'misc(?:ellaneous)?', 'final', 'key', 'main', 'further', 'additional', 'tentative', 'provisional'],
+  sectionSuffixes: ['info', 'information', 'details'],
+  turnLabel: { chars: "\\p{L}\\p{M}0-9 .'_-", max: 40 },
+};
+
+/** One section kind's words compiled three ways. */
+export interface SectionMatchers {
+  /** The whole (cleaned) heading names the kind, maybe qualified: `Attendees`, `Final decisions`, `Logistics info:`. */
+  readonly whole: RegExp;
+  /** The heading opens with a word of the kind: `Attendance (in person)`. */
+  readonly opens: RegExp;
+  /** A word of the kind anywhere in the heading: `Meeting agenda`. */
+  readonly mentions: RegExp;
+}
+
+/** A vocabulary's tables compiled to the regexes the stages match with. */
+export interface CompiledVocabulary {
+  readonly tables: Readonly<Vocabulary>;
+  /** Per section kind, the matchers of its headings. */
+  readonly sections: Readonly<Record<SectionKind, SectionMatchers>>;
+  /** A line that opens a new speaker's turn inside a paragraph (parse splits the paragraph there). */
+  readonly turnLine: RegExp;
+  /**
+   * What opens a head line before its title: list markers or numbering, then
+   * a speaker label of at most 30 characters (a head's label is short), all
+   * optional (threads.ts takes it off a thread's head).
+   */
+  readonly headLead: RegExp;
+}
+
+/** The default vocabulary with a format's rows laid over it (a format's table replaces the default's). */
+export function mergeVocabulary(over: Partial<Vocabulary> = {}): Vocabulary {
+  return { ...DEFAULT_VOCABULARY, ...over };
+}
+
+/** Compiles a vocabulary's tables to regexes. Call once per vocabulary (the registry caches). */
+export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
+  const { chars, max } = v.turnLabel;
+  const any = (words: readonly string[]) => words.join('|');
+  const sections = Object.fromEntries(
+    Object.entries(v.sections).map(([kind, words]) => [
+      kind,
+      {
+        whole: new RegExp(`^(?:(?:${any(v.sectionQualifiers)})\\s+)?(?:${any(words)})(?:\\s+(?:${any(v.sectionSuffixes)}))?:?$`, 'i'),
+        opens: new RegExp(`^(?:${any(words)})\\b`, 'i'),
+        mentions: new RegExp(`\\b(?:${any(words)})\\b`, 'i'),
+      },
+    ]),
+  ) as Record<SectionKind, SectionMatchers>;
+  return {
+    tables: v,
+    sections,
+    // Note: optional bullet, optional bold around the label, a colon, then text on the same line.
+    headLead: new RegExp(`^(?:\\s*(?:[-*+•]|\\d+[.)]))*\\s*(?:(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,30}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+)?`, 'u'),
+    turnLine: new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,${max}}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+\\S`, 'u'),
+  };
+}
