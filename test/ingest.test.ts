@@ -156,3 +156,20 @@ test('a source link names a file whose path has spaces, & # ? % and non-ASCII le
     rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('quorum ingest counts the messages about notes and prints each as path:line: reason with --verbose', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-messages-'));
+  try {
+    writeFileSync(join(dir, '2025-03-04.md'), '# Sync 2025-03-04\n\nAttendees: Ada Lovelace, Alan Turing\n\nAction items:\n\n## Notes\n\n- Ada: the build is green.\n');
+    const quiet = await runCli(['ingest', dir, '--collection', 'messages']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).toContain('messages: 1 message about the notes\' content (--verbose prints them)');
+    expect(quiet.stderr).not.toContain('2025-03-04.md:5');
+    writeFileSync(join(dir, '2025-03-04.md'), '# Sync 2025-03-04\n\nAttendees: Ada Lovelace, Alan Turing\n\nAction items:\n\n## Notes\n\n- Ada: the build is green again.\n');
+    const verbose = await runCli(['ingest', dir, '--collection', 'messages', '--verbose']);
+    expect(verbose.status).toBe(0);
+    expect(verbose.stderr).toContain('messages/2025-03-04.md:5: label "Action items:" has nothing after it');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
