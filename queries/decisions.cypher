@@ -9,18 +9,7 @@
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many; $cutoff, $context: the calibration (api/calibration.ts).
-MATCH (every:Passage)
-WITH count(every) AS total
-UNWIND range(0, size($groups) - 1) AS g
-CALL {
-  WITH g
-  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
-  RETURN collect(node) AS hits
-}
-WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
-ORDER BY g
-WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
-WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
+// @include topic-words
 CALL {
   // Decisions whose own words hold the topic.
   WITH idfs, weight
@@ -32,16 +21,11 @@ CALL {
   UNION ALL
   // Decisions taken where the topic was discussed.
   WITH idfs, weight, hitsByGroup
-  UNWIND range(0, size(idfs) - 1) AS g
-  UNWIND hitsByGroup[g] AS x
-  WITH idfs, weight, x, collect(g) AS gs
-  WHERE ($collection IS NULL OR x.collection = $collection) AND x.role IS NULL
-  WITH idfs, weight, x, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov, gs
-  WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
-  WITH mid, thread, hits,
-       reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+  // @include topic-threads
+  // Threads whose passages said (not agenda lines or links) hold most of it.
+  WITH mid, thread, spoken AS coverage, hits
   WHERE coverage >= 0.75
-  WITH mid, thread, coverage, [h IN hits WHERE h.cov >= 0.5 | [h.x.startLine, h.x.endLine]] AS said
+  WITH mid, thread, coverage, [h IN hits WHERE h.x.role IS NULL AND h.cov >= 0.5 | [h.x.startLine, h.x.endLine]] AS said
   WHERE size(said) > 0
   WITH mid, thread, coverage,
        reduce(lo = 100000000, l IN said | CASE WHEN l[0] < lo THEN l[0] ELSE lo END) AS lo,
