@@ -48,7 +48,7 @@ export interface DecisionRow extends Located { section: string }
 export interface ActionItemRow extends Located { owner: PersonRow | null; owners: PersonRow[]; ownerGroup: string | null }
 
 /** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
-type TopicFilters = Filters & { groups: string[] };
+type TopicFilters = Filters & { groups: string[]; named: number };
 /** A reference by canonical id, or a topic as word groups. */
 type RefOrTopic = { refs: string[]; query: string | null; discussed: string[] | null; collection: string | null };
 export interface DiscussionRow extends Row { meeting: MeetingRow; people: PersonRow[]; passages: PassageRow[]; score: number }

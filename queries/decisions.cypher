@@ -8,7 +8,8 @@
 // citing it. Those under one cut-off are left out.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
-// any; $first: how many; $cutoff, $context: the calibration (api/calibration.ts).
+// any; $first: how many; $cutoff, $context, $named: the calibration
+// (api/calibration.ts).
 // @include topic-words
 CALL {
   // Decisions whose own words hold the topic.

@@ -12,7 +12,7 @@
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
-// $short: the calibration (api/calibration.ts).
+// $short, $named: the calibration (api/calibration.ts).
 // @include topic-words
 // @include topic-threads
 WHERE coverage >= 0.5

@@ -6,7 +6,7 @@
 // each with the first meeting that ties it to the topic.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
-// any; $first: how many.
+// any; $first: how many; $named: the calibration (api/calibration.ts).
 // @include topic-words
 // @include topic-threads
 WHERE coverage >= 0.75

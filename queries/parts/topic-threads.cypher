@@ -9,7 +9,7 @@
 // not agenda lines or links (`spoken`). $collection: null for any.
 UNWIND range(0, size(idfs) - 1) AS g
 UNWIND hitsByGroup[g] AS x
-WITH idfs, weight, x, collect(g) AS gs
+WITH idfs, weight, x, collect(DISTINCT g) AS gs
 WHERE $collection IS NULL OR x.collection = $collection
 WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
 WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
