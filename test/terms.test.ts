@@ -45,6 +45,13 @@ describe('terms', () => {
     expect(matches(termQuery('tier 2')!, indexTerms('version 2'))).toBe(false);
   });
 
+  test('a name written in capitals is found by its initials too; a topic in lower case is not a name', () => {
+    expect(matches(termQuery('Library Carpentry')!, indexTerms('it will help LC build momentum'))).toBe(true);
+    expect(matches(termQuery('Code of Conduct')!, indexTerms('the CoC committee met'))).toBe(true);
+    expect(matches(termQuery('library carpentry')!, indexTerms('it will help LC build momentum'))).toBe(false);
+    expect(matches(termQuery('pattern matching')!, indexTerms('at 3 PM'))).toBe(false);
+  });
+
   test('only stop words leaves nothing to search; an over-long text is refused', () => {
     expect(termQuery('what did we')).toBeNull();
     expect(() => termQuery('x'.repeat(501))).toThrow(QueryTextError);
