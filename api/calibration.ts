@@ -5,6 +5,12 @@
  * project nobody has seen gets the same rule.
  */
 
+/** Every question on a topic (queries/parts/topic-words.cypher). */
+export const TOPIC = {
+  /** A reference is one the topic names, and a passage pointing at it holds the name's words, when one of its names holds this share of the topic's words. */
+  named: 0.75,
+} as const;
+
 /** discussions (queries/discussions.cypher): how a thread is scored and which meetings are kept. */
 export const DISCUSSION = {
   /** A thread scoring below this is no discussion. */
@@ -30,5 +36,5 @@ export const DECISION = {
 /** timeline of a topic in free text (queries/topic-references.cypher, queries/timeline.cypher). */
 export const TIMELINE = {
   /** A reference is one the topic names when one of its names holds this share of the topic's words. */
-  named: 0.75,
+  named: TOPIC.named,
 } as const;

@@ -14,8 +14,26 @@ export interface Runner<P extends Params, R extends Row> {
   run(db: Reader, params: P): Promise<R[]>;
 }
 
+/** Where a query takes in a part of queries/parts/: a line `// @include NAME`. */
+const INCLUDE = /^([ \t]*)\/\/ @include ([\w-]+)[ \t]*$/gm;
+
+/**
+ * A query's text with each `// @include NAME` line replaced by
+ * queries/parts/NAME.cypher, indented as the line was. Note: the logic several
+ * questions share (the topic's words, the threads that hold them) is written
+ * once there, so the queries cannot drift apart. Parts include no parts.
+ */
+export function compose(text: string, part: (name: string) => string = readPart): string {
+  return text.replace(INCLUDE, (_line, indent: string, name: string) =>
+    part(name).replace(/\n$/, '').split('\n').map((l) => (l ? indent + l : l)).join('\n'));
+}
+
+function readPart(name: string): string {
+  return readFileSync(projectFile('queries', 'parts', `${name}.cypher`), 'utf8');
+}
+
 function runner<P extends Params, R extends Row>(name: string): Runner<P, R> {
-  const cypher = readFileSync(projectFile('queries', `${name}.cypher`), 'utf8');
+  const cypher = compose(readFileSync(projectFile('queries', `${name}.cypher`), 'utf8'));
   return { name, cypher, run: (db, params) => db.read(cypher, params, { label: `query:${name}` }) as Promise<R[]> };
 }
 
@@ -30,7 +48,7 @@ export interface DecisionRow extends Located { section: string }
 export interface ActionItemRow extends Located { owner: PersonRow | null; owners: PersonRow[]; ownerGroup: string | null }
 
 /** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
-type TopicFilters = Filters & { groups: string[] };
+type TopicFilters = Filters & { groups: string[]; named: number };
 /** A reference by canonical id, or a topic as word groups. */
 type RefOrTopic = { refs: string[]; query: string | null; discussed: string[] | null; collection: string | null };
 export interface DiscussionRow extends Row { meeting: MeetingRow; people: PersonRow[]; passages: PassageRow[]; score: number }

@@ -5,7 +5,7 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { answerQuestion } from './ask.js';
-import { DECISION, DISCUSSION, TIMELINE } from './calibration.js';
+import { DECISION, DISCUSSION, TIMELINE, TOPIC } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
@@ -49,7 +49,7 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
   if (!t) return [];
   const [refs, discussed] = await Promise.all([
     c.q.topicReferences.run(c.db, { groups: t.groups, collection: t.collection, named: TIMELINE.named }),
-    c.q.discussions.run(c.db, { ...t, ...DISCUSSION }),
+    c.q.discussions.run(c.db, { ...t, ...TOPIC, ...DISCUSSION }),
   ]);
   return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.meeting.id), collection: p.collection });
 }
@@ -62,9 +62,9 @@ export const resolvers = {
     person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
     search: async (_: unknown, a: Args, c: Context) => { const p = searchArgs(a); return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : []; },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
-    discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? (await c.q.discussions.run(c.db, { ...p, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : []; },
-    decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, { ...p, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : []; },
-    followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, p) : []; },
+    discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? (await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : []; },
+    decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : []; },
+    followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, { ...p, ...TOPIC }) : []; },
     timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? (await timeline(c, a, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : []; },
     ask: async (_: unknown, a: Args, c: Context) => answerQuestion(a, c, resolvers.Query),
   },

@@ -8,19 +8,9 @@
 // citing it. Those under one cut-off are left out.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
-// any; $first: how many; $cutoff, $context: the calibration (api/calibration.ts).
-MATCH (every:Passage)
-WITH count(every) AS total
-UNWIND range(0, size($groups) - 1) AS g
-CALL {
-  WITH g
-  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
-  RETURN collect(node) AS hits
-}
-WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
-ORDER BY g
-WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
-WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
+// any; $first: how many; $cutoff, $context, $named: the calibration
+// (api/calibration.ts).
+// @include topic-words
 CALL {
   // Decisions whose own words hold the topic.
   WITH idfs, weight
@@ -32,32 +22,40 @@ CALL {
   UNION ALL
   // Decisions taken where the topic was discussed.
   WITH idfs, weight, hitsByGroup
-  UNWIND range(0, size(idfs) - 1) AS g
-  UNWIND hitsByGroup[g] AS x
-  WITH idfs, weight, x, collect(g) AS gs
-  WHERE ($collection IS NULL OR x.collection = $collection) AND x.role IS NULL
-  WITH idfs, weight, x, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov, gs
-  WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
-  WITH mid, thread, hits,
-       reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+  // @include topic-threads
+  // Threads whose passages said (not agenda lines or links) hold most of it.
+  WITH mid, thread, spoken AS coverage, hits
   WHERE coverage >= 0.75
-  WITH mid, thread, coverage, [h IN hits WHERE h.cov >= 0.5 | [h.x.startLine, h.x.endLine]] AS said
+  WITH mid, thread, coverage, [h IN hits WHERE h.x.role IS NULL AND h.cov >= 0.5 | h.x] AS said
   WHERE size(said) > 0
-  WITH mid, thread, coverage,
-       reduce(lo = 100000000, l IN said | CASE WHEN l[0] < lo THEN l[0] ELSE lo END) AS lo,
-       reduce(hi = -1, l IN said | CASE WHEN l[1] > hi THEN l[1] ELSE hi END) AS hi
+  // Where it is said: the stretch from the first to the last passage saying
+  // it, and whether the thread's head item says it (then all of it is about
+  // the topic).
+  WITH mid, thread, coverage, [x IN said | x.idx] AS saying,
+       size([x IN said WHERE x.head]) > 0 AS headed,
+       reduce(lo = 100000000, x IN said | CASE WHEN x.startLine < lo THEN x.startLine ELSE lo END) AS lo,
+       reduce(hi = -1, x IN said | CASE WHEN x.endLine > hi THEN x.endLine ELSE hi END) AS hi
   // The decisions of those meetings, by their meetingId (which ingest writes
   // with their IN relationship: most of a meeting's IN relationships are its
   // passages').
-  WITH collect({mid: mid, thread: thread, coverage: coverage, lo: lo, hi: hi}) AS stretches
+  WITH collect({mid: mid, thread: thread, coverage: coverage, saying: saying, headed: headed, lo: lo, hi: hi,
+                last: reduce(l = -1, i IN saying | CASE WHEN i > l THEN i ELSE l END)}) AS stretches
   MATCH (d:Decision)
   WHERE d.meetingId IN [s IN stretches | s.mid]
   WITH d, d.meetingId AS mid, d.startLine AS line, stretches
   UNWIND [s IN stretches WHERE s.mid = mid AND line >= s.lo AND line <= s.hi + 3] AS s
   WITH d, s
+  // Taken in the discussion: in a passage of the stretch that says the topic
+  // itself (its words or its heading's), anywhere in a thread whose head item
+  // says it, or in the passage that closes the thread, a few lines after the
+  // last one saying it (a section's "Resolution: …"). Note: a flat list of items
+  // is one thread, and an item between or after those that say the topic has
+  // a subject of its own.
   WHERE EXISTS {
     MATCH (y:Passage {meetingId: s.mid})
     WHERE y.thread = s.thread AND y.startLine <= d.startLine AND y.endLine >= d.startLine
+      AND (s.headed OR y.idx IN s.saying
+        OR (y.idx > s.last AND NOT EXISTS { MATCH (z:Passage {meetingId: s.mid}) WHERE z.thread = s.thread AND z.idx > y.idx }))
   }
   RETURN d, 0.0 AS own, s.coverage AS context
   UNION ALL

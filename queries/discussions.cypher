@@ -12,27 +12,9 @@
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
-// $short: the calibration (api/calibration.ts).
-MATCH (every:Passage)
-WITH count(every) AS total
-UNWIND range(0, size($groups) - 1) AS g
-CALL {
-  WITH g
-  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
-  RETURN collect(node) AS hits
-}
-WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
-ORDER BY g
-WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
-WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
-UNWIND range(0, size(idfs) - 1) AS g
-UNWIND hitsByGroup[g] AS x
-WITH idfs, weight, x, collect(g) AS gs
-WHERE $collection IS NULL OR x.collection = $collection
-WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
-WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
-WITH mid, thread, hits,
-     reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+// $short, $named: the calibration (api/calibration.ts).
+// @include topic-words
+// @include topic-threads
 WHERE coverage >= 0.5
 // Each passage's role, head and place read once.
 WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, said: h.x.role IS NULL, head: h.x.head, idx: h.x.idx}] AS hits
@@ -72,6 +54,45 @@ WITH m, score, said, [h IN hits WHERE h.cov >= 0.5] AS saying, {
 WITH m, max(score) AS score, collect(stretch) AS stretches, reduce(acc = [], l IN collect(saying) | acc + l) AS passages
 WITH collect({m: m, score: score, stretches: stretches, passages: passages}) AS rows
 WITH rows, reduce(t = 0.0, r IN rows | CASE WHEN r.score > t THEN r.score ELSE t END) AS top
+// The item the best discussion is about: the issue or PR pointed at where its
+// stretch opens (the nearest passage of its thread at or before the first that
+// says the topic: "Issue 433: Alarms API time slipping" over the talk).
+CALL {
+  WITH rows, top
+  UNWIND [r IN rows WHERE r.score = top][0..1] AS best
+  UNWIND best.stretches AS s
+  WITH best, s, reduce(lo = 1000000, h IN best.passages | CASE WHEN h.x.thread = s.thread AND h.idx < lo THEN h.idx ELSE lo END) AS first
+  MATCH (y:Passage {meetingId: best.m.id})-[:MENTIONS]->(item:Reference)
+  WHERE y.thread = s.thread AND y.idx <= first AND item.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION']
+  WITH s, item ORDER BY y.idx DESC
+  WITH s, collect(item)[0] AS item
+  RETURN collect(DISTINCT item) AS items
+}
+// Other meetings that take the item up (a passage said there points at it)
+// discuss the topic too, in other words; the people are those of the stretch
+// the pointer opens (up to the next issue or PR pointed at). They are kept at
+// the cut-off, under the meetings that say the topic.
+CALL {
+  WITH rows, items, top
+  UNWIND items AS item
+  MATCH (item)<-[:MENTIONS]-(z:Passage)
+  WHERE ($collection IS NULL OR z.collection = $collection) AND z.role IS NULL
+    AND NOT z.meetingId IN [r IN rows | r.m.id]
+  MATCH (m:Meeting {id: z.meetingId})
+  WHERE ($series IS NULL OR m.series = $series)
+    AND ($from IS NULL OR m.date >= $from)
+    AND ($to IS NULL OR m.date <= $to)
+  CALL {
+    WITH z, item
+    MATCH (n:Passage {meetingId: z.meetingId})-[:MENTIONS]->(other:Reference)
+    WHERE n.thread = z.thread AND n.idx > z.idx AND other.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION'] AND other.id <> item.id
+    RETURN min(n.idx) AS next
+  }
+  WITH m, z, CASE WHEN next IS NULL OR next > z.idx + $short THEN z.idx + $short ELSE next - 1 END AS hi, top
+  WITH m, top, collect({thread: z.thread, lo: z.idx, hi: hi}) AS stretches, collect({x: z, cov: 0.0, idx: z.idx}) AS passages
+  RETURN collect({m: m, score: $relative * top, stretches: stretches, passages: passages}) AS more
+}
+WITH rows + more AS rows, top
 UNWIND rows AS r
 WITH r.m AS m, r.score AS score, r.stretches AS stretches, r.passages AS passages, top
 WHERE score >= $relative * top

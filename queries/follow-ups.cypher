@@ -6,27 +6,9 @@
 // each with the first meeting that ties it to the topic.
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
-// any; $first: how many.
-MATCH (every:Passage)
-WITH count(every) AS total
-UNWIND range(0, size($groups) - 1) AS g
-CALL {
-  WITH g
-  CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
-  RETURN collect(node) AS hits
-}
-WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
-ORDER BY g
-WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
-WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
-UNWIND range(0, size(idfs) - 1) AS g
-UNWIND hitsByGroup[g] AS x
-WITH idfs, weight, x, collect(g) AS gs
-WHERE $collection IS NULL OR x.collection = $collection
-WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
-WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
-WITH mid, thread, hits,
-     reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage
+// any; $first: how many; $named: the calibration (api/calibration.ts).
+// @include topic-words
+// @include topic-threads
 WHERE coverage >= 0.75
 // Each passage's role, head and place read once.
 WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, said: h.x.role IS NULL, head: h.x.head, idx: h.x.idx}] AS hits

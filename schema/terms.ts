@@ -92,11 +92,40 @@ export function termQuery(text: string, mode: 'all' | 'any' = 'all'): string | n
   if (text.length > MAX_QUERY_CHARS) throw new QueryTextError(`the text is ${text.length} characters; at most ${MAX_QUERY_CHARS} are searched`);
   const ws = words(text).filter((w) => !STOP.has(w)).slice(0, MAX_QUERY_TERMS);
   if (!ws.length) return null;
-  const parts = ws.map((w, i) => {
+  const short = initials(text);
+  const parts = ws.flatMap((w, i) => {
+    // The series of a numbered item is one word with its number, which alone names it too.
+    if (numbered(ws, i)) return [];
     const alts = new Set([stem(w)]);
+    if (short) alts.add(short);
     if (i > 0) alts.add(stem(ws[i - 1]! + w));
     if (i + 1 < ws.length) alts.add(stem(w + ws[i + 1]!));
-    return alts.size === 1 ? [...alts][0]! : `(${[...alts].join(' OR ')})`;
+    return [alts.size === 1 ? [...alts][0]! : `(${[...alts].join(' OR ')})`];
   });
   return parts.join(mode === 'all' ? ' AND ' : ' OR ');
+}
+
+/**
+ * The initials of a name written in capitals (`Library Carpentry` → `lc`,
+ * `Component Model` → `cm`): two to four words, each capitalised but for
+ * small words. Note: notes shorten a name they say often to its initials
+ * ("help LC build momentum"); a topic in lower case is not a name.
+ */
+function initials(text: string): string | null {
+  const ws = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const named = ws.filter((w) => !STOP.has(w.toLowerCase()));
+  if (named.length < 2 || named.length > 4 || !named.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+  // Small words inside the name keep their letter: `Code of Conduct` → `coc` (CoC).
+  return stem(ws.map((w) => w[0]!.toLowerCase()).join(''));
+}
+
+/**
+ * Whether words[i] is the series of a numbered item (`EIP-7212`, `PEP 554`,
+ * `RFC 3086`): a short word of letters before a number of three or more
+ * digits. Note: once the series is known, people write the number alone
+ * ("making 7212 CFI"), so the number (or series and number joined) is what
+ * must match; the series is not a word of the topic of its own.
+ */
+function numbered(ws: string[], i: number): boolean {
+  return /^[a-z]{2,5}$/.test(ws[i]!) && /^\d{3,}$/.test(ws[i + 1] ?? '');
 }

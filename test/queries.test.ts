@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { loadQueries } from '../api/queries.js';
+import { compose, loadQueries } from '../api/queries.js';
 import { projectRoot } from '../schema/paths.js';
 
 describe('query files', () => {
@@ -10,6 +10,27 @@ describe('query files', () => {
     const files = readdirSync(join(projectRoot(), 'queries')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, '')).sort();
     const runners = Object.values(loadQueries()).map((r) => r.name).sort();
     expect(runners).toEqual(files);
+  });
+
+  test('a part is composed where a query includes it, indented as the line, and every part is used', () => {
+    const parts: Record<string, string> = { words: 'MATCH (w:Word)\nWITH w\n' };
+    expect(compose('CALL {\n  // @include words\n  RETURN w\n}', (n) => parts[n]!)).toBe('CALL {\n  MATCH (w:Word)\n  WITH w\n  RETURN w\n}');
+    const queries = Object.values(loadQueries());
+    for (const r of queries) expect(r.cypher, r.name).not.toMatch(/^\s*\/\/ @include /m);
+    const files = readdirSync(join(projectRoot(), 'queries')).filter((f) => f.endsWith('.cypher'));
+    const included = new Set(files.flatMap((f) => [...readFileSync(join(projectRoot(), 'queries', f), 'utf8').matchAll(/^\s*\/\/ @include ([\w-]+)/gm)].map((m) => m[1])));
+    const partFiles = readdirSync(join(projectRoot(), 'queries', 'parts')).map((f) => f.replace(/\.cypher$/, '')).sort();
+    expect([...included].sort()).toEqual(partFiles);
+  });
+
+  test('the questions on a topic share one reading of its words and threads', () => {
+    // Written once in queries/parts/, so discussions, decisions and follow-ups cannot drift apart.
+    const q = loadQueries();
+    for (const r of [q.discussions, q.decisions, q.followUps]) {
+      expect(r.cypher, r.name).toContain("queryNodes('passage_terms', $groups[g]");
+      expect(r.cypher, r.name).toContain('x.thread AS thread');
+      expect(readFileSync(join(projectRoot(), 'queries', `${r.name}.cypher`), 'utf8'), r.name).not.toContain('x.thread AS thread');
+    }
   });
 
   test('each query opens with the question it answers and names its parameters', () => {

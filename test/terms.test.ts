@@ -34,6 +34,24 @@ describe('terms', () => {
     }
   });
 
+  test('a numbered item is found by its number alone, with or without its series', () => {
+    const q = termQuery('EIP-7212')!;
+    for (const text of ['EIP-7212', 'eip 7212', 'EIP7212', 'lean towards making 7212 CFI']) expect(matches(q, indexTerms(text)), text).toBe(true);
+    expect(matches(q, indexTerms('EIP-7702 and the 721 curve'))).toBe(false);
+    const named = termQuery('PEP 554 subinterpreters')!;
+    expect(matches(named, indexTerms('554 and subinterpreters'))).toBe(true);
+    expect(matches(named, indexTerms('PEP subinterpreters'))).toBe(false);
+    // A word before a short number is a word of the topic: "tier 2" is not "2".
+    expect(matches(termQuery('tier 2')!, indexTerms('version 2'))).toBe(false);
+  });
+
+  test('a name written in capitals is found by its initials too; a topic in lower case is not a name', () => {
+    expect(matches(termQuery('Library Carpentry')!, indexTerms('it will help LC build momentum'))).toBe(true);
+    expect(matches(termQuery('Code of Conduct')!, indexTerms('the CoC committee met'))).toBe(true);
+    expect(matches(termQuery('library carpentry')!, indexTerms('it will help LC build momentum'))).toBe(false);
+    expect(matches(termQuery('pattern matching')!, indexTerms('at 3 PM'))).toBe(false);
+  });
+
   test('only stop words leaves nothing to search; an over-long text is refused', () => {
     expect(termQuery('what did we')).toBeNull();
     expect(() => termQuery('x'.repeat(501))).toThrow(QueryTextError);

@@ -1,0 +1,18 @@
+// Part (composed into a query by api/queries.ts where it says
+// `// @include topic-threads`), after topic-words: the threads that hold the
+// topic's words. A thread is the section, or top-level item with what is
+// nested under it, a passage belongs to (`thread`, the index of its first
+// passage, written at ingest). One row per thread of a meeting (`mid`) with
+// its passages that hold a word (`hits`: each passage `x`, the word groups
+// it holds `gs`, their share of the topic `cov`), the share of the topic its
+// passages hold together (`coverage`), and the same over the passages said,
+// not agenda lines or links (`spoken`). $collection: null for any.
+UNWIND range(0, size(idfs) - 1) AS g
+UNWIND hitsByGroup[g] AS x
+WITH idfs, weight, x, collect(DISTINCT g) AS gs
+WHERE $collection IS NULL OR x.collection = $collection
+WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
+WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
+WITH mid, thread, hits,
+     reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage,
+     reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + CASE WHEN h.x.role IS NULL THEN [g IN h.gs WHERE NOT g IN acc] ELSE [] END) | s + idfs[g]) / weight AS spoken
