@@ -103,7 +103,7 @@ function report(r) {
       'Neo4j CPU s': x.neo4jCpuSeconds,
       'Neo4j peak MB': x.neo4jPeakRssMb ?? null,
     });
-    printTable(`Ingest of ${collections(CORPUS).map((c) => c.name).join(' + ')} (${i.extractPool.files} files, ${i.extractPool.mb} MB read as notes), ${r.machine.cores} cores`, [
+    printTable(`Ingest of the ${collections(CORPUS).length} collections of ${CORPUS} (${i.extractPool.files} files, ${i.extractPool.mb} MB read as notes), ${r.machine.cores} cores`, [
       row('parse only, main thread', i.parseOneThread),
       row('parse + extract, main thread', i.extractOneThread),
       row(`parse + extract, pool of ${i.workers} (CPU bound)`, i.extractPool),
