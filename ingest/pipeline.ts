@@ -177,6 +177,9 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   let done = 0;
   const lane = async (): Promise<void> => {
     while (next < listing.files.length) {
+      // Note: extraction waits while several batches wait to be written, so memory does not grow with the history.
+      await writer.ready();
+      if (next >= listing.files.length) break;
       const i = next++;
       outcomes[i] = await outcome(listing.files[i]!);
       handOver();

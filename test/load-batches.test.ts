@@ -112,3 +112,21 @@ describe('meetings written while the run extracts', () => {
     expect(openAt.map((b) => b.ids[0])).toEqual(['c/a.md', 'c/b.md', 'c/c.md', 'c/d.md']);
   });
 });
+
+describe('a run that extracts faster than it writes', () => {
+  test('waits while four full batches wait for a transaction', async () => {
+    const release: (() => void)[] = [];
+    const { db } = recordingDb(() => new Promise((resolve) => release.push(resolve)));
+    const w = new MeetingWriter(db, new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
+    const ready = () => Promise.race([w.ready().then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+    for (const p of ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md']) w.push(meeting(p, [person('Bo Lee')]));
+    await new Promise((r) => setTimeout(r, 10));
+    // Two in flight, four queued: no room.
+    expect(await ready()).toBe(false);
+    release.shift()!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await ready()).toBe(true);
+    const ended = w.end();
+    while ((await Promise.race([ended.then(() => 'done'), new Promise((r) => setTimeout(() => r('wait'), 10))])) !== 'done') release.shift()?.();
+  });
+});

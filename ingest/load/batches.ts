@@ -41,6 +41,8 @@ export interface Written {
 
 /** Write transactions at once: on 2 cores, one keeps the server busy while the other waits for this process or commits. */
 const PARALLEL_BATCHES = 2;
+/** Full batches waiting for a transaction before the run's extraction waits too (so a large history is not held in memory). */
+const MAX_QUEUED = 4;
 
 interface Batch {
   rows: LoadRows;
@@ -72,6 +74,7 @@ export class MeetingWriter {
   private readonly firstTitle = new Map<string, string>();
   private readonly queue: Batch[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting: (() => void)[] = [];
   private failure: unknown = null;
   /** Whether the batch in flight replaces meetings (then it is the only one). */
   private aloneInFlight = false;
@@ -93,6 +96,12 @@ export class MeetingWriter {
     this.add(r);
   }
 
+  /** Resolves once fewer than MAX_QUEUED full batches wait for a transaction (at once when the writer has failed). */
+  ready(): Promise<void> {
+    if (this.failure || this.queue.length < MAX_QUEUED) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   /** Writes what is left and the held meetings, waits for every batch; resolves to what was touched. */
   async end(): Promise<Written> {
     this.flush();
@@ -108,6 +117,7 @@ export class MeetingWriter {
   async abandon(): Promise<void> {
     this.failure ??= new Error('the run was abandoned');
     this.queue.length = 0;
+    for (const go of this.waiting.splice(0)) go();
     await Promise.allSettled(this.inFlight);
   }
 
@@ -172,7 +182,7 @@ export class MeetingWriter {
     while (!this.failure && this.queue.length) {
       const next = this.queue[0]!;
       const room = next.alone ? this.inFlight.size === 0 : this.inFlight.size < PARALLEL_BATCHES && !this.aloneInFlight;
-      if (!room) return;
+      if (!room) break;
       this.queue.shift();
       if (this.inFlight.size === 0) this.busySince = performance.now();
       const p: Promise<void> = writeBatch(this.db, next.rows, this.o.urlBase, this.o.orphans).then(
@@ -187,6 +197,7 @@ export class MeetingWriter {
       this.aloneInFlight = next.alone;
       this.inFlight.add(p);
     }
+    if (this.failure || this.queue.length < MAX_QUEUED) for (const go of this.waiting.splice(0)) go();
   }
 }
 
