@@ -87,9 +87,10 @@ export async function exportGraph(e, dir) {
 export async function importCsv(home, files) {
   const inst = resolveInstance({ home });
   const args = [
-    '-Xmx1g', '-cp', join(inst.libDir, '*'), 'org.neo4j.cli.AdminTool', 'database', 'import', 'full',
+    '-Xmx1g', '-cp', join(inst.libDir, '*'), 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j',
     '--overwrite-destination=true', '--id-type=string', '--multiline-fields=true', '--array-delimiter=U+001F',
-    ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`), 'neo4j',
+    // Note: the database's name comes first; --nodes and --relationships take every word after them as files.
+    ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`),
   ];
   const env = { ...process.env, NEO4J_HOME: inst.home, NEO4J_CONF: inst.confDir };
   const t = performance.now();
