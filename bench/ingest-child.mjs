@@ -124,13 +124,13 @@ async function ingest(corpus, ...names) {
     for (const c of collections(corpus).filter((c) => !names.length || names.includes(c.name))) {
       const { config } = await loadCollectionConfig(c.folder, c.config);
       const s = await ingestFolder({ db, folder: c.folder, collection: c.name, config });
-      runs.push({ collection: c.name, files: s.files, meetings: s.meetings, skipped: s.skipped, failed: s.failed, seconds: s.seconds, stages: s.stages });
+      runs.push({ collection: c.name, files: s.files, meetings: s.meetings, held: s.held ?? null, skipped: s.skipped, failed: s.failed, seconds: s.seconds, stages: s.stages });
     }
     const sum = (f) => round(runs.reduce((n, r) => n + f(r), 0), 3);
     return {
-      files: sum((r) => r.files), meetings: sum((r) => r.meetings), skipped: sum((r) => r.skipped), failed: sum((r) => r.failed),
+      files: sum((r) => r.files), meetings: sum((r) => r.meetings), held: sum((r) => r.held ?? 0), skipped: sum((r) => r.skipped), failed: sum((r) => r.failed),
       ingestSeconds: sum((r) => r.seconds),
-      stages: Object.fromEntries(['read', 'parse', 'extract', 'load'].map((k) => [k, sum((r) => r.stages[k])])),
+      stages: Object.fromEntries(['read', 'parse', 'extract', 'load', 'settle'].map((k) => [k, sum((r) => r.stages[k] ?? 0)])),
       runs,
     };
   } finally {

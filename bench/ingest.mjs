@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS, HOME, PORT, busy, dist, log, memoryOf, root } from './lib.mjs';
+import { CORPUS, HOME, PORT, busy, dist, log, memoryOf, root, round } from './lib.mjs';
 
 const { startNeo4j, stopNeo4j } = await import(dist('neo4j', 'launcher.js'));
 const { connect } = await import(dist('cli', 'connect.js'));
@@ -47,6 +47,26 @@ async function freshNeo4j() {
   return { neo4j, env };
 }
 
+/**
+ * Exports the graph of the running bench Neo4j as CSV, stops it, loads the CSV
+ * with neo4j-admin database import (the database overwritten), starts it and
+ * builds the schema: the import's and the schema's seconds, and the counts
+ * before and after (they must be equal).
+ */
+async function importFloor(neo4j, dir) {
+  const { buildSchema, exportGraph, importCsv } = await import('./import.mjs');
+  const exported = await exportGraph(neo4j, dir);
+  await stopNeo4j({ home: HOME, log: () => {} });
+  const imported = await importCsv(HOME, exported.files);
+  const started = await startNeo4j({ home: HOME, port: PORT, keepRunning: true, log });
+  const schema = await buildSchema(started, started.pid);
+  if (schema.nodes !== exported.nodes || schema.relationships !== exported.relationships) {
+    throw new Error(`the imported graph differs: ${schema.nodes} nodes, ${schema.relationships} relationships; exported ${exported.nodes}, ${exported.relationships}`);
+  }
+  const { files, ...rest } = exported;
+  return { ...rest, ...imported, ...schema, seconds: round(imported.importSeconds + schema.schemaSeconds, 2), busy: busy() };
+}
+
 /** All ingest figures; leaves the bench's Neo4j running with the corpus indexed, and says how to reach it. */
 export async function benchIngest() {
   const workers = defaultWorkers() || 2;
@@ -67,6 +87,9 @@ export async function benchIngest() {
     let { env, neo4j } = await freshNeo4j();
     out.loadOnly = { ...(await child(['load', records], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
 
+    log('the engine\'s floor: the graph the loader wrote, as CSV, loaded by neo4j-admin database import into the stopped Neo4j, then its schema built');
+    out.importFloor = await importFloor(neo4j, join(scratch, 'csv'));
+
     log('cold ingest into an empty database, on a fresh Neo4j');
     ({ env, neo4j } = await freshNeo4j());
     out.cold = { ...(await child(['ingest', corpus], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
@@ -83,4 +106,33 @@ export async function benchIngest() {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The growth figures: for each multiplier, the corpus that many times the
+ * shared one (bench/grow.mjs), ingested cold on a fresh Neo4j, then again
+ * after one file changed. `e` is a Neo4j with the shared corpus indexed (its
+ * people are renamed in the copies).
+ */
+export async function benchGrowth(e, multipliers) {
+  const { changeOneFile, grownCorpus, peopleWords } = await import('./grow.mjs');
+  const words = await peopleWords(e);
+  if (!words.names.length) throw new Error(`the bench's Neo4j (${e.uri}) has no people: run the ingest bench first (QUORUM_BENCH_ONLY=ingest,growth)`);
+  const out = [];
+  for (const times of multipliers) {
+    const corpus = grownCorpus(times, words);
+    log(`growth ×${times}: cold ingest on a fresh Neo4j`);
+    const { env, neo4j } = await freshNeo4j();
+    const cold = { ...(await child(['ingest', corpus.folder], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+    const changed = changeOneFile(corpus.folder);
+    log(`growth ×${times}: one file changed (${changed.collection}/${changed.path})`);
+    let oneChanged;
+    try {
+      oneChanged = await child(['ingest', corpus.folder, changed.collection], env);
+    } finally {
+      changed.restore();
+    }
+    out.push({ times, mb: corpus.mb, files: cold.files, cold, oneChanged: { seconds: oneChanged.ingestSeconds, peakRssMb: oneChanged.peakRssMb, file: `${changed.collection}/${changed.path}` } });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark (npm run bench): where things are, the
 // machine, CPU and memory of processes, percentiles, and the printed tables.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,10 +13,20 @@ export const CORPUS = process.env.QUORUM_CORPUS ?? join(root, '..', 'shared', 'c
 export const HOME = process.env.QUORUM_BENCH_NEO4J_HOME ?? join(root, '.neo4j', 'bench');
 export const PORT = Number(process.env.QUORUM_BENCH_NEO4J_PORT ?? 7706);
 
-/** The corpus's collections: its folders, each with the example config of the same name when there is one. */
+/**
+ * The corpus's collections: every folder of it (sorted by name), each with the
+ * example config of the same name when there is one (else the folder's own
+ * quorum.json, if any, as `quorum ingest` would read it).
+ */
 export function collections(folder) {
-  return ['bytecodealliance-meetings', 'webassembly-meetings']
-    .map((name) => ({ name, folder: join(folder, name), config: join(root, 'examples', 'config', `${name}.json`) }));
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const example = join(root, 'examples', 'config', `${name}.json`);
+      return { name, folder: join(folder, name), config: existsSync(example) ? example : undefined };
+    });
 }
 
 /** CPU seconds (user + system) a process has used, from /proc; null where there is no /proc. */

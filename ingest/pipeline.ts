@@ -1,22 +1,26 @@
 /**
  * Indexes a folder of notes as one collection: lists the notes, reads each
  * and skips those whose content hash is already indexed, parses and extracts
- * the rest on a pool of worker threads (pool.ts), loads the records in file
- * order in batches of whole meetings, removes meetings whose files are gone
- * and settles people. A file that cannot be read or parsed, or takes too
- * long, is reported with its path and reason; the rest is indexed.
+ * the rest on a pool of worker threads (pool.ts) and writes them while the
+ * pool works on the next (load/batches.ts: batches of whole meetings, in file
+ * order), removes meetings whose files are gone and settles people's names.
+ * A file that cannot be read or parsed, or takes too long, is reported with
+ * its path and reason; the rest is indexed.
  *
- * Note: loading starts once every record is extracted. A person's id can
- * depend on any meeting of the run (a handle written alone in one file, next
- * to a full name in a later one), and every batch committed is final: a run
- * that dies half-way leaves whole, correct meetings that the next run skips.
+ * Note: a person's id can depend on any meeting of the run (a handle written
+ * alone in one file, next to a full name in a later one). A meeting whose
+ * people's ids are final when it comes is written at once; one whose are not
+ * yet is held and written at the end of the run, once every meeting has been
+ * seen. Every batch committed is final: a run that dies half-way leaves
+ * whole, correct meetings that the next run skips.
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './read/config.js';
 import { derivedStamp, parseStamp } from './load/derived.js';
-import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, loadMeetings, Orphans, settlePeople, type Indexed } from './load/load.js';
+import { MeetingWriter, type Written } from './load/batches.js';
+import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, Orphans, settlePeople, type Indexed } from './load/load.js';
 import { ExtractPool, type Extracted } from './pool/pool.js';
 import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read/read.js';
 import { PeopleDirectory } from './resolve/people.js';
@@ -69,8 +73,14 @@ export interface IngestSummary {
   decisions: number;
   actionItems: number;
   seconds: number;
-  /** Seconds per stage; parse and extract are summed over the workers, so they may add up to more than `seconds`. */
-  stages: { read: number; parse: number; extract: number; load: number };
+  /** Meetings held until the end of the run because their people's ids were not final when they came (counted in `meetings` too). */
+  held: number;
+  /**
+   * Seconds per stage; parse and extract are summed over the workers, and load (while a write
+   * transaction was in flight, then the sweep and people's names) overlaps them, so they may add
+   * up to more than `seconds`. `settle`: from the last note extracted to the end of the run.
+   */
+  stages: { read: number; parse: number; extract: number; load: number; settle: number };
   messages: Message[];
 }
 
@@ -89,10 +99,11 @@ function defaultTimeout(): number {
 /** What became of one file: unchanged, or what the pool made of it (a read failure is a failed extraction). */
 type Outcome = { path: string; result: 'skipped' | Extracted };
 
+
 /** Indexes one folder as one collection. */
 export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  const stages = { read: 0, parse: 0, extract: 0, load: 0 };
+  const stages = { read: 0, parse: 0, extract: 0, load: 0, settle: 0 };
   const workers = o.workers ?? defaultWorkers();
   const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: o.fileTimeoutMs ?? defaultTimeout(), config: o.config }) : undefined;
   // Note: with a core to spare, a worker loads the parser while the folder is listed and the
@@ -100,8 +111,9 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   if (pool && availableParallelism() > 1) pool.warm();
   let listing: Listing;
   let indexed: Map<string, Indexed>;
+  let known: Awaited<ReturnType<typeof knownHandles>>;
   try {
-    [listing, indexed] = await Promise.all([listNotes(o.folder), indexedMeetings(o.db, o.collection)]);
+    [listing, indexed, known] = await Promise.all([listNotes(o.folder), indexedMeetings(o.db, o.collection), knownHandles(o.db)]);
   } catch (err) {
     await pool?.close();
     throw err;
@@ -111,10 +123,14 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const now = parseStamp(derived)!;
   const rederived: Rederived = { meetings: 0, rules: false, config: false };
   const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
+  const orphans = new Orphans();
+  const writer = new MeetingWriter(o.db, new PeopleDirectory(o.config.people, known), {
+    urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived, replaces: (path) => indexed.has(path),
+  });
 
   // Lanes keep the pool fed: each reads its next file and waits for its extraction. The
   // read stage is the time during which any file was being read.
-  const outcomes: Outcome[] = new Array(listing.files.length);
+  const outcomes: (Outcome | undefined)[] = new Array(listing.files.length);
   let reads = 0;
   let readSince = 0;
   const outcome = async (path: string): Promise<Outcome> => {
@@ -133,78 +149,114 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
     }
     return { path, result: await extract(r.file) };
   };
+  const tally = { skipped: 0, failed: 0, meetings: 0, decisions: 0, actionItems: 0, references: new Set<string>() };
+  // Outcomes go to the writer in file order, as soon as every earlier file's has.
+  let handed = 0;
+  const handOver = (): void => {
+    for (let x = outcomes[handed]; x !== undefined; x = outcomes[++handed]) {
+      outcomes[handed] = undefined;
+      const { result } = x;
+      if (result === 'skipped') tally.skipped += 1;
+      else if (!result.ok) {
+        tally.failed += 1;
+        messages.push(result.message);
+      } else {
+        const r = result.record;
+        stages.parse += result.parseMs;
+        stages.extract += result.extractMs;
+        tally.meetings += 1;
+        tally.decisions += r.decisions.length;
+        tally.actionItems += r.actionItems.length;
+        for (const ref of r.references) tally.references.add(ref.id);
+        messages.push(...r.messages);
+        writer.push(r);
+      }
+    }
+  };
   let next = 0;
   let done = 0;
   const lane = async (): Promise<void> => {
     while (next < listing.files.length) {
+      // Note: extraction waits while several batches wait to be written, so memory does not grow with the history.
+      await writer.ready();
+      if (next >= listing.files.length) break;
       const i = next++;
       outcomes[i] = await outcome(listing.files[i]!);
+      handOver();
       o.onProgress?.(++done, listing.files.length, listing.files[i]!);
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.max(4, workers * 4) }, lane));
+  } catch (err) {
+    await writer.abandon();
+    throw err;
   } finally {
     await pool?.close();
-  }
-  let skipped = 0;
-  let failed = 0;
-  const records: MeetingRecord[] = [];
-  for (const { result } of outcomes) {
-    if (result === 'skipped') skipped += 1;
-    else if (!result.ok) {
-      failed += 1;
-      messages.push(result.message);
-    } else {
-      stages.parse += result.parseMs;
-      stages.extract += result.extractMs;
-      records.push(result.record);
-    }
   }
 
   const t = performance.now();
   const present = new Set(listing.files);
-  const replacing = records.some((r) => indexed.has(r.path));
-  const { touched, deleted } = await writeCollection({ ...o, derived, replacing }, records, [...indexed.keys()].filter((p) => !present.has(p)));
-  stages.load = performance.now() - t;
+  const written = await writer.end();
+  const finished = performance.now();
+  const { touched, deleted } = await finishRun(o, written, orphans, [...indexed.keys()].filter((p) => !present.has(p)));
+  stages.load = written.writeMs + (performance.now() - finished);
+  stages.settle = performance.now() - t;
 
-  for (const r of records) messages.push(...r.messages);
   const sec = (ms: number) => Math.round(ms) / 1000;
   return {
     collection: o.collection,
     files: listing.files.length,
-    meetings: records.length,
-    skipped,
+    meetings: tally.meetings,
+    skipped: tally.skipped,
     rederived: rederived.meetings ? rederived : null,
     deleted,
-    failed,
+    failed: tally.failed,
     people: touched.length,
-    references: new Set(records.flatMap((r) => r.references.map((x) => x.id))).size,
-    decisions: records.reduce((n, r) => n + r.decisions.length, 0),
-    actionItems: records.reduce((n, r) => n + r.actionItems.length, 0),
+    references: tally.references.size,
+    decisions: tally.decisions,
+    actionItems: tally.actionItems,
+    held: written.held,
     seconds: sec(performance.now() - t0),
-    stages: { read: sec(stages.read), parse: sec(stages.parse), extract: sec(stages.extract), load: sec(stages.load) },
+    stages: { read: sec(stages.read), parse: sec(stages.parse), extract: sec(stages.extract), load: sec(stages.load), settle: sec(stages.settle) },
     messages,
   };
 }
 
 /**
- * The load stage of a run: writes the records (in file order) and removes
- * the meetings of the paths gone, sweeps what the removals left unmentioned,
- * ties owners and decisions to people first seen later in the run, records
- * the collection and settles the touched people's names.
+ * After a run's meetings are written: removes the meetings of the paths gone,
+ * sweeps what the removals left unmentioned, ties owners and decisions to
+ * people first seen later in the run, records the collection and settles the
+ * touched people's names.
+ */
+async function finishRun(
+  o: Pick<IngestOptions, 'db' | 'collection' | 'config'>, written: Written, orphans: Orphans, gone: string[],
+): Promise<{ touched: string[]; deleted: number }> {
+  await deleteMeetings(o.db, o.collection, gone, orphans);
+  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links });
+  await settlePeople(o.db, written.touched, o.config.people);
+  return { touched: written.touched, deleted: gone.length };
+}
+
+/**
+ * The load stage alone, for records already extracted (the bench's database
+ * bound): writes them (in file order) and removes the meetings of the paths
+ * gone, then finishes the run as ingestFolder does.
  */
 export async function writeCollection(
   o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean }, records: MeetingRecord[], gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
-  const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
-  people.observe(records);
   const orphans = new Orphans();
-  const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replacing: o.replacing });
-  await deleteMeetings(o.db, o.collection, gone, orphans);
-  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links });
-  await settlePeople(o.db, touched, o.config.people);
-  return { touched, deleted: gone.length };
+  const writer = new MeetingWriter(o.db, new PeopleDirectory(o.config.people, await knownHandles(o.db)), {
+    urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replaces: () => o.replacing ?? false,
+  });
+  try {
+    for (const r of records) writer.push(r);
+  } catch (err) {
+    await writer.abandon();
+    throw err;
+  }
+  return finishRun(o, await writer.end(), orphans, gone);
 }
 
 /** Parsing on the main thread (workers: 0): no timeout, for debugging and profiling. */

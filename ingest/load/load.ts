@@ -1,22 +1,20 @@
 /**
- * Writes meeting records to Neo4j. Each batch of whole meetings is one write
- * transaction (a reader never sees half a meeting): the meetings' old facts
- * are removed and the new ones written with parameterised UNWIND queries from
- * ingest/load/cypher/. Afterwards the people,
+ * Writes meeting records to Neo4j. Each batch of whole meetings (batched by
+ * batches.ts) is one write transaction (a reader never sees half a meeting):
+ * the meetings' old facts are removed and the new ones written with
+ * parameterised UNWIND queries from ingest/load/cypher/. Afterwards the people,
  * references and topics the removals touched are swept if nothing mentions
  * them any more, owners and decisions are tied to people first seen later in
  * the run, and each touched person's name and aliases settled from every
  * form seen.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import type { Db, Tx } from '../../db/driver.js';
 import { foldName } from '../../schema/names.js';
 import { projectFile } from '../../schema/paths.js';
 import type { PersonEntry } from '../read/config.js';
-import { nameAndAliases, type PeopleDirectory } from '../resolve/people.js';
-import { addMeetingRows, emptyRows, meetingId, type LoadRows } from './rows.js';
-import type { MeetingRecord } from '../types.js';
+import { nameAndAliases } from '../resolve/people.js';
+import { meetingId, type LoadRows } from './rows.js';
 
 const cache = new Map<string, string>();
 
@@ -66,130 +64,12 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
   return rows.map((r) => ({ id: r.id as string, handles: r.handles as string[] }));
 }
 
-export interface LoadOptions {
-  urlBase?: string;
-  /** Rows (nodes and relationships) per write transaction; default 8000. */
-  batchRows?: number;
-  /** Collects what the removal of earlier versions touched, for the sweep. */
-  orphans: Orphans;
-  /** The stamp stored on each meeting (ingest/load/derived.ts). */
-  derived: string;
-  /** Whether some records replace meetings already in the graph: their batches are then written one at a time. */
-  replacing?: boolean;
-}
-
-export interface Loaded {
-  /** People tied to the meetings (attendees, speakers): their names are settled afterwards. */
-  touched: string[];
-  /** Owner and involvement links to people who may not have been in the graph yet (see linkPeople). */
-  links: PersonLinks;
-  /** Milliseconds spent in write transactions. */
-  writeMs: number;
-}
-
-const rowCount = (r: LoadRows): number =>
-  r.meetings.length + r.people.length + r.passages.length + r.references.length + r.topics.length + r.decisions.length + r.actionItems.length;
-
-/**
- * Writes meetings in batches of whole meetings of about `batchRows` rows, one
- * transaction each, two transactions at a time. `people` must have observed
- * every record of the run (ids are final when written).
- *
- * Note: batches may commit in any order, so nothing written may depend on it.
- * A topic's or reference's values, which the first row to create the node used
- * to decide, are taken from the run's first row (in file order) for every row
- * (sharedValues); people's names are settled afterwards from every form seen.
- * Shared nodes are locked in one order in every batch (people, references,
- * topics, each by id), so two batches wait for each other rather than deadlock.
- */
-export async function loadMeetings(db: Db, records: MeetingRecord[], people: PeopleDirectory, o: LoadOptions): Promise<Loaded> {
-  const touched = new Set<string>();
-  const links: PersonLinks = { owners: [], involved: [] };
-  const batches: LoadRows[] = [];
-  let rows = emptyRows();
-  for (const r of records) {
-    const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length };
-    addMeetingRows(rows, r, people, o.derived);
-    const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
-    for (const id of mine) touched.add(id);
-    for (const a of rows.actionItems.slice(at.items)) a.owners.forEach((o, rank) => { if (!mine.has(o)) links.owners.push({ item: a.id, person: o, rank }); });
-    for (const d of rows.decisions.slice(at.decisions)) for (const p of d.people) if (!mine.has(p)) links.involved.push({ decision: d.id, person: p });
-    if (rowCount(rows) >= (o.batchRows ?? 8000)) {
-      batches.push(rows);
-      rows = emptyRows();
-    }
-  }
-  if (rows.meetings.length) batches.push(rows);
-  sharedValues(batches);
-
-  let writeMs = 0;
-  let next = 0;
-  let failed = false;
-  const writer = async (): Promise<void> => {
-    while (!failed && next < batches.length) {
-      const batch = batches[next++]!;
-      const t = performance.now();
-      try {
-        await writeBatch(db, batch, o.urlBase, o.orphans);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-      writeMs += performance.now() - t;
-    }
-  };
-  // Note: after a failed batch no other starts, and the run ends once the batch in flight has.
-  // Removing a meeting's old facts locks the shared nodes they touch in no fixed order, so two
-  // batches that replace meetings can deadlock (seen re-deriving 277 meetings after an upgrade:
-  // DeadlockDetected until the driver's 30 s of retries ran out); they go one at a time.
-  const parallel = o.replacing ? 1 : PARALLEL_BATCHES;
-  const ends = await Promise.allSettled(Array.from({ length: Math.min(parallel, batches.length) }, writer));
-  for (const e of ends) if (e.status === 'rejected') throw e.reason;
-  return { touched: [...touched], links, writeMs };
-}
-
-/** Write transactions at once: on 2 cores, one keeps the server busy while the other waits for this process or commits. */
-const PARALLEL_BATCHES = 2;
-
-/**
- * Gives every row of a topic or reference the values the run's first row of
- * it (in file order) would set when creating it (a reference's title: the
- * first one given), and sorts the rows of shared nodes by id.
- */
-function sharedValues(batches: LoadRows[]): void {
-  const topics = new Map<string, LoadRows['topics'][number]>();
-  const refs = new Map<string, LoadRows['references'][number]>();
-  const titles = new Map<string, string>();
-  for (const b of batches) {
-    for (const t of b.topics) if (!topics.has(t.id)) topics.set(t.id, t);
-    for (const r of b.references) {
-      if (!refs.has(r.id)) refs.set(r.id, r);
-      if (r.title !== null && !titles.has(r.id)) titles.set(r.id, r.title);
-    }
-  }
-  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-  for (const b of batches) {
-    b.topics = b.topics.map((t) => {
-      const first = topics.get(t.id)!;
-      return { ...t, name: first.name, terms: first.terms, query: first.query };
-    });
-    b.references = b.references.map((r) => {
-      const first = refs.get(r.id)!;
-      return { ...r, kind: first.kind, url: first.url, title: titles.get(r.id) ?? null };
-    });
-    // Array.prototype.sort is stable: rows of one node stay in file order.
-    b.people.sort(byKey((p) => p.person));
-    b.references.sort(byKey((r) => r.id));
-    b.topics.sort(byKey((t) => t.id));
-  }
-}
-
 /**
  * Replaces a batch of meetings in one transaction: each is removed first
  * (a no-op for a new one; it also makes a concurrent run of the same folder
  * wait for this one), then every meeting's facts are written.
  */
-async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
+export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
   await db.writeTx(async (tx) => {
     const removed = tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
     const written = writeRows(tx, rows, urlBase ?? null);

@@ -52,6 +52,18 @@ export class PeopleDirectory {
     }
   }
 
+  /**
+   * Whether `idOf(p)` is final: no meeting observed later can change it. It is
+   * unless the first key idOf looks up (a handle, or a one-word name) is still
+   * untied, since a later meeting may tie it to a full name.
+   * Note: ties are never replaced (observe keeps the first), so a key tied now stays tied to the same id.
+   */
+  settled(p: PersonRecord): boolean {
+    if (this.byForm.has(foldName(p.name))) return true;
+    const first = p.handles[0] ?? (multiWord(p.name) ? undefined : p.name);
+    return first === undefined || this.byHandle.has(handleKey(first));
+  }
+
   /** The Person id for a person as one meeting names them. */
   idOf(p: PersonRecord): string {
     const configured = this.byForm.get(foldName(p.name));
