@@ -97,7 +97,8 @@ function ingestRequest(p: Parsed, folderArg: string | undefined): IngestRequest 
 }
 
 async function ingest(conn: Connection, r: IngestRequest): Promise<IngestSummary> {
-  const { config } = await loadCollectionConfig(r.folder, r.config);
+  const { config, messages } = await loadCollectionConfig(r.folder, r.config);
+  for (const m of messages) console.error(`${r.collection}/${m.path}${m.line ? `:${m.line}` : ''}: ${m.reason}`);
   if (r.urlBase) config.urlBase = r.urlBase.replace(/\/+$/, '');
   const bar = progressBar(`indexing ${r.collection}`);
   try {

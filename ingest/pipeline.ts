@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './read/config.js';
 import { derivedStamp, parseStamp } from './load/derived.js';
-import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, loadMeetings, Orphans, settlePeople, type Indexed } from './load/load.js';
+import { deleteMeetings, finishCollection, indexedMeetings, indexedPeople, knownHandles, loadMeetings, Orphans, settlePeople, type Indexed } from './load/load.js';
 import { ExtractPool, type Extracted } from './pool/pool.js';
 import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read/read.js';
 import { PeopleDirectory } from './resolve/people.js';
@@ -198,7 +198,7 @@ export async function writeCollection(
   o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean }, records: MeetingRecord[], gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
-  people.observe(records);
+  people.observe(records, await indexedPeople(o.db, o.collection));
   const orphans = new Orphans();
   const { touched, links } = await loadMeetings(o.db, records, people, { urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replacing: o.replacing });
   await deleteMeetings(o.db, o.collection, gone, orphans);
