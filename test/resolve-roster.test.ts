@@ -43,6 +43,14 @@ describe("a collection's roster", () => {
     expect(fits.idOf(person('AT'))).toBe('at');
   });
 
+  test('a handle nearly every note gives one full name is theirs despite a stray misreading; a split one is no one\'s', () => {
+    const many = Array.from({ length: 12 }, () => meeting(person('Nicholas Zakas', [], ['nzakas'])));
+    const stray = directory([...many, meeting(person('Nicholas Zakas Singh', [], ['nzakas'])), meeting(person('nzakas'))]);
+    expect(stray.idOf(person('nzakas'))).toBe('nicholas zakas');
+    const split = directory([meeting(person('Ann Lee', [], ['al1'])), meeting(person('Bo Chan', [], ['al1'])), meeting(person('al1'))]);
+    expect(split.idOf(person('al1'))).toBe('al1');
+  });
+
   test('a first name alone never merges, even when one full name in the collection begins with it', () => {
     const d = directory([meeting(person('Priya Natarajan', ['PN'], ['priya'])), meeting(person('Priya'))]);
     expect(d.idOf(person('Priya'))).toBe('priya');

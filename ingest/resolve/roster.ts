@@ -19,6 +19,9 @@ export type Roster = Map<string, string>;
 /** Initials as notes write them: two to four capitals (`AL`, `DRG`), dotted or not (`A.L.`). */
 const INITIALS = /^(?:\p{Lu}\.?){2,4}$/u;
 
+/** The share of a handle's notes one full name must have when others claim it too. */
+const HANDLE_MAJORITY = 0.9;
+
 /** Whether a form is written as initials. */
 export function isInitials(form: string): boolean {
   return INITIALS.test(form.trim());
@@ -54,7 +57,7 @@ function derivedInitials(name: string): string[] {
  */
 export function collectionRoster(people: Iterable<PersonRecord>, entries: PersonEntry[] = []): Roster {
   // Who says they go by a form, and whose full name could be written as it.
-  const said = new Map<string, Map<string, string>>();
+  const said = new Map<string, Map<string, { name: string; notes: number }>>();
   const could = new Map<string, Set<string>>();
   const might = (key: string, name: string) => {
     let who = could.get(key);
@@ -66,23 +69,28 @@ export function collectionRoster(people: Iterable<PersonRecord>, entries: Person
     // A handle that is someone else's first name ("ada" beside Ada Smith) would merge on a first name.
     might(rosterKey('handle', foldName(name).split(' ')[0]!), name);
   };
-  const claim = (m: Map<string, Map<string, string>>, key: string, name: string) => {
-    if (!key) return;
-    let who = m.get(key);
-    if (!who) m.set(key, (who = new Map()));
-    if (!who.has(personKey(name))) who.set(personKey(name), name);
+  const claim = (key: string, name: string) => {
+    let who = said.get(key);
+    if (!who) said.set(key, (who = new Map()));
+    const c = who.get(personKey(name));
+    if (c) c.notes += 1;
+    else who.set(personKey(name), { name, notes: 1 });
   };
   for (const p of people) {
     if (!multiWord(p.name)) continue;
-    for (const a of p.aliases) if (isInitials(a)) claim(said, rosterKey('initials', a), p.name);
-    for (const h of p.handles) claim(said, rosterKey('handle', h), p.name);
+    for (const a of p.aliases) if (isInitials(a)) claim(rosterKey('initials', a), p.name);
+    for (const h of p.handles) claim(rosterKey('handle', h), p.name);
     couldBe(p.name);
   }
   for (const e of entries) if (multiWord(e.name)) couldBe(e.name);
   const roster: Roster = new Map();
   for (const [key, who] of said) {
-    if (who.size !== 1) continue;
-    const [id, name] = [...who][0]!;
+    const [id, top] = [...who].sort((a, b) => b[1].notes - a[1].notes)[0]!;
+    const notes = [...who.values()].reduce((n, c) => n + c.notes, 0);
+    // Two people with the same initials leave them as written. A handle is one account: when nearly every note
+    // that writes it gives one full name, a stray other ("Nicholas C. Zakas Singh" twice beside 150) is a misreading.
+    if (who.size > 1 && (key.startsWith('i:') || top.notes < HANDLE_MAJORITY * notes)) continue;
+    const name = top.name;
     // Another person's full name could be these initials, or begins with this handle: leave it as written.
     if ([...(could.get(key) ?? [])].some((other) => other !== id)) continue;
     roster.set(key, name);
