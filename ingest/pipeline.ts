@@ -20,7 +20,7 @@ import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './read/config.js';
 import { derivedStamp, parseStamp } from './load/derived.js';
 import { MeetingWriter, type Written } from './load/batches.js';
-import { deleteMeetings, finishCollection, indexedMeetings, knownHandles, Orphans, settlePeople, type Indexed } from './load/load.js';
+import { deleteMeetings, finishCollection, indexedMeetings, indexedPeople, knownHandles, Orphans, settlePeople, type Indexed } from './load/load.js';
 import { ExtractPool, type Extracted } from './pool/pool.js';
 import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read/read.js';
 import { PeopleDirectory } from './resolve/people.js';
@@ -112,8 +112,9 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   let listing: Listing;
   let indexed: Map<string, Indexed>;
   let known: Awaited<ReturnType<typeof knownHandles>>;
+  let named: Awaited<ReturnType<typeof indexedPeople>>;
   try {
-    [listing, indexed, known] = await Promise.all([listNotes(o.folder), indexedMeetings(o.db, o.collection), knownHandles(o.db)]);
+    [listing, indexed, known, named] = await Promise.all([listNotes(o.folder), indexedMeetings(o.db, o.collection), knownHandles(o.db), indexedPeople(o.db, o.collection)]);
   } catch (err) {
     await pool?.close();
     throw err;
@@ -124,7 +125,10 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const rederived: Rederived = { meetings: 0, rules: false, config: false };
   const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
   const orphans = new Orphans();
-  const writer = new MeetingWriter(o.db, new PeopleDirectory(o.config.people, known), {
+  // The collection's roster learns from every meeting of the run and from the people the graph's other meetings of it name.
+  const people = new PeopleDirectory(o.config.people, known);
+  people.observe([], named);
+  const writer = new MeetingWriter(o.db, people, {
     urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived, replaces: (path) => indexed.has(path),
   });
 
@@ -246,8 +250,10 @@ async function finishRun(
 export async function writeCollection(
   o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean }, records: MeetingRecord[], gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
+  const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
+  people.observe([], await indexedPeople(o.db, o.collection));
   const orphans = new Orphans();
-  const writer = new MeetingWriter(o.db, new PeopleDirectory(o.config.people, await knownHandles(o.db)), {
+  const writer = new MeetingWriter(o.db, people, {
     urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replaces: () => o.replacing ?? false,
   });
   try {

@@ -82,6 +82,11 @@ describe('extractActionItems: commitments in the discussion', () => {
     expect(items(m)).toEqual([[5, 'TSC']]);
   });
 
+  test('spoken forms: "although I can knock on …", "when I …, I\'ll …", "I\'ll kind of …", a link promised "in a bit", a handle opening a sentence', () => {
+    const m = meeting(`${NOTES}Rosa: It is still open. although I can knock on Sam's door about the review.\n\nOmar: When I put up the agenda I'll make a comment too.\n\nWen: I'll kind of reach out to the client teams this week.\n\nRosa: I do have slides. I'll just post the link in a bit.\n\nSeems reasonable. @quinn-dev to champion.\n`);
+    expect(items(m)).toEqual([[11, 'Rosa Diaz'], [13, 'Omar Little'], [15, 'Wen Zhao'], [17, 'Rosa Diaz'], [19, 'quinn-dev']]);
+  });
+
   test('"PR forthcoming" from a speaker', () => {
     const m = meeting(`${NOTES}- [Wen] PR forthcoming on extracting the metadata\n`);
     expect(items(m)).toEqual([[11, 'Wen Zhao']]);
@@ -97,6 +102,12 @@ describe('extractActionItems: what is not an action item', () => {
   test('meeting talk, hedges and questions', () => {
     const m = meeting(`${NOTES}Rosa: All right, I'll move on.\n\nOmar: I'll add a link to the chat in a moment.\n\nWen: I'll call it structural capabilities.\n\nRosa: Will the recording get uploaded?\n\nOmar: If we go that way I'll write a proposal.\n`);
     expect(m.actionItems).toEqual([]);
+  });
+
+  test('what someone else will do, told by the speaker, is not the speaker\'s; opening words are no task', () => {
+    const m = meeting(`${NOTES}Wen: So the way this works is that the proposer will gather bids and will send a block.\n\nOmar: Sam found a few things he's clarifying with the team and will bring it up.\n\nRosa: All right, so I'll start by saying this is a testing matter.\n`);
+    // Sam's promise is Sam's.
+    expect(items(m)).toEqual([[13, 'Sam']]);
   });
 
   test('a transcript pasted under the notes is talk, not a record', () => {

@@ -122,7 +122,8 @@ function splitUnits(ctx: UnitSource, block: Block): Unit[] {
     const lineOf = (i: number) => block.startLine + newlinesBefore(i);
     units.push({ block, text: s, startLine: lineOf(lead), endLine: Math.min(block.endLine, lineOf(Math.max(lead, end - 1))), first: units.length === 0 });
   };
-  const re = /[.!?]+["'’”)\]]*(?=\s+["'“(\[*_]?[\p{Lu}\d])|\n(?=\s*(?:[-*•]|\d+[.)])\s)/gu;
+  // A sentence may open with a handle: "Seems reasonable. @agocke to champion."
+  const re = /[.!?]+["'’”)\]]*(?=\s+(?:["'“(\[*_]?[\p{Lu}\d]|@[\p{L}\d]))|\n(?=\s*(?:[-*•]|\d+[.)])\s)/gu;
   let start = from;
   for (const m of text.slice(from).matchAll(re)) {
     const end = from + m.index + m[0].length;

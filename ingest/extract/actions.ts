@@ -69,8 +69,9 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       else if (cue.owner === 'named') {
         owner = resolveOwner(ctx, cue.form!);
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
-        // A name the meeting lists nowhere owns the item when a label marks it, or when it opens with a known first name ("Barry will draft …", not "Chrome will ship …").
-        if (owner && !owner.known) owner = (cue.labelled || bracketed || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
+        // A name the meeting lists nowhere owns the item when a label marks it, when it is a handle ("@agocke to champion"), or when it opens with a known first name ("Barry will draft …", not "Chrome will ship …").
+        const handle = /^@[\w-]+$/.test(cue.form!.trim());
+        if (owner && !owner.known) owner = (cue.labelled || bracketed || handle || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') {

@@ -15,6 +15,7 @@ import { projectFile } from '../../schema/paths.js';
 import type { PersonEntry } from '../read/config.js';
 import { nameAndAliases } from '../resolve/people.js';
 import { meetingId, type LoadRows } from './rows.js';
+import type { PersonRecord } from '../types.js';
 
 const cache = new Map<string, string>();
 
@@ -57,6 +58,12 @@ export interface Indexed {
 export async function indexedMeetings(db: Db, collection: string): Promise<Map<string, Indexed>> {
   const rows = await db.read(cypher('meeting-hashes'), { collection }, { label: 'ingest:hashes' });
   return new Map(rows.map((r) => [r.path as string, { sha256: r.sha256 as string, derived: (r.derived as string | null) ?? null }]));
+}
+
+/** The people a collection's meetings in the graph name, each with every form and handle written for them there. */
+export async function indexedPeople(db: Db, collection: string): Promise<PersonRecord[]> {
+  const rows = await db.read(cypher('collection-people'), { collection }, { label: 'ingest:roster' });
+  return rows.map((r) => ({ name: r.name as string, aliases: [...new Set(r.forms as string[])].filter((f) => f !== r.name), handles: [...new Set(r.handles as string[])] }));
 }
 
 export async function knownHandles(db: Db): Promise<{ id: string; handles: string[] }[]> {

@@ -15,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Message } from '../types.js';
+import { parseRosterFile, ROSTER_FILE } from './roster-file.js';
 
 export interface PersonEntry {
   name: string;
@@ -39,21 +40,38 @@ export const CONFIG_FILE = 'quorum.json';
 export const emptyConfig = (): CollectionConfig => ({ repositories: new Map(), people: [] });
 
 /**
- * Loads the collection's configuration. A missing default file is no error;
- * a given file that is missing, or any file that is not valid, is.
+ * Loads the collection's configuration, and the people of its roster file
+ * (ingest/read/roster-file.ts) when the notes folder has one: they come
+ * after quorum.json's, so their forms win (a later entry for a form replaces
+ * an earlier one wherever entries are read). A missing default file is no
+ * error; a given file that is missing, or any file that is not valid, is.
  */
 export async function loadCollectionConfig(folder: string, explicit?: string): Promise<{ config: CollectionConfig; messages: Message[] }> {
   const path = explicit ?? join(folder, CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { config: emptyConfig(), messages: [] };
-    throw new ConfigError(`${path}: cannot read the collection config (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
   const messages: Message[] = [];
-  const config = parseCollectionConfig(text, path, (reason) => messages.push({ path, reason }));
-  return { config, messages };
+  let config: CollectionConfig;
+  try {
+    config = parseCollectionConfig(await readFile(path, 'utf8'), path, (reason) => messages.push({ path, reason }));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    if (explicit || (err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigError(`${path}: cannot read the collection config (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    config = emptyConfig();
+  }
+  const roster = await readRoster(folder);
+  if (roster) config.people = [...config.people, ...roster.people];
+  return { config, messages: [...messages, ...(roster?.messages ?? [])] };
+}
+
+/** The roster file's people, or null when the folder has none. */
+async function readRoster(folder: string): Promise<ReturnType<typeof parseRosterFile> | null> {
+  try {
+    return parseRosterFile(await readFile(join(folder, ROSTER_FILE), 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw new ConfigError(`${join(folder, ROSTER_FILE)}: cannot read the roster file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 /** The keys a config file may have; others are reported and ignored. */

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Message, SourceFile } from '../types.js';
+import { CONFIG_FILE } from './config.js';
+import { ROSTER_FILE } from './roster-file.js';
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt'];
 
@@ -36,7 +38,7 @@ export async function listNotes(root: string): Promise<Listing> {
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules' || (dir === root && e.name === 'quorum.json')) continue;
+      if (e.name.startsWith('.') || e.name === 'node_modules' || (dir === root && (e.name === CONFIG_FILE || e.name === ROSTER_FILE))) continue;
       const full = join(dir, e.name);
       const rel = toPosix(relative(root, full));
       if (e.isDirectory()) await walk(full);

@@ -4,12 +4,15 @@
  * folded: `Johnnie L Birch` = `Johnnie Birch`), a handle that some meeting
  * writes next to a full name, a full name written as one camel-case word
  * (`MariusVanDerWijden` = `Marius Van Der Wijden`), or an entry of the
- * collection's people file.
+ * collection's people file (quorum.json `people`, the roster file), or
+ * initials or a handle written alone that the collection's roster
+ * (resolve/roster.ts) ties to one full name.
  * Two people who merely share a first name or initials never merge.
  */
 import { foldName, personKey } from '../../schema/names.js';
 import type { PersonEntry } from '../read/config.js';
 import type { MeetingRecord, PersonRecord } from '../types.js';
+import { collectionRoster, isInitials, rosterKey } from './roster.js';
 
 const multiWord = (name: string): boolean => foldName(name).split(' ').length > 1;
 const handleKey = (h: string): string => foldName(h).replace(/^@/, '');
@@ -31,8 +34,10 @@ export function spacedCamelName(name: string): string | null {
 export class PeopleDirectory {
   private readonly byHandle = new Map<string, string>();
   private readonly byForm = new Map<string, string>();
+  /** The collection's roster: initials and handles → Person id, where one person claims them. */
+  private readonly byShort = new Map<string, string>();
 
-  constructor(entries: PersonEntry[] = [], known: { id: string; handles: string[] }[] = []) {
+  constructor(private readonly entries: PersonEntry[] = [], known: { id: string; handles: string[] }[] = []) {
     for (const k of known) for (const h of k.handles) if (multiWord(k.id)) this.byHandle.set(handleKey(h), k.id);
     for (const e of entries) {
       const id = personKey(e.name);
@@ -41,27 +46,43 @@ export class PeopleDirectory {
     }
   }
 
-  /** Learns the handle ↔ full name ties a run's meetings state. */
-  observe(records: MeetingRecord[]): void {
-    for (const r of records) {
-      for (const p of r.people) {
-        if (!multiWord(p.name)) continue;
-        const id = this.byForm.get(foldName(p.name)) ?? personKey(p.name);
-        for (const h of p.handles) if (!this.byHandle.has(handleKey(h))) this.byHandle.set(handleKey(h), id);
-      }
+  /** Every person the observed meetings and the graph name: what the roster is learned from. */
+  private readonly seen: PersonRecord[] = [];
+  /** Whether byShort was learned from everything seen so far. */
+  private learned = true;
+
+  /**
+   * Adds a run's meetings (and the people the collection's other meetings in
+   * the graph already name, `indexed`, so a run of the changed notes sees them
+   * all) to what the collection's roster is learned from. The roster is learned
+   * again, once, when an id next needs it.
+   */
+  observe(records: MeetingRecord[], indexed: PersonRecord[] = []): void {
+    for (const r of records) this.seen.push(...r.people);
+    this.seen.push(...indexed);
+    if (records.length || indexed.length) this.learned = false;
+  }
+
+  /** The roster (initials and handles → Person id), learned from everything observed. */
+  private roster(): Map<string, string> {
+    if (!this.learned) {
+      this.byShort.clear();
+      // Note: a handle two people of the collection are written with ties to neither (the roster leaves it out).
+      for (const [key, name] of collectionRoster(this.seen, this.entries)) this.byShort.set(key, this.byForm.get(foldName(name)) ?? personKey(name));
+      this.learned = true;
     }
+    return this.byShort;
   }
 
   /**
-   * Whether `idOf(p)` is final: no meeting observed later can change it. It is
-   * unless the first key idOf looks up (a handle, or a one-word name) is still
-   * untied, since a later meeting may tie it to a full name.
-   * Note: ties are never replaced (observe keeps the first), so a key tied now stays tied to the same id.
+   * Whether `idOf(p)` is final: no meeting observed later can change it. A
+   * configured form is; so is a full name written without a handle. Initials,
+   * a handle or a one-word name are not: the collection's roster, learned from
+   * every meeting of the run, may tie them to a full name a later note gives.
    */
   settled(p: PersonRecord): boolean {
     if (this.byForm.has(foldName(p.name))) return true;
-    const first = p.handles[0] ?? (multiWord(p.name) ? undefined : p.name);
-    return first === undefined || this.byHandle.has(handleKey(first));
+    return p.handles.length === 0 && multiWord(p.name);
   }
 
   /** The Person id for a person as one meeting names them. */
@@ -69,10 +90,15 @@ export class PeopleDirectory {
     const configured = this.byForm.get(foldName(p.name));
     if (configured) return configured;
     for (const h of p.handles) {
-      const id = this.byHandle.get(handleKey(h));
+      const id = this.roster().get(rosterKey('handle', h)) ?? this.byHandle.get(handleKey(h));
       if (id) return id;
     }
     if (!multiWord(p.name)) {
+      // Initials or a handle written alone: the one person the collection's roster ties them to.
+      // A capitalised word alone (`Ada`) is read as a first name, never as a handle someone has.
+      const handleLike = p.handles.length > 0 || !/^\p{Lu}\p{Ll}+$/u.test(p.name);
+      const short = isInitials(p.name) ? this.roster().get(rosterKey('initials', p.name)) : handleLike ? this.roster().get(rosterKey('handle', p.name)) : undefined;
+      if (short) return short;
       const id = this.byHandle.get(handleKey(p.name));
       if (id) return id;
       const spaced = spacedCamelName(p.name);

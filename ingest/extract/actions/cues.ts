@@ -17,7 +17,7 @@ export interface ActionCue {
 }
 
 /** Verbs of following up, with the words some of them need after them to mean it. */
-const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start|begin\s+work|work\s+(?:on|with|through|out)|fix|handle|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:everything|a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with|about)|let\s+(?:\w+\s+){1,2}know|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|(?:re-?)?add|contribute|arrange|transfer|pair\s+(?:on|with|up)|read\s+(?:through|up|over)|record|notify|take\s+the\s+lead|lead\s+(?:the|on)|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
+const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start(?!\s+(?:off\s+)?by\s+(?:saying|talking|giving|going|introducing|explaining|mentioning|noting|asking|summari[sz]ing|recapping)\b|\s+(?:off\s+)?with\s+(?:(?:a|an|the|my|our)\s+)?(?:quick\s+|short\s+|brief\s+)?(?:update|question|summary|overview|intro(?:duction)?|recap|comment|note)s?\b)|begin\s+work|work\s+(?:on|with|through|out)|fix|handle|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new|comment|note))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|champion|knock\s+on|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:some|the|a|a\s+few)\s+links?|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:everything|a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with|about)|let\s+(?:\w+\s+){1,2}know|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|(?:re-?)?add|contribute|arrange|transfer|pair\s+(?:on|with|up)|read\s+(?:through|up|over)|record|notify|take\s+the\s+lead|lead\s+(?:the|on)|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
 
 /** Words one of the forms needs; a sentence with none of them commits no one. */
 const TRIGGER = /will|would|decided|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
@@ -27,9 +27,14 @@ const ACTION_LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
-const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also|I\s+think|I\s+guess)\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+(?:need|have)\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock|bump|post)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
+const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also|but|although|though|I\s+think|I\s+guess)\s+|\b(?:when|once|after)\s+I\s+[^,.;?!]{1,50}?,?\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+(?:need|have)\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock|bump|post)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|kind\s+of\s+|sort\s+of\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
 /** The same said without the pronoun, as notes write a speaker's words: "Will review today", "plan to work on ISLE". */
 const BARE = new RegExp(String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|going\s+to|plan(?:ning)?\s+to|planning\s+on|intends?\s+to)\s+(?:also\s+|then\s+|just\s+|first\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*${VERB}`, 'i');
+/**
+ * Someone else the words before a bare "… and will send" are about: "the proposer will gather bids … and will
+ * send", "Phillips found things he's clarifying and will bring it up" promise nothing for the speaker.
+ */
+const OTHER_SUBJECT = /\b(?:he|she)(?:(?:'|’)s)?\b|\b(?!(?:I|we|you|and|or|but|so|then|also|just|still|that|which|who)\b)[\p{L}]+\s+(?:will|is\s+going\s+to|are\s+going\s+to)\b/iu;
 /** A named owner opening the sentence: "Dan to write up …", "Bailey will …", "Johnnie volunteers to …". */
 const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|[Tt]he\s+(?:whole\s+)?(?:group|team|committee|council|board|chairs|co-chairs|editors|maintainers|champions)(?=\s)|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
 /** An assignment a group made: "(it was) decided (that) Ewa would send …" (an "agreed" in a recap restates a task listed elsewhere). */
@@ -129,7 +134,8 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
   }
   // Speech as transcribed repeats itself ("I will I will do some more benchmarks"): read it once.
   const said = spoken ? t.replace(/\b(I(?:'|’)ll|I\s+will|I\s+can)\s+\1\b/gi, '$1') : t;
-  const self = (spoken && (SELF.exec(said) ?? BARE.exec(said))) || null;
+  const bare = spoken ? BARE.exec(said) : null;
+  const self = (spoken && (SELF.exec(said) ?? (bare && !OTHER_SUBJECT.test(said.slice(0, bare.index)) ? bare : null))) || null;
   if (self && !promiseHedged(said, self)) return { owner: 'self', labelled: false };
   const named = NAMED.exec(t);
   if (named && !promiseHedged(t, named)) {
@@ -152,12 +158,18 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
   return null;
 }
 
+/** A promise to share links or slides ("I'll post the link in a bit"): a follow-up even when it comes soon. */
+const SHARES_LINKS = /\b(?:post|share|put|drop|send|add|toss)\s+(?:\w+\s+){0,2}(?:links?|slides)\b/i;
+/** The part of NOT_A_PROMISE that says when, not whether ("in a bit"); a link put in the chat is still no follow-up. */
+const IN_THE_MEETING = /\bin\s+a\s+(?:moment|sec(?:ond)?|minute|bit)\b/gi;
+
 /** Whether a condition or the meeting itself governs the clause of a match ("if it grows too much" in a later clause does not). */
 function promiseHedged(t: string, m: RegExpExecArray): boolean {
   const before = t.slice(0, m.index);
   const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf(': ')) + 1;
   const end = t.slice(m.index + m[0].length).search(/[,;:]\s|\s(?:and|but)\s+(?:if|then|when)\b/);
-  return NOT_A_PROMISE.test(t.slice(start, end < 0 ? t.length : m.index + m[0].length + end));
+  const clause = t.slice(start, end < 0 ? t.length : m.index + m[0].length + end);
+  return NOT_A_PROMISE.test(SHARES_LINKS.test(clause) ? clause.replace(IN_THE_MEETING, ' ') : clause);
 }
 
 /**
