@@ -9,7 +9,7 @@
  * `*JF Bastien presenting*`, `@jdoe prefers…`, `met with Ada`, votes). Only the syntax is read here; extract-people.ts decides,
  * with the meeting's roster, which candidates are people.
  */
-import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './names.js';
+import { CASELESS_NAME, foldNameForm, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './names.js';
 import { ATTRIBUTION_VERBS } from './words.js';
 
 export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold' | 'led' | 'presenter';
@@ -65,8 +65,8 @@ const STAMP_AFTER = /^([^:\d]{1,48}?)\s+[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?(?=\s
 /** The kind of a written form, or null when it cannot name a person. */
 export const formKind = memo((form: string): FormKind | null => {
   const f = form.trim();
-  if (DECLARED_ONLY.test(f) && (f.length === 1 || NOT_A_NAME.has(foldName(f)))) return 'declared';
-  if (!f || NOT_A_NAME.has(foldName(f))) return null;
+  if (DECLARED_ONLY.test(f) && (f.length === 1 || NOT_A_NAME.has(foldNameForm(f)))) return 'declared';
+  if (!f || NOT_A_NAME.has(foldNameForm(f))) return null;
   if (INITIALS.test(f)) return 'initials';
   if (SHORT_AND_INITIAL.test(f)) return 'short';
   // `Alex's`, and contractions (`We've`, `I'm`, `They'd`) are no names.
