@@ -29,6 +29,15 @@ export interface Vocabulary {
    * fits opens a new turn (and a new block).
    */
   turnLabel: { chars: string; max: number };
+  /**
+   * Labels that open a block (annotate/units, people/speakers, decisions/polls
+   * read them): `chars`, what a `Name:` label holds after its first letter
+   * (wider than a turn's: `Ana & Bo:`, `Ana/Bo:`, `Ana, Bo:`), and its longest
+   * length; `dashChars`/`dashMax`, the one-word label before a dash
+   * (`fitzgen - …`); `bracketMax`, the longest `[Name]`; `replyMax`, the
+   * longest label a short reply may open with (`Ana: no`).
+   */
+  blockLabel: { chars: string; max: number; dashChars: string; dashMax: number; bracketMax: number; replyMax: number };
   /** How an outcome the group reached is written (cue-words.ts). */
   outcomes: OutcomeWords;
   /** How a task someone takes on is written (cue-words.ts). */
@@ -62,6 +71,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   sectionQualifiers: ['other', 'misc(?:ellaneous)?', 'final', 'key', 'main', 'further', 'additional', 'tentative', 'provisional'],
   sectionSuffixes: ['info', 'information', 'details'],
   turnLabel: { chars: "\\p{L}\\p{M}0-9 .'_-", max: 40 },
+  blockLabel: { chars: "\\p{L}\\p{M}\\p{N} .'’_@/&,+-", max: 48, dashChars: '\\p{L}\\p{M}\\p{N}._@-', dashMax: 30, bracketMax: 60, replyMax: 30 },
   outcomes: OUTCOME_WORDS,
   tasks: TASK_WORDS,
   dates: DATE_WORDS,

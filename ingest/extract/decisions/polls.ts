@@ -8,6 +8,7 @@
 import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER } from './cues.js';
 import { blockBody } from '../../annotate/units.js';
 import type { ExtractContext } from '../context.js';
+import type { CompiledVocabulary } from '../../formats/vocabulary.js';
 import type { Block } from '../../types.js';
 
 /** A decision found with its context: the span runs from the question or poll to the outcome. */
@@ -224,7 +225,7 @@ function replyTo(ctx: ExtractContext, i: number, question: string): SettledQuest
   const next = blocks[i + 1];
   if (!next || next.kind === 'heading') return null;
   const child = next.parent === q.id;
-  const unattributed = ctx.people.speakerOf[next.id] == null && !/^[\p{L}@][\p{L}\p{M} .'_-]{0,30}:\s/u.test(next.text);
+  const unattributed = ctx.people.speakerOf[next.id] == null && !replyLabel(ctx).test(next.text);
   if ((child || unattributed) && next.text.length < 60 && fits(next.text)) return settled([q, next], `${question} — ${next.text}`);
   return null;
 }
@@ -232,4 +233,17 @@ function replyTo(ctx: ExtractContext, i: number, question: string): SettledQuest
 function lineOf(ctx: ExtractContext, from: number, text: string): number {
   for (let l = from; l < from + 4; l++) if ((ctx.note.lines[l - 1] ?? '').includes(text)) return l;
   return from;
+}
+
+const replyLabels = new WeakMap<CompiledVocabulary, RegExp>();
+
+/** A short speaker label opening a reply (`Ana: no`), of the note's vocabulary's block-label table. */
+function replyLabel(ctx: ExtractContext): RegExp {
+  const v = ctx.annotations.vocabulary;
+  let re = replyLabels.get(v);
+  if (!re) {
+    const { chars, replyMax } = v.tables.blockLabel;
+    replyLabels.set(v, (re = new RegExp(`^[\\p{L}@][${chars}]{0,${replyMax}}:\\s`, 'u')));
+  }
+  return re;
 }
