@@ -32,7 +32,7 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   for (const b of note.blocks) {
     if (!eligible(b)) continue;
     const text = textOf(b);
-    const label = labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' && /^\s*(?:\*\*|__)/.test(note.lines[b.startLine - 1] ?? '') ? boldTurn(text, b.lead) : null) ?? initialsLed(text);
+    const label = labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' && b.leadStrong ? boldTurn(text, b.lead) : null) ?? initialsLed(text);
     if (label) candidates.push({ block: b, label });
   }
   const labelled = new Set(candidates.map((c) => c.block.id));
