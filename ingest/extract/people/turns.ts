@@ -10,6 +10,7 @@ import { attributions, boldTurn, type Attribution, formKind, initialsLed, labelC
 import { inflectedWord, plausibleName, wordSense } from './words.js';
 import type { Block, Note } from '../../types.js';
 import { vocabularyOf } from '../../formats/registry.js';
+import { sectionHeading } from '../../annotate/units.js';
 
 interface Candidate {
   block: Block;
@@ -186,7 +187,7 @@ function logisticsSections(note: Note): Set<number> {
   const logistics = vocabularyOf(note.format).sections.logistics.whole;
   const out = new Set<number>();
   for (const s of note.sections) {
-    if (logistics.test(s.heading.trim()) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
+    if (logistics.test(sectionHeading(s)) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
   }
   return out;
 }
