@@ -56,6 +56,8 @@ export interface Block {
   refLinks?: Link[];
   /** Text of a strong or emphasised run that opens the block (`**Lin Clark:**` gives `Lin Clark:`). */
   lead?: string;
+  /** Whether that run is strong (`**Tim**`) rather than emphasised (`*Tim*`); markdown only. */
+  leadStrong?: boolean;
   /** Contents of inline code spans, in order. */
   code: string[];
   /** Table rows: the cells, and the header cells of their table. */
@@ -97,6 +99,15 @@ export interface Note {
   sections: Section[];
   /** Link reference definitions (`[#74]: https://…`), the first of each label: text is the label, line the definition's. */
   definitions: Link[];
+  /** HTML blocks as written (`<No objections>`), every one, whether or not the format read them into blocks. */
+  html: RawBlock[];
+}
+
+/** A block of the source kept as written, with its lines. */
+export interface RawBlock {
+  text: string;
+  startLine: number;
+  endLine: number;
 }
 
 export type ReferenceKind = 'PULL_REQUEST' | 'ISSUE' | 'DISCUSSION' | 'RFC' | 'CRATE' | 'ADVISORY';

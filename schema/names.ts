@@ -3,7 +3,7 @@
  * assigns ids) and the API (which looks people up by any form of their name).
  */
 
-/** Folds case, accents and spacing. */
+/** Folds case, accents, spacing and every mark but `@ ' -` (to a space): the form a Person id is made from. In-note comparison uses extract/people/names.ts `foldNameForm`, which keeps marks. */
 export function foldName(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}@' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }

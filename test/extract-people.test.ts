@@ -130,6 +130,12 @@ describe('speakers', () => {
     expect(person('Alex Crichton')!.aliases).toContain('AC');
   });
 
+  test('a handle before a dash opens a turn (the block-label table lets a dash label start with @)', () => {
+    const { speakerAt } = run('## Attendees\n\n- @mira-k\n- @tobyw\n\n## Updates\n\n@mira-k - finished the parser rewrite, needs review\n\n@tobyw - blocked on the release\n');
+    expect(speakerAt('@mira-k -')).toBe('mira-k');
+    expect(speakerAt('@tobyw -')).toBe('tobyw');
+  });
+
   test('a unique first name, a bold label and a bullet label', () => {
     const { speakerAt } = run(`${listed}Alex: a point\n\n**Lin Clark:** a question\n\n- NF: an answer\n- **Chris**: a remark\n`);
     expect(speakerAt('Alex:')).toBe('Alex Crichton');

@@ -30,10 +30,11 @@ function parsed(note: Note) {
     sections: note.sections.map((s) => `${s.startLine}-${s.endLine} h${s.depth} ^${s.parent}: ${s.heading}`),
     blocks: note.blocks.map((b) => {
       const where = `${b.startLine}${b.endLine !== b.startLine ? `-${b.endLine}` : ''}`;
-      const lead = b.lead ? ` lead=${JSON.stringify(b.lead)}` : '';
+      const lead = b.lead ? ` ${b.leadStrong ? 'strong' : 'lead'}=${JSON.stringify(b.lead)}` : '';
       const links = b.links.length ? ` links=${b.links.length}` : '';
       return `${where} ${b.kind} d${b.depth} s${b.section} p${b.parent}${lead}${links}: ${b.text.replace(/\n/g, '⏎')}`;
     }),
+    html: note.html.map((h) => `${h.startLine}-${h.endLine}: ${h.text.split('\n')[0]}`),
   };
 }
 

@@ -3,6 +3,7 @@
  * each with the source lines it covers, the speaker label taken off.
  * Shared by extract-decisions and extract-actions.
  */
+import { DEFAULT_VOCABULARY } from '../formats/vocabulary.js';
 import type { Block, Note, Section } from '../types.js';
 
 /**
@@ -35,9 +36,11 @@ export interface Label {
   rest: string;
 }
 
-const BRACKET = /^\[([^\]\n]{1,40})\]\s*:?\s*/u;
-const COLON = /^([\p{L}@][\p{L}\p{M}0-9 .'’_@/&,()-]{0,48}?)\s*:\s*/u;
-const DASH = /^([\p{L}@][\p{L}\p{M}0-9._@-]{1,30}) [-–—] /u;
+const LABEL = DEFAULT_VOCABULARY.blockLabel;
+const BRACKET = new RegExp(`^\\[([^\\]\\n]{1,${LABEL.bracketMax}})\\]\\s*:?\\s*`, 'u');
+// Note: a parenthetical stays inside the label here (`Ana (Igalia):`); people/speakers reads it apart.
+const COLON = new RegExp(`^([\\p{L}@][()${LABEL.chars}]{0,${LABEL.max}}?)\\s*:\\s*`, 'u');
+const DASH = new RegExp(`^([\\p{L}@][${LABEL.dashChars}]{1,${LABEL.dashMax}}) [-–—] `, 'u');
 
 /** The label opening a text, if it has one of at most five words. */
 export function leadingLabel(text: string): Label | null {

@@ -33,7 +33,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   // An agenda section only plans the meeting when the notes are kept elsewhere;
   // minutes written under the agenda's own headings (no separate notes
   // section) record outcomes there.
-  const notesElsewhere = note.sections.some((s) => kinds.notes.mentions.test(s.heading) && !plansMeeting(kinds, s.heading));
+  const notesElsewhere = ctx.annotations.headings.some((h) => kinds.notes.mentions.test(h) && !plansMeeting(kinds, h));
   const agenda = (b: Block): boolean =>
     (notesElsewhere && b.section >= 0 && inSectionHeaded(ctx, b.section, (h) => plansMeeting(kinds, h)) && !inSectionHeaded(ctx, b.section, kinds.notes.mentions)) || inTranscript(ctx, b);
   const found: Omit<DecisionRecord, 'people' | 'refs' | 'topics' | 'section'>[] = [];

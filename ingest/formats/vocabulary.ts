@@ -5,6 +5,9 @@
  * default; `compileVocabulary` turns the tables into the regexes the stages
  * use, once per vocabulary.
  */
+import { DATE_WORDS, OUTCOME_WORDS, TASK_WORDS, type DateWords, type OutcomeWords, type TaskWords } from './cue-words.js';
+
+export type { DateWords, OutcomeWords, TaskWords } from './cue-words.js';
 
 /** What a section holds, told by its heading. */
 export type SectionKind = 'attendance' | 'members' | 'agenda' | 'schedule' | 'notes' | 'outcome' | 'logistics' | 'procedure';
@@ -26,6 +29,21 @@ export interface Vocabulary {
    * fits opens a new turn (and a new block).
    */
   turnLabel: { chars: string; max: number };
+  /**
+   * Labels that open a block (annotate/units, people/speakers, decisions/polls
+   * read them): `chars`, what a `Name:` label holds after its first letter
+   * (wider than a turn's: `Ana & Bo:`, `Ana/Bo:`, `Ana, Bo:`), and its longest
+   * length; `dashChars`/`dashMax`, the one-word label before a dash
+   * (`fitzgen - …`); `bracketMax`, the longest `[Name]`; `replyMax`, the
+   * longest label a short reply may open with (`Ana: no`).
+   */
+  blockLabel: { chars: string; max: number; dashChars: string; dashMax: number; bracketMax: number; replyMax: number };
+  /** How an outcome the group reached is written (cue-words.ts). */
+  outcomes: OutcomeWords;
+  /** How a task someone takes on is written (cue-words.ts). */
+  tasks: TaskWords;
+  /** How a date is written in words (cue-words.ts). */
+  dates: DateWords;
 }
 
 /** The default vocabulary: what notes in markdown, in English, write. */
@@ -53,6 +71,10 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   sectionQualifiers: ['other', 'misc(?:ellaneous)?', 'final', 'key', 'main', 'further', 'additional', 'tentative', 'provisional'],
   sectionSuffixes: ['info', 'information', 'details'],
   turnLabel: { chars: "\\p{L}\\p{M}0-9 .'_-", max: 40 },
+  blockLabel: { chars: "\\p{L}\\p{M}\\p{N} .'’_@/&,+-", max: 48, dashChars: '\\p{L}\\p{M}\\p{N}._@-', dashMax: 30, bracketMax: 60, replyMax: 30 },
+  outcomes: OUTCOME_WORDS,
+  tasks: TASK_WORDS,
+  dates: DATE_WORDS,
 };
 
 /** One section kind's words compiled three ways. */

@@ -11,7 +11,7 @@ import type { Format } from '../formats/format.js';
 import { detectFormat, vocabularyOf } from '../formats/registry.js';
 import { hasTemplateTag } from '../formats/template-tags.js';
 import { parseMarkdown } from './markdown.js';
-import type { Block, BlockKind, Link, Note, Section, SourceFile } from '../types.js';
+import type { Block, BlockKind, Link, Note, RawBlock, Section, SourceFile } from '../types.js';
 
 /** `title:` of a YAML or TOML front matter block, if any. */
 function frontMatterTitle(tree: Root): string | undefined {
@@ -55,6 +55,7 @@ export function parseNote(file: SourceFile): Note {
     blocks: builder.blocks,
     sections,
     definitions: [...definitions.values()],
+    html: builder.htmlKept,
   };
 }
 
@@ -73,6 +74,8 @@ function definitionsOf(tree: Root): Map<string, Link> {
 
 class NoteBuilder {
   blocks: Block[] = [];
+  /** Every HTML block as written (Note.html). */
+  readonly htmlKept: RawBlock[] = [];
   private sections: Section[] = [];
   private open: Section[] = [];
 
@@ -125,7 +128,9 @@ class NoteBuilder {
 
   /** Notes written as HTML in the markdown: its headings, paragraphs and list items become the same blocks. */
   private html(node: Html, depth: number, parent: number): void {
-    if (!node.position || !this.format.htmlBlocks) return;
+    if (!node.position) return;
+    this.htmlKept.push({ text: node.value, startLine: node.position.start.line, endLine: node.position.end.line });
+    if (!this.format.htmlBlocks) return;
     for (const p of this.format.htmlBlocks(node.value, node.position.start.line)) {
       if (p.kind === 'heading') this.headingAt(p.text, p.depth, p.startLine, p.endLine, p.links, []);
       else if (p.kind === 'item') this.push('item', p.text, p.startLine, p.endLine, depth + 1, parent, p.links, [], { lead: p.lead, ordered: false, checked: null });
@@ -168,8 +173,8 @@ class NoteBuilder {
     const cuts = [start];
     for (let l = start + 1; l <= end; l++) if (this.turnLine.test(this.lines[l - 1] ?? '')) cuts.push(l);
     if (cuts.length === 1) {
-      const { text, links, code, lead, refLinks } = inline(node.children, this.definitions);
-      return this.push(kind, text, start, end, depth, parent, links, code, { lead, ...extra, ...withRefs(refLinks) });
+      const { text, links, code, lead, leadStrong, refLinks } = inline(node.children, this.definitions);
+      return this.push(kind, text, start, end, depth, parent, links, code, { lead, leadStrong, ...extra, ...withRefs(refLinks) });
     }
     placeUnpositioned(node.children, start);
     let first: Block | undefined;
@@ -177,8 +182,8 @@ class NoteBuilder {
       const from = cuts[i]!;
       const to = (cuts[i + 1] ?? end + 1) - 1;
       const part = node.children.filter((c) => c.position && c.position.start.line <= to && c.position.end.line >= from);
-      const { text, links, code, lead, refLinks } = inline(part, this.definitions, from, to);
-      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, ...(i === 0 ? extra : {}), ...withRefs(refLinks) });
+      const { text, links, code, lead, leadStrong, refLinks } = inline(part, this.definitions, from, to);
+      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, leadStrong, ...(i === 0 ? extra : {}), ...withRefs(refLinks) });
       first ??= b;
     }
     return first;
@@ -241,6 +246,7 @@ class NoteBuilder {
       ...extra,
     };
     if (block.lead === undefined) delete block.lead;
+    if (!block.leadStrong) delete block.leadStrong;
     this.blocks.push(block);
     return block;
   }
@@ -272,6 +278,7 @@ interface InlineText {
   refLinks: Link[];
   code: string[];
   lead?: string;
+  leadStrong?: boolean;
 }
 
 /** A block's refLinks field, present only when it has some. */
@@ -341,5 +348,5 @@ function inline(nodes: readonly PhrasingContent[], definitions: Map<string, Link
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {
     lead = inline(first.children, definitions).text.trim();
   }
-  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, refLinks, code, lead };
+  return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, refLinks, code, lead, leadStrong: first?.type === 'strong' };
 }

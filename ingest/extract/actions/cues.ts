@@ -5,7 +5,12 @@
  * "Johnnie volunteers to …"), a group ("The TSC should review …"), "PR
  * forthcoming". What software or a design "will" do is no commitment: the
  * owner must be a person or a group, and the verb one of following up.
+ * The word tables are the vocabulary's (formats/cue-words.ts); the forms are here.
  */
+import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+
+const WORDS = DEFAULT_VOCABULARY.tasks;
+const any = (words: readonly string[]): string => words.join('|');
 
 export interface ActionCue {
   /** How the owner is given: the speaker (`self`), a form in the sentence (`named`), a pronoun, or no one yet. */
@@ -17,13 +22,13 @@ export interface ActionCue {
 }
 
 /** Verbs of following up, with the words some of them need after them to mean it. */
-const VERB = String.raw`(?:file|open|write(?:\s+up)?|draft|create|submit|send|post|publish|upload|update|follow(?:\s+up)?|reach\s+out|ask(?!\s+you\b)|check|double-check|look\s+(?:into|at|for|over|through)|investigate|review|start(?!\s+(?:off\s+)?by\s+(?:saying|talking|giving|going|introducing|explaining|mentioning|noting|asking|summari[sz]ing|recapping)\b|\s+(?:off\s+)?with\s+(?:(?:a|an|the|my|our)\s+)?(?:quick\s+|short\s+|brief\s+)?(?:update|question|summary|overview|intro(?:duction)?|recap|comment|note)s?\b)|begin\s+work|work\s+(?:on|with|through|out)|fix|handle|implement|integrate|try\s+(?:to|and)\s+\w+|try|propose|raise|prepare|schedule|set\s+up|make\s+(?:sure|a\s+(?:pr|patch|issue|proposal|list|doc|draft|new|comment|note))|coordinate|land|merge|document|test|contact|ping|e-?mail|reply|respond|comment|summari[sz]e|bring|dig|experiment|prototype|benchmark|measure|port|rebase|release|bump|migrate|move(?!\s+(?:on|along|ahead|forward)\b)|rename|remove|change|find|organi[sz]e|host|champion|knock\s+on|circulate|collect|gather|figure\s+out|sort\s+out|clean\s+up|close|triage|assign|nominate|invite|notify|announce|tag|cut|push(?!\s+back)|upstream|backport|verify|confirm|keep|finish|complete|run|build|sync|loop\s+in|pick\s+up|spin\s+up|think\s+about|consider|explore|evaluate|resolve|address|report|capture|put\s+(?:up|together|(?:some|the|a|a\s+few)\s+links?|(?:it|that|this|them|something)\s+(?:on|in|into|up|together))|get\s+(?:everything|a|an|the|back|in\s+touch|that|this|it|those|feedback|something)|take\s+(?:a\s+look|an?\s+(?:ai|action)|it|this|that|on|care|ownership|over)|talk\s+(?:to|with|about)|let\s+(?:\w+\s+){1,2}know|share\s+(?:it|this|that|them|the|some|more|a|an|my\s+(?:notes|slides|doc))|(?:re-?)?add|contribute|arrange|transfer|pair\s+(?:on|with|up)|read\s+(?:through|up|over)|record|notify|take\s+the\s+lead|lead\s+(?:the|on)|help|own|drive|improve|clarify|define|edit|track|promote|research|identify|ensure|request|outline|discuss|decide|socialize|socialise|shape\s+up|revisit|split|convert|rewrite|refactor|extend|enable|disable|deprecate|pursue|spec|specify|present\s+(?:at|next|this|the\s+next|it|that)|give\s+(?:a|an)\s+(?:update|talk|presentation|demo)|do\s+(?:a|an|the|that|this|it|some|more)\b|see\s+(?:if|whether|what|how|about)|go\s+(?:ahead|through|over)|be\s+(?!going\b|doing\b|having\b|talking\b|giving\b|presenting\b|out\b|away\b|absent\b|interested\b|happy\b|back\b|on\b|off\b|gone\b)[a-z]+ing)\b`;
+const VERB = String.raw`(?:${any(WORDS.verbs)})\b`;
 
 /** Words one of the forms needs; a sentence with none of them commits no one. */
-const TRIGGER = /will|would|decided|(?:'|’)ll|going\s+to|plan|should|\bto\s|volunteer|offer|agree|action|\bAI\b|todo|to-do|follow|forthcoming|coming|incoming|\bcan\s|happy|intend/i;
+const TRIGGER = new RegExp(any(WORDS.triggers), 'i');
 
 /** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `[ACTION - Dan]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
-const ACTION_LABEL = /^[\s*_]*(?:#action\b|\[\s*(?:action(?:\s+items?)?|AI|TODO)\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:AI|A\.I\.|ACTION(?:\s+ITEMS?)?|action(?:\s+items?)?|TODO|to-?do|follow[- ]?ups?)\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$/i;
+const ACTION_LABEL = new RegExp(String.raw`^[\s*_]*(?:#(?:${any(WORDS.labels.tags)})\b|\[\s*(?:${any(WORDS.labels.bracketed)})\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:${any(WORDS.labels.words)})\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$`, 'i');
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */

@@ -2,20 +2,25 @@
  * Tells whether one sentence states an outcome the group reached: the words
  * and forms notes use for it ("we decided", "consensus", "no objections",
  * "In conclusion", "moves to phase 2"), and what rules them out (a question,
- * a condition, a wish, a single person agreeing, boilerplate).
+ * a condition, a wish, a single person agreeing, boilerplate). The word
+ * tables are the vocabulary's (formats/cue-words.ts); the forms are here.
  */
+import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+
+const WORDS = DEFAULT_VOCABULARY.outcomes;
+const any = (words: readonly string[]): string => words.join('|');
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
 export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = /motion|support|\ba\s+go\b|favou?r|rfc\s*-?\d\b|decid|determin|appoint|reject|ratif|reinstat|establish|elect|decision|agree|resol|conclu|upshot|congrat|consensus|objection|oppos|unanimous|phase|stage|pass|carri|approv|accept|adopt|outcome|result|verdict|settled|vote|chose|opted|dissent|none|aim|plan|otherwise|reschedul|moved|shifted|we(?:'|’)ll|we\s+will|going\s+to|let(?:'|’)?s/i;
+const TRIGGER = new RegExp(any(WORDS.triggers), 'i');
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const DECISION_LABEL = /^[\s*_[(]*(?:#(?:agreed?|decided|decision|resolved|resolution)\b[:\s]|(?:(?:tentative|provisional|preliminary|final|initial|group|team)\s+)?(?:decisions?|resolutions?|outcomes?|conclusions?)\b[\s*_\])]*[:,–—-]|(?:decided|resolved|agreed|agreements?|consensus|verdict|results?)\b[\s*_\])]*[:–—-])\s*(.*)$/i;
+const DECISION_LABEL = new RegExp(String.raw`^[\s*_[(]*(?:#(?:${any(WORDS.labels.tags)})\b[:\s]|(?:(?:${any(WORDS.labels.qualifiers)})\s+)?(?:${any(WORDS.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(WORDS.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`, 'i');
 
 /** The group as the subject of a decision verb. */
-const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:group|team|tsc|cg|sg|wg|subgroup|sub-group|committee|council|board|room|participants|attendees|members|maintainers|champions|chairs|co-chairs|sig|community)|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:${any(WORDS.groups)})|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
 const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
 /**
  * A body that rules, named as such (not a pronoun, which may be anyone):
@@ -75,8 +80,8 @@ const SCHEDULE = /\b(?:meeting|call|sync)s?\s+(?:is|are|will\s+be|has\s+been|hav
 const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
-export const ANSWER_YES = /^[\s[(<*_"“]*(?:yes|yep|agreed|consensus(?:\s*:?\s*yes)?|unanimous(?:\s+consent)?|\+1\s*from\s+(?:all|everyone))\b/i;
-export const ANSWER_NONE = /^[\s[(<*_"“]*(?:no|none|nope|nobody|no\s+one|no\s+objections?|no\s+opposition|no\s+concerns?|no\s+comments?|none\s+opposed)\b(?!\s+(?:idea|clue|way|consensus|agreement))/i;
+export const ANSWER_YES = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.yes)})\b`, 'i');
+export const ANSWER_NONE = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.none)})\b(?!\s+(?:idea|clue|way|consensus|agreement))`, 'i');
 /** A question answered where it stands: "only for keys? (yes for now)", "rename it? [no]"; group 1 is the answer. */
 export const INLINE_ANSWER = /\?\s*[\[(]\s*([^()\[\]]{1,40})[)\]]\s*$/;
 /** A question put to the group that a "yes" settles. */

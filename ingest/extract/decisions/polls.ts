@@ -8,6 +8,7 @@
 import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER } from './cues.js';
 import { blockBody } from '../../annotate/units.js';
 import type { ExtractContext } from '../context.js';
+import type { CompiledVocabulary } from '../../formats/vocabulary.js';
 import type { Block } from '../../types.js';
 
 /** A decision found with its context: the span runs from the question or poll to the outcome. */
@@ -142,7 +143,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
       taken.push(b);
     }
     const raw = rawReply(ctx, b.endLine + 1, nextStart(ctx, j));
-    if (decisionCue(text) || (ASKS_NONE.test(body) && ANSWER_NONE.test(text)) || (raw && (decisionCue(raw) || ANSWER_NONE.test(raw)))) {
+    if (decisionCue(text) || (ASKS_NONE.test(body) && ANSWER_NONE.test(text)) || (raw && (decisionCue(raw.text) || ANSWER_NONE.test(raw.text)))) {
       taken.push(b);
       return settled(taken, `${statement} — ${text}`);
     }
@@ -195,15 +196,15 @@ function nextStart(ctx: ExtractContext, j: number): number {
   return ctx.note.blocks[j + 1]?.startLine ?? ctx.note.lines.length + 1;
 }
 
-/** A reply the parse tree keeps no block for (`<No objections>`, `<silence>`), on lines from..to-1. */
-function rawReply(ctx: ExtractContext, from: number, to: number): string | null {
-  for (let l = from; l < to && l < from + 4; l++) {
-    const line = (ctx.note.lines[l - 1] ?? '').trim();
-    if (!line) continue;
-    if (/^<[^>]{1,60}>$/.test(line) || /^\[[^\]]{1,60}\]$/.test(line) || /^\([^)]{1,60}\)$/.test(line)) return line.slice(1, -1);
-    return null;
-  }
-  return null;
+/**
+ * A reply the parse keeps no block for, an HTML block of one tag-like line
+ * (`<No objections>`, `<silence>`) within three lines after the question
+ * (from..to-1): its words and its line.
+ */
+function rawReply(ctx: ExtractContext, from: number, to: number): { text: string; line: number } | null {
+  const html = ctx.note.html.find((h) => h.startLine >= from && h.startLine < Math.min(to, from + 4));
+  const line = html?.text.split('\n')[0]!.trim() ?? '';
+  return /^<[^>]{1,60}>$/.test(line) ? { text: line.slice(1, -1), line: html!.startLine } : null;
 }
 
 /**
@@ -220,16 +221,24 @@ function replyTo(ctx: ExtractContext, i: number, question: string): SettledQuest
   const lines = q.text.split('\n');
   if (lines.length > 1 && fits(lines[lines.length - 1]!) && lines[lines.length - 1]!.length < 40) return settled([q], question);
   const raw = rawReply(ctx, q.endLine + 1, blocks[i + 1]?.startLine ?? ctx.note.lines.length + 1);
-  if (raw && fits(raw)) return { ...settled([q], `${question} — ${raw}`), endLine: lineOf(ctx, q.endLine + 1, raw) };
+  if (raw && fits(raw.text)) return { ...settled([q], `${question} — ${raw.text}`), endLine: raw.line };
   const next = blocks[i + 1];
   if (!next || next.kind === 'heading') return null;
   const child = next.parent === q.id;
-  const unattributed = ctx.people.speakerOf[next.id] == null && !/^[\p{L}@][\p{L}\p{M} .'_-]{0,30}:\s/u.test(next.text);
+  const unattributed = ctx.people.speakerOf[next.id] == null && !replyLabel(ctx).test(next.text);
   if ((child || unattributed) && next.text.length < 60 && fits(next.text)) return settled([q, next], `${question} — ${next.text}`);
   return null;
 }
 
-function lineOf(ctx: ExtractContext, from: number, text: string): number {
-  for (let l = from; l < from + 4; l++) if ((ctx.note.lines[l - 1] ?? '').includes(text)) return l;
-  return from;
+const replyLabels = new WeakMap<CompiledVocabulary, RegExp>();
+
+/** A short speaker label opening a reply (`Ana: no`), of the note's vocabulary's block-label table. */
+function replyLabel(ctx: ExtractContext): RegExp {
+  const v = ctx.annotations.vocabulary;
+  let re = replyLabels.get(v);
+  if (!re) {
+    const { chars, replyMax } = v.tables.blockLabel;
+    replyLabels.set(v, (re = new RegExp(`^[\\p{L}@][${chars}]{0,${replyMax}}:\\s`, 'u')));
+  }
+  return re;
 }

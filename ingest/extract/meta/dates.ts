@@ -3,7 +3,11 @@
  * ("December 10, 2024", "Oct. 5th", "16 October 2024", "2024-10-16",
  * "10/16/2024") and in file names ("wasmtime-06-05", "04-15-Meeting-notes",
  * "guest-js-10-17-2024", "tsc-debrief-0626", "sg-5-3", "2026-07-15").
+ * The month names are the vocabulary's (formats/cue-words.ts).
  */
+import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+
+const WORDS = DEFAULT_VOCABULARY.dates;
 
 /** A date as written: the year may be missing ("June 05"), and in a file name the day too ("CG-06"). */
 export interface PartialDate {
@@ -14,9 +18,9 @@ export interface PartialDate {
   index: number;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const ORD = String.raw`(?:st|nd|rd|th)?`;
+const MONTHS = WORDS.months.map((m) => m.slice(0, 3));
+const MONTH = `(${WORDS.months.join('|')})`;
+const ORD = `(?:${WORDS.ordinals.join('|')})?`;
 
 // One scan finds every form; the named alternatives say which matched.
 const PROSE_DATE = new RegExp(

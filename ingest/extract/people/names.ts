@@ -22,8 +22,13 @@ export function memo<T>(f: (s: string) => T, limit = 20_000): (s: string) => T {
   };
 }
 
-/** Folds case, accents and white space, for comparing forms of a name. */
-export const foldName = memo((s: string): string =>
+/**
+ * Folds case, accents, dots and white space, for comparing forms of a name as
+ * notes write them (`J. Doe` = `j doe`); other punctuation stays, so `O'Neil`
+ * and `Ana-Maria` keep theirs. Not the identity key: schema/names.ts `foldName`
+ * also turns every mark but `@ ' -` into a space, for the Person id.
+ */
+export const foldNameForm = memo((s: string): string =>
   (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/[.\s]+/g, ' ').trim());
 
 /** Lower-case particles that may sit inside a name (`Wouter van Oortmerssen`). */
@@ -89,7 +94,7 @@ export const isHandle = (s: string): boolean => HANDLE.test(s) && s.replace(/^@/
 export function isNameLike(s: string): boolean {
   const t = s.trim();
   if (!t || t.length > 60) return false;
-  if (NOT_A_NAME.has(foldName(t))) return false;
+  if (NOT_A_NAME.has(foldNameForm(t))) return false;
   const words = t.split(/\s+/);
   if (words.some((w) => /['’]s$/.test(w))) return false;
   if (words.length === 1) {
@@ -100,7 +105,7 @@ export function isNameLike(s: string): boolean {
   if (!NAME_WORD.test(words[0]!)) return false;
   let capitals = 0;
   for (const w of words) {
-    const f = foldName(w);
+    const f = foldNameForm(w);
     if (f.length > 2 && NOT_A_NAME.has(f) && !CALENDAR.test(f)) return false;
     if (/^\p{Lu}{2,}s$/u.test(w)) return false;
     if (NAME_WORD.test(w) || INITIAL_WORD.test(w)) capitals += 1;
@@ -111,7 +116,7 @@ export function isNameLike(s: string): boolean {
 
 /** The words of a name, without initials or suffixes: `Johnnie L. Birch Jr` → `johnnie`, `birch`. */
 export function nameCore(name: string): { first: string; last: string; words: string[] } | null {
-  const words = foldName(name).split(' ').filter((w) => w && !/^(jr|sr|ii|iii|iv)$/.test(w));
+  const words = foldNameForm(name).split(' ').filter((w) => w && !/^(jr|sr|ii|iii|iv)$/.test(w));
   const full = words.filter((w) => w.length > 1);
   if (full.length < 2) return null;
   return { first: full[0]!, last: full[full.length - 1]!, words };
@@ -186,7 +191,7 @@ export function parseNameEntry(raw: string): NameEntry | null {
   // `Brown, Andrew`, `Birch Jr, Johnnie L` (last name first) or `Name, Org, note…`
   const commas = s.split(/\s*,\s*/).filter(Boolean);
   if (commas.length === 2 && INVERTED_LAST.test(commas[0]!) && INVERTED_FIRST.test(commas[1]!) &&
-    !commas.some((c) => NOT_A_NAME.has(foldName(c.split(' ')[0]!)) || /^\p{Lu}{3,}$/u.test(c))) {
+    !commas.some((c) => NOT_A_NAME.has(foldNameForm(c.split(' ')[0]!)) || /^\p{Lu}{3,}$/u.test(c))) {
     s = `${commas[1]} ${commas[0]}`;
   } else if (commas.length > 1) {
     s = commas[0]!;

@@ -4,7 +4,7 @@
  * that fits two people, or none, is never guessed.
  */
 import type { PersonRecord } from '../../types.js';
-import { closeSpelling, derivedInitials, foldName, handleFits, INITIALS, isHandle, nameCore, SHORT_AND_INITIAL } from './names.js';
+import { closeSpelling, derivedInitials, foldNameForm, handleFits, INITIALS, isHandle, nameCore, SHORT_AND_INITIAL } from './names.js';
 import { wordSense } from './words.js';
 
 /** How firmly a person is known: listed as present, named as a speaker, or only mentioned (a presenter in the agenda). */
@@ -43,7 +43,7 @@ function keysOf(p: Person): Keys {
     if (c.words[0]!.includes('-')) firsts.add(c.words[0]!.split('-')[0]!);
   }
   p.keys = {
-    forms: new Set([r.name, ...r.aliases, ...r.handles].map((n) => foldName(n))),
+    forms: new Set([r.name, ...r.aliases, ...r.handles].map((n) => foldNameForm(n))),
     cores,
     firsts: [...firsts],
     lasts: cores.map((c) => c.last),
@@ -140,8 +140,8 @@ export class Roster {
     const form = written.replace(/\s+/g, ' ').trim();
     const p = this.people[i]!;
     const r = p.record;
-    const f = foldName(form);
-    if (foldName(r.name) === f || r.aliases.some((a) => foldName(a) === f)) return;
+    const f = foldNameForm(form);
+    if (foldNameForm(r.name) === f || r.aliases.some((a) => foldNameForm(a) === f)) return;
     if (nameCore(form) && (!nameCore(r.name) || fuller(form, r.name))) {
       r.aliases.push(r.name);
       r.name = form;
@@ -157,13 +157,13 @@ export class Roster {
 
   /** The one person a list gives these initials (`Alex (A)`). */
   declared(form: string): number | null {
-    const f = foldName(form);
+    const f = foldNameForm(form);
     return this.unique((p) => p.initials.includes(f));
   }
 
   /** The person a form exactly names (name, alias, handle), when exactly one. */
   exact(form: string): number | null {
-    const hits = this.byForm.get(foldName(form.replace(/^@/, '')));
+    const hits = this.byForm.get(foldNameForm(form.replace(/^@/, '')));
     return hits?.length === 1 ? hits[0]! : null;
   }
 
@@ -198,7 +198,7 @@ export class Roster {
    * means them. Never when a full name already has that first name.
    */
   private onlyFirstName(first: string): number | null {
-    const lone = this.unique((p) => !keysOf(p).cores.length && /^\p{Lu}\p{Ll}+$/u.test(p.record.name) && foldName(p.record.name) === first);
+    const lone = this.unique((p) => !keysOf(p).cores.length && /^\p{Lu}\p{Ll}+$/u.test(p.record.name) && foldNameForm(p.record.name) === first);
     if (lone === null) return null;
     return this.unique((p) => keysOf(p).firsts.includes(first)) === null ? lone : null;
   }
@@ -206,8 +206,8 @@ export class Roster {
   /** The one person with a full name whose first name is this capitalised word (`Marius` for Marius van der Wijden). */
   private onlyFullName(word: string): number | null {
     if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
-    const w = foldName(word);
-    if (this.unique((p) => !keysOf(p).cores.length && foldName(p.record.name) === w) !== null) return null;
+    const w = foldNameForm(word);
+    if (this.unique((p) => !keysOf(p).cores.length && foldNameForm(p.record.name) === w) !== null) return null;
     return this.unique((p) => keysOf(p).firsts.includes(w));
   }
 
@@ -239,7 +239,7 @@ export class Roster {
       return hit ? this.people.indexOf(hit) : undefined;
     };
     const written = form.trim();
-    const f = foldName(written.replace(/^@/, ''));
+    const f = foldNameForm(written.replace(/^@/, ''));
     const named = (this.byForm.get(f) ?? []).filter((i) => scope(this.people[i]!));
     if (named.length) return named.length === 1 ? named[0] : null;
     const rules: ((k: Keys, p: Person) => boolean)[] = [

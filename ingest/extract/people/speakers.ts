@@ -9,7 +9,8 @@
  * `*JF Bastien presenting*`, `@jdoe prefers…`, `met with Ada`, votes). Only the syntax is read here; extract-people.ts decides,
  * with the meeting's roster, which candidates are people.
  */
-import { CASELESS_NAME, foldName, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './names.js';
+import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+import { CASELESS_NAME, foldNameForm, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './names.js';
 import { ATTRIBUTION_VERBS } from './words.js';
 
 export type LabelKind = 'colon' | 'bracket' | 'dash' | 'possessive' | 'bare' | 'bold' | 'led' | 'presenter';
@@ -48,9 +49,11 @@ export type FormKind = 'initials' | 'short' | 'name' | 'word' | 'handle' | 'decl
  */
 const DECLARED_ONLY = /^\p{Lu}{1,4}\d?$/u;
 
-const COLON = /^([\p{L}@][\p{L}\p{M}\p{N} .'’_&,/+@-]{0,48}?)\s*(\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*:(?=\s|$)\s*(.*)$/u;
-const BRACKET = /^\[([^\]]{1,60})\]\s*(?:[:\-–—]\s*)?(.*)$/u;
-const DASH = /^([\p{L}][\p{L}\p{M}\p{N}._-]{1,30}(?: [\p{Lu}][\p{L}'’-]+)?)\s+[-–—]\s+(\S.*)$/u;
+const LABEL = DEFAULT_VOCABULARY.blockLabel;
+const COLON = new RegExp(`^([\\p{L}@][${LABEL.chars}]{0,${LABEL.max}}?)\\s*(\\([^)]{0,60}\\)|\\[[^\\]]{0,60}\\])?\\s*:(?=\\s|$)\\s*(.*)$`, 'u');
+const BRACKET = new RegExp(`^\\[([^\\]\\n]{1,${LABEL.bracketMax}})\\]\\s*(?:[:\\-–—]\\s*)?(.*)$`, 'u');
+// Note: a surname may follow the one-word label (`Ana Lopez - …`).
+const DASH = new RegExp(`^([\\p{L}@][${LABEL.dashChars}]{1,${LABEL.dashMax}}(?: [\\p{Lu}][\\p{L}'’-]+)?)\\s+[-–—]\\s+(\\S.*)$`, 'u');
 const POSSESSIVE = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)['’]s\s+[\p{L} ]{1,30}:(?=\s|$)/u;
 const SPLIT_FORMS = /\s*(?:,|&|\+|\/|\band\b)\s*/;
 /** Labels that name their speaker in brackets: `Chat (Andrew B, Ralph):`, `Q (Jane):`. */
@@ -65,8 +68,8 @@ const STAMP_AFTER = /^([^:\d]{1,48}?)\s+[([]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?(?=\s
 /** The kind of a written form, or null when it cannot name a person. */
 export const formKind = memo((form: string): FormKind | null => {
   const f = form.trim();
-  if (DECLARED_ONLY.test(f) && (f.length === 1 || NOT_A_NAME.has(foldName(f)))) return 'declared';
-  if (!f || NOT_A_NAME.has(foldName(f))) return null;
+  if (DECLARED_ONLY.test(f) && (f.length === 1 || NOT_A_NAME.has(foldNameForm(f)))) return 'declared';
+  if (!f || NOT_A_NAME.has(foldNameForm(f))) return null;
   if (INITIALS.test(f)) return 'initials';
   if (SHORT_AND_INITIAL.test(f)) return 'short';
   // `Alex's`, and contractions (`We've`, `I'm`, `They'd`) are no names.

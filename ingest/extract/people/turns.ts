@@ -10,6 +10,7 @@ import { attributions, boldTurn, type Attribution, formKind, initialsLed, labelC
 import { inflectedWord, plausibleName, wordSense } from './words.js';
 import type { Block, Note } from '../../types.js';
 import { vocabularyOf } from '../../formats/registry.js';
+import { sectionHeading } from '../../annotate/units.js';
 
 interface Candidate {
   block: Block;
@@ -32,7 +33,7 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   for (const b of note.blocks) {
     if (!eligible(b)) continue;
     const text = textOf(b);
-    const label = labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' && /^\s*(?:\*\*|__)/.test(note.lines[b.startLine - 1] ?? '') ? boldTurn(text, b.lead) : null) ?? initialsLed(text);
+    const label = labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' && b.leadStrong ? boldTurn(text, b.lead) : null) ?? initialsLed(text);
     if (label) candidates.push({ block: b, label });
   }
   const labelled = new Set(candidates.map((c) => c.block.id));
@@ -186,7 +187,7 @@ function logisticsSections(note: Note): Set<number> {
   const logistics = vocabularyOf(note.format).sections.logistics.whole;
   const out = new Set<number>();
   for (const s of note.sections) {
-    if (logistics.test(s.heading.trim()) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
+    if (logistics.test(sectionHeading(s)) || (s.parent >= 0 && out.has(s.parent))) out.add(s.id);
   }
   return out;
 }

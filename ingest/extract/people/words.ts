@@ -4,7 +4,7 @@
  * first name, `Update` a common word, `Wasmtime` unknown.
  */
 import { compromise } from '../../parse/nlp.js';
-import { foldName, NOT_A_NAME } from './names.js';
+import { foldNameForm, NOT_A_NAME } from './names.js';
 
 let lexicon: Record<string, string | string[]> | undefined;
 /** compromise's lexicon, on first use. */
@@ -42,7 +42,7 @@ export function commonWord(word: string): boolean {
  */
 export function plausibleName(form: string): boolean {
   const words = form.split(/\s+/);
-  if (words.some((w) => NOT_A_NAME.has(foldName(w)))) return false;
+  if (words.some((w) => NOT_A_NAME.has(foldNameForm(w)))) return false;
   if (wordSense(words[0]!.replace(/[.'’]/g, '')) === 'name') return !commonWord(words[words.length - 1]!);
   return !words.some(commonWord);
 }
