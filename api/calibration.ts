@@ -23,6 +23,8 @@ export const DISCUSSION = {
   again: 0.5,
   /** A thread of at most this many passages is one stretch: everyone who speaks in it spoke about the topic. */
   short: 15,
+  /** In a longer thread, the people are the speakers of the passages that say the topic and of this many passages either side (between its first and last). */
+  near: 4,
 } as const;
 
 /** decisions(about:) (queries/decisions.cypher): a decision's score is how much of the topic its own words hold, or its thread's. */

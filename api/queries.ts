@@ -85,7 +85,7 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
-    discussions: runner<TopicFilters & { cutoff: number; relative: number; planned: number; again: number; short: number }, DiscussionRow>('discussions'),
+    discussions: runner<TopicFilters & { cutoff: number; relative: number; planned: number; again: number; short: number; near: number }, DiscussionRow>('discussions'),
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
     timeline: runner<RefOrTopic, TimelineRow>('timeline'),

@@ -8,11 +8,12 @@
 // threads under one cut-off, and meetings far below the best meeting, are
 // left out (api/calibration.ts, calibrated on all collections at once). The
 // people are the speakers of the stretch of the thread that talks about it
-// (the whole thread when it opens with it or is short).
+// (the whole thread when it opens with it or is short; else the passages that
+// say it and their near neighbours).
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
-// $short, $named: the calibration (api/calibration.ts).
+// $short, $near, $named: the calibration (api/calibration.ts).
 // @include topic-words
 // @include topic-threads
 WHERE coverage >= 0.5
@@ -44,11 +45,16 @@ MATCH (m:Meeting {id: mid})
 WHERE ($series IS NULL OR m.series = $series)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
-// The stretch that talks about it: the whole thread, or its first to last passage that says most of it.
+// The stretch that talks about it: the whole thread, or, from its first to its
+// last passage that says most of it, those passages with their near neighbours
+// (the turns that lead to them and answer them), so that a transcript whose
+// thread is the whole meeting gives the speakers of the talk about it, not of
+// the hour between two mentions.
 WITH m, score, said, [h IN hits WHERE h.cov >= 0.5] AS saying, {
        thread: thread,
        lo: CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, i IN said | CASE WHEN i < lo THEN i ELSE lo END) END,
-       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END
+       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END,
+       at: CASE WHEN whole THEN null ELSE said END
      } AS stretch
 // A meeting's discussion is its best thread; meetings far below the best one are left out.
 WITH m, max(score) AS score, collect(stretch) AS stretches, reduce(acc = [], l IN collect(saying) | acc + l) AS passages
@@ -89,7 +95,7 @@ CALL {
     RETURN min(n.idx) AS next
   }
   WITH m, z, CASE WHEN next IS NULL OR next > z.idx + $short THEN z.idx + $short ELSE next - 1 END AS hi, top
-  WITH m, top, collect({thread: z.thread, lo: z.idx, hi: hi}) AS stretches, collect({x: z, cov: 0.0, idx: z.idx}) AS passages
+  WITH m, top, collect({thread: z.thread, lo: z.idx, hi: hi, at: null}) AS stretches, collect({x: z, cov: 0.0, idx: z.idx}) AS passages
   RETURN collect({m: m, score: $relative * top, stretches: stretches, passages: passages}) AS more
 }
 WITH rows + more AS rows, top
@@ -103,6 +109,7 @@ CALL {
   UNWIND stretches AS s
   MATCH (y:Passage {meetingId: m.id})-[:SPOKEN_BY]->(p:Person)
   WHERE y.thread = s.thread AND y.idx >= s.lo AND y.idx <= s.hi AND y.role IS NULL
+    AND (s.at IS NULL OR any(i IN s.at WHERE abs(y.idx - i) <= $near))
   RETURN collect(DISTINCT p) AS everyone
 }
 // A first name alone ("alex") is the one fuller name in the answer it begins or is an alias of.
