@@ -42,7 +42,9 @@ export async function answerQuestion(a: Args, ctx: Context, root: RootFields) {
     }
     case 'EVOLUTION':
     case 'LAST_DISCUSSED': {
-      const rows = ((await root.timeline(null, { ref: i.topic, collection: i.collection }, ctx)) as { meeting: MeetingRow }[]).filter((r) => within(i, r.meeting));
+      const rows = ((await root.timeline(null, { ref: i.topic, collection: i.collection }, ctx)) as { meeting: MeetingRow }[]).filter((r) =>
+        within(i, r.meeting),
+      );
       return { ...base, timeline: i.kind === 'EVOLUTION' ? rows : rows.slice(-1) };
     }
     case 'WORKING_ON': {

@@ -67,18 +67,21 @@ export function registerResponseCache(app: FastifyInstance, db: Db, o: CacheOpti
     bytes = 0;
   };
   const poll = () => {
-    polling ??= db.version().then(
-      (v) => {
-        if (v !== version) clear();
-        version = v;
-      },
-      () => {
-        clear();
-        version = null;
-      },
-    ).finally(() => {
-      polling = null;
-    });
+    polling ??= db
+      .version()
+      .then(
+        (v) => {
+          if (v !== version) clear();
+          version = v;
+        },
+        () => {
+          clear();
+          version = null;
+        },
+      )
+      .finally(() => {
+        polling = null;
+      });
     return polling;
   };
   const store = (key: string, body: string) => {

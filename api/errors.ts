@@ -25,14 +25,16 @@ export type ErrorCode = keyof typeof ERRORS;
 
 /** An error meant for the client: coded, with a message that is safe to show. */
 export class QuorumError extends mercurius.ErrorWithProps {
-  constructor(readonly code: ErrorCode, message: string = ERRORS[code].message) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERRORS[code].message,
+  ) {
     super(message, { code }, ERRORS[code].status);
   }
 }
 
 /** Bad input from the client, naming the argument and the reason. */
-export const badInput = (argument: string, reason: string): QuorumError =>
-  new QuorumError('QRM_ERR_BAD_INPUT', `argument "${argument}": ${reason}`);
+export const badInput = (argument: string, reason: string): QuorumError => new QuorumError('QRM_ERR_BAD_INPUT', `argument "${argument}": ${reason}`);
 
 /**
  * Maps any thrown value to what a client may see. fastify's and mercurius's
@@ -63,10 +65,7 @@ export function toClientError(err: unknown): QuorumError {
  * logged in full (QRM_ERR_INTERNAL as an error), and shown by its code only.
  * Partial data is still 200 unless the database is down (a dashboard should retry then).
  */
-export function formatErrors(
-  execution: ExecutionResult,
-  ctx: MercuriusContext,
-): { statusCode: number; response: FormattedExecutionResult } {
+export function formatErrors(execution: ExecutionResult, ctx: MercuriusContext): { statusCode: number; response: FormattedExecutionResult } {
   let status = 200;
   const errors = (execution.errors ?? []).flatMap((error: GraphQLError): GraphQLError[] => {
     const original = error.originalError as (Error & { errors?: GraphQLError[]; statusCode?: number }) | undefined;
@@ -96,6 +95,13 @@ export function formatErrors(
  */
 function coded(e: unknown): GraphQLError {
   const error = e as Error & Partial<Pick<GraphQLError, 'nodes' | 'source' | 'positions' | 'path' | 'extensions'>>;
-  const code = error.extensions?.code ?? (/^Syntax Error: Document contains more that \d+ tokens/.test(error.message) ? 'QRM_ERR_TOO_COMPLEX' : 'QRM_ERR_BAD_INPUT');
-  return new GraphQLError(String(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+  const code =
+    error.extensions?.code ?? (/^Syntax Error: Document contains more that \d+ tokens/.test(error.message) ? 'QRM_ERR_TOO_COMPLEX' : 'QRM_ERR_BAD_INPUT');
+  return new GraphQLError(String(error.message), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -6,8 +6,15 @@
  * A request over a limit is refused with QRM_ERR_TOO_COMPLEX naming it.
  */
 import {
-  GraphQLError, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValidationRule, type ValueNode,
+  GraphQLError,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+  type ValueNode,
 } from 'graphql';
 import { QuorumError } from './errors.js';
 
@@ -78,7 +85,9 @@ export function depthAndAliasRule(limits: Pick<QueryLimits, 'maxDepth' | 'maxAli
       const { depth, aliases } = measure(node.selectionSet, (name) => context.getFragment(name));
       const name = node.name ? `operation "${node.name.value}"` : 'the query';
       if (depth > limits.maxDepth) {
-        context.reportError(new GraphQLError(`${name} is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { nodes: [node], extensions: TOO_COMPLEX }));
+        context.reportError(
+          new GraphQLError(`${name} is nested ${depth} levels deep; the limit is ${limits.maxDepth}`, { nodes: [node], extensions: TOO_COMPLEX }),
+        );
       }
       if (aliases > limits.maxAliases) {
         context.reportError(new GraphQLError(`${name} uses ${aliases} aliases; the limit is ${limits.maxAliases}`, { nodes: [node], extensions: TOO_COMPLEX }));
@@ -91,7 +100,9 @@ export function depthAndAliasRule(limits: Pick<QueryLimits, 'maxDepth' | 'maxAli
 export const noIntrospectionRule: ValidationRule = (context) => ({
   Field(node: FieldNode) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(new GraphQLError('introspection is switched off on this server', { nodes: [node], extensions: { code: 'QRM_ERR_INTROSPECTION_OFF' } }));
+      context.reportError(
+        new GraphQLError('introspection is switched off on this server', { nodes: [node], extensions: { code: 'QRM_ERR_INTROSPECTION_OFF' } }),
+      );
     }
   },
 });
@@ -177,15 +188,23 @@ function listSize(node: FieldNode, field: Field, s: CostState): number {
   if (!def) return s.listEstimate;
   const arg = node.arguments?.find((a) => a.name.value === 'first');
   let v: unknown = def.defaultValue;
-  if (arg) v = arg.value.kind === 'Variable' ? s.vars.get(arg.value.name.value) ?? def.defaultValue : intValue(arg.value);
+  if (arg) v = arg.value.kind === 'Variable' ? (s.vars.get(arg.value.name.value) ?? def.defaultValue) : intValue(arg.value);
   const n = typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : s.listEstimate;
   return Math.min(MAX_FIRST, Math.max(1, n));
 }
 
 /** Throws QRM_ERR_TOO_COMPLEX when the document's estimated cost is over maxCost. */
-export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: Pick<QueryLimits, 'maxCost' | 'listEstimate'>): void {
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  limits: Pick<QueryLimits, 'maxCost' | 'listEstimate'>,
+): void {
   const cost = queryCost(schema, document, variables, limits.listEstimate);
   if (cost > limits.maxCost) {
-    throw new QuorumError('QRM_ERR_TOO_COMPLEX', `the query would produce about ${cost} objects; the limit is ${limits.maxCost} (ask for fewer with "first", or split the query)`);
+    throw new QuorumError(
+      'QRM_ERR_TOO_COMPLEX',
+      `the query would produce about ${cost} objects; the limit is ${limits.maxCost} (ask for fewer with "first", or split the query)`,
+    );
   }
 }

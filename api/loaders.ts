@@ -49,36 +49,128 @@ type InMeeting = { meetingId: string };
 
 export const loaders = {
   Meeting: {
-    attendees: batch<Obj, Row>((q) => q.meetingAttendees, (m) => m.id, 'people', []),
-    speakers: batch<Obj, Row>((q) => q.meetingSpeakers, (m) => m.id, 'people', []),
-    references: batch<Obj, Row>((q) => q.meetingReferences, (m) => m.id, 'refs', []),
-    decisions: batch<Obj, Row>((q) => q.meetingDecisions, (m) => m.id, 'decisions', []),
-    actionItems: batch<Obj, Row>((q) => q.meetingActionItems, (m) => m.id, 'items', []),
-    topics: batch<Obj, Row>((q) => q.meetingTopics, (m) => m.id, 'topics', []),
-    passages: batch<Obj, Row>((q) => q.meetingPassages, (m) => m.id, 'passages', [], 500),
+    attendees: batch<Obj, Row>(
+      (q) => q.meetingAttendees,
+      (m) => m.id,
+      'people',
+      [],
+    ),
+    speakers: batch<Obj, Row>(
+      (q) => q.meetingSpeakers,
+      (m) => m.id,
+      'people',
+      [],
+    ),
+    references: batch<Obj, Row>(
+      (q) => q.meetingReferences,
+      (m) => m.id,
+      'refs',
+      [],
+    ),
+    decisions: batch<Obj, Row>(
+      (q) => q.meetingDecisions,
+      (m) => m.id,
+      'decisions',
+      [],
+    ),
+    actionItems: batch<Obj, Row>(
+      (q) => q.meetingActionItems,
+      (m) => m.id,
+      'items',
+      [],
+    ),
+    topics: batch<Obj, Row>(
+      (q) => q.meetingTopics,
+      (m) => m.id,
+      'topics',
+      [],
+    ),
+    passages: batch<Obj, Row>(
+      (q) => q.meetingPassages,
+      (m) => m.id,
+      'passages',
+      [],
+      500,
+    ),
   },
   Person: {
-    meetings: batch<Obj, Row>((q) => q.personMeetings, (p) => p.id, 'meetings', [], 50),
-    topics: batch<Obj, Row>((q) => q.personTopics, (p) => p.id, 'topics', [], 20),
+    meetings: batch<Obj, Row>(
+      (q) => q.personMeetings,
+      (p) => p.id,
+      'meetings',
+      [],
+      50,
+    ),
+    topics: batch<Obj, Row>(
+      (q) => q.personTopics,
+      (p) => p.id,
+      'topics',
+      [],
+      20,
+    ),
   },
   Reference: {
-    meetings: batch<Obj, Row>((q) => q.referenceMeetings, (r) => r.id, 'meetings', []),
+    meetings: batch<Obj, Row>(
+      (q) => q.referenceMeetings,
+      (r) => r.id,
+      'meetings',
+      [],
+    ),
   },
   Topic: {
-    meetings: batch<Obj, Row>((q) => q.topicMeetings, (t) => t.id, 'meetings', []),
+    meetings: batch<Obj, Row>(
+      (q) => q.topicMeetings,
+      (t) => t.id,
+      'meetings',
+      [],
+    ),
   },
   Passage: {
-    meeting: batch<InMeeting, Row>((q) => q.meetingsById, (x) => x.meetingId, 'meeting', null),
-    speaker: batch<Obj, Row>((q) => q.passageSpeakers, (x) => x.id, 'person', null),
+    meeting: batch<InMeeting, Row>(
+      (q) => q.meetingsById,
+      (x) => x.meetingId,
+      'meeting',
+      null,
+    ),
+    speaker: batch<Obj, Row>(
+      (q) => q.passageSpeakers,
+      (x) => x.id,
+      'person',
+      null,
+    ),
   },
   Decision: {
-    meeting: batch<InMeeting, Row>((q) => q.meetingsById, (x) => x.meetingId, 'meeting', null),
-    people: batch<Obj, Row>((q) => q.decisionPeople, (d) => d.id, 'people', []),
-    topics: batch<Obj, Row>((q) => q.decisionTopics, (d) => d.id, 'topics', []),
-    references: batch<Obj, Row>((q) => q.decisionReferences, (d) => d.id, 'refs', []),
+    meeting: batch<InMeeting, Row>(
+      (q) => q.meetingsById,
+      (x) => x.meetingId,
+      'meeting',
+      null,
+    ),
+    people: batch<Obj, Row>(
+      (q) => q.decisionPeople,
+      (d) => d.id,
+      'people',
+      [],
+    ),
+    topics: batch<Obj, Row>(
+      (q) => q.decisionTopics,
+      (d) => d.id,
+      'topics',
+      [],
+    ),
+    references: batch<Obj, Row>(
+      (q) => q.decisionReferences,
+      (d) => d.id,
+      'refs',
+      [],
+    ),
   },
   ActionItem: {
-    meeting: batch<InMeeting, Row>((q) => q.meetingsById, (x) => x.meetingId, 'meeting', null),
+    meeting: batch<InMeeting, Row>(
+      (q) => q.meetingsById,
+      (x) => x.meetingId,
+      'meeting',
+      null,
+    ),
   },
 };
-

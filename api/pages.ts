@@ -36,7 +36,8 @@ const TYPES: Record<string, string> = {
  * Only this host: scripts, styles, fonts, images and GraphQL requests.
  * Note: inline style attributes are allowed (the chart and GraphiQL set them); inline scripts are not.
  */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
 
 /** Registers `/`, `/graphiql` and `/assets/*` as the options say. */
 export function registerPages(app: FastifyInstance, o: PageOptions): void {
@@ -48,7 +49,12 @@ export function registerPages(app: FastifyInstance, o: PageOptions): void {
     } catch {
       return reply.code(503).type('text/plain; charset=utf-8').send('The web pages are not built: run `npm run build` (web/build.mjs writes dist/web).');
     }
-    return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').header('content-security-policy', CSP).header('x-content-type-options', 'nosniff').header('cache-control', 'no-cache').send(body);
+    return reply
+      .type(TYPES[extname(file)] ?? 'application/octet-stream')
+      .header('content-security-policy', CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-cache')
+      .send(body);
   };
   if (o.dashboard) app.get('/', async (_req, reply) => send(reply, 'index.html'));
   else app.get('/', async (_req, reply) => reply.redirect(o.graphiql ? '/graphiql' : '/health'));

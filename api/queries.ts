@@ -25,7 +25,12 @@ const INCLUDE = /^([ \t]*)\/\/ @include ([\w-]+)[ \t]*$/gm;
  */
 export function compose(text: string, part: (name: string) => string = readPart): string {
   return text.replace(INCLUDE, (_line, indent: string, name: string) =>
-    part(name).replace(/\n$/, '').split('\n').map((l) => (l ? indent + l : l)).join('\n'));
+    part(name)
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => (l ? indent + l : l))
+      .join('\n'),
+  );
 }
 
 function readPart(name: string): string {
@@ -37,23 +42,74 @@ function runner<P extends Params, R extends Row>(name: string): Runner<P, R> {
   return { name, cypher, run: (db, params) => db.read(cypher, params, { label: `query:${name}` }) as Promise<R[]> };
 }
 
-export interface MeetingRow extends Row { id: string; collection: string; path: string; title: string; date: string | null; series: string; url?: string | null }
-export interface PersonRow extends Row { id: string; name: string; aliases: string[]; handles?: string[] }
-export interface ReferenceRow extends Row { id: string; kind: string; url: string | null; title: string | null }
-export interface TopicRow extends Row { id: string; name: string }
+export interface MeetingRow extends Row {
+  id: string;
+  collection: string;
+  path: string;
+  title: string;
+  date: string | null;
+  series: string;
+  url?: string | null;
+}
+export interface PersonRow extends Row {
+  id: string;
+  name: string;
+  aliases: string[];
+  handles?: string[];
+}
+export interface ReferenceRow extends Row {
+  id: string;
+  kind: string;
+  url: string | null;
+  title: string | null;
+}
+export interface TopicRow extends Row {
+  id: string;
+  name: string;
+}
 /** Passages, decisions and action items carry their meeting's coordinates for the source link. */
-export interface Located extends Row { id: string; meetingId: string; collection: string; path: string; meetingUrl: string | null; startLine: number; endLine: number; text: string }
-export interface PassageRow extends Located { section: string }
-export interface DecisionRow extends Located { section: string }
-export interface ActionItemRow extends Located { owner: PersonRow | null; owners: PersonRow[]; ownerGroup: string | null }
+export interface Located extends Row {
+  id: string;
+  meetingId: string;
+  collection: string;
+  path: string;
+  meetingUrl: string | null;
+  startLine: number;
+  endLine: number;
+  text: string;
+}
+export interface PassageRow extends Located {
+  section: string;
+}
+export interface DecisionRow extends Located {
+  section: string;
+}
+export interface ActionItemRow extends Located {
+  owner: PersonRow | null;
+  owners: PersonRow[];
+  ownerGroup: string | null;
+}
 
 /** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
 type TopicFilters = Filters & { groups: string[]; named: number };
 /** A reference by canonical id, or a topic as word groups. */
 type RefOrTopic = { refs: string[]; query: string | null; discussed: string[] | null; collection: string | null };
-export interface DiscussionRow extends Row { meeting: MeetingRow; people: PersonRow[]; passages: PassageRow[]; score: number }
-export interface FollowUpRow extends Row { reference: ReferenceRow; firstMeeting: MeetingRow }
-export interface TimelineRow extends Row { meeting: MeetingRow; passages: PassageRow[]; decisions: DecisionRow[]; score: number }
+export interface DiscussionRow extends Row {
+  meeting: MeetingRow;
+  people: PersonRow[];
+  passages: PassageRow[];
+  score: number;
+}
+export interface FollowUpRow extends Row {
+  reference: ReferenceRow;
+  firstMeeting: MeetingRow;
+}
+export interface TimelineRow extends Row {
+  meeting: MeetingRow;
+  passages: PassageRow[];
+  decisions: DecisionRow[];
+  score: number;
+}
 
 type Ids = { ids: string[] };
 type IdsFirst = { ids: string[]; first: number };
@@ -67,7 +123,10 @@ export function loadQueries() {
     meeting: runner<{ collection: string; path: string }, { meeting: MeetingRow }>('meeting'),
     meetings: runner<Filters, { meeting: MeetingRow }>('meetings'),
     person: runner<{ id: string; key: string }, { person: PersonRow }>('person'),
-    search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; meeting: MeetingRow; speaker: PersonRow | null; score: number }>('search'),
+    search: runner<
+      { query: string; collection: string | null; first: number },
+      { passage: PassageRow; meeting: MeetingRow; speaker: PersonRow | null; score: number }
+    >('search'),
     collections: runner<Params, { collection: Row }>('collections'),
     meetingsById: runner<Ids, { id: string; meeting: MeetingRow }>('meetings-by-id'),
     meetingAttendees: runner<Ids, { id: string; people: PersonRow[] }>('meeting-attendees'),
@@ -85,7 +144,9 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
-    discussions: runner<TopicFilters & { cutoff: number; relative: number; planned: number; again: number; short: number; near: number }, DiscussionRow>('discussions'),
+    discussions: runner<TopicFilters & { cutoff: number; relative: number; planned: number; again: number; short: number; near: number }, DiscussionRow>(
+      'discussions',
+    ),
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
     timeline: runner<RefOrTopic, TimelineRow>('timeline'),

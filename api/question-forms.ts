@@ -101,7 +101,7 @@ export const QUESTION_FORMS: QuestionForm[] = [
       'what (has|have|had) [<person>.+] been (doing|up to) (lately|recently)?',
       'what (is|are) [<person>.+] (doing|up to) (lately|now|currently|these days)?',
       'what (does|do|did) [<person>.+] work on',
-      "what (is|are) [<person>.+] (current|recent)? (work|tasks|action items|focus)",
+      'what (is|are) [<person>.+] (current|recent)? (work|tasks|action items|focus)',
     ],
     example: 'what is X working on',
   },
@@ -110,7 +110,24 @@ export const QUESTION_FORMS: QuestionForm[] = [
 /** Words around a topic that only frame it: "the", "our", "the … discussion". */
 export const TOPIC_FRAMING = {
   leading: ['the', 'a', 'an', 'our', 'this', 'that', 'these', 'those', 'any', 'all'],
-  trailing: ['discussion', 'discussions', 'conversation', 'conversations', 'topic', 'thing', 'stuff', 'work', 'question', 'proposal talk', 'so far', 'over time', 'lately', 'recently', 'in meetings', 'at meetings'],
+  trailing: [
+    'discussion',
+    'discussions',
+    'conversation',
+    'conversations',
+    'topic',
+    'thing',
+    'stuff',
+    'work',
+    'question',
+    'proposal talk',
+    'so far',
+    'over time',
+    'lately',
+    'recently',
+    'in meetings',
+    'at meetings',
+  ],
 };
 
 /** Filters a question may carry, read before its phrasing (see read-question.ts). */

@@ -30,7 +30,10 @@ export type Reading = { understood: true; interpretation: Interpretation } | { u
  */
 function expand(pattern: string): string {
   return pattern.replace(/\{(\w+)((?: [\w-]+)*)\}/g, (_all, verb: string, rest: string) => {
-    const forms = new Set<string>([verb, ...Object.values(nlp(verb).verbs().conjugate()[0] ?? {}).filter((f): f is string => typeof f === 'string' && !f.includes(' '))]);
+    const forms = new Set<string>([
+      verb,
+      ...Object.values(nlp(verb).verbs().conjugate()[0] ?? {}).filter((f): f is string => typeof f === 'string' && !f.includes(' ')),
+    ]);
     return [...forms].map((f) => `${f}${rest}`).join('|');
   });
 }
@@ -39,7 +42,8 @@ function expand(pattern: string): string {
 const COMPILED = QUESTION_FORMS.map((form) => ({ form, patterns: form.patterns.map((p) => `^${expand(p)}$`) }));
 
 /** Openings that carry no meaning: "please", "can you tell me". */
-const POLITE = /^(?:please[, ]+|(?:can|could|would) you (?:please )?(?:tell|show) me[, ]+|tell me[, ]+|show me[, ]+|do you know[, ]+|i (?:would|'d) like to know[, ]+|i wonder[, ]+)+/i;
+const POLITE =
+  /^(?:please[, ]+|(?:can|could|would) you (?:please )?(?:tell|show) me[, ]+|tell me[, ]+|show me[, ]+|do you know[, ]+|i (?:would|'d) like to know[, ]+|i wonder[, ]+)+/i;
 
 type Range = [string, string];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -52,7 +56,10 @@ const DATE = `(\\d{4}-\\d{2}-\\d{2}|\\d{4}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|r
 
 /** The first and last day a written date stands for; null when it is no calendar date. */
 export function dateRange(text: string): Range | null {
-  const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)/, '$1').replace(',', '');
+  const t = text
+    .toLowerCase()
+    .replace(/(\d)(st|nd|rd|th)/, '$1')
+    .replace(',', '');
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!) ? [t, t] : null;
   m = /^(\d{4})-(\d{2})$/.exec(t);
@@ -63,7 +70,7 @@ export function dateRange(text: string): Range | null {
   const month = MONTHS.findIndex((n) => n === words[0] || n.slice(0, 3) === words[0]) + 1;
   if (!month) return null;
   const y = +words[words.length - 1]!;
-  if (words.length === 3) return valid(y, month, +words[1]!) ? Array(2).fill(`${y}-${pad(month)}-${pad(+words[1]!)}`) as Range : null;
+  if (words.length === 3) return valid(y, month, +words[1]!) ? (Array(2).fill(`${y}-${pad(month)}-${pad(+words[1]!)}`) as Range) : null;
   return [`${y}-${pad(month)}-01`, `${y}-${pad(month)}-${pad(lastDay(y, month))}`];
 }
 
@@ -71,7 +78,12 @@ function valid(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
 }
 
-interface Filters { collection: string | null; series: string | null; from: string | null; to: string | null }
+interface Filters {
+  collection: string | null;
+  series: string | null;
+  from: string | null;
+  to: string | null;
+}
 
 /**
  * Filter phrases, each a regex over the question and what it sets. Note:
@@ -80,8 +92,24 @@ interface Filters { collection: string | null; series: string | null; from: stri
  */
 const FILTERS: { re: RegExp; apply(f: Filters, m: RegExpExecArray): boolean }[] = [
   { re: new RegExp(`\\bbetween\\s+${DATE}\\s+and\\s+${DATE}`, 'i'), apply: (f, m) => both(f, dateRange(m[1]!), dateRange(m[m.length - 3] ?? '')) },
-  { re: new RegExp(`\\b(since|from|after|starting)\\s+${DATE}`, 'i'), apply: (f, m) => { const r = dateRange(m[2]!); if (!r) return false; f.from = m[1]!.toLowerCase() === 'after' ? shift(r[1], 1) : r[0]; return true; } },
-  { re: new RegExp(`\\b(before|until|till|through|up to|to)\\s+${DATE}`, 'i'), apply: (f, m) => { const r = dateRange(m[2]!); if (!r) return false; f.to = m[1]!.toLowerCase() === 'before' ? shift(r[0], -1) : r[1]; return true; } },
+  {
+    re: new RegExp(`\\b(since|from|after|starting)\\s+${DATE}`, 'i'),
+    apply: (f, m) => {
+      const r = dateRange(m[2]!);
+      if (!r) return false;
+      f.from = m[1]!.toLowerCase() === 'after' ? shift(r[1], 1) : r[0];
+      return true;
+    },
+  },
+  {
+    re: new RegExp(`\\b(before|until|till|through|up to|to)\\s+${DATE}`, 'i'),
+    apply: (f, m) => {
+      const r = dateRange(m[2]!);
+      if (!r) return false;
+      f.to = m[1]!.toLowerCase() === 'before' ? shift(r[0], -1) : r[1];
+      return true;
+    },
+  },
   { re: new RegExp(`\\b(?:in|during|of)\\s+${DATE}`, 'i'), apply: (f, m) => both(f, dateRange(m[1]!), dateRange(m[1]!)) },
   { re: /\b(?:in|from|within)\s+(?:the\s+)?([\w.-]+)\s+collection\b/i, apply: (f, m) => ((f.collection = m[1]!), true) },
   { re: /\b(?:in|from)\s+collection\s+"?([\w.-]+)"?/i, apply: (f, m) => ((f.collection = m[1]!), true) },
@@ -108,18 +136,33 @@ function takeFilters(text: string): { rest: string; filters: Filters } {
 
 /** Strips the framing words and quotes from a captured topic. */
 function cleanSubject(text: string): string {
-  let t = text.replace(/["“”‘’`]/g, '').replace(/[\s,;:.!?]+$/, '').trim();
-  for (let changed = true; changed; ) {
+  let t = text
+    .replace(/["“”‘’`]/g, '')
+    .replace(/[\s,;:.!?]+$/, '')
+    .trim();
+  for (let changed = true; changed;) {
     changed = false;
-    for (const w of TOPIC_FRAMING.leading) if (t.toLowerCase().startsWith(`${w} `)) { t = t.slice(w.length + 1).trim(); changed = true; }
-    for (const w of TOPIC_FRAMING.trailing) if (t.toLowerCase().endsWith(` ${w}`)) { t = t.slice(0, -w.length - 1).trim(); changed = true; }
+    for (const w of TOPIC_FRAMING.leading)
+      if (t.toLowerCase().startsWith(`${w} `)) {
+        t = t.slice(w.length + 1).trim();
+        changed = true;
+      }
+    for (const w of TOPIC_FRAMING.trailing)
+      if (t.toLowerCase().endsWith(` ${w}`)) {
+        t = t.slice(0, -w.length - 1).trim();
+        changed = true;
+      }
   }
   return t;
 }
 
 /** Reads a question; see the module comment. */
 export function readQuestion(question: string): Reading {
-  const plain = question.replace(/\s+/g, ' ').trim().replace(/[?.!\s]+$/, '').replace(POLITE, '');
+  const plain = question
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[?.!\s]+$/, '')
+    .replace(POLITE, '');
   const { rest, filters } = takeFilters(plain);
   const doc = nlp(rest);
   doc.contractions().expand();
@@ -138,7 +181,14 @@ export function readQuestion(question: string): Reading {
 }
 
 function interpretation(form: QuestionForm, subject: string, f: Filters): Interpretation {
-  const where = [f.collection && `in the ${f.collection} collection`, f.series && `in the ${f.series} meetings`, f.from && `from ${f.from}`, f.to && `to ${f.to}`].filter(Boolean).join(' ');
+  const where = [
+    f.collection && `in the ${f.collection} collection`,
+    f.series && `in the ${f.series} meetings`,
+    f.from && `from ${f.from}`,
+    f.to && `to ${f.to}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const summary = `${form.example.replace('X', `"${subject}"`)}${where ? ` ${where}` : ''}`;
   return {
     kind: form.kind,

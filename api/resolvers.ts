@@ -57,15 +57,31 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
 export const resolvers = {
   Date: DateScalar,
   Query: {
-    meeting: async (_: unknown, a: Args, c: Context) => (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }))[0]?.meeting ?? null,
+    meeting: async (_: unknown, a: Args, c: Context) =>
+      (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }))[0]?.meeting ?? null,
     meetings: async (_: unknown, a: Args, c: Context) => (await c.q.meetings.run(c.db, filters(a, 50))).map((r) => r.meeting),
     person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
-    search: async (_: unknown, a: Args, c: Context) => { const p = searchArgs(a); return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : []; },
+    search: async (_: unknown, a: Args, c: Context) => {
+      const p = searchArgs(a);
+      return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : [];
+    },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
-    discussions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 20); return p ? (await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : []; },
-    decisions: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'about', 20); return p ? (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : []; },
-    followUps: async (_: unknown, a: Args, c: Context) => { const p = topicArgs(a, 'topic', 50); return p ? c.q.followUps.run(c.db, { ...p, ...TOPIC }) : []; },
-    timeline: async (_: unknown, a: Args, c: Context) => { const p = refOrTopicArgs(a); return p ? (await timeline(c, a, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : []; },
+    discussions: async (_: unknown, a: Args, c: Context) => {
+      const p = topicArgs(a, 'topic', 20);
+      return p ? (await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : [];
+    },
+    decisions: async (_: unknown, a: Args, c: Context) => {
+      const p = topicArgs(a, 'about', 20);
+      return p ? (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : [];
+    },
+    followUps: async (_: unknown, a: Args, c: Context) => {
+      const p = topicArgs(a, 'topic', 50);
+      return p ? c.q.followUps.run(c.db, { ...p, ...TOPIC }) : [];
+    },
+    timeline: async (_: unknown, a: Args, c: Context) => {
+      const p = refOrTopicArgs(a);
+      return p ? (await timeline(c, a, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : [];
+    },
     ask: async (_: unknown, a: Args, c: Context) => answerQuestion(a, c, resolvers.Query),
   },
   Person: {

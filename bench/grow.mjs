@@ -44,7 +44,10 @@ function rewriter(k, words) {
   return {
     text(t) {
       let out = t.replace(/(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)/g, (y) => String(Number(y) - k * YEARS));
-      out = out.replace(/(#|\/issues\/|\/pull\/|\/pulls\/|\/discussions\/|\bRFC[- ]?|\bPR ?#?)(\d{1,6})(?!\d)/g, (_, pre, n) => `${pre}${Number(n) + k * SHIFT}`);
+      out = out.replace(
+        /(#|\/issues\/|\/pull\/|\/pulls\/|\/discussions\/|\bRFC[- ]?|\bPR ?#?)(\d{1,6})(?!\d)/g,
+        (_, pre, n) => `${pre}${Number(n) + k * SHIFT}`,
+      );
       // Whole words looked up in sets (one pass, whatever the number of people).
       out = out.replace(/@([\w-]{3,})/g, (m, h) => (handles.has(h) ? `@${h}${suffix}` : m));
       out = out.replace(/(?<![\p{L}\d_])\p{Lu}[\p{L}'-]{2,}/gu, (w) => (names.has(w) ? `${w}${suffix}` : w));
@@ -76,7 +79,9 @@ export function grownCorpus(times, words, source = CORPUS) {
   if (!existsSync(done)) {
     rmSync(target, { recursive: true, force: true });
     const copies = Array.from({ length: times - 1 }, (_, i) => rewriter(i + 1, words));
-    for (const collection of readdirSync(source).filter((n) => statSync(join(source, n)).isDirectory()).sort()) {
+    for (const collection of readdirSync(source)
+      .filter((n) => statSync(join(source, n)).isDirectory())
+      .sort()) {
       for (const file of files(join(source, collection))) {
         const path = relative(join(source, collection), file);
         const text = readFileSync(file);
@@ -102,8 +107,12 @@ export function grownCorpus(times, words, source = CORPUS) {
  * collection, a line appended); returns which, and a function that puts it back.
  */
 export function changeOneFile(folder) {
-  const collection = readdirSync(folder).filter((n) => statSync(join(folder, n)).isDirectory()).sort()[0];
-  const note = files(join(folder, collection)).filter((f) => /\.md$/.test(f)).sort()[0];
+  const collection = readdirSync(folder)
+    .filter((n) => statSync(join(folder, n)).isDirectory())
+    .sort()[0];
+  const note = files(join(folder, collection))
+    .filter((f) => /\.md$/.test(f))
+    .sort()[0];
   const before = readFileSync(note);
   appendFileSync(note, '\n- Edited for the benchmark: Lin Clark will follow up.\n');
   return { collection, path: relative(join(folder, collection), note), restore: () => writeFileSync(note, before) };

@@ -61,16 +61,30 @@ export async function exportGraph(e, dir) {
   const t = performance.now();
   try {
     const nodes = await db.read('MATCH (n) RETURN labels(n)[0] AS label, coalesce(n.id, n.name) AS key, properties(n) AS props', {}, { timeoutMs: 600_000 });
-    const rels = await db.read('MATCH (a)-[r]->(b) RETURN labels(a)[0] AS al, coalesce(a.id, a.name) AS a, type(r) AS type, properties(r) AS props, labels(b)[0] AS bl, coalesce(b.id, b.name) AS b', {}, { timeoutMs: 600_000 });
+    const rels = await db.read(
+      'MATCH (a)-[r]->(b) RETURN labels(a)[0] AS al, coalesce(a.id, a.name) AS a, type(r) AS type, properties(r) AS props, labels(b)[0] AS bl, coalesce(b.id, b.name) AS b',
+      {},
+      { timeoutMs: 600_000 },
+    );
     const files = { nodes: [], relationships: [] };
     for (const label of new Set(nodes.map((n) => n.label))) {
       const file = join(dir, `nodes-${label}.csv`);
-      writeCsv(file, [':ID', ':LABEL'], nodes.filter((n) => n.label === label), (n) => [keyOf(n.label, n.key), n.label]);
+      writeCsv(
+        file,
+        [':ID', ':LABEL'],
+        nodes.filter((n) => n.label === label),
+        (n) => [keyOf(n.label, n.key), n.label],
+      );
       files.nodes.push(file);
     }
     for (const type of new Set(rels.map((r) => r.type))) {
       const file = join(dir, `rels-${type}.csv`);
-      writeCsv(file, [':START_ID', ':END_ID', ':TYPE'], rels.filter((r) => r.type === type), (r) => [keyOf(r.al, r.a), keyOf(r.bl, r.b), r.type]);
+      writeCsv(
+        file,
+        [':START_ID', ':END_ID', ':TYPE'],
+        rels.filter((r) => r.type === type),
+        (r) => [keyOf(r.al, r.a), keyOf(r.bl, r.b), r.type],
+      );
       files.relationships.push(file);
     }
     return { files, nodes: nodes.length, relationships: rels.length, exportSeconds: round((performance.now() - t) / 1000, 2) };
@@ -87,10 +101,21 @@ export async function exportGraph(e, dir) {
 export async function importCsv(home, files) {
   const inst = resolveInstance({ home });
   const args = [
-    '-Xmx1g', '-cp', join(inst.libDir, '*'), 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j',
-    '--overwrite-destination=true', '--id-type=string', '--multiline-fields=true', '--array-delimiter=U+001F',
+    '-Xmx1g',
+    '-cp',
+    join(inst.libDir, '*'),
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    'neo4j',
+    '--overwrite-destination=true',
+    '--id-type=string',
+    '--multiline-fields=true',
+    '--array-delimiter=U+001F',
     // Note: the database's name comes first; --nodes and --relationships take every word after them as files.
-    ...files.nodes.map((f) => `--nodes=${f}`), ...files.relationships.map((f) => `--relationships=${f}`),
+    ...files.nodes.map((f) => `--nodes=${f}`),
+    ...files.relationships.map((f) => `--relationships=${f}`),
   ];
   const env = { ...process.env, NEO4J_HOME: inst.home, NEO4J_CONF: inst.confDir };
   const t = performance.now();
@@ -98,7 +123,14 @@ export async function importCsv(home, files) {
   const seconds = round((performance.now() - t) / 1000, 2);
   if (tool.code !== 0) throw new Error(`neo4j-admin database import failed (${tool.code}):\n${tool.output.slice(-3000)}`);
   const peak = /Peak memory usage: ([\d.]+ ?\w+)/i.exec(tool.output)?.[1] ?? null;
-  return { importSeconds: seconds, toolPeakMemory: peak, output: tool.output.split('\n').filter((l) => /IMPORT DONE|Imported:|nodes|relationships|properties/i.test(l)).slice(-6) };
+  return {
+    importSeconds: seconds,
+    toolPeakMemory: peak,
+    output: tool.output
+      .split('\n')
+      .filter((l) => /IMPORT DONE|Imported:|nodes|relationships|properties/i.test(l))
+      .slice(-6),
+  };
 }
 
 /**

@@ -22,17 +22,19 @@ const jvm = Number(process.env.QUORUM_BENCH_JVM_PID) || null;
 const jvm0 = jvm ? cpuSeconds(jvm) : null;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const result = await ({ parse, extract: extractAll, pool, load, ingest })[mode]?.(...args);
+const result = await { parse, extract: extractAll, pool, load, ingest }[mode]?.(...args);
 if (!result) throw new Error(`unknown mode ${mode}`);
 const cpu = process.cpuUsage(cpu0);
-console.log(JSON.stringify({
-  mode,
-  seconds: round((performance.now() - t0) / 1000, 3),
-  cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  neo4jCpuSeconds: jvm ? round(cpuSeconds(jvm) - jvm0, 2) : null,
-  ...result,
-}));
+console.log(
+  JSON.stringify({
+    mode,
+    seconds: round((performance.now() - t0) / 1000, 3),
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    neo4jCpuSeconds: jvm ? round(cpuSeconds(jvm) - jvm0, 2) : null,
+    ...result,
+  }),
+);
 
 /** Every note of the corpus, read (not timed: reading is its own stage). */
 async function notes(corpus) {
@@ -59,7 +61,12 @@ async function parse(corpus) {
   const t = performance.now();
   for (const s of sets) for (const f of s.files) parseNote(f);
   const seconds = (performance.now() - t) / 1000;
-  return { files: sets.reduce((n, s) => n + s.files.length, 0), mb: round(megabytes(sets), 2), workSeconds: round(seconds, 2), mbPerSecond: round(megabytes(sets) / seconds, 2) };
+  return {
+    files: sets.reduce((n, s) => n + s.files.length, 0),
+    mb: round(megabytes(sets), 2),
+    workSeconds: round(seconds, 2),
+    mbPerSecond: round(megabytes(sets) / seconds, 2),
+  };
 }
 
 async function extractAll(corpus) {
@@ -77,7 +84,13 @@ async function extractAll(corpus) {
     }
   }
   const seconds = (performance.now() - t) / 1000;
-  return { files: sets.reduce((n, s) => n + s.files.length, 0), mb: round(megabytes(sets), 2), workSeconds: round(seconds, 2), parseSeconds: round(parseMs / 1000, 2), mbPerSecond: round(megabytes(sets) / seconds, 2) };
+  return {
+    files: sets.reduce((n, s) => n + s.files.length, 0),
+    mb: round(megabytes(sets), 2),
+    workSeconds: round(seconds, 2),
+    parseSeconds: round(parseMs / 1000, 2),
+    mbPerSecond: round(megabytes(sets) / seconds, 2),
+  };
 }
 
 async function pool(corpus, workers, recordsFile) {
@@ -95,7 +108,14 @@ async function pool(corpus, workers, recordsFile) {
   }
   const seconds = (performance.now() - t) / 1000;
   if (recordsFile) writeFileSync(recordsFile, serialize(saved));
-  return { workers: Number(workers), files: sets.reduce((n, s) => n + s.files.length, 0), failed, mb: round(megabytes(sets), 2), workSeconds: round(seconds, 2), mbPerSecond: round(megabytes(sets) / seconds, 2) };
+  return {
+    workers: Number(workers),
+    files: sets.reduce((n, s) => n + s.files.length, 0),
+    failed,
+    mb: round(megabytes(sets), 2),
+    workSeconds: round(seconds, 2),
+    mbPerSecond: round(megabytes(sets) / seconds, 2),
+  };
 }
 
 async function database() {
@@ -124,11 +144,28 @@ async function ingest(corpus, ...names) {
     for (const c of collections(corpus).filter((c) => !names.length || names.includes(c.name))) {
       const { config } = await loadCollectionConfig(c.folder, c.config);
       const s = await ingestFolder({ db, folder: c.folder, collection: c.name, config });
-      runs.push({ collection: c.name, files: s.files, meetings: s.meetings, held: s.held ?? null, skipped: s.skipped, failed: s.failed, seconds: s.seconds, stages: s.stages });
+      runs.push({
+        collection: c.name,
+        files: s.files,
+        meetings: s.meetings,
+        held: s.held ?? null,
+        skipped: s.skipped,
+        failed: s.failed,
+        seconds: s.seconds,
+        stages: s.stages,
+      });
     }
-    const sum = (f) => round(runs.reduce((n, r) => n + f(r), 0), 3);
+    const sum = (f) =>
+      round(
+        runs.reduce((n, r) => n + f(r), 0),
+        3,
+      );
     return {
-      files: sum((r) => r.files), meetings: sum((r) => r.meetings), held: sum((r) => r.held ?? 0), skipped: sum((r) => r.skipped), failed: sum((r) => r.failed),
+      files: sum((r) => r.files),
+      meetings: sum((r) => r.meetings),
+      held: sum((r) => r.held ?? 0),
+      skipped: sum((r) => r.skipped),
+      failed: sum((r) => r.failed),
       ingestSeconds: sum((r) => r.seconds),
       stages: Object.fromEntries(['read', 'parse', 'extract', 'load', 'settle'].map((k) => [k, sum((r) => r.stages[k] ?? 0)])),
       runs,

@@ -20,7 +20,9 @@ export const CHANGED = { collection: 'bytecodealliance-meetings', path: 'wasmtim
 function child(args, env = {}) {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [join(root, 'bench', 'ingest-child.mjs'), ...args], {
-      cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
@@ -61,7 +63,9 @@ async function importFloor(neo4j, dir) {
   const started = await startNeo4j({ home: HOME, port: PORT, keepRunning: true, log });
   const schema = await buildSchema(started, started.pid);
   if (schema.nodes !== exported.nodes || schema.relationships !== exported.relationships) {
-    throw new Error(`the imported graph differs: ${schema.nodes} nodes, ${schema.relationships} relationships; exported ${exported.nodes}, ${exported.relationships}`);
+    throw new Error(
+      `the imported graph differs: ${schema.nodes} nodes, ${schema.relationships} relationships; exported ${exported.nodes}, ${exported.relationships}`,
+    );
   }
   const { files, ...rest } = exported;
   return { ...rest, ...imported, ...schema, seconds: round(imported.importSeconds + schema.schemaSeconds, 2), busy: busy() };
@@ -87,7 +91,7 @@ export async function benchIngest() {
     let { env, neo4j } = await freshNeo4j();
     out.loadOnly = { ...(await child(['load', records], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
 
-    log('the engine\'s floor: the graph the loader wrote, as CSV, loaded by neo4j-admin database import into the stopped Neo4j, then its schema built');
+    log("the engine's floor: the graph the loader wrote, as CSV, loaded by neo4j-admin database import into the stopped Neo4j, then its schema built");
     out.importFloor = await importFloor(neo4j, join(scratch, 'csv'));
 
     log('cold ingest into an empty database, on a fresh Neo4j');
@@ -132,7 +136,13 @@ export async function benchGrowth(e, multipliers) {
     } finally {
       changed.restore();
     }
-    out.push({ times, mb: corpus.mb, files: cold.files, cold, oneChanged: { seconds: oneChanged.ingestSeconds, peakRssMb: oneChanged.peakRssMb, file: `${changed.collection}/${changed.path}` } });
+    out.push({
+      times,
+      mb: corpus.mb,
+      files: cold.files,
+      cold,
+      oneChanged: { seconds: oneChanged.ingestSeconds, peakRssMb: oneChanged.peakRssMb, file: `${changed.collection}/${changed.path}` },
+    });
   }
   return out;
 }

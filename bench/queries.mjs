@@ -55,30 +55,35 @@ function cannon(url, query, connections, run) {
     const latencies = [];
     let graphqlErrors = 0;
     const started = performance.now();
-    const instance = autocannon({
-      url: `${url}/graphql`,
-      connections,
-      ...(run.amount ? { amount: run.amount } : { duration: run.seconds }),
-      timeout: REQUEST_TIMEOUT_MS / 1000 + 15,
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-        onResponse: (status, body) => {
-          if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
-        },
-      }],
-    }, (err, result) => {
-      if (err) return reject(err);
-      const seconds = (performance.now() - started) / 1000;
-      resolve({
-        requests: result.requests.total,
-        rps: round(result.requests.total / seconds, 1),
-        p50: round(percentile(latencies, 50), 2),
-        p99: round(percentile(latencies, 99), 2),
-        errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
-      });
-    });
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        connections,
+        ...(run.amount ? { amount: run.amount } : { duration: run.seconds }),
+        timeout: REQUEST_TIMEOUT_MS / 1000 + 15,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query }),
+            onResponse: (status, body) => {
+              if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+            },
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const seconds = (performance.now() - started) / 1000;
+        resolve({
+          requests: result.requests.total,
+          rps: round(result.requests.total / seconds, 1),
+          p50: round(percentile(latencies, 50), 2),
+          p99: round(percentile(latencies, 99), 2),
+          errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+        });
+      },
+    );
     instance.on('response', (_client, status, _bytes, ms) => {
       if (status === 200) latencies.push(ms);
     });
@@ -89,7 +94,8 @@ function cannon(url, query, connections, run) {
 function toNeo4j(v) {
   if (typeof v === 'number') return Number.isInteger(v) ? neo4j.int(v) : v;
   if (Array.isArray(v)) return v.map(toNeo4j);
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toNeo4j(x)]));
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toNeo4j(x)]));
   return v;
 }
 
@@ -126,29 +132,39 @@ async function floor(driver, levels, connections, run) {
   let left = run.amount ?? Infinity;
   const once = async () => {
     for (const level of levels) {
-      await Promise.all(level.map(async (queries) => {
-        const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-        try {
-          await session.executeRead((tx) => Promise.all(queries.map((q) => tx.run(q.cypher, q.params))), { timeout: REQUEST_TIMEOUT_MS });
-        } finally {
-          await session.close();
-        }
-      }));
+      await Promise.all(
+        level.map(async (queries) => {
+          const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+          try {
+            await session.executeRead((tx) => Promise.all(queries.map((q) => tx.run(q.cypher, q.params))), { timeout: REQUEST_TIMEOUT_MS });
+          } finally {
+            await session.close();
+          }
+        }),
+      );
     }
   };
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (run.amount ? left-- > 0 : performance.now() < stopAt) {
-      const t = performance.now();
-      try {
-        await once();
-        latencies.push(performance.now() - t);
-      } catch {
-        errors += 1;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (run.amount ? left-- > 0 : performance.now() < stopAt) {
+        const t = performance.now();
+        try {
+          await once();
+          latencies.push(performance.now() - t);
+        } catch {
+          errors += 1;
+        }
       }
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
-  return { requests: latencies.length, rps: round(latencies.length / seconds, 1), p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2), errors };
+  return {
+    requests: latencies.length,
+    rps: round(latencies.length / seconds, 1),
+    p50: round(percentile(latencies, 50), 2),
+    p99: round(percentile(latencies, 99), 2),
+    errors,
+  };
 }
 
 /**
@@ -165,7 +181,11 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
   const uncached = `http://127.0.0.1:${uncachedPort}`;
   const peer = `http://127.0.0.1:${peerPort}`;
   const children = [];
-  const driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), { disableLosslessIntegers: true, maxConnectionPoolSize: 100, userAgent: 'quorum-bench' });
+  const driver = neo4j.driver(endpoint.uri, neo4j.auth.basic(endpoint.user, endpoint.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 100,
+    userAgent: 'quorum-bench',
+  });
   const db = new Db({ uri: endpoint.uri, user: endpoint.user, password: endpoint.password, app: 'quorum-bench' });
   const recorded = [];
   const recorder = Object.create(db);
@@ -184,8 +204,21 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
   try {
     log(`API: quorum serve on ${api}, and with QUORUM_CACHE_MB=0 on ${uncached}; peer: @neo4j/graphql on ${peer}`);
     children.push(await server(['bin/quorum.mjs', 'serve', '--port', String(apiPort)], env, async () => (await fetch(`${api}/ready`)).ok));
-    children.push(await server(['bin/quorum.mjs', 'serve', '--port', String(uncachedPort)], { ...env, QUORUM_CACHE_MB: '0' }, async () => (await fetch(`${uncached}/ready`)).ok));
-    children.push(await server(['bench/peer-server.mjs', String(peerPort)], env, async () => (await fetch(`${peer}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).ok));
+    children.push(
+      await server(
+        ['bin/quorum.mjs', 'serve', '--port', String(uncachedPort)],
+        { ...env, QUORUM_CACHE_MB: '0' },
+        async () => (await fetch(`${uncached}/ready`)).ok,
+      ),
+    );
+    children.push(
+      await server(
+        ['bench/peer-server.mjs', String(peerPort)],
+        env,
+        async () =>
+          (await fetch(`${peer}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).ok,
+      ),
+    );
     const terms = (text) => termQuery(text);
     const rows = [];
     for (const c of CASES.filter((c) => !only || only.includes(c.field))) {
@@ -217,7 +250,21 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
         const u = await cannon(uncached, c.query, connections, runOf(connections));
         const f = await floor(driver, levels, connections, runOf(connections));
         const p = peerQuery ? await cannon(peer, peerQuery, connections, runOf(connections)) : null;
-        rows.push({ field: c.field, case: c.name, connections, answer, peerAnswer, queries: levels.flat(2).length, transactions: levels.flat().length, levels: levels.length, run: runOf(connections), api: a, apiUncached: u, floor: f, peer: p });
+        rows.push({
+          field: c.field,
+          case: c.name,
+          connections,
+          answer,
+          peerAnswer,
+          queries: levels.flat(2).length,
+          transactions: levels.flat().length,
+          levels: levels.length,
+          run: runOf(connections),
+          api: a,
+          apiUncached: u,
+          floor: f,
+          peer: p,
+        });
       }
     }
     return rows;

@@ -21,10 +21,17 @@ const doIngest = !ONLY.length || ONLY.includes('ingest');
 const queryFields = ONLY.filter((o) => o !== 'ingest' && o !== 'queries' && o !== 'growth');
 const doQueries = !ONLY.length || ONLY.includes('queries') || queryFields.length > 0;
 const doGrowth = !ONLY.length || ONLY.includes('growth');
-const GROWTH = (process.env.QUORUM_BENCH_GROWTH ?? '3,10').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 1);
+const GROWTH = (process.env.QUORUM_BENCH_GROWTH ?? '3,10')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 1);
 
 const started = busy();
-const result = { machine: machine(), settings: { corpus: CORPUS, neo4jHome: HOME, neo4jPort: PORT, seconds: SECONDS, connections: CONNECTIONS, only: ONLY, growth: GROWTH }, busy: { start: started } };
+const result = {
+  machine: machine(),
+  settings: { corpus: CORPUS, neo4jHome: HOME, neo4jPort: PORT, seconds: SECONDS, connections: CONNECTIONS, only: ONLY, growth: GROWTH },
+  busy: { start: started },
+};
 log(`machine: ${result.machine.cores} cores (${result.machine.cpu}), load ${started.loadavg.join(' ')}`);
 
 let endpoint;
@@ -87,7 +94,13 @@ function targets(r) {
   }
   for (const g of r.growth ?? []) {
     t(`${g.times}× corpus: cold ingest peak RSS, MB`, g.cold.peakRssMb, '≤ 1024', (v) => v <= 1024);
-    if (i) t(`${g.times}× corpus: cold ingest ÷ 1× cold ingest`, round(g.cold.ingestSeconds / i.cold.seconds, 2), `≤ ${round(g.times * 1.1, 1)}`, (v) => v <= g.times * 1.1);
+    if (i)
+      t(
+        `${g.times}× corpus: cold ingest ÷ 1× cold ingest`,
+        round(g.cold.ingestSeconds / i.cold.seconds, 2),
+        `≤ ${round(g.times * 1.1, 1)}`,
+        (v) => v <= g.times * 1.1,
+      );
     t(`${g.times}× corpus: one changed file, s`, g.oneChanged.seconds, '≤ 1', (v) => v <= 1);
   }
   for (const q of r.queries ?? []) {
@@ -119,54 +132,109 @@ function report(r) {
       'Neo4j CPU s': x.neo4jCpuSeconds,
       'Neo4j peak MB': x.neo4jPeakRssMb ?? null,
     });
-    printTable(`Ingest of the ${collections(CORPUS).length} collections of ${CORPUS} (${i.extractPool.files} files, ${i.extractPool.mb} MB read as notes), ${r.machine.cores} cores`, [
-      row('parse only, main thread', i.parseOneThread),
-      row('parse + extract, main thread', i.extractOneThread),
-      row(`parse + extract, pool of ${i.workers} (CPU bound)`, i.extractPool),
-      row('loader alone (database bound)', { ...i.loadOnly, files: i.extractPool.files }),
-      ...(i.importFloor ? [row('neo4j-admin import + schema (engine floor)', { ...i.importFloor, files: i.extractPool.files, neo4jCpuSeconds: i.importFloor.schemaNeo4jCpuSeconds }, i.importFloor.seconds)] : []),
-      row('cold ingest into an empty database', i.cold, i.cold.seconds),
-      row('re-ingest, unchanged', i.unchanged, i.unchanged.ingestSeconds),
-      row('re-ingest, one file changed', i.oneChanged, i.oneChanged.ingestSeconds),
-    ]);
-    console.log(`cold ingest stages (s; parse and extract summed over the workers, load overlapping them): ${Object.entries(i.cold.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    printTable(
+      `Ingest of the ${collections(CORPUS).length} collections of ${CORPUS} (${i.extractPool.files} files, ${i.extractPool.mb} MB read as notes), ${r.machine.cores} cores`,
+      [
+        row('parse only, main thread', i.parseOneThread),
+        row('parse + extract, main thread', i.extractOneThread),
+        row(`parse + extract, pool of ${i.workers} (CPU bound)`, i.extractPool),
+        row('loader alone (database bound)', { ...i.loadOnly, files: i.extractPool.files }),
+        ...(i.importFloor
+          ? [
+              row(
+                'neo4j-admin import + schema (engine floor)',
+                { ...i.importFloor, files: i.extractPool.files, neo4jCpuSeconds: i.importFloor.schemaNeo4jCpuSeconds },
+                i.importFloor.seconds,
+              ),
+            ]
+          : []),
+        row('cold ingest into an empty database', i.cold, i.cold.seconds),
+        row('re-ingest, unchanged', i.unchanged, i.unchanged.ingestSeconds),
+        row('re-ingest, one file changed', i.oneChanged, i.oneChanged.ingestSeconds),
+      ],
+    );
+    console.log(
+      `cold ingest stages (s; parse and extract summed over the workers, load overlapping them): ${Object.entries(i.cold.stages)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     if (i.importFloor) {
       const f = i.importFloor;
-      console.log(`engine floor: ${f.nodes} nodes and ${f.relationships} relationships exported as CSV in ${f.exportSeconds} s; neo4j-admin database import ${f.importSeconds} s, then the schema (constraints, indexes, full-text) built in ${f.schemaSeconds} s with ${f.schemaNeo4jCpuSeconds} Neo4j CPU-s`);
+      console.log(
+        `engine floor: ${f.nodes} nodes and ${f.relationships} relationships exported as CSV in ${f.exportSeconds} s; neo4j-admin database import ${f.importSeconds} s, then the schema (constraints, indexes, full-text) built in ${f.schemaSeconds} s with ${f.schemaNeo4jCpuSeconds} Neo4j CPU-s`,
+      );
     }
   }
   if (r.growth?.length) {
-    const one = i ? [{ size: '1×', mb: i.extractPool.mb, files: i.cold.files, seconds: i.cold.seconds, peakRssMb: i.cold.peakRssMb, neo4jPeakMb: i.cold.neo4jPeakRssMb, changed: i.oneChanged.ingestSeconds }] : [];
-    printTable('Growth: cold ingest and one changed file of the corpus copied N times (bench/grow.mjs)', [
-      ...one,
-      ...r.growth.map((g) => ({ size: `${g.times}×`, mb: g.mb, files: g.files, seconds: g.cold.ingestSeconds, peakRssMb: g.cold.peakRssMb, neo4jPeakMb: g.cold.neo4jPeakRssMb, changed: g.oneChanged.seconds })),
-    ].map((x) => ({ size: x.size, 'MB on disk': x.mb, files: x.files, 'cold ingest s': x.seconds, 'per 1× s': one.length ? round(x.seconds / (Number.parseInt(x.size, 10) || 1), 1) : null, 'peak RSS MB': x.peakRssMb, 'Neo4j peak MB': x.neo4jPeakMb, 'one changed s': x.changed })));
+    const one = i
+      ? [
+          {
+            size: '1×',
+            mb: i.extractPool.mb,
+            files: i.cold.files,
+            seconds: i.cold.seconds,
+            peakRssMb: i.cold.peakRssMb,
+            neo4jPeakMb: i.cold.neo4jPeakRssMb,
+            changed: i.oneChanged.ingestSeconds,
+          },
+        ]
+      : [];
+    printTable(
+      'Growth: cold ingest and one changed file of the corpus copied N times (bench/grow.mjs)',
+      [
+        ...one,
+        ...r.growth.map((g) => ({
+          size: `${g.times}×`,
+          mb: g.mb,
+          files: g.files,
+          seconds: g.cold.ingestSeconds,
+          peakRssMb: g.cold.peakRssMb,
+          neo4jPeakMb: g.cold.neo4jPeakRssMb,
+          changed: g.oneChanged.seconds,
+        })),
+      ].map((x) => ({
+        size: x.size,
+        'MB on disk': x.mb,
+        files: x.files,
+        'cold ingest s': x.seconds,
+        'per 1× s': one.length ? round(x.seconds / (Number.parseInt(x.size, 10) || 1), 1) : null,
+        'peak RSS MB': x.peakRssMb,
+        'Neo4j peak MB': x.neo4jPeakMb,
+        'one changed s': x.changed,
+      })),
+    );
   }
   if (r.queries?.length) {
-    printTable('Queries: API (quorum serve, answer cache on), API with QUORUM_CACHE_MB=0, floor (the same Cypher through neo4j-driver), peer (@neo4j/graphql); latency ms, throughput requests/s', r.queries.map((q) => ({
-      case: q.case,
-      c: q.connections,
-      answer: `${q.answer.items}/${q.answer.kb}KB`,
-      tx: `${q.transactions}/${q.queries}`,
-      'API p50': q.api.p50,
-      'API p99': q.api.p99,
-      'API rps': q.api.rps,
-      'no-cache p50': q.apiUncached.p50,
-      'no-cache p99': q.apiUncached.p99,
-      'no-cache rps': q.apiUncached.rps,
-      err: q.api.errors + q.apiUncached.errors,
-      'floor p50': q.floor.p50,
-      'floor p99': q.floor.p99,
-      'floor rps': q.floor.rps,
-      'floor err': q.floor.errors,
-      'no-cache p50 ÷ floor': round(q.apiUncached.p50 / q.floor.p50, 2),
-      'peer p50': q.peer?.p50 ?? null,
-      'peer rps': q.peer?.rps ?? null,
-      'peer err': q.peer?.errors ?? null,
-      'rps ÷ peer': q.peer ? round(q.api.rps / q.peer.rps, 2) : null,
-      'no-cache rps ÷ peer': q.peer ? round(q.apiUncached.rps / q.peer.rps, 2) : null,
-    })));
+    printTable(
+      'Queries: API (quorum serve, answer cache on), API with QUORUM_CACHE_MB=0, floor (the same Cypher through neo4j-driver), peer (@neo4j/graphql); latency ms, throughput requests/s',
+      r.queries.map((q) => ({
+        case: q.case,
+        c: q.connections,
+        answer: `${q.answer.items}/${q.answer.kb}KB`,
+        tx: `${q.transactions}/${q.queries}`,
+        'API p50': q.api.p50,
+        'API p99': q.api.p99,
+        'API rps': q.api.rps,
+        'no-cache p50': q.apiUncached.p50,
+        'no-cache p99': q.apiUncached.p99,
+        'no-cache rps': q.apiUncached.rps,
+        err: q.api.errors + q.apiUncached.errors,
+        'floor p50': q.floor.p50,
+        'floor p99': q.floor.p99,
+        'floor rps': q.floor.rps,
+        'floor err': q.floor.errors,
+        'no-cache p50 ÷ floor': round(q.apiUncached.p50 / q.floor.p50, 2),
+        'peer p50': q.peer?.p50 ?? null,
+        'peer rps': q.peer?.rps ?? null,
+        'peer err': q.peer?.errors ?? null,
+        'rps ÷ peer': q.peer ? round(q.api.rps / q.peer.rps, 2) : null,
+        'no-cache rps ÷ peer': q.peer ? round(q.apiUncached.rps / q.peer.rps, 2) : null,
+      })),
+    );
   }
-  printTable('Targets', r.targets.map((x) => ({ target: x.target, value: x.value, limit: x.limit, met: x.met === null ? '–' : x.met ? 'yes' : 'NO' })));
+  printTable(
+    'Targets',
+    r.targets.map((x) => ({ target: x.target, value: x.value, limit: x.limit, met: x.met === null ? '–' : x.met ? 'yes' : 'NO' })),
+  );
   console.log(`load average at start ${r.busy.start.loadavg.join(' ')}, at end ${r.busy.end.loadavg.join(' ')} (cores: ${r.machine.cores})`);
 }

@@ -69,7 +69,14 @@ process.exit(status);
 async function soak() {
   const neo4j = await startNeo4j({ home, port: await freePort(), log: () => {} });
   // Note: the answer cache is off unless QUORUM_CACHE_MB is set, so every request reads the graph the ingest is writing.
-  const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, QUORUM_RATE_LIMIT: '0', QUORUM_CACHE_MB: process.env.QUORUM_CACHE_MB ?? '0' };
+  const env = {
+    ...process.env,
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    QUORUM_RATE_LIMIT: '0',
+    QUORUM_CACHE_MB: process.env.QUORUM_CACHE_MB ?? '0',
+  };
   log(`Neo4j ${neo4j.uri} (home ${home})`);
   await quorum(['ingest', SEEDS, '--collection', 'seeds'], env).done;
 
@@ -77,12 +84,15 @@ async function soak() {
   const api = quorum(['serve', '--port', String(port)], env);
   const url = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${url}/ready`).catch(() => null))?.ok, 60_000, 'the API did not become ready');
-  const ask = async (query) => (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json());
+  const ask = async (query) =>
+    await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
   const stable = JSON.stringify(await ask(STABLE));
   log(`API ${url} (pid ${api.child.pid}); the stable answer is ${stable.length} bytes`);
 
   // The whole corpus, one collection after another, in a process of its own.
-  const collections = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const collections = readdirSync(CORPUS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const ingestStart = Date.now();
   let ingestEnd = 0;
   const ingest = (async () => {
@@ -136,7 +146,12 @@ async function soak() {
   const overlap = Math.round((Math.min(ingestEnd || loadEnd, loadEnd) - loadStart) / 1000);
   log(`load done: ${result.requests.total} requests; the ingest wrote during ${overlap} of its ${Math.round((loadEnd - loadStart) / 1000)} s`);
 
-  await Promise.race([ingest, sleep(INGEST_WAIT * 1000).then(() => { throw new Error(`the ingest did not end within ${INGEST_WAIT} s`); })]);
+  await Promise.race([
+    ingest,
+    sleep(INGEST_WAIT * 1000).then(() => {
+      throw new Error(`the ingest did not end within ${INGEST_WAIT} s`);
+    }),
+  ]);
   log(`ingest done in ${Math.round((ingestEnd - ingestStart) / 1000)} s`);
 
   // Each query alone, on the whole corpus: the median of 3, ms.
@@ -156,7 +171,8 @@ async function soak() {
   const examples = [];
   for (const [id, versions] of seen) {
     const slash = id.indexOf('/');
-    const final = (await ask(`{ meeting(collection: ${JSON.stringify(id.slice(0, slash))}, path: ${JSON.stringify(id.slice(slash + 1))}) ${MEETING} }`)).data?.meeting;
+    const final = (await ask(`{ meeting(collection: ${JSON.stringify(id.slice(0, slash))}, path: ${JSON.stringify(id.slice(slash + 1))}) ${MEETING} }`)).data
+      ?.meeting;
     const want = JSON.stringify(final);
     for (const text of versions.values()) {
       if (text === want) continue;
@@ -193,7 +209,7 @@ async function soak() {
   if (result.non2xx || result.errors || result.timeouts || warmup.non2xx || warmup.errors || warmup.timeouts || failures.size) problems.push('requests failed');
   if (stableChanged) problems.push('a stable answer changed');
   if (torn) problems.push('a reader saw a meeting that was not whole');
-  if (!(report.apiRssMb.last <= report.apiRssMb.first * 1.25 + 20)) problems.push('the API\'s memory grew');
+  if (!(report.apiRssMb.last <= report.apiRssMb.first * 1.25 + 20)) problems.push("the API's memory grew");
   api.child.kill('SIGTERM');
   await api.done.catch(() => {});
   log(problems.length ? `FAILED: ${problems.join('; ')}` : 'passed');
@@ -208,11 +224,13 @@ function quorum(argv, env, { quiet = false } = {}) {
   const keep = (d) => (output = (output + d).slice(-4000));
   child.stdout.on('data', (d) => (quiet ? keep(d) : process.stderr.write(d)));
   child.stderr.on('data', keep);
-  const done = new Promise((resolve, reject) => child.on('exit', (code, signal) => {
-    // Files of the corpus that fail are the ingest's report (it exits 1), not the soak's concern; a crash is.
-    if (code === 0 || signal === 'SIGTERM' || (code === 1 && argv[0] === 'ingest' && / \d+ failed; /.test(output))) resolve();
-    else reject(new Error(`quorum ${argv.join(' ')} exited with ${code ?? signal}:\n${output}`));
-  }));
+  const done = new Promise((resolve, reject) =>
+    child.on('exit', (code, signal) => {
+      // Files of the corpus that fail are the ingest's report (it exits 1), not the soak's concern; a crash is.
+      if (code === 0 || signal === 'SIGTERM' || (code === 1 && argv[0] === 'ingest' && / \d+ failed; /.test(output))) resolve();
+      else reject(new Error(`quorum ${argv.join(' ')} exited with ${code ?? signal}:\n${output}`));
+    }),
+  );
   return { child, done };
 }
 

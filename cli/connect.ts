@@ -43,7 +43,9 @@ export async function connect(o: { home?: string; port?: number; attempts?: numb
       }
       if (i >= attempts) {
         await db.close();
-        throw new Error(`cannot reach Neo4j at ${neo4j.uri} after ${attempts} attempts (${(err as Error).message}); check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use Quorum's own server`);
+        throw new Error(
+          `cannot reach Neo4j at ${neo4j.uri} after ${attempts} attempts (${(err as Error).message}); check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use Quorum's own server`,
+        );
       }
       const wait = Math.min(8000, 500 * 2 ** (i - 1));
       console.error(`quorum: Neo4j at ${neo4j.uri} does not answer yet; retrying in ${wait / 1000} s (${i}/${attempts})`);

@@ -121,7 +121,9 @@ function report(s: IngestSummary, verbose: boolean): void {
   const content = s.messages.filter((m) => m.line !== undefined);
   for (const m of s.messages) if (verbose || m.line === undefined) console.error(messageLine(s.collection, m));
   if (content.length) {
-    console.log(`${s.collection}: ${content.length} message${content.length === 1 ? '' : 's'} about the notes' content${verbose ? '' : ' (--verbose prints them)'}`);
+    console.log(
+      `${s.collection}: ${content.length} message${content.length === 1 ? '' : 's'} about the notes' content${verbose ? '' : ' (--verbose prints them)'}`,
+    );
   }
   if (s.rederived) console.log(`${s.collection}: ${rederivedNote(s.rederived)}`);
   console.log(
@@ -138,7 +140,7 @@ export function messageLine(collection: string, m: Message): string {
 
 /** The one line that says why unchanged files were indexed again. */
 export function rederivedNote(r: NonNullable<IngestSummary['rederived']>): string {
-  const why = r.rules && r.config ? 'Quorum\'s rules and the collection\'s config' : r.rules ? 'Quorum\'s rules (an upgrade)' : 'the collection\'s config';
+  const why = r.rules && r.config ? "Quorum's rules and the collection's config" : r.rules ? "Quorum's rules (an upgrade)" : "the collection's config";
   const n = r.meetings === 1 ? '1 unchanged note was' : `${r.meetings} unchanged notes were`;
   return `${n} indexed again: ${why} changed since they were indexed`;
 }
@@ -225,7 +227,10 @@ async function startCommand(argv: string[]): Promise<number> {
     await conn.close();
     throw err;
   }
-  return serve(conn, options,
+  return serve(
+    conn,
+    options,
     `Index your own notes: npx quorum ingest /path/to/notes --collection NAME [--url-base https://github.com/ORG/REPO/blob/main]\n` +
-    `Try: { meetings(collection: "${request.collection}", first: 5) { path date title attendees { name } } }`);
+      `Try: { meetings(collection: "${request.collection}", first: 5) { path date title attendees { name } } }`,
+  );
 }

@@ -67,14 +67,16 @@ export class Access {
   check(): Promise<void> {
     const no = this.refusal();
     if (no) return Promise.reject(no);
-    this.checking ??= this.ping().then(
-      () => this.answered(),
-      (err: unknown) => {
-        throw this.failed(err);
-      },
-    ).finally(() => {
-      this.checking = null;
-    });
+    this.checking ??= this.ping()
+      .then(
+        () => this.answered(),
+        (err: unknown) => {
+          throw this.failed(err);
+        },
+      )
+      .finally(() => {
+        this.checking = null;
+      });
     return this.checking;
   }
 

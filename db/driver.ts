@@ -38,7 +38,11 @@ export class DbError extends Error {
   /** The driver's or server's error code (`Neo.ClientError.…`, `ServiceUnavailable`), for the log. */
   readonly code?: string;
 
-  constructor(readonly kind: DbErrorKind, message: string, override readonly cause?: unknown) {
+  constructor(
+    readonly kind: DbErrorKind,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     const code = (cause as { code?: unknown } | undefined)?.code;
     if (typeof code === 'string') this.code = code;
@@ -80,7 +84,10 @@ export class Db {
     });
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.app = options.app ?? 'quorum';
-    this.access = new Access(() => this.driver.getServerInfo().then(() => undefined), (err) => translate(err, options));
+    this.access = new Access(
+      () => this.driver.getServerInfo().then(() => undefined),
+      (err) => translate(err, options),
+    );
   }
 
   get uri(): string {
@@ -169,9 +176,7 @@ export class Db {
       run: async (cypher, params = {}) => (await tx.run(cypher, toNeo4j(params) as Params)).records.map(toRow),
     });
     try {
-      const result = mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+      const result = mode === 'READ' ? await session.executeRead((tx) => work(wrap(tx)), config) : await session.executeWrite((tx) => work(wrap(tx)), config);
       this.access.answered();
       return result;
     } catch (err) {
@@ -224,7 +229,12 @@ export function translate(err: unknown, who?: { uri: string; user: string }): Db
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
   const message = e.message ?? String(err);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable' || /ECONNREFUSED|connect|Pool is closed/i.test(code + message)) {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code === 'Neo.TransientError.General.DatabaseUnavailable' ||
+    /ECONNREFUSED|connect|Pool is closed/i.test(code + message)
+  ) {
     return new DbError('unavailable', 'the graph database is not reachable', err);
   }
   if (/^Neo\.ClientError\.Security\.(Unauthorized|AuthenticationRateLimit|CredentialsExpired)$/.test(code)) {

@@ -42,7 +42,12 @@ export interface Gold {
 }
 
 export const fold = (s: string): string =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export class Tally {
   tp = 0;
@@ -77,8 +82,7 @@ function matchCount<G, F>(gold: G[], found: F[], same: (g: G, f: F) => boolean):
   return hits;
 }
 
-const personMatches = (gold: string, p: PersonRecord): boolean =>
-  [p.name, ...p.aliases].some((n) => fold(n) === fold(gold));
+const personMatches = (gold: string, p: PersonRecord): boolean => [p.name, ...p.aliases].some((n) => fold(n) === fold(gold));
 const spanHits = (line: number, s: { startLine: number; endLine: number }): boolean => line >= s.startLine - 1 && line <= s.endLine + 1;
 /** A found item's span matches a gold item's line or one of its `also` lines (within one line). */
 const itemHits = (g: { line: number; also?: number[] }, s: { startLine: number; endLine: number }): boolean =>
@@ -156,30 +160,51 @@ export async function scoreOffline(
     const attendees = record.attendees.map((i) => record.people[i]!);
     const speakerIdx = [...new Set(record.passages.map((p) => p.speaker).filter((s): s is number => s !== null))];
     const speakers = speakerIdx.map((i) => record.people[i]!);
-    for (const [k, got] of [['attendees', attendees], ['speakers', speakers]] as const) {
+    for (const [k, got] of [
+      ['attendees', attendees],
+      ['speakers', speakers],
+    ] as const) {
       const g = gold[k];
       scores[k].add(matchCount(g, got, personMatches), got.length, g.length);
-      note(k, g.filter((n) => !got.some((p) => personMatches(n, p))), got.filter((p) => !g.some((n) => personMatches(n, p))).map((p) => p.name));
+      note(
+        k,
+        g.filter((n) => !got.some((p) => personMatches(n, p))),
+        got.filter((p) => !g.some((n) => personMatches(n, p))).map((p) => p.name),
+      );
     }
     const ids = record.references.map((r) => r.id);
     const unknown = new Set(gold.references.filter((r) => r.startsWith('?#')).map((r) => r.slice(2)));
     const gh = new Set(ids.filter((id) => id.includes('#') && !unknown.has(id.split('#')[1]!)).map((s) => s.toLowerCase()));
     const goldGh = new Set(gold.references.filter((r) => !r.startsWith('?#')).map((r) => r.toLowerCase()));
     scores.references.add([...goldGh].filter((r) => gh.has(r)).length, gh.size, goldGh.size);
-    note('references', [...goldGh].filter((r) => !gh.has(r)), [...gh].filter((r) => !goldGh.has(r)));
+    note(
+      'references',
+      [...goldGh].filter((r) => !gh.has(r)),
+      [...gh].filter((r) => !goldGh.has(r)),
+    );
     const crates = new Set(ids.filter((id) => id.startsWith('crate:')).map((id) => id.slice(6).toLowerCase()));
     const goldCrates = new Set(gold.crates.map((c) => c.toLowerCase()));
     scores.crates.add([...goldCrates].filter((c) => crates.has(c)).length, crates.size, goldCrates.size);
-    note('crates', [...goldCrates].filter((c) => !crates.has(c)), [...crates].filter((c) => !goldCrates.has(c)));
+    note(
+      'crates',
+      [...goldCrates].filter((c) => !crates.has(c)),
+      [...crates].filter((c) => !goldCrates.has(c)),
+    );
     const adv = new Set(ids.filter((id) => id.startsWith('advisory:')).map((id) => id.slice(9).toUpperCase()));
     const goldAdv = new Set(gold.advisories.map((a) => a.toUpperCase()));
     scores.advisories.add([...goldAdv].filter((a) => adv.has(a)).length, adv.size, goldAdv.size);
-    note('advisories', [...goldAdv].filter((a) => !adv.has(a)), [...adv].filter((a) => !goldAdv.has(a)));
+    note(
+      'advisories',
+      [...goldAdv].filter((a) => !adv.has(a)),
+      [...adv].filter((a) => !goldAdv.has(a)),
+    );
     const dHits = matchCount(gold.decisions, record.decisions, itemHits);
     scores.decisions.add(dHits, record.decisions.length, gold.decisions.length);
-    note('decisions',
+    note(
+      'decisions',
       gold.decisions.filter((g) => !record.decisions.some((f) => itemHits(g, f))).map((g) => `${g.line}: ${g.summary}`),
-      record.decisions.filter((f) => !gold.decisions.some((g) => itemHits(g, f))).map((f) => `${f.startLine}-${f.endLine}: ${f.text.slice(0, 100)}`));
+      record.decisions.filter((f) => !gold.decisions.some((g) => itemHits(g, f))).map((f) => `${f.startLine}-${f.endLine}: ${f.text.slice(0, 100)}`),
+    );
     const aHits = matchCount(gold.actionItems, record.actionItems, itemHits);
     scores.actionItems.add(aHits, record.actionItems.length, gold.actionItems.length);
     const ownerOf = (f: MeetingRecord['actionItems'][number]) => (f.owner !== null ? record.people[f.owner] : undefined);
@@ -189,12 +214,22 @@ export async function scoreOffline(
     };
     const oHits = matchCount(gold.actionItems, record.actionItems, (g, f) => itemHits(g, f) && sameOwner(g, f));
     scores.actionOwners.add(oHits, record.actionItems.length, gold.actionItems.length);
-    note('actionItems',
+    note(
+      'actionItems',
       gold.actionItems.filter((g) => !record.actionItems.some((f) => itemHits(g, f))).map((g) => `${g.line} (${goldOwners(g).join(' + ')}): ${g.summary}`),
-      record.actionItems.filter((f) => !gold.actionItems.some((g) => itemHits(g, f))).map((f) => `${f.startLine}-${f.endLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'}): ${f.text.slice(0, 100)}`));
-    note('actionOwners',
-      gold.actionItems.filter((g) => record.actionItems.some((f) => itemHits(g, f)) && !record.actionItems.some((f) => itemHits(g, f) && sameOwner(g, f))).map((g) => `${g.line} (${goldOwners(g).join(' + ')})`),
-      record.actionItems.filter((f) => gold.actionItems.some((g) => itemHits(g, f)) && !gold.actionItems.some((g) => itemHits(g, f) && sameOwner(g, f))).map((f) => `${f.startLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'})`));
+      record.actionItems
+        .filter((f) => !gold.actionItems.some((g) => itemHits(g, f)))
+        .map((f) => `${f.startLine}-${f.endLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'}): ${f.text.slice(0, 100)}`),
+    );
+    note(
+      'actionOwners',
+      gold.actionItems
+        .filter((g) => record.actionItems.some((f) => itemHits(g, f)) && !record.actionItems.some((f) => itemHits(g, f) && sameOwner(g, f)))
+        .map((g) => `${g.line} (${goldOwners(g).join(' + ')})`),
+      record.actionItems
+        .filter((f) => gold.actionItems.some((g) => itemHits(g, f)) && !gold.actionItems.some((g) => itemHits(g, f) && sameOwner(g, f)))
+        .map((f) => `${f.startLine} (${ownerOf(f)?.name ?? f.ownerGroup ?? '-'})`),
+    );
     files.push({ gold, record, misses });
     addScores(pooled, scores);
     const collection = byCollection.get(gold.corpus) ?? byCollection.set(gold.corpus, newScores()).get(gold.corpus)!;

@@ -87,7 +87,9 @@ async function main(argv: string[]): Promise<void> {
       const o = old.get(`${l.collection}/${l.path}`);
       if (o?.digest === l.digest) continue;
       differ++;
-      const keys = o ? (Object.keys(l.record) as Array<keyof MeetingRecord>).filter((k) => JSON.stringify(l.record[k]) !== JSON.stringify(o.record[k])) : ['(new)'];
+      const keys = o
+        ? (Object.keys(l.record) as Array<keyof MeetingRecord>).filter((k) => JSON.stringify(l.record[k]) !== JSON.stringify(o.record[k]))
+        : ['(new)'];
       for (const k of keys) byKey.set(k, (byKey.get(k) ?? 0) + 1);
       if (differ <= 50) console.log(`differs: ${l.collection}/${l.path}: ${keys.join(', ')}`);
     }

@@ -99,7 +99,6 @@ function defaultTimeout(): number {
 /** What became of one file: unchanged, or what the pool made of it (a read failure is a failed extraction). */
 type Outcome = { path: string; result: 'skipped' | Extracted };
 
-
 /** Indexes one folder as one collection. */
 export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
@@ -114,7 +113,12 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   let known: Awaited<ReturnType<typeof knownHandles>>;
   let named: Awaited<ReturnType<typeof indexedPeople>>;
   try {
-    [listing, indexed, known, named] = await Promise.all([listNotes(o.folder), indexedMeetings(o.db, o.collection), knownHandles(o.db), indexedPeople(o.db, o.collection)]);
+    [listing, indexed, known, named] = await Promise.all([
+      listNotes(o.folder),
+      indexedMeetings(o.db, o.collection),
+      knownHandles(o.db),
+      indexedPeople(o.db, o.collection),
+    ]);
   } catch (err) {
     await pool?.close();
     throw err;
@@ -129,7 +133,11 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const people = new PeopleDirectory(o.config.people, known);
   people.observe([], named);
   const writer = new MeetingWriter(o.db, people, {
-    urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived, replaces: (path) => indexed.has(path),
+    urlBase: o.config.urlBase,
+    batchRows: o.batchRows,
+    orphans,
+    derived,
+    replaces: (path) => indexed.has(path),
   });
 
   // Lanes keep the pool fed: each reads its next file and waits for its extraction. The
@@ -203,7 +211,12 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const present = new Set(listing.files);
   const written = await writer.end();
   const finished = performance.now();
-  const { touched, deleted } = await finishRun(o, written, orphans, [...indexed.keys()].filter((p) => !present.has(p)));
+  const { touched, deleted } = await finishRun(
+    o,
+    written,
+    orphans,
+    [...indexed.keys()].filter((p) => !present.has(p)),
+  );
   stages.load = written.writeMs + (performance.now() - finished);
   stages.settle = performance.now() - t;
 
@@ -234,7 +247,10 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
  * touched people's names.
  */
 async function finishRun(
-  o: Pick<IngestOptions, 'db' | 'collection' | 'config'>, written: Written, orphans: Orphans, gone: string[],
+  o: Pick<IngestOptions, 'db' | 'collection' | 'config'>,
+  written: Written,
+  orphans: Orphans,
+  gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   await deleteMeetings(o.db, o.collection, gone, orphans);
   await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links });
@@ -248,13 +264,19 @@ async function finishRun(
  * gone, then finishes the run as ingestFolder does.
  */
 export async function writeCollection(
-  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean }, records: MeetingRecord[], gone: string[],
+  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean },
+  records: MeetingRecord[],
+  gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
   people.observe([], await indexedPeople(o.db, o.collection));
   const orphans = new Orphans();
   const writer = new MeetingWriter(o.db, people, {
-    urlBase: o.config.urlBase, batchRows: o.batchRows, orphans, derived: o.derived ?? derivedStamp(o.config), replaces: () => o.replacing ?? false,
+    urlBase: o.config.urlBase,
+    batchRows: o.batchRows,
+    orphans,
+    derived: o.derived ?? derivedStamp(o.config),
+    replaces: () => o.replacing ?? false,
   });
   try {
     for (const r of records) writer.push(r);

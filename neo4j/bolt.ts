@@ -43,11 +43,7 @@ export async function boltAnswers(endpoint: Neo4jEndpoint, timeoutMs = 5000): Pr
  * Waits until Bolt answers at the endpoint: 'ready'; or until `alive()` turns false: 'exited';
  * or `timeoutMs` passes: 'timeout'.
  */
-export async function waitForBolt(
-  endpoint: Neo4jEndpoint,
-  alive: () => boolean,
-  timeoutMs: number,
-): Promise<'ready' | 'exited' | 'timeout'> {
+export async function waitForBolt(endpoint: Neo4jEndpoint, alive: () => boolean, timeoutMs: number): Promise<'ready' | 'exited' | 'timeout'> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (!alive()) return 'exited';

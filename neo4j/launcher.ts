@@ -92,7 +92,9 @@ async function reuse(inst: Instance): Promise<StartedNeo4j | undefined> {
     return undefined;
   }
   if (outcome === 'timeout') {
-    throw new Error(`Neo4j at ${inst.home} runs (pid ${pid}) but Bolt on port ${port} did not answer within ${START_TIMEOUT_MS / 1000} s; see ${inst.logFile}:\n${logTail(inst)}`);
+    throw new Error(
+      `Neo4j at ${inst.home} runs (pid ${pid}) but Bolt on port ${port} did not answer within ${START_TIMEOUT_MS / 1000} s; see ${inst.logFile}:\n${logTail(inst)}`,
+    );
   }
   inst.log(`Reusing Neo4j already running at ${endpoint.uri} (pid ${pid}, home ${inst.home})`);
   return { ...endpoint, startedHere: false, home: inst.home, pid };
@@ -102,7 +104,9 @@ async function launch(inst: Instance): Promise<StartedNeo4j> {
   const java = findJava();
   await ensureNeo4jJars(inst);
   if (!(await portIsFree(inst.port))) {
-    throw new Error(`port ${inst.port} on 127.0.0.1 is already in use by another program, so Neo4j cannot listen there; stop that program or choose another port (QUORUM_NEO4J_PORT)`);
+    throw new Error(
+      `port ${inst.port} on 127.0.0.1 is already in use by another program, so Neo4j cannot listen there; stop that program or choose another port (QUORUM_NEO4J_PORT)`,
+    );
   }
   writeNeo4jConfig(inst);
   keepRunning(inst, false);
@@ -131,9 +135,11 @@ async function launch(inst: Instance): Promise<StartedNeo4j> {
     if (pid !== undefined && exit === undefined) await stopProcess(inst, pid);
     rmSync(inst.pidFile, { force: true });
     const reason =
-      outcome instanceof Error ? outcome.message
-      : outcome === 'timeout' ? `Bolt did not answer within ${START_TIMEOUT_MS / 1000} s`
-      : `the JVM ${exit ?? 'exited'}`;
+      outcome instanceof Error
+        ? outcome.message
+        : outcome === 'timeout'
+          ? `Bolt did not answer within ${START_TIMEOUT_MS / 1000} s`
+          : `the JVM ${exit ?? 'exited'}`;
     throw new Error(`Neo4j failed to start at ${inst.home}: ${reason}. Last lines of ${inst.logFile}:\n${logTail(inst, logStart)}`);
   }
   inst.log(`Neo4j is up at ${endpoint.uri} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);

@@ -15,7 +15,9 @@ export function findJava(): string {
   const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (probe.error) {
     const where = process.env.JAVA_HOME ? `${java} (from JAVA_HOME)` : '`java` on the PATH';
-    throw new Error(`Neo4j needs Java ${MIN_JAVA} or 21, but ${where} could not be run (${probe.error.message}); install a JDK/JRE ${MIN_JAVA}+ or set JAVA_HOME`);
+    throw new Error(
+      `Neo4j needs Java ${MIN_JAVA} or 21, but ${where} could not be run (${probe.error.message}); install a JDK/JRE ${MIN_JAVA}+ or set JAVA_HOME`,
+    );
   }
   const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
   const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;

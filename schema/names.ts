@@ -5,7 +5,13 @@
 
 /** Folds case, accents, spacing and every mark but `@ ' -` (to a space): the form a Person id is made from. In-note comparison uses extract/people/names.ts `foldNameForm`, which keeps marks. */
 export function foldName(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}@' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The identity key of a full name: folded, a leading @ and middle initials dropped (`Johnnie L Birch` = `Johnnie Birch`). */

@@ -11,10 +11,11 @@
  */
 
 const STOP = new Set(
-  ('a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my no not of on or our ' +
+  (
+    'a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my no not of on or our ' +
     'so that the their them then there these they this to was we were what when where which who whom why will with would you your ' +
-    'about after any all also just than too very via vs discuss discussed discussion')
-    .split(' '),
+    'about after any all also just than too very via vs discuss discussed discussion'
+  ).split(' '),
 );
 
 const SYMBOLS: [RegExp, string][] = [
@@ -62,7 +63,9 @@ function undouble(w: string): string {
 
 /** The stemmed content words of a text, in order. */
 export function terms(text: string): string[] {
-  return words(text).filter((w) => !STOP.has(w)).map(stem);
+  return words(text)
+    .filter((w) => !STOP.has(w))
+    .map(stem);
 }
 
 /**
@@ -90,7 +93,9 @@ export class QueryTextError extends Error {}
  */
 export function termQuery(text: string, mode: 'all' | 'any' = 'all'): string | null {
   if (text.length > MAX_QUERY_CHARS) throw new QueryTextError(`the text is ${text.length} characters; at most ${MAX_QUERY_CHARS} are searched`);
-  const ws = words(text).filter((w) => !STOP.has(w)).slice(0, MAX_QUERY_TERMS);
+  const ws = words(text)
+    .filter((w) => !STOP.has(w))
+    .slice(0, MAX_QUERY_TERMS);
   if (!ws.length) return null;
   const short = initials(text);
   const parts = ws.flatMap((w, i) => {

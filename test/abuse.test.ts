@@ -40,12 +40,20 @@ async function gql(query: string, variables?: Record<string, unknown>, on = app,
 
 /** No Cypher, driver, Lucene or JavaScript detail in a response (besides the client's own `echo`, which GraphQL may quote). */
 function expectMasked(raw: string, echo?: string): void {
-  if (echo) raw = raw.split(JSON.stringify(JSON.stringify(echo)).slice(1, -1)).join('').split(JSON.stringify(echo).slice(1, -1)).join('');
+  if (echo)
+    raw = raw
+      .split(JSON.stringify(JSON.stringify(echo)).slice(1, -1))
+      .join('')
+      .split(JSON.stringify(echo).slice(1, -1))
+      .join('');
   expect(raw).not.toMatch(/neo4j|cypher|lucene|MATCH \(|RETURN |UNWIND|stack|\.ts:\d|\.js:\d|at \w+ \(|Neo\.\w+Error/i);
 }
 
 const NORMAL = [
-  ['meeting', '{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { title attendees { name } passages { text speaker { name } source { startLine } } } }'],
+  [
+    'meeting',
+    '{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { title attendees { name } passages { text speaker { name } source { startLine } } } }',
+  ],
   ['meetings', '{ meetings(first: 50) { path date attendees { name } decisions { text people { name } } references { id } } }'],
   ['person', '{ person(name: "Alex Crichton") { name meetings { path attendees { name } } } }'],
   ['search', '{ search(text: "wasmtime release") { text meeting { path } source { url } } }'],
@@ -80,9 +88,16 @@ describe('query limits', () => {
     for (let i = 0; i < 6; i++) deep = `attendees { meetings(first: 1) { ${deep} } }`;
     refusedWith(await gql(`{ meetings(first: 1) { ${deep} } }`), 400, 'QRM_ERR_TOO_COMPLEX', /nested 14 levels deep; the limit is 10/);
     // mercurius's own queryDepth does not follow named fragments; this does.
-    const fragments = Array.from({ length: 6 }, (_, i) =>
-      `fragment F${i} on Meeting { attendees { meetings(first: 1) { ${i === 5 ? 'id' : `...F${i + 1}`} } } }`).join('\n');
-    refusedWith(await gql(`query Sneaky { meetings(first: 1) { ...F0 } }\n${fragments}`), 400, 'QRM_ERR_TOO_COMPLEX', /operation "Sneaky" is nested 14 levels deep/);
+    const fragments = Array.from(
+      { length: 6 },
+      (_, i) => `fragment F${i} on Meeting { attendees { meetings(first: 1) { ${i === 5 ? 'id' : `...F${i + 1}`} } } }`,
+    ).join('\n');
+    refusedWith(
+      await gql(`query Sneaky { meetings(first: 1) { ...F0 } }\n${fragments}`),
+      400,
+      'QRM_ERR_TOO_COMPLEX',
+      /operation "Sneaky" is nested 14 levels deep/,
+    );
     // A fragment cycle is refused by GraphQL's own rules, and does not hang the depth count.
     const cycle = await gql('{ meetings { ...A } } fragment A on Meeting { attendees { ...B } } fragment B on Person { meetings { ...A } }');
     expect(cycle.status).toBe(400);
@@ -100,7 +115,12 @@ describe('query limits', () => {
   });
 
   test('cost: lists multiplied past 50,000 objects are refused, with literals, variables or defaults', async () => {
-    refusedWith(await gql('{ meetings(first: 1000) { passages(first: 500) { text } } }'), 400, 'QRM_ERR_TOO_COMPLEX', /about 501000 objects; the limit is 50000/);
+    refusedWith(
+      await gql('{ meetings(first: 1000) { passages(first: 500) { text } } }'),
+      400,
+      'QRM_ERR_TOO_COMPLEX',
+      /about 501000 objects; the limit is 50000/,
+    );
     const q = 'query($n: Int) { meetings(first: $n) { passages(first: $n) { text } } }';
     refusedWith(await gql(q, { n: 1000 }), 400, 'QRM_ERR_TOO_COMPLEX', /objects; the limit is 50000/);
     expect((await gql(q, { n: 5 })).status).toBe(200);
@@ -133,7 +153,11 @@ describe('query limits', () => {
   });
 
   test('body: more than 100 KiB is refused with 413', async () => {
-    const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ collections { name } }', variables: { pad: 'x'.repeat(101 * 1024) } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: '{ collections { name } }', variables: { pad: 'x'.repeat(101 * 1024) } },
+    });
     refusedWith({ status: res.statusCode, body: res.json(), raw: res.body }, 413, 'QRM_ERR_TOO_LARGE', /too large/);
     await expectNormalQueriesPass(app);
   });
@@ -146,7 +170,12 @@ describe('query limits', () => {
 
 describe('time and rate', () => {
   test('a request not answered within the per-request timeout gets 504 QRM_ERR_TIMEOUT', async () => {
-    const slow = Object.assign(Object.create(db) as Db, { read: async (...a: Parameters<Db['read']>) => { await sleep(1500); return db.read(...a); } });
+    const slow = Object.assign(Object.create(db) as Db, {
+      read: async (...a: Parameters<Db['read']>) => {
+        await sleep(1500);
+        return db.read(...a);
+      },
+    });
     const timed = await make({ db: slow, requestTimeoutMs: 300 });
     const t0 = Date.now();
     refusedWith(await gql('{ collections { name } }', undefined, timed), 504, 'QRM_ERR_TIMEOUT', /took too long/);
@@ -161,7 +190,8 @@ describe('time and rate', () => {
     expect(err.kind).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(10_000);
     const stuck = Object.assign(Object.create(db) as Db, {
-      read: (_c: string, p: Record<string, unknown>) => db.read('UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n', p, { timeoutMs: 300 }),
+      read: (_c: string, p: Record<string, unknown>) =>
+        db.read('UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n', p, { timeoutMs: 300 }),
     });
     refusedWith(await gql('{ collections { name } }', undefined, await make({ db: stuck })), 504, 'QRM_ERR_TIMEOUT', /took too long/);
   });
@@ -182,11 +212,18 @@ describe('time and rate', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => gql('{ collections { name } }', undefined, lined)));
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 503]);
-    refusedWith(answers.find((a) => a.status === 503)!, 503, 'QRM_ERR_BUSY', /the server is busy; try again shortly/);
+    refusedWith(
+      answers.find((a) => a.status === 503)!,
+      503,
+      'QRM_ERR_BUSY',
+      /the server is busy; try again shortly/,
+    );
     expect(most).toBe(2);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
     // The line empties: all pass again.
-    expect((await Promise.all(Array.from({ length: 4 }, () => gql('{ collections { name } }', undefined, lined)))).map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect((await Promise.all(Array.from({ length: 4 }, () => gql('{ collections { name } }', undefined, lined)))).map((a) => a.status)).toEqual([
+      200, 200, 200, 200,
+    ]);
   });
 
   test('rate limit: past the limit a client gets 429 QRM_ERR_RATE_LIMITED, others are still served', async () => {
@@ -210,7 +247,11 @@ describe('errors are masked', () => {
   });
 
   test('bad JSON, an empty body, a wrong content type and a GET mutation are 4xx with a plain reason', async () => {
-    for (const [payload, type] of [['{"query": ', 'application/json'], ['', 'application/json'], ['query=x', 'application/x-www-form-urlencoded']] as const) {
+    for (const [payload, type] of [
+      ['{"query": ', 'application/json'],
+      ['', 'application/json'],
+      ['query=x', 'application/x-www-form-urlencoded'],
+    ] as const) {
       const res = await app.inject({ method: 'POST', url: '/graphql', payload, headers: { 'content-type': type } });
       expect(res.statusCode, payload).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, payload).toBeLessThan(500);
@@ -230,7 +271,8 @@ describe('production switches', () => {
       '{ ...F } fragment F on Query { __type(name: "Person") { name } }',
       '{ ... on Query { __schema { directives { name } } } }',
       getIntrospectionQuery(),
-    ]) refusedWith(await gql(q, undefined, prod), 400, 'QRM_ERR_INTROSPECTION_OFF', /introspection is switched off/);
+    ])
+      refusedWith(await gql(q, undefined, prod), 400, 'QRM_ERR_INTROSPECTION_OFF', /introspection is switched off/);
     const get = await prod.inject({ url: `/graphql?query=${encodeURIComponent('{ __type(name: "Query") { name } }')}` });
     expect(get.statusCode).toBe(400);
     expect((await gql('{ __typename collections { name } }', undefined, prod)).body).toEqual({ data: { __typename: 'Query', collections: expect.any(Array) } });
@@ -289,12 +331,14 @@ describe('Cypher injection', () => {
     // Root fields with a resolver (the four question fields come with the topics work).
     for (const field of Object.values(query.getFields()).filter((f) => f.name in resolvers.Query)) {
       for (const target of field.args) {
-        await Promise.all(PAYLOADS.map(async (value) => {
-          const res = await gql(documentFor(field, target.name), { v: value, ...fillers(field, target.name) });
-          sent += 1;
-          expect([200, 400], `${field.name}(${target.name}): ${res.raw}`).toContain(res.status);
-          expectMasked(res.raw, value);
-        }));
+        await Promise.all(
+          PAYLOADS.map(async (value) => {
+            const res = await gql(documentFor(field, target.name), { v: value, ...fillers(field, target.name) });
+            sent += 1;
+            expect([200, 400], `${field.name}(${target.name}): ${res.raw}`).toContain(res.status);
+            expectMasked(res.raw, value);
+          }),
+        );
       }
     }
     expect(sent).toBeGreaterThan(100);
@@ -313,13 +357,13 @@ describe('Cypher injection', () => {
       `# ${title}`,
       '',
       'Date: 2026-01-05',
-      "Attendees: Robert'); DROP TABLE Students;--, Eve\" OR 1=1 //, Mallory `}) SET n.pwned = true //",
+      'Attendees: Robert\'); DROP TABLE Students;--, Eve" OR 1=1 //, Mallory `}) SET n.pwned = true //',
       '',
       '## Notes',
       '',
       "- Robert: we decided to MATCH (n) DETACH DELETE n, see #1' OR '1'='1",
       "- **Decision:** adopt $rows and {props} '}) RETURN 1 //",
-      "- **Action:** Eve\" OR \"\"=\" to file https://github.com/own'er/re\"po/issues/1?x='})",
+      '- **Action:** Eve" OR ""=" to file https://github.com/own\'er/re"po/issues/1?x=\'})',
       "- [link '}) //](https://example.com/'})%20DETACH%20DELETE%20n)",
       '',
       '| who | what |',
@@ -327,7 +371,11 @@ describe('Cypher injection', () => {
       "| '}) MATCH (n) SET n.pwned=1 // | `CALL dbms.killQueries()` |",
     ].join('\n');
     writeFileSync(join(dir, name), text);
-    const config = { ...emptyConfig(), urlBase: "https://example.com/'}) DETACH DELETE n //", people: [{ name: "Robert'); DROP TABLE Students;--", aliases: ["R\"})//"], handles: ["rob'})"] }] };
+    const config = {
+      ...emptyConfig(),
+      urlBase: "https://example.com/'}) DETACH DELETE n //",
+      people: [{ name: "Robert'); DROP TABLE Students;--", aliases: ['R"})//'], handles: ["rob'})"] }],
+    };
     try {
       const s = await ingestFolder({ db, folder: dir, collection, config });
       expect(s).toMatchObject({ meetings: 1, failed: 0 });

@@ -46,12 +46,21 @@ describe('ActionItem.owners', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/graphql',
-      payload: { query: '{ meeting(collection: "owners", path: "board/2026-03-04.md") { actionItems { text owner { name } owners { name } ownerGroup source { startLine } } } }' },
+      payload: {
+        query:
+          '{ meeting(collection: "owners", path: "board/2026-03-04.md") { actionItems { text owner { name } owners { name } ownerGroup source { startLine } } } }',
+      },
     });
     expect(res.statusCode).toBe(200);
     const items = (res.json() as { data: { meeting: { actionItems: unknown[] } } }).data.meeting.actionItems;
     expect(items).toEqual([
-      { text: 'RD + OL: settle the travel budget', owner: { name: 'Rosa Diaz' }, owners: [{ name: 'Rosa Diaz' }, { name: 'Omar Little' }], ownerGroup: null, source: { startLine: 11 } },
+      {
+        text: 'RD + OL: settle the travel budget',
+        owner: { name: 'Rosa Diaz' },
+        owners: [{ name: 'Rosa Diaz' }, { name: 'Omar Little' }],
+        ownerGroup: null,
+        source: { startLine: 11 },
+      },
       { text: 'circulate the minutes', owner: { name: 'Wen Zhao' }, owners: [{ name: 'Wen Zhao' }], ownerGroup: null, source: { startLine: 12 } },
       { text: 'The board: review the charter', owner: { name: 'board' }, owners: [], ownerGroup: 'board', source: { startLine: 13 } },
     ]);

@@ -23,12 +23,15 @@ afterAll(async () => {
 
 describe('meeting', () => {
   test('answers with the contract types, nested fields and source lines', async () => {
-    const { status, body } = await gql(`query($c: String!, $p: String!) { meeting(collection: $c, path: $p) {
+    const { status, body } = await gql(
+      `query($c: String!, $p: String!) { meeting(collection: $c, path: $p) {
       id collection path title date series
       attendees { name aliases } speakers { name }
       references { id kind title meetings { path } }
       passages(first: 500) { text speaker { name } source { collection path startLine endLine } meeting { path } }
-    } }`, { c: 'seeds', p: '001_47f3fa9c104fb741.txt' });
+    } }`,
+      { c: 'seeds', p: '001_47f3fa9c104fb741.txt' },
+    );
     expect(status).toBe(200);
     const m = body.data.meeting;
     expect(m).toMatchObject({ id: 'seeds/001_47f3fa9c104fb741.txt', date: '2025-06-05', series: 'wasmtime' });
@@ -36,7 +39,11 @@ describe('meeting', () => {
     expect(m.speakers.map((p: { name: string }) => p.name)).toContain('Alex Crichton');
     expect(m.references).toContainEqual(expect.objectContaining({ id: 'bytecodealliance/rfcs#43', kind: 'RFC' }));
     const alex = m.passages.find((x: { text: string }) => x.text.startsWith("Alex: I'll file an issue"));
-    expect(alex).toMatchObject({ speaker: { name: 'Alex Crichton' }, source: { collection: 'seeds', path: '001_47f3fa9c104fb741.txt', startLine: 56, endLine: 60 }, meeting: { path: '001_47f3fa9c104fb741.txt' } });
+    expect(alex).toMatchObject({
+      speaker: { name: 'Alex Crichton' },
+      source: { collection: 'seeds', path: '001_47f3fa9c104fb741.txt', startLine: 56, endLine: 60 },
+      meeting: { path: '001_47f3fa9c104fb741.txt' },
+    });
   });
 
   test('is null for an unknown path', async () => {

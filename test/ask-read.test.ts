@@ -43,7 +43,10 @@ const TABLE: [string, Want][] = [
   ['history of the cranelift register allocator', { kind: 'EVOLUTION', topic: 'cranelift register allocator' }],
   ['What is the timeline of WASI 0.3?', { kind: 'EVOLUTION', topic: 'WASI 0.3' }],
   ['how did the discussion about code signing develop', { kind: 'EVOLUTION', topic: 'code signing' }],
-  ['show me the story of the security policy between January 2026 and April 2026', { kind: 'EVOLUTION', topic: 'security policy', from: '2026-01-01', to: '2026-04-30' }],
+  [
+    'show me the story of the security policy between January 2026 and April 2026',
+    { kind: 'EVOLUTION', topic: 'security policy', from: '2026-01-01', to: '2026-04-30' },
+  ],
   ['how have SIMD plans progressed', { kind: 'EVOLUTION', topic: 'SIMD plans' }],
   // LAST_DISCUSSED
   ['When did we last talk about pulley?', { kind: 'LAST_DISCUSSED', topic: 'pulley' }],
@@ -76,12 +79,31 @@ describe('ask reads', () => {
     expect(r.understood, JSON.stringify(r)).toBe(true);
     if (!r.understood) return;
     const { kind, topic, person, collection, series, from, to } = r.interpretation;
-    expect({ kind, topic, person, collection, series, from, to }).toEqual({ topic: null, person: null, collection: null, series: null, from: null, to: null, ...want });
+    expect({ kind, topic, person, collection, series, from, to }).toEqual({
+      topic: null,
+      person: null,
+      collection: null,
+      series: null,
+      from: null,
+      to: null,
+      ...want,
+    });
   });
 });
 
 describe('ask does not guess', () => {
-  const UNREAD = ['pulley', 'tell me a joke', 'why is the build slow?', 'delete all meetings', '', 'who', 'what did we decide about', 'is GC good or bad?', 'list everything', 'how many meetings were there in 2025'];
+  const UNREAD = [
+    'pulley',
+    'tell me a joke',
+    'why is the build slow?',
+    'delete all meetings',
+    '',
+    'who',
+    'what did we decide about',
+    'is GC good or bad?',
+    'list everything',
+    'how many meetings were there in 2025',
+  ];
   test.each(UNREAD)('"%s" gets the message and suggestions', (question) => {
     const r = readQuestion(question);
     expect(r.understood).toBe(false);

@@ -24,8 +24,7 @@ let db: Db;
 let app: FastifyInstance;
 let folder: string;
 
-const post = (query: string, variables?: Record<string, unknown>) =>
-  app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+const post = (query: string, variables?: Record<string, unknown>) => app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
 
 /** Waits until the cache has seen the graph's newest state (two polls). */
 const polled = () => new Promise((r) => setTimeout(r, POLL_MS * 3));

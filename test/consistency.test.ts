@@ -44,7 +44,11 @@ async function expectAsCleanIngest(folder: string): Promise<void> {
 }
 
 /** The notes under a folder, relative paths. */
-const notesIn = (folder: string) => readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.md')).sort();
+const notesIn = (folder: string) =>
+  readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
 
 /** Every meeting in the graph is whole: its own nodes and relationships are those of the same meeting in `whole`. */
 async function expectWholeMeetings(whole: Fingerprint): Promise<number> {
@@ -92,15 +96,17 @@ describe('the same folder, ingested again', () => {
   test('two ingests at once: no duplicate, the same graph', async () => {
     await removeAll();
     expect(await meetings()).toBe(0);
-    const [a, b] = await Promise.all([0, 1].map(async () => {
-      const other = await testDb(); // its own driver and connections, as another process would have
-      try {
-        // One meeting per transaction, so the two runs' writes interleave.
-        return await ingestFolder({ db: other, folder: join(work, 'notes'), collection: COLLECTION, config: emptyConfig(), batchRows: 1, workers: 0 });
-      } finally {
-        await other.close();
-      }
-    }));
+    const [a, b] = await Promise.all(
+      [0, 1].map(async () => {
+        const other = await testDb(); // its own driver and connections, as another process would have
+        try {
+          // One meeting per transaction, so the two runs' writes interleave.
+          return await ingestFolder({ db: other, folder: join(work, 'notes'), collection: COLLECTION, config: emptyConfig(), batchRows: 1, workers: 0 });
+        } finally {
+          await other.close();
+        }
+      }),
+    );
     expect(a!.failed + b!.failed, JSON.stringify([...a!.messages, ...b!.messages].slice(0, 3))).toBe(0);
     const now = await fingerprint(db);
     expect(now.hash, difference(reference, now)).toBe(reference.hash);
@@ -125,8 +131,13 @@ describe('an ingest killed half-way (kill -9)', () => {
     // Every note changes (an attendee line is added), so every meeting is replaced.
     const files = notesIn(notes);
     for (const f of files) writeFileSync(join(notes, f), `${readFileSync(join(notes, f), 'utf8')}\n\nAttendees: Quinn Killtest\n`);
-    const hashes = files.map((f) => createHash('sha256').update(readFileSync(join(notes, f))).digest('hex'));
-    const replaced = async () => (await db.read('MATCH (m:Meeting {collection: $c}) WHERE m.sha256 IN $hashes RETURN count(m) AS n', { c: COLLECTION, hashes }))[0]!.n as number;
+    const hashes = files.map((f) =>
+      createHash('sha256')
+        .update(readFileSync(join(notes, f)))
+        .digest('hex'),
+    );
+    const replaced = async () =>
+      (await db.read('MATCH (m:Meeting {collection: $c}) WHERE m.sha256 IN $hashes RETURN count(m) AS n', { c: COLLECTION, hashes }))[0]!.n as number;
     await ingestKilledAfterFirstBatch(notes, replaced);
     expect(await replaced()).toBeLessThan(files.length);
     await ingest(db, notes, COLLECTION);

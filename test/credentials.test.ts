@@ -46,7 +46,10 @@ const QUERY = '{ meetings(first: 1) { path } }';
 function loginLog(from = 0): string[] {
   const file = join(neo.home, 'logs', 'debug.log');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  return text.slice(from).split('\n').filter((l) => /unauthori[sz]ed|authentication|too many/i.test(l));
+  return text
+    .slice(from)
+    .split('\n')
+    .filter((l) => /unauthori[sz]ed|authentication|too many/i.test(l));
 }
 const logSize = () => (existsSync(join(neo.home, 'logs', 'debug.log')) ? readFileSync(join(neo.home, 'logs', 'debug.log'), 'utf8').length : 0);
 const failedLogins = (lines: string[]) => lines.filter((l) => /unauthorized due to authentication failure/i.test(l));

@@ -81,7 +81,8 @@ describe('serving the pages', () => {
     const script = await api.app.inject({ url: '/assets/dashboard.js' });
     expect(script.statusCode).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);
-    for (const url of ['/assets/..%2F..%2Fpackage.json', '/assets/%2E%2E%2Findex.html', '/assets/nope.js']) expect((await api.app.inject({ url })).statusCode, url).toBe(404);
+    for (const url of ['/assets/..%2F..%2Fpackage.json', '/assets/%2E%2E%2Findex.html', '/assets/nope.js'])
+      expect((await api.app.inject({ url })).statusCode, url).toBe(404);
   });
 
   test('QUORUM_DASHBOARD off sends / to GraphiQL, or to /health when that is off too', async () => {
@@ -124,15 +125,21 @@ describe('topic', () => {
     await w.page.keyboard.type(TOPIC);
     await w.page.keyboard.press('Enter');
     await w.page.waitForURL(/view=topic&q=snapshot\+restore/);
-    const want = await gql(api.app, `query($t: String!) {
+    const want = await gql(
+      api.app,
+      `query($t: String!) {
       discussions(topic: $t, first: 30) { meeting { path title } people { name } }
       decisions(about: $t, first: 30) { text }
       followUps(topic: $t) { reference { id } }
       timeline(ref: $t) { meeting { path date } }
-    }`, { t: TOPIC });
+    }`,
+      { t: TOPIC },
+    );
     await w.page.locator('.discussion').first().waitFor();
     // What the API answers, and what the example notes say.
-    expect(want.discussions.map((d: any) => d.meeting.path)).toEqual(expect.arrayContaining(['runtime/2026/runtime-03-04.md', 'runtime/2026/runtime-03-18.md']));
+    expect(want.discussions.map((d: any) => d.meeting.path)).toEqual(
+      expect.arrayContaining(['runtime/2026/runtime-03-04.md', 'runtime/2026/runtime-03-18.md']),
+    );
     expect(await w.page.locator('.discussion').count()).toBe(want.discussions.length);
     const discussions = (await w.page.locator('.discussions').textContent()) ?? '';
     for (const d of want.discussions) for (const p of d.people) expect(discussions).toContain(p.name);
@@ -179,8 +186,11 @@ describe('topic', () => {
 describe('meeting', () => {
   test('shows attendees, speakers, decisions, action items with owners, references and passages in order', async () => {
     const w = await open(api.origin, '/?view=meeting&c=examples&path=runtime%2F2026%2Fruntime-03-04.md');
-    const { meeting } = await gql(api.app, `{ meeting(collection: "examples", path: "runtime/2026/runtime-03-04.md") {
-      title attendees { name } speakers { name } decisions { text } actionItems { text owner { name } } references { id } passages { source { startLine } } } }`);
+    const { meeting } = await gql(
+      api.app,
+      `{ meeting(collection: "examples", path: "runtime/2026/runtime-03-04.md") {
+      title attendees { name } speakers { name } decisions { text } actionItems { text owner { name } } references { id } passages { source { startLine } } } }`,
+    );
     await w.page.getByRole('heading', { level: 1, name: meeting.title }).waitFor();
     const section = (id: string) => w.page.locator(`section[aria-labelledby="${id}"]`);
     const attendees = (await section('attendees-h').textContent()) ?? '';
@@ -209,7 +219,9 @@ describe('person', () => {
     for (const a of person.aliases) expect(names).toContain(a);
     expect(await w.page.locator('section[aria-labelledby="person-meetings-h"] li').count()).toBe(person.meetings.length);
     // One bar a month, as many meetings in all as the list shows.
-    const bars = await w.page.locator('#per-month svg g[aria-description="meetings a month"] rect').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const bars = await w.page
+      .locator('#per-month svg g[aria-description="meetings a month"] rect')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(bars.reduce((n, label) => n + Number(/: (\d+) meeting/.exec(label)?.[1] ?? 0), 0)).toBe(person.meetings.length);
     expect(await w.page.locator('section[aria-labelledby="person-actions-h"]').textContent()).toContain('update the RFC');
     await shot(w, 'person');

@@ -18,7 +18,9 @@ const messages = (path: string, text: string) => {
 describe('messages of a note', () => {
   test('a title dated weeks from the file name: the file name wins, and the message says so at the title', () => {
     const got = messages('notes/2024-03-12-sync.md', '# Sync, 6 February 2024\n\nWe looked at the build.\n');
-    expect(got).toEqual([{ path: 'notes/2024-03-12-sync.md', line: 1, reason: expect.stringMatching(/title's date \(2024-02-06\).*file name's \(2024-03-12\)/) }]);
+    expect(got).toEqual([
+      { path: 'notes/2024-03-12-sync.md', line: 1, reason: expect.stringMatching(/title's date \(2024-02-06\).*file name's \(2024-03-12\)/) },
+    ]);
   });
 
   test('a title and a file name that agree give no message', () => {
@@ -32,7 +34,8 @@ describe('messages of a note', () => {
   });
 
   test('an action item whose owner is nobody the note names', () => {
-    const text = '# Sync\n\nPresent: Ana Lima, Bo Chen\n\n## Notes\n\n**Action:** update the release checklist before Friday.\n\n- [ ] AL to rerun the benchmarks\n';
+    const text =
+      '# Sync\n\nPresent: Ana Lima, Bo Chen\n\n## Notes\n\n**Action:** update the release checklist before Friday.\n\n- [ ] AL to rerun the benchmarks\n';
     const got = messages('sync.md', text);
     expect(got.map((m) => [m.line, m.reason])).toEqual([[7, 'action item with no owner found']]);
   });

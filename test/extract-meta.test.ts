@@ -12,8 +12,14 @@ const meta = (path: string, text: string) => {
 
 describe('findDates', () => {
   test('reads month names, ordinals, ISO and US numeric forms', () => {
-    expect(findDates('Oct. 5th, 2022 and 16 March 2023').map(({ year, month, day }) => [year, month, day])).toEqual([[2022, 10, 5], [2023, 3, 16]]);
-    expect(findDates('the 2021-10-01 call, or 10/16/2024').map(({ year, month, day }) => [year, month, day])).toEqual([[2021, 10, 1], [2024, 10, 16]]);
+    expect(findDates('Oct. 5th, 2022 and 16 March 2023').map(({ year, month, day }) => [year, month, day])).toEqual([
+      [2022, 10, 5],
+      [2023, 3, 16],
+    ]);
+    expect(findDates('the 2021-10-01 call, or 10/16/2024').map(({ year, month, day }) => [year, month, day])).toEqual([
+      [2021, 10, 1],
+      [2024, 10, 16],
+    ]);
     expect(findDates('Sept 9th').map(({ year, month, day }) => [year, month, day])).toEqual([[undefined, 9, 9]]);
   });
 
@@ -62,7 +68,9 @@ describe('extractMeta', () => {
   });
 
   test('an agenda heading or a Dates field gives the day when the name gives the month only', () => {
-    expect(meta('main/2019/CG-06.md', '# Table of Contents\n\n## Agenda for the June meeting\n\n- **Dates**: Wednesday-Thursday, June 12-13, 2019\n').date).toBe('2019-06-12');
+    expect(
+      meta('main/2019/CG-06.md', '# Table of Contents\n\n## Agenda for the June meeting\n\n- **Dates**: Wednesday-Thursday, June 12-13, 2019\n').date,
+    ).toBe('2019-06-12');
     expect(meta('main/2020/CG-08-18.md', '## Agenda for the August 18th video call\n').date).toBe('2020-08-18');
   });
 
@@ -105,7 +113,9 @@ describe('dates from folders, month names and month files', () => {
 
   test('a file for a month takes its day from a heading or a dated link near the top, not a later mention', () => {
     expect(meta('updates/2020-05-council-update.md', '# May 12\n\n- The council met.\n').date).toBe('2020-05-12');
-    expect(meta('notes/2023/2023-02.md', '# Notes, February 2023\n\nAgenda: [link](https://example.org/wg/agendas/2023/02-Feb/09-main.md)\n').date).toBe('2023-02-09');
+    expect(meta('notes/2023/2023-02.md', '# Notes, February 2023\n\nAgenda: [link](https://example.org/wg/agendas/2023/02-Feb/09-main.md)\n').date).toBe(
+      '2023-02-09',
+    );
     const later = `# Notes, June 2021\n\n${'- a line\n'.repeat(70)}- next breakout on June 21st\n`;
     expect(meta('notes/2021/2021-06.md', later).date).toBeNull();
   });

@@ -25,29 +25,31 @@ const run = (text: string, path = 'team/2024/team-05-02.md') => {
 
 describe('transcript turns', () => {
   test('a bold name alone on its line opens a turn that runs to the next name or heading', () => {
-    const { speakers, speakerAt } = run([
-      '# Weekly sync',
-      '',
-      '**Hannah Lindqvist**',
-      '* Welcome, first the release.',
-      '* Then the mirrors.',
-      '',
-      '**Osric**',
-      'The release is tagged.',
-      '',
-      '**Hannah Lindqvist**',
-      'Thanks.',
-      '',
-      '**wkolb**',
-      'Mirrors are synced.',
-      '',
-      '**Osric**',
-      'One more thing.',
-      '',
-      '## Other business',
-      '',
-      'Nothing else came up.',
-    ].join('\n'));
+    const { speakers, speakerAt } = run(
+      [
+        '# Weekly sync',
+        '',
+        '**Hannah Lindqvist**',
+        '* Welcome, first the release.',
+        '* Then the mirrors.',
+        '',
+        '**Osric**',
+        'The release is tagged.',
+        '',
+        '**Hannah Lindqvist**',
+        'Thanks.',
+        '',
+        '**wkolb**',
+        'Mirrors are synced.',
+        '',
+        '**Osric**',
+        'One more thing.',
+        '',
+        '## Other business',
+        '',
+        'Nothing else came up.',
+      ].join('\n'),
+    );
     expect(speakerAt('Welcome')).toBe('Hannah Lindqvist');
     expect(speakerAt('Then the mirrors')).toBe('Hannah Lindqvist');
     expect(speakerAt('The release is tagged')).toBe('Osric');
@@ -57,10 +59,29 @@ describe('transcript turns', () => {
   });
 
   test('an emphasised stage direction and contractions before a verb are no one', () => {
-    const { speakers } = run([
-      '**Ulla Brandt**', 'Let us start.', '', '**Peter**', 'Fine.', '', '**Ulla Brandt**', 'Good.', '',
-      '## Summary', '', '*laughter*', '', '*laughter*', '', '*laughter*', '', "- We've briefly discussed the IR project.", "- We've agreed to keep the time.",
-    ].join('\n'));
+    const { speakers } = run(
+      [
+        '**Ulla Brandt**',
+        'Let us start.',
+        '',
+        '**Peter**',
+        'Fine.',
+        '',
+        '**Ulla Brandt**',
+        'Good.',
+        '',
+        '## Summary',
+        '',
+        '*laughter*',
+        '',
+        '*laughter*',
+        '',
+        '*laughter*',
+        '',
+        "- We've briefly discussed the IR project.",
+        "- We've agreed to keep the time.",
+      ].join('\n'),
+    );
     expect(speakers).toEqual(['Ulla Brandt', 'Peter']);
   });
 
@@ -70,27 +91,31 @@ describe('transcript turns', () => {
   });
 
   test('a time stamp between the bold name and its colon', () => {
-    const { speakerAt } = run('**Tess Moran** [02:23](https://video.example/x?t=143): Welcome to the call.\n\n**Tess Moran** [04:10](https://video.example/x?t=250): Next item.\n');
+    const { speakerAt } = run(
+      '**Tess Moran** [02:23](https://video.example/x?t=143): Welcome to the call.\n\n**Tess Moran** [04:10](https://video.example/x?t=250): Next item.\n',
+    );
     expect(speakerAt('Tess Moran')).toBe('Tess Moran');
   });
 
   test('a first name in the list and the full name as a speaker are one person', () => {
-    const { attendees, speakers } = run([
-      '**Ulla Brandt**',
-      'Let us start.',
-      '',
-      '**Ulla Brandt**',
-      'Any updates?',
-      '',
-      '**Piet**',
-      'None from me.',
-      '',
-      '### Attendees',
-      '* Ulla',
-      '* Piet',
-      '* Marten',
-      '* Marten Vos',
-    ].join('\n'));
+    const { attendees, speakers } = run(
+      [
+        '**Ulla Brandt**',
+        'Let us start.',
+        '',
+        '**Ulla Brandt**',
+        'Any updates?',
+        '',
+        '**Piet**',
+        'None from me.',
+        '',
+        '### Attendees',
+        '* Ulla',
+        '* Piet',
+        '* Marten',
+        '* Marten Vos',
+      ].join('\n'),
+    );
     expect(attendees).toEqual(['Ulla Brandt', 'Piet', 'Marten Vos']);
     expect(speakers).toEqual(['Ulla Brandt', 'Piet']);
   });
@@ -103,35 +128,31 @@ describe('attendance forms', () => {
   });
 
   test('sub-sections of an attendance section list people; a "Not attending" one and a topic one do not', () => {
-    const { attendees } = run([
-      '## Attendance',
-      'Please add your name.',
-      '### Board Members Attending',
-      '- Vera Kohl',
-      '- Bruno Salas',
-      '### Staff',
-      '- Ines Abt',
-      '### Not attending',
-      '- Lars Krog',
-      '### Tooling',
-      '- How do we publish the types?',
-      '  - Packaging',
-      '## Updates',
-      '- Bruno Salas',
-    ].join('\n'));
+    const { attendees } = run(
+      [
+        '## Attendance',
+        'Please add your name.',
+        '### Board Members Attending',
+        '- Vera Kohl',
+        '- Bruno Salas',
+        '### Staff',
+        '- Ines Abt',
+        '### Not attending',
+        '- Lars Krog',
+        '### Tooling',
+        '- How do we publish the types?',
+        '  - Packaging',
+        '## Updates',
+        '- Bruno Salas',
+      ].join('\n'),
+    );
     expect(attendees).toEqual(['Vera Kohl', 'Bruno Salas', 'Ines Abt']);
   });
 
   test('role labels name people present; their initials count when the list gives them', () => {
-    const { attendees } = run([
-      '### Moderator: Dana Whitfield',
-      '',
-      'Facilitator & Note Taker: RO',
-      '',
-      '## Attendees',
-      '- [x] Rhea Olsen (RO)',
-      '- [x] Tom Quist',
-    ].join('\n'));
+    const { attendees } = run(
+      ['### Moderator: Dana Whitfield', '', 'Facilitator & Note Taker: RO', '', '## Attendees', '- [x] Rhea Olsen (RO)', '- [x] Tom Quist'].join('\n'),
+    );
     expect(attendees).toEqual(['Rhea Olsen', 'Tom Quist', 'Dana Whitfield']);
   });
 
@@ -168,45 +189,51 @@ describe('initials the list gives', () => {
 
 describe('attributions without a colon', () => {
   test('a handle from the list and a verb; a handle the list does not give is no one', () => {
-    const { speakerAt } = run([
-      '## Attending',
-      '* Rosa Ilic (@rilic) - TSC',
-      '* Ben Okoro (@bokoro) - TSC',
-      '',
-      '## Topics',
-      '',
-      '* @rilic prefers keeping the flag.',
-      '* @bokoro concurs if the docs say so.',
-      '* @outsider suggested another option in the issue.',
-    ].join('\n'));
+    const { speakerAt } = run(
+      [
+        '## Attending',
+        '* Rosa Ilic (@rilic) - TSC',
+        '* Ben Okoro (@bokoro) - TSC',
+        '',
+        '## Topics',
+        '',
+        '* @rilic prefers keeping the flag.',
+        '* @bokoro concurs if the docs say so.',
+        '* @outsider suggested another option in the issue.',
+      ].join('\n'),
+    );
     expect(speakerAt('keeping the flag')).toBe('Rosa Ilic');
     expect(speakerAt('concurs')).toBe('Ben Okoro');
     expect(speakerAt('another option')).toBeNull();
   });
 
-  test('a vote line is its first listed voter\'s', () => {
-    const { speakerAt } = run([
-      '## Attending',
-      '* Rosa Ilic (@rilic) - TSC',
-      '* Ben Okoro (@bokoro) - TSC',
-      '',
-      '## Topics',
-      '',
-      '* :+1: to documenting the workaround from @bokoro, @rilic',
-      '* :+1: from @stranger',
-    ].join('\n'));
+  test("a vote line is its first listed voter's", () => {
+    const { speakerAt } = run(
+      [
+        '## Attending',
+        '* Rosa Ilic (@rilic) - TSC',
+        '* Ben Okoro (@bokoro) - TSC',
+        '',
+        '## Topics',
+        '',
+        '* :+1: to documenting the workaround from @bokoro, @rilic',
+        '* :+1: from @stranger',
+      ].join('\n'),
+    );
     expect(speakerAt('documenting the workaround')).toBe('Ben Okoro');
     expect(speakerAt('from @stranger')).toBeNull();
   });
 
   test('an adverb between name and verb, and guests the meeting heard from', () => {
-    const { speakerAt } = run([
-      '# Council update',
-      '',
-      '- Rowan Achterberg officially recorded that the vote passed.',
-      '- The council met with Ilse Moreau to discuss hiring.',
-      '- Received an update from Ilse Moreau on the migration.',
-    ].join('\n'));
+    const { speakerAt } = run(
+      [
+        '# Council update',
+        '',
+        '- Rowan Achterberg officially recorded that the vote passed.',
+        '- The council met with Ilse Moreau to discuss hiring.',
+        '- Received an update from Ilse Moreau on the migration.',
+      ].join('\n'),
+    );
     expect(speakerAt('officially recorded')).toBe('Rowan Achterberg');
     expect(speakerAt('met with')).toBe('Ilse Moreau');
   });
@@ -264,45 +291,51 @@ describe('notes written in HTML elements', () => {
 
 describe('presenters in brackets and unticked rosters', () => {
   test('an agenda item ending in "(Name):" gives its nested notes to that presenter', () => {
-    const { speakerAt } = run([
-      '# WG call',
-      '',
-      '* 16:50 - Demo of the queue tool (Saskia):',
-      '    * Keeps track of agenda items',
-      '* 17:00 - Date scalar (Tobiah/Ramona):',
-      '    * Most requested scalar',
-    ].join('\n'));
+    const { speakerAt } = run(
+      [
+        '# WG call',
+        '',
+        '* 16:50 - Demo of the queue tool (Saskia):',
+        '    * Keeps track of agenda items',
+        '* 17:00 - Date scalar (Tobiah/Ramona):',
+        '    * Most requested scalar',
+      ].join('\n'),
+    );
     expect(speakerAt('Keeps track')).toBe('Saskia');
     expect(speakerAt('Most requested')).toBe('Tobiah');
   });
 
   test('a bracketed name on the list beats a label that names no one; a label that is someone keeps its organisation out', () => {
-    const { speakerAt } = run([
-      '## Attendance',
-      '- Mateo Ruiz',
-      '- Alba Serra',
-      '',
-      '## Updates',
-      '',
-      '**Lesson Review (Mateo):** two lessons merged.',
-      '',
-      '**Alba Serra (Fastweb):** nothing new.',
-    ].join('\n'));
+    const { speakerAt } = run(
+      [
+        '## Attendance',
+        '- Mateo Ruiz',
+        '- Alba Serra',
+        '',
+        '## Updates',
+        '',
+        '**Lesson Review (Mateo):** two lessons merged.',
+        '',
+        '**Alba Serra (Fastweb):** nothing new.',
+      ].join('\n'),
+    );
     expect(speakerAt('two lessons')).toBe('Mateo Ruiz');
     expect(speakerAt('nothing new')).toBe('Alba Serra');
   });
 
   test('a person before a bracketed organisation, an abbreviation and a list of things in brackets', () => {
-    const { speakers } = run([
-      '**Tove Lind**: welcome.',
-      '',
-      '* Neville (Dedaub):',
-      '    * impact analysis',
-      '* Action Items (AIs):',
-      '    * none',
-      '* PubSub help (IPNS + Filecoin):',
-      '    * open issue',
-    ].join('\n'));
+    const { speakers } = run(
+      [
+        '**Tove Lind**: welcome.',
+        '',
+        '* Neville (Dedaub):',
+        '    * impact analysis',
+        '* Action Items (AIs):',
+        '    * none',
+        '* PubSub help (IPNS + Filecoin):',
+        '    * open issue',
+      ].join('\n'),
+    );
     expect(speakers).toEqual(['Tove Lind', 'Neville']);
   });
 

@@ -24,30 +24,36 @@ const run = (text: string, path = 'team/2024/team-05-02.md') => {
 
 describe('attendee lists', () => {
   test('bullets under an Attendees heading drop organisations, roles, initials and handles from the name', () => {
-    const { attendees, person } = run([
-      '# Runtime call',
-      '',
-      '## Attendees',
-      '',
-      '- Nick Fitzgerald (NF)',
-      '- Alex Crichton (Fastly)',
-      '- Till Schneidereit - Fermyon',
-      '- Hung-Ying Tai (hydai, wasmedge)',
-      '- Oscar Spencer, TSC Director',
-      '- @fitzgen',
-      '',
-      '## Notes',
-      '',
-      '- nothing today',
-    ].join('\n'));
+    const { attendees, person } = run(
+      [
+        '# Runtime call',
+        '',
+        '## Attendees',
+        '',
+        '- Nick Fitzgerald (NF)',
+        '- Alex Crichton (Fastly)',
+        '- Till Schneidereit - Fermyon',
+        '- Hung-Ying Tai (hydai, wasmedge)',
+        '- Oscar Spencer, TSC Director',
+        '- @fitzgen',
+        '',
+        '## Notes',
+        '',
+        '- nothing today',
+      ].join('\n'),
+    );
     expect(attendees).toEqual(['Nick Fitzgerald', 'Alex Crichton', 'Till Schneidereit', 'Hung-Ying Tai', 'Oscar Spencer', 'fitzgen']);
     expect(person('Hung-Ying Tai')!.handles).toEqual(['hydai']);
     expect(person('fitzgen')!.handles).toEqual(['fitzgen']);
   });
 
   test('two full names on one line are two people; a name and an organisation are one; Guests are present too', () => {
-    expect(run('## Attendees\n\nAda Lovelace, Grace Hopper\n\nEmily Stone, Bosch Research\n\nGuests: Alan Turing\n').attendees)
-      .toEqual(['Ada Lovelace', 'Grace Hopper', 'Emily Stone', 'Alan Turing']);
+    expect(run('## Attendees\n\nAda Lovelace, Grace Hopper\n\nEmily Stone, Bosch Research\n\nGuests: Alan Turing\n').attendees).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+      'Emily Stone',
+      'Alan Turing',
+    ]);
   });
 
   test('a numbered list under Participants, and each person once', () => {
@@ -66,18 +72,20 @@ describe('attendee lists', () => {
   });
 
   test('a table with abbreviation, name and organisation columns gives initials as aliases', () => {
-    const { attendees, speakers } = run([
-      '### Attendees',
-      '',
-      '| Abbreviation | Name | Organization |',
-      '|---|---|---|',
-      '| AL | Ada Lovelace | Analytical Engines Ltd |',
-      '| GH2 | Grace Hopper | Navy |',
-      '',
-      '### Notes',
-      '',
-      'GH2: We should ship it.',
-    ].join('\n'));
+    const { attendees, speakers } = run(
+      [
+        '### Attendees',
+        '',
+        '| Abbreviation | Name | Organization |',
+        '|---|---|---|',
+        '| AL | Ada Lovelace | Analytical Engines Ltd |',
+        '| GH2 | Grace Hopper | Navy |',
+        '',
+        '### Notes',
+        '',
+        'GH2: We should ship it.',
+      ].join('\n'),
+    );
     expect(attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(speakers).toEqual(['Grace Hopper']);
   });
@@ -89,7 +97,10 @@ describe('attendee lists', () => {
 
   test('a roll call of bare paragraphs, and a table row labelled Attending', () => {
     expect(run('#### Introduction of attendees\n\nAda Lovelace\n\nGrace Hopper\n\n#### Next\n').attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
-    expect(run('| | |\n|-|-|\n| Attending | Ada Lovelace, Grace Hopper |\n| Note Taker | Grace Hopper |\n').attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(run('| | |\n|-|-|\n| Attending | Ada Lovelace, Grace Hopper |\n| Note Taker | Grace Hopper |\n').attendees).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+    ]);
   });
 
   test('"Attendees: TODO" and template lines name no one', () => {
@@ -98,7 +109,10 @@ describe('attendee lists', () => {
   });
 
   test('those listed as absent are not attendees: a Regrets line, an absence label in the section, a roll-call column', () => {
-    expect(run('## Attendees\n\n- Ada Lovelace\n- Grace Hopper\n\nAbsent: Alan Turing, Edsger Dijkstra\n\n- Barbara Liskov\n').attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(run('## Attendees\n\n- Ada Lovelace\n- Grace Hopper\n\nAbsent: Alan Turing, Edsger Dijkstra\n\n- Barbara Liskov\n').attendees).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+    ]);
     expect(run('Present: Ada Lovelace, Grace Hopper\nRegrets: Alan Turing\n').attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
     const table = '## Roll call\n\n| Name | Present |\n|---|---|\n| Ada Lovelace | yes |\n| Alan Turing | ✗ |\n| Grace Hopper | ✓ |\n';
     expect(run(table).attendees).toEqual(['Ada Lovelace', 'Grace Hopper']);
@@ -131,7 +145,9 @@ describe('speakers', () => {
   });
 
   test('a handle before a dash opens a turn (the block-label table lets a dash label start with @)', () => {
-    const { speakerAt } = run('## Attendees\n\n- @mira-k\n- @tobyw\n\n## Updates\n\n@mira-k - finished the parser rewrite, needs review\n\n@tobyw - blocked on the release\n');
+    const { speakerAt } = run(
+      '## Attendees\n\n- @mira-k\n- @tobyw\n\n## Updates\n\n@mira-k - finished the parser rewrite, needs review\n\n@tobyw - blocked on the release\n',
+    );
     expect(speakerAt('@mira-k -')).toBe('mira-k');
     expect(speakerAt('@tobyw -')).toBe('tobyw');
   });
@@ -153,66 +169,73 @@ describe('speakers', () => {
   });
 
   test('handles: a listed handle, a handle built from a name the agenda gives, and a handle with a dash', () => {
-    const { speakerAt, person } = run([
-      '## Agenda',
-      '',
-      '1. Commit bits (Pat Hickey, 15 mins)',
-      '',
-      '## Attendees',
-      '',
-      '- cfallin',
-      '',
-      '## Notes',
-      '',
-      '* pchickey: what is the process?',
-      '* cfallin - no process yet',
-    ].join('\n'));
+    const { speakerAt, person } = run(
+      [
+        '## Agenda',
+        '',
+        '1. Commit bits (Pat Hickey, 15 mins)',
+        '',
+        '## Attendees',
+        '',
+        '- cfallin',
+        '',
+        '## Notes',
+        '',
+        '* pchickey: what is the process?',
+        '* cfallin - no process yet',
+      ].join('\n'),
+    );
     expect(speakerAt('pchickey:')).toBe('Pat Hickey');
     expect(person('Pat Hickey')!.aliases).toContain('pchickey');
     expect(speakerAt('cfallin -')).toBe('cfallin');
   });
 
   test('clear attributions in prose', () => {
-    const { speakerAt } = run('## Attendees\n\n- Till Schneidereit\n- Christof Petig\n\n## Notes\n\nTill walked members through the plan.\n\n- Christof Petig gave a summary:\n  - more later\n');
+    const { speakerAt } = run(
+      '## Attendees\n\n- Till Schneidereit\n- Christof Petig\n\n## Notes\n\nTill walked members through the plan.\n\n- Christof Petig gave a summary:\n  - more later\n',
+    );
     expect(speakerAt('Till walked')).toBe('Till Schneidereit');
     expect(speakerAt('Christof Petig gave')).toBe('Christof Petig');
     expect(speakerAt('more later')).toBeNull();
   });
 
   test('labels that are not speakers', () => {
-    const { speakers } = run([
-      '# Notes: the plan',
-      '',
-      'Note: this is recorded.',
-      '',
-      'Poll: ship it?',
-      '',
-      'Result: consensus',
-      '',
-      '**Action:** write it up',
-      '',
-      'Date: May 2',
-      '',
-      'Agenda: see below',
-      '',
-      'Q: any questions?',
-      '',
-      'A: none',
-      '',
-      'https://example.com/a: link',
-      '',
-      '10:30: break',
-      '',
-      '| SF | F |',
-      '|--|--|',
-      '',
-      'SF: 8',
-    ].join('\n'));
+    const { speakers } = run(
+      [
+        '# Notes: the plan',
+        '',
+        'Note: this is recorded.',
+        '',
+        'Poll: ship it?',
+        '',
+        'Result: consensus',
+        '',
+        '**Action:** write it up',
+        '',
+        'Date: May 2',
+        '',
+        'Agenda: see below',
+        '',
+        'Q: any questions?',
+        '',
+        'A: none',
+        '',
+        'https://example.com/a: link',
+        '',
+        '10:30: break',
+        '',
+        '| SF | F |',
+        '|--|--|',
+        '',
+        'SF: 8',
+      ].join('\n'),
+    );
     expect(speakers).toEqual([]);
   });
 
   test('ambiguous initials stay as written; a disambiguated form and three-letter initials resolve', () => {
-    const text = '## Attendees\n\n- Dan Gohman\n- Deepti Gandluri\n- Sam Clegg\n- Ben Smith\n- Ben Titzer\n\n## Notes\n\nDG: one\n\nDaG: two\n\nSBC: three\n\nBS: four\n\nBT: five\n';
+    const text =
+      '## Attendees\n\n- Dan Gohman\n- Deepti Gandluri\n- Sam Clegg\n- Ben Smith\n- Ben Titzer\n\n## Notes\n\nDG: one\n\nDaG: two\n\nSBC: three\n\nBS: four\n\nBT: five\n';
     const { speakerAt, speakers } = run(text);
     expect(speakerAt('DG:')).toBe('DG');
     expect(speakerAt('DaG:')).toBe('Dan Gohman');
@@ -229,7 +252,9 @@ describe('speakers', () => {
   });
 
   test('a speaker who is not an attendee is still a person, and a fuller form becomes the name', () => {
-    const { result, attendees, speakers } = run('## Attendees\n\n- Johnnie Birch\n\n## Notes\n\n**Francis McCabe:** a question\n\n**Johnnie L Birch Jr:** an answer\n\nFrancis: thanks\n');
+    const { result, attendees, speakers } = run(
+      '## Attendees\n\n- Johnnie Birch\n\n## Notes\n\n**Francis McCabe:** a question\n\n**Johnnie L Birch Jr:** an answer\n\nFrancis: thanks\n',
+    );
     expect(attendees).toEqual(['Johnnie L Birch Jr']);
     expect(speakers).toEqual(['Francis McCabe', 'Johnnie L Birch Jr']);
     expect(result.people.find((p) => p.name === 'Johnnie L Birch Jr')!.aliases).toContain('Johnnie Birch');
@@ -278,7 +303,7 @@ describe('resolvePersonName', () => {
   });
 });
 
-describe('fixtures in other projects\' formats (test/fixtures/people)', () => {
+describe("fixtures in other projects' formats (test/fixtures/people)", () => {
   const dir = join(import.meta.dirname, 'fixtures', 'people');
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
     test(name, () => {

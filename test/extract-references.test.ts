@@ -15,7 +15,10 @@ const refs = (text: string, path = 'runtime/2025/runtime-06-05.md', cfg = config
   const note = parseNote(r.file);
   return { note, ...extractReferences(note, extractMeta(note), cfg) };
 };
-const ids = (text: string, path?: string, cfg?: CollectionConfig) => refs(text, path, cfg).references.map((r) => r.id).sort();
+const ids = (text: string, path?: string, cfg?: CollectionConfig) =>
+  refs(text, path, cfg)
+    .references.map((r) => r.id)
+    .sort();
 
 describe('GitHub URLs', () => {
   test('pull requests, issues and discussions, with comment anchors and /files', () => {
@@ -47,14 +50,16 @@ describe('GitHub URLs', () => {
   });
 
   test('link reference definitions: `[#74]` and `[text][label]`', () => {
-    const text = '1. Replace `load` [#74]; also [the issue][i]\n\n[#74]: https://github.com/acme/ml-spec/pull/74\n[i]: https://github.com/acme/ml-spec/issues/70\n';
+    const text =
+      '1. Replace `load` [#74]; also [the issue][i]\n\n[#74]: https://github.com/acme/ml-spec/pull/74\n[i]: https://github.com/acme/ml-spec/issues/70\n';
     const { references, refsOf } = refs(text, 'ml/2024/ML-07-22.md');
     expect(references.map((r) => r.id).sort()).toEqual(['acme/ml-spec#70', 'acme/ml-spec#74']);
     expect(refsOf[0]!.sort()).toEqual(['acme/ml-spec#70', 'acme/ml-spec#74']);
   });
 
   test('RFC repositories give kind RFC and the agenda line gives the title', () => {
-    const text = '1. Compile-time builtins RFC -- https://github.com/acme/rfcs/pull/43 -- @someone\n2. [Internally using `async`](https://github.com/acme/engine/pull/9) (@other)\n3. See https://github.com/acme/engine/issues/8 for more\n';
+    const text =
+      '1. Compile-time builtins RFC -- https://github.com/acme/rfcs/pull/43 -- @someone\n2. [Internally using `async`](https://github.com/acme/engine/pull/9) (@other)\n3. See https://github.com/acme/engine/issues/8 for more\n';
     const byId = new Map(refs(text).references.map((r) => [r.id, r]));
     expect(byId.get('acme/rfcs#43')).toMatchObject({ kind: 'RFC', title: 'Compile-time builtins' });
     expect(byId.get('acme/engine#9')?.title).toBe('Internally using async');
@@ -69,12 +74,18 @@ describe('short forms', () => {
 
   test('bare numbers take the series default from the config', () => {
     const cfg = config({ runtime: 'acme/engine' });
-    expect(ids('- PR #3612 and issue 1096\n- see #4566; PR 391 landed', undefined, cfg)).toEqual(['acme/engine#1096', 'acme/engine#3612', 'acme/engine#391', 'acme/engine#4566']);
+    expect(ids('- PR #3612 and issue 1096\n- see #4566; PR 391 landed', undefined, cfg)).toEqual([
+      'acme/engine#1096',
+      'acme/engine#3612',
+      'acme/engine#391',
+      'acme/engine#4566',
+    ]);
   });
 
   test('keyword forms: PR#N, pull request N, RFC N, pre-RFC (#N), issue (N), discussion #N, a number after a colon', () => {
     const cfg = config({ runtime: 'acme/engine' });
-    const text = '- PR#10 and pull request 11; discussion #12\n- instruction selection DSL (RFC 15), see pre-RFC (#13)\n- out-of-range issue (12489)\n\nNext old issue to triage: 617\n';
+    const text =
+      '- PR#10 and pull request 11; discussion #12\n- instruction selection DSL (RFC 15), see pre-RFC (#13)\n- out-of-range issue (12489)\n\nNext old issue to triage: 617\n';
     const { references } = refs(text, undefined, cfg);
     expect(references.map((r) => [r.id, r.kind]).sort()).toEqual([
       ['acme/engine#10', 'PULL_REQUEST'],
@@ -93,8 +104,11 @@ describe('short forms', () => {
 
   test('a repository named next to the number wins over the default', () => {
     const cfg = config({ runtime: 'acme/engine', spec: 'acme/spec' });
-    expect(ids('The spec PR 240 describes it. See Interface Types issue 68. Let us look at PR #649 in tooling repo.', undefined, cfg))
-      .toEqual(['acme/interface-types#68', 'acme/spec#240', 'acme/tooling#649']);
+    expect(ids('The spec PR 240 describes it. See Interface Types issue 68. Let us look at PR #649 in tooling repo.', undefined, cfg)).toEqual([
+      'acme/interface-types#68',
+      'acme/spec#240',
+      'acme/tooling#649',
+    ]);
   });
 
   test('the same number linked elsewhere in the note resolves it', () => {
@@ -114,7 +128,8 @@ describe('short forms', () => {
 
   test('counts are not issues: headings, proposals, ranks, times, colours', () => {
     const cfg = config({ runtime: 'acme/engine' });
-    const text = '### Topic #1\n\nProposal #2 is more expressive. SIMD is the #1 use case.\n\n- Strategy #12 and slide #14\n- at 10:30 #fff and color #ab12cd\n';
+    const text =
+      '### Topic #1\n\nProposal #2 is more expressive. SIMD is the #1 use case.\n\n- Strategy #12 and slide #14\n- at 10:30 #fff and color #ab12cd\n';
     expect(ids(text, undefined, cfg)).toEqual([]);
   });
 
@@ -133,9 +148,18 @@ describe('crates and advisories', () => {
       'Docs at https://docs.rs/wasm-metadata/latest/x and [loom](https://crates.io/crates/loom).',
       'Moving to `config-rs`; run `cargo add serde_json`.',
     ].join('\n\n');
-    expect(ids(text).filter((id) => id.startsWith('crate:'))).toEqual(
-      ['crate:anyhow', 'crate:config-rs', 'crate:image', 'crate:loom', 'crate:ndarray', 'crate:serde_json', 'crate:wasm-jit-debug', 'crate:wasm-metadata', 'crate:wat', 'crate:wstd'],
-    );
+    expect(ids(text).filter((id) => id.startsWith('crate:'))).toEqual([
+      'crate:anyhow',
+      'crate:config-rs',
+      'crate:image',
+      'crate:loom',
+      'crate:ndarray',
+      'crate:serde_json',
+      'crate:wasm-jit-debug',
+      'crate:wasm-metadata',
+      'crate:wat',
+      'crate:wstd',
+    ]);
   });
 
   test('words that describe crates are not crate names', () => {
@@ -145,12 +169,16 @@ describe('crates and advisories', () => {
 
   test('packages of a repository that holds several series are named after it and them', () => {
     const cfg = config({ engine: 'acme/engine', jit: 'acme/engine', spec: 'acme/spec' });
-    const text = 'Could this live in jit-frontend instead? Port `engine-wasi` first; see @engine-core, engine-specific code, engine-py, `engine-internal-*`, spec-nn and https://x.org/engine-cli.';
+    const text =
+      'Could this live in jit-frontend instead? Port `engine-wasi` first; see @engine-core, engine-specific code, engine-py, `engine-internal-*`, spec-nn and https://x.org/engine-cli.';
     expect(ids(text, 'jit/2022/jit-01-10.md', cfg).filter((id) => id.startsWith('crate:'))).toEqual(['crate:engine-wasi', 'crate:jit-frontend']);
   });
 
   test('a Cargo.toml excerpt lists dependencies', () => {
-    expect(ids('```toml\n[dependencies]\nserde = "1"\ntokio = { version = "1", features = ["full"] }\n[package]\nname = "x"\n```\n')).toEqual(['crate:serde', 'crate:tokio']);
+    expect(ids('```toml\n[dependencies]\nserde = "1"\ntokio = { version = "1", features = ["full"] }\n[package]\nname = "x"\n```\n')).toEqual([
+      'crate:serde',
+      'crate:tokio',
+    ]);
   });
 
   test('advisory ids, upper-cased, in text and URLs', () => {

@@ -55,16 +55,32 @@ describe('topicName', () => {
   test('keeps the words a person searches for', () => {
     expect(topicName('Compile-time builtins RFC -- https://github.com/bytecodealliance/rfcs/pull/43 -- @fitzgen')).toBe('Compile-time builtins');
     expect(topicName('HTML serialization of WebAssembly.Module objects (Daniel Ehrenberg)')).toBe('HTML serialization of WebAssembly.Module objects');
-    expect(topicName('POLL: [Relaxed dead code validation to phase 1](https://github.com/WebAssembly/design/issues/1379) [5-10 min]')).toBe('Relaxed dead code validation to phase 1');
+    expect(topicName('POLL: [Relaxed dead code validation to phase 1](https://github.com/WebAssembly/design/issues/1379) [5-10 min]')).toBe(
+      'Relaxed dead code validation to phase 1',
+    );
     expect(topicName('Chris: minimum supported rust version')).toBe('minimum supported rust version');
     expect(topicName('Lime1 · Issue #4209 · bytecodealliance/wasm-micro-runtime')).toBe('Lime1');
-    expect(topicName('Presentation and feedback-gathering on branch hinting ([issue](https://github.com/WebAssembly/design/issues/1363)) (Yuri Iozzelli)', false)).toBe('feedback-gathering on branch hinting');
-    expect(topicName('Add type for unreachable states (https://github.com/WebAssembly/design/issues/1379) (Conrad Watt and Ross Tate)', false)).toBe('Add type for unreachable states');
+    expect(
+      topicName('Presentation and feedback-gathering on branch hinting ([issue](https://github.com/WebAssembly/design/issues/1363)) (Yuri Iozzelli)', false),
+    ).toBe('feedback-gathering on branch hinting');
+    expect(topicName('Add type for unreachable states (https://github.com/WebAssembly/design/issues/1379) (Conrad Watt and Ross Tate)', false)).toBe(
+      'Add type for unreachable states',
+    );
     expect(topicName('Making Wasmtime safer: the case for `Store<T: Send>`', false)).toBe('Making Wasmtime safer: the case for Store<T: Send>');
   });
 
   test('is null for parts of a meeting and vague names', () => {
-    for (const text of ['Notes', 'Attendees', 'Agenda items', 'Adoption of the agenda', 'Working doc', 'Document links', '## Updates', 'https://example.com/x', '']) {
+    for (const text of [
+      'Notes',
+      'Attendees',
+      'Agenda items',
+      'Adoption of the agenda',
+      'Working doc',
+      'Document links',
+      '## Updates',
+      'https://example.com/x',
+      '',
+    ]) {
       expect(topicName(text), text).toBeNull();
     }
   });
@@ -160,7 +176,9 @@ describe('extractTopics', () => {
   });
 
   test('notes kept under an agenda title with the attendance are discussed, not planned', () => {
-    const kept = record('# Tools team meeting agenda\n\n## Attendance\n\n* Kim, Lee\n\n## Nominated RFCs\n\n### Faster linker\n\n* Kim: the new linker halves link times.\n');
+    const kept = record(
+      '# Tools team meeting agenda\n\n## Attendance\n\n* Kim, Lee\n\n## Nominated RFCs\n\n### Faster linker\n\n* Kim: the new linker halves link times.\n',
+    );
     expect(kept.passages[lineOf(kept, 11)]!.role).toBeNull();
     // An agenda section of its own is still planned.
     const planned = record('# Tools team\n\n## Agenda\n\n* Faster linker\n\n## Attendance\n\n* Kim, Lee\n');

@@ -42,7 +42,12 @@ describe('Neo4j down when a command starts', () => {
     while (!(await portIsFree(port))) port += 1;
     const empty = mkdtempSync(join(tmpdir(), 'quorum-down-'));
     try {
-      const r = await runCli(['ingest', empty], { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'x', QUORUM_CONNECT_ATTEMPTS: '3' });
+      const r = await runCli(['ingest', empty], {
+        NEO4J_URI: `bolt://127.0.0.1:${port}`,
+        NEO4J_USER: 'neo4j',
+        NEO4J_PASSWORD: 'x',
+        QUORUM_CONNECT_ATTEMPTS: '3',
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`Neo4j at bolt://127.0.0.1:${port} does not answer yet; retrying in 0.5 s (1/3)`);
       expect(r.stderr).toContain('retrying in 1 s (2/3)');
@@ -57,9 +62,16 @@ describe('Neo4j down when a command starts', () => {
   test('a wrong password is said at once, without retrying', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'quorum-auth-'));
     try {
-      const r = await runCli(['ingest', empty], { NEO4J_URI: neo.endpoint.uri, NEO4J_USER: 'quorum-nobody', NEO4J_PASSWORD: 'wrong', QUORUM_CONNECT_ATTEMPTS: '5' });
+      const r = await runCli(['ingest', empty], {
+        NEO4J_URI: neo.endpoint.uri,
+        NEO4J_USER: 'quorum-nobody',
+        NEO4J_PASSWORD: 'wrong',
+        QUORUM_CONNECT_ATTEMPTS: '5',
+      });
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`Neo4j at ${neo.endpoint.uri} refused user "quorum-nobody": wrong user name or password (Neo.ClientError.Security.Unauthorized); check NEO4J_USER and NEO4J_PASSWORD`);
+      expect(r.stderr).toContain(
+        `Neo4j at ${neo.endpoint.uri} refused user "quorum-nobody": wrong user name or password (Neo.ClientError.Security.Unauthorized); check NEO4J_USER and NEO4J_PASSWORD`,
+      );
       expect(r.stderr).not.toContain('retrying');
     } finally {
       rmSync(empty, { recursive: true });
@@ -76,7 +88,10 @@ describe('Neo4j killed (kill -9) in the middle of an ingest', () => {
 
     // The ingest's own driver gives up 2 s after the server is gone (the default retries for 30 s).
     const ingestDb = await neo.db({ maxRetryMs: 2_000 });
-    const ingesting = ingestFolder({ db: ingestDb, folder: NOTES, collection: COLLECTION, config: emptyConfig(), batchRows: 1 }).then(() => null, (e: unknown) => e);
+    const ingesting = ingestFolder({ db: ingestDb, folder: NOTES, collection: COLLECTION, config: emptyConfig(), batchRows: 1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     while (((await db.read('MATCH (m:Meeting) RETURN count(m) AS n'))[0]!.n as number) === 0) await sleep(20);
     neo.signal('SIGKILL');
     const err = await ingesting;
@@ -132,7 +147,11 @@ describe('Neo4j restarted while the API serves', () => {
     try {
       down = await ask();
       expect(down.status).toBe(503);
-      expect(down.body.errors[0]).toEqual({ message: 'the graph database is not reachable; try again shortly', path: ['meetings'], extensions: { code: 'QRM_ERR_DB_UNAVAILABLE' } });
+      expect(down.body.errors[0]).toEqual({
+        message: 'the graph database is not reachable; try again shortly',
+        path: ['meetings'],
+        extensions: { code: 'QRM_ERR_DB_UNAVAILABLE' },
+      });
       expect(down.ms).toBeLessThan(5_000);
       expect((await app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', neo4j: 'down' });
       const ready = await app.inject({ url: '/ready' });
@@ -152,7 +171,9 @@ describe('Neo4j restarted while the API serves', () => {
       expect(Date.now() - t0).toBeLessThan(60_000);
       await sleep(200);
     }
-    console.log(`killed: refused in ${down.ms} ms; after the restart, answers again in ${Date.now() - t0} ms (${failed.length} refused first: ${failed.join(', ') || 'none'})`);
+    console.log(
+      `killed: refused in ${down.ms} ms; after the restart, answers again in ${Date.now() - t0} ms (${failed.length} refused first: ${failed.join(', ') || 'none'})`,
+    );
     expect((await app.inject({ url: '/ready' })).json()).toEqual({ ready: true });
   }, 300_000);
 

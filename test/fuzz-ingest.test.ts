@@ -38,7 +38,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 describe('a folder of bad input beside good notes', () => {
   let summary: IngestSummary;
@@ -80,12 +84,19 @@ describe('a folder of bad input beside good notes', () => {
     summary = await ingestFolder({ db, folder: notes, collection: 'bad-input', config: emptyConfig(), fileTimeoutMs: TIMEOUT_MS });
     seconds = (Date.now() - t0) / 1000;
     // The figures for RELIABILITY.md.
-    console.log(`bad input: ${summary.files} files in ${seconds} s; ${summary.meetings} indexed, ${summary.failed} reported:\n` +
-      summary.messages.filter((m) => m.path.startsWith('bad/')).map((m) => `  ${m.path}: ${m.reason}`).join('\n'));
+    console.log(
+      `bad input: ${summary.files} files in ${seconds} s; ${summary.meetings} indexed, ${summary.failed} reported:\n` +
+        summary.messages
+          .filter((m) => m.path.startsWith('bad/'))
+          .map((m) => `  ${m.path}: ${m.reason}`)
+          .join('\n'),
+    );
   }, 600_000);
 
   test('every good note is indexed', async () => {
-    const good = readdirSync(GOOD, { recursive: true }).map(String).filter((f) => f.endsWith('.md'));
+    const good = readdirSync(GOOD, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.md'));
     const rows = await db.read("MATCH (m:Meeting {collection: 'bad-input'}) WHERE m.path STARTS WITH 'good/' RETURN count(m) AS n");
     expect(rows[0]!.n).toBe(good.length);
     expect(summary.messages.filter((m) => m.path.startsWith('good/') && /not parsed|cannot read|binary/.test(m.reason))).toEqual([]);
@@ -111,7 +122,9 @@ describe('a folder of bad input beside good notes', () => {
     expect((await db.read("MATCH (x:Passage) WHERE x.text CONTAINS 'root:x:0:0' RETURN count(x) AS n"))[0]!.n).toBe(0);
     for (const [path, reason] of reported) {
       if (!bad.has(path)) continue;
-      expect(reason, path).toMatch(/^(binary file|not valid UTF-8|UTF-16 text|file is \d+ bytes|skipped: |not parsed: took longer than 5 s|not parsed: the parser|could not be parsed: )/);
+      expect(reason, path).toMatch(
+        /^(binary file|not valid UTF-8|UTF-16 text|file is \d+ bytes|skipped: |not parsed: took longer than 5 s|not parsed: the parser|could not be parsed: )/,
+      );
     }
   });
 
@@ -183,7 +196,9 @@ describe('the shapes of the shared corpora, written small', () => {
     if (e.minPassages !== undefined) expect(m!.passages).toBeGreaterThanOrEqual(e.minPassages);
     if (e.maxPassages !== undefined) expect(m!.passages).toBeLessThanOrEqual(e.maxPassages);
     // Page machinery is not what was said: no passage holds a template tag or a page's script.
-    const junk = await db.read("MATCH (x:Passage)-[:IN]->(:Meeting {id: $id}) WHERE x.text CONTAINS '{%' OR x.text CONTAINS 'window.' RETURN x.text AS t", { id });
+    const junk = await db.read("MATCH (x:Passage)-[:IN]->(:Meeting {id: $id}) WHERE x.text CONTAINS '{%' OR x.text CONTAINS 'window.' RETURN x.text AS t", {
+      id,
+    });
     expect(junk).toEqual([]);
   });
 
@@ -200,7 +215,10 @@ describe('the shapes of the shared corpora, written small', () => {
       const [first, ...rest] = rows.map((r) => ({ ...r, people: [...(r.people as string[])].sort() }));
       for (const r of rest) expect(r).toEqual(first);
     }
-    const refs = await db.read("MATCH (r:Reference)<-[:CITES|MENTIONS]-()-[:IN]->(m:Meeting {collection: $c}) WHERE r.id ENDS WITH '#901' RETURN count(DISTINCT r) AS n, count(DISTINCT m) AS meetings", { c: COLLECTION });
+    const refs = await db.read(
+      "MATCH (r:Reference)<-[:CITES|MENTIONS]-()-[:IN]->(m:Meeting {collection: $c}) WHERE r.id ENDS WITH '#901' RETURN count(DISTINCT r) AS n, count(DISTINCT m) AS meetings",
+      { c: COLLECTION },
+    );
     expect(refs[0]).toMatchObject({ n: 1, meetings: 2 });
   });
 

@@ -66,10 +66,43 @@ function facts({ note, record }: { note: Note; record: MeetingRecord }) {
 
 // Lines that look like meeting notes: headings, speaker turns, nested and task lists, tables,
 // code fences, quotes, links and references, dates, attendee lines, decisions and actions.
-const word = fc.constantFrom('wasm', 'GC', 'release', 'Alice', 'Bob Smith', 'we', 'agreed', 'to', 'ship', '#123', 'rust-lang/rust#1',
-  'https://github.com/o/r/pull/7', '@alice', 'crate `serde`', 'RFC 42', '2024-05-06', 'TODO', '**bold**', '_em_', '[link](http://x.y)', '…', '🦀', 'ß', '"quoted"',
+const word = fc.constantFrom(
+  'wasm',
+  'GC',
+  'release',
+  'Alice',
+  'Bob Smith',
+  'we',
+  'agreed',
+  'to',
+  'ship',
+  '#123',
+  'rust-lang/rust#1',
+  'https://github.com/o/r/pull/7',
+  '@alice',
+  'crate `serde`',
+  'RFC 42',
+  '2024-05-06',
+  'TODO',
+  '**bold**',
+  '_em_',
+  '[link](http://x.y)',
+  '…',
+  '🦀',
+  'ß',
+  '"quoted"',
   // Other languages and inline HTML, as the shared corpora write them.
-  '会议', '李明 (来宾)', 'Протокол', 'Entscheidung', 'décidé', 'ありがとう', 'مرحبا', '<br>', '<sup>1</sup>', '{{ page.title }}');
+  '会议',
+  '李明 (来宾)',
+  'Протокол',
+  'Entscheidung',
+  'décidé',
+  'ありがとう',
+  'مرحبا',
+  '<br>',
+  '<sup>1</sup>',
+  '{{ page.title }}',
+);
 const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((ws) => ws.join(' '));
 const line = fc.oneof(
   text,
@@ -77,61 +110,98 @@ const line = fc.oneof(
   fc.tuple(fc.constantFrom('Alice', 'Bob', 'AC', 'Dr. Who', '**Carol:**'), text).map(([who, t]) => `${who}: ${t}`),
   fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('-', '*', '1.', '- [ ]', '- [x]'), text).map(([i, m, t]) => `${' '.repeat(i)}${m} ${t}`),
   fc.array(text, { minLength: 1, maxLength: 5 }).map((cells) => `| ${cells.join(' | ')} |`),
-  fc.constantFrom('|---|---|', '```', '~~~', '> ', '---', '', '', 'Attendees: Alice, Bob Smith, @carol', 'Date: 2024-05-06',
-    'Decision: we will ship it', 'Action: Bob to file an issue', 'AI(alice): write the RFC', '<!-- comment', '-->', '<div>', '\t\tindented code',
-    '<details>', '<summary>Notes</summary>', '</details>', '<div align="center"><img src="x.png"></div>', '| Attending | Ana Lima<br>Bo Chen |',
-    '{% include toc.md %}', '{% raw %}', '## 参会人员'),
+  fc.constantFrom(
+    '|---|---|',
+    '```',
+    '~~~',
+    '> ',
+    '---',
+    '',
+    '',
+    'Attendees: Alice, Bob Smith, @carol',
+    'Date: 2024-05-06',
+    'Decision: we will ship it',
+    'Action: Bob to file an issue',
+    'AI(alice): write the RFC',
+    '<!-- comment',
+    '-->',
+    '<div>',
+    '\t\tindented code',
+    '<details>',
+    '<summary>Notes</summary>',
+    '</details>',
+    '<div align="center"><img src="x.png"></div>',
+    '| Attending | Ana Lima<br>Bo Chen |',
+    '{% include toc.md %}',
+    '{% raw %}',
+    '## 参会人员',
+  ),
   fc.tuple(fc.constantFrom('> ', '>> ', '- > '), text).map(([q, t]) => `${q}${t}`),
 );
 const note = fc.array(line, { minLength: 0, maxLength: 60 });
 
 describe('reading any bytes', () => {
   test('never throws: text, or a message naming the file and the reason', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
-      const r = decodeNote(bytes, 'x/y.md', 'c');
-      if (r.ok) {
-        expect(r.file.text.charCodeAt(0)).not.toBe(0xfeff);
-        expect(r.file.text.includes('\u0000')).toBe(false);
-      } else {
-        expect(r.message.path).toBe('x/y.md');
-        expect(r.message.reason).toMatch(/binary file|not valid UTF-8|UTF-16 text/);
-      }
-    }), { numRuns: RUNS * 5 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+        const r = decodeNote(bytes, 'x/y.md', 'c');
+        if (r.ok) {
+          expect(r.file.text.charCodeAt(0)).not.toBe(0xfeff);
+          expect(r.file.text.includes('\u0000')).toBe(false);
+        } else {
+          expect(r.message.path).toBe('x/y.md');
+          expect(r.message.reason).toMatch(/binary file|not valid UTF-8|UTF-16 text/);
+        }
+      }),
+      { numRuns: RUNS * 5 },
+    );
   });
 
   test('a byte order mark changes nothing but the hash', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
-      const bytes = Buffer.from(s, 'utf8');
-      const plain = decodeNote(bytes, 'a.md', 'c');
-      const bom = decodeNote(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), 'a.md', 'c');
-      expect(bom.ok).toBe(plain.ok);
-      if (plain.ok && bom.ok) expect(bom.file.text).toBe(plain.file.text);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
+        const bytes = Buffer.from(s, 'utf8');
+        const plain = decodeNote(bytes, 'a.md', 'c');
+        const bom = decodeNote(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), 'a.md', 'c');
+        expect(bom.ok).toBe(plain.ok);
+        if (plain.ok && bom.ok) expect(bom.file.text).toBe(plain.file.text);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
 describe('parsing and extracting any text', () => {
   test('random text (any code points, lone surrogates and controls included) is parsed, never thrown on', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => expectWellFormed(ingestText(s))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => expectWellFormed(ingestText(s))),
+      { numRuns: RUNS },
+    );
   });
 
   test('random notes: facts on lines that exist, the same on a second run', () => {
-    fc.assert(fc.property(note, fc.constantFrom('a.md', 'b.txt'), (lines, path) => {
-      const once = ingestText(lines.join('\n'), path);
-      expectWellFormed(once);
-      expect(facts(ingestText(lines.join('\n'), path))).toEqual(facts(once));
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(note, fc.constantFrom('a.md', 'b.txt'), (lines, path) => {
+        const once = ingestText(lines.join('\n'), path);
+        expectWellFormed(once);
+        expect(facts(ingestText(lines.join('\n'), path))).toEqual(facts(once));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   test('how lines end (LF, CRLF, CR or a mix) does not change what is found, nor where', () => {
     const ending = fc.constantFrom('\n', '\r\n', '\r');
-    fc.assert(fc.property(note, fc.array(ending, { minLength: 60, maxLength: 60 }), (lines, ends) => {
-      const lf = facts(ingestText(lines.join('\n')));
-      // A CR, an empty line and an LF would be one CRLF ending: that CR becomes an LF.
-      const end = (i: number) => (ends[i] === '\r' && lines[i + 1] === '' && ends[i + 1] === '\n' ? '\n' : ends[i]);
-      const mixed = lines.map((l, i) => l + (i < lines.length - 1 ? end(i) : '')).join('');
-      expect(facts(ingestText(mixed))).toEqual(lf);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(note, fc.array(ending, { minLength: 60, maxLength: 60 }), (lines, ends) => {
+        const lf = facts(ingestText(lines.join('\n')));
+        // A CR, an empty line and an LF would be one CRLF ending: that CR becomes an LF.
+        const end = (i: number) => (ends[i] === '\r' && lines[i + 1] === '' && ends[i + 1] === '\n' ? '\n' : ends[i]);
+        const mixed = lines.map((l, i) => l + (i < lines.length - 1 ? end(i) : '')).join('');
+        expect(facts(ingestText(mixed))).toEqual(lf);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
@@ -141,41 +211,65 @@ describe('the shapes of the shared corpora', () => {
   const withTags = fc.tuple(note, fc.array(fc.tuple(fc.nat(), tag), { maxLength: 6 }), fc.boolean());
 
   test('template tag lines and a templated front matter change nothing but the lines they take', () => {
-    fc.assert(fc.property(withTags, ([lines, tags, front]) => {
-      fc.pre(!lines.some((l) => /^\s*(?:```|~~~)/.test(l)));
-      const tagged = [...lines];
-      for (const [at, t] of tags) tagged.splice(at % (tagged.length + 1), 0, t);
-      const head = front ? ['---', 'layout: minutes', 'title: "{{ page.date }}"', '{% include meta.html %}', '---'] : [];
-      const once = ingestText([...head, ...tagged].join('\n'));
-      expectWellFormed(once);
-      const blank = ingestText([...head.map((h) => (h.startsWith('{%') ? '' : h)), ...tagged.map((l) => (/^\{%/.test(l) ? '' : l))].join('\n'));
-      const { title: _t, ...got } = facts(once);
-      const { title: _u, ...want } = facts(blank);
-      expect(got).toEqual(want);
-      if (front) expect(once.note.title).not.toBe('{{ page.date }}');
-      for (const p of once.record.passages) expect(p.text).not.toMatch(/^\{%/m);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(withTags, ([lines, tags, front]) => {
+        fc.pre(!lines.some((l) => /^\s*(?:```|~~~)/.test(l)));
+        const tagged = [...lines];
+        for (const [at, t] of tags) tagged.splice(at % (tagged.length + 1), 0, t);
+        const head = front ? ['---', 'layout: minutes', 'title: "{{ page.date }}"', '{% include meta.html %}', '---'] : [];
+        const once = ingestText([...head, ...tagged].join('\n'));
+        expectWellFormed(once);
+        const blank = ingestText([...head.map((h) => (h.startsWith('{%') ? '' : h)), ...tagged.map((l) => (/^\{%/.test(l) ? '' : l))].join('\n'));
+        const { title: _t, ...got } = facts(once);
+        const { title: _u, ...want } = facts(blank);
+        expect(got).toEqual(want);
+        if (front) expect(once.note.title).not.toBe('{{ page.date }}');
+        for (const p of once.record.passages) expect(p.text).not.toMatch(/^\{%/m);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   test('file names with spaces, &, commas, parentheses and other scripts: the same passages, people, decisions and actions', () => {
-    const part = fc.constantFrom('Meeting 172', 'Jan 15, 2021', 'Q&A (part 2)', '2023-11,12-update', 'Notes (draft) & follow-ups', '会议 记录', 'Протокол №5', "o'clock #3");
-    fc.assert(fc.property(note, part, part, (lines, dir, base) => {
-      const text = lines.join('\n');
-      const odd = ingestText(text, `${dir}/${base}.md`);
-      expectWellFormed(odd);
-      const plain = ingestText(text, 'a/b.md');
-      const pick = (f: ReturnType<typeof facts>) => ({ blocks: f.blocks, passages: f.passages, people: f.people, decisions: f.decisions, actionItems: f.actionItems });
-      expect(pick(facts(odd))).toEqual(pick(facts(plain)));
-    }), { numRuns: RUNS });
+    const part = fc.constantFrom(
+      'Meeting 172',
+      'Jan 15, 2021',
+      'Q&A (part 2)',
+      '2023-11,12-update',
+      'Notes (draft) & follow-ups',
+      '会议 记录',
+      'Протокол №5',
+      "o'clock #3",
+    );
+    fc.assert(
+      fc.property(note, part, part, (lines, dir, base) => {
+        const text = lines.join('\n');
+        const odd = ingestText(text, `${dir}/${base}.md`);
+        expectWellFormed(odd);
+        const plain = ingestText(text, 'a/b.md');
+        const pick = (f: ReturnType<typeof facts>) => ({
+          blocks: f.blocks,
+          passages: f.passages,
+          people: f.people,
+          decisions: f.decisions,
+          actionItems: f.actionItems,
+        });
+        expect(pick(facts(odd))).toEqual(pick(facts(plain)));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   test('a one-line stub, with or without its line ending: one passage at most, the date of its path', () => {
     const oneLine = fc.string({ unit: 'grapheme', maxLength: 200 }).map((x) => x.replace(/[\r\n]/g, ' '));
-    fc.assert(fc.property(oneLine, fc.constantFrom('', '\n'), (l, end) => {
-      const got = ingestText(l + end, 'python/2023/guest-python-10-12.md');
-      expectWellFormed(got);
-      expect(got.record.passages.length).toBeLessThanOrEqual(1);
-      expect(got.record.date).not.toBeNull();
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(oneLine, fc.constantFrom('', '\n'), (l, end) => {
+        const got = ingestText(l + end, 'python/2023/guest-python-10-12.md');
+        expectWellFormed(got);
+        expect(got.record.passages.length).toBeLessThanOrEqual(1);
+        expect(got.record.date).not.toBeNull();
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

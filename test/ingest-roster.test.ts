@@ -15,17 +15,28 @@ import { emptyGraph, testDb } from './support/graph.js';
 
 const NOTES: Record<string, string> = {
   // Says who RD, TB and @ohaddad are.
-  '2024-01-10.md': '# Build sync 2024-01-10\n\n## Attendees\n- Rosa Diaz (RD)\n- Omar Haddad (@ohaddad)\n- Tomas Berg (TB)\n\n## Notes\n\nRD: the release branch is cut.\n\nTB: the tests pass on every platform.\n',
+  '2024-01-10.md':
+    '# Build sync 2024-01-10\n\n## Attendees\n- Rosa Diaz (RD)\n- Omar Haddad (@ohaddad)\n- Tomas Berg (TB)\n\n## Notes\n\nRD: the release branch is cut.\n\nTB: the tests pass on every platform.\n',
   // Writes everyone short; unknown initials count as speakers once they take turns.
   '2024-01-17.md': [
-    '# Build sync 2024-01-17', '', '## Notes', '',
-    'RD: the release went out on Monday.', '',
-    'The mirror is slow again. @ohaddad to file an issue about the mirror.', '',
-    'TB: nothing from me.', '',
-    'LC: the docs build is green.', '',
-    'Kim: the new runners arrive next week.', '',
-    'RD: then we look at the mirror next week.', '',
-    'TB: fine by me.', '',
+    '# Build sync 2024-01-17',
+    '',
+    '## Notes',
+    '',
+    'RD: the release went out on Monday.',
+    '',
+    'The mirror is slow again. @ohaddad to file an issue about the mirror.',
+    '',
+    'TB: nothing from me.',
+    '',
+    'LC: the docs build is green.',
+    '',
+    'Kim: the new runners arrive next week.',
+    '',
+    'RD: then we look at the mirror next week.',
+    '',
+    'TB: fine by me.',
+    '',
   ].join('\n'),
   // A second TB, and a Kim with a full name.
   '2024-01-24.md': '# Build sync 2024-01-24\n\n## Attendees\n- Tara Brown (TB)\n- Kim Novak\n\n## Notes\n\nTB: I joined the build team this week.\n',
@@ -53,11 +64,11 @@ describe("a collection's roster over the graph", () => {
   test('initials and handles another note explains resolve; ambiguous initials and a first name alone stay as written', async () => {
     const rows = await db.read(
       `MATCH (:Meeting {id: 'roster/2024-01-17.md'})<-[:IN]-(:Passage)-[:SPOKEN_BY]->(p:Person)
-       RETURN DISTINCT p.name AS name ORDER BY name`);
+       RETURN DISTINCT p.name AS name ORDER BY name`,
+    );
     // RD is Rosa Diaz (said in another note); LC is Lee Chen (the roster file); TB is two people; Kim is a first name.
     expect(rows.map((r) => r.name)).toEqual(['Kim', 'Lee Chen', 'Rosa Diaz', 'TB']);
-    const [owner] = await db.read(
-      `MATCH (:Meeting {id: 'roster/2024-01-17.md'})<-[:IN]-(a:ActionItem)-[:OWNED_BY]->(p:Person) RETURN p.name AS name`);
+    const [owner] = await db.read(`MATCH (:Meeting {id: 'roster/2024-01-17.md'})<-[:IN]-(a:ActionItem)-[:OWNED_BY]->(p:Person) RETURN p.name AS name`);
     expect(owner).toEqual({ name: 'Omar Haddad' });
   });
 

@@ -34,7 +34,9 @@ describe('ingest of the seeds', () => {
     expect(attendees.map((r) => r.name)).toContain('Khagan Karimov');
     const [alex] = await db.read(
       `MATCH (:Meeting {id: $id})<-[:IN]-(x:Passage)-[:SPOKEN_BY]->(p:Person)
-       WHERE x.text STARTS WITH 'Alex: There' RETURN p.name AS name, x.speakerAs AS as, x.startLine AS line`, { id: SEED });
+       WHERE x.text STARTS WITH 'Alex: There' RETURN p.name AS name, x.speakerAs AS as, x.startLine AS line`,
+      { id: SEED },
+    );
     expect(alex).toEqual({ name: 'Alex Crichton', as: 'Alex', line: 41 });
     const refs = await db.read('MATCH (:Meeting {id: $id})-[:REFERENCES]->(r:Reference) RETURN r.id AS id, r.kind AS kind', { id: SEED });
     expect(refs).toContainEqual({ id: 'bytecodealliance/rfcs#43', kind: 'RFC' });
@@ -46,7 +48,9 @@ describe('ingest of the seeds', () => {
     expect(m).toEqual({ date: '2021-09-02', series: 'wasmtime' });
     const [nf] = await db.read(
       `MATCH (:Meeting {id: $id})<-[:IN]-(x:Passage)-[:SPOKEN_BY]->(p:Person) WHERE x.text STARTS WITH 'NF: heads-up'
-       RETURN p.name AS name, x.startLine AS line`, { id });
+       RETURN p.name AS name, x.startLine AS line`,
+      { id },
+    );
     expect(nf).toEqual({ name: 'Nick Fitzgerald', line: 41 });
   });
 
@@ -121,7 +125,9 @@ describe('an upgrade: other rules derive stored facts', () => {
     const upgraded = await runCli(['ingest', dir, '--collection', 'upgrade']);
     expect(upgraded.status).toBe(0);
     expect(upgraded.stdout.match(/indexed again/g)).toHaveLength(1);
-    expect(upgraded.stdout).toContain(`upgrade: ${first.files} unchanged notes were indexed again: Quorum's rules (an upgrade) changed since they were indexed`);
+    expect(upgraded.stdout).toContain(
+      `upgrade: ${first.files} unchanged notes were indexed again: Quorum's rules (an upgrade) changed since they were indexed`,
+    );
     expect(upgraded.stdout).toContain(`upgrade: ${first.files} files, ${first.files} meetings indexed, 0 unchanged`);
     // The same facts as the older rules derived here, but every term rewritten and each meeting stamped with today's rules.
     const same = (fp: Awaited<ReturnType<typeof fingerprint>>) => fp.lines.map((l) => l.split(older).join('STAMP').split(now).join('STAMP'));
@@ -160,12 +166,18 @@ test('a source link names a file whose path has spaces, & # ? % and non-ASCII le
 test('quorum ingest counts the messages about notes and prints each as path:line: reason with --verbose', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-messages-'));
   try {
-    writeFileSync(join(dir, '2025-03-04.md'), '# Sync 2025-03-04\n\nAttendees: Ada Lovelace, Alan Turing\n\nAction items:\n\n## Notes\n\n- Ada: the build is green.\n');
+    writeFileSync(
+      join(dir, '2025-03-04.md'),
+      '# Sync 2025-03-04\n\nAttendees: Ada Lovelace, Alan Turing\n\nAction items:\n\n## Notes\n\n- Ada: the build is green.\n',
+    );
     const quiet = await runCli(['ingest', dir, '--collection', 'messages']);
     expect(quiet.status).toBe(0);
-    expect(quiet.stdout).toContain('messages: 1 message about the notes\' content (--verbose prints them)');
+    expect(quiet.stdout).toContain("messages: 1 message about the notes' content (--verbose prints them)");
     expect(quiet.stderr).not.toContain('2025-03-04.md:5');
-    writeFileSync(join(dir, '2025-03-04.md'), '# Sync 2025-03-04\n\nAttendees: Ada Lovelace, Alan Turing\n\nAction items:\n\n## Notes\n\n- Ada: the build is green again.\n');
+    writeFileSync(
+      join(dir, '2025-03-04.md'),
+      '# Sync 2025-03-04\n\nAttendees: Ada Lovelace, Alan Turing\n\nAction items:\n\n## Notes\n\n- Ada: the build is green again.\n',
+    );
     const verbose = await runCli(['ingest', dir, '--collection', 'messages', '--verbose']);
     expect(verbose.status).toBe(0);
     expect(verbose.stderr).toContain('messages/2025-03-04.md:5: label "Action items:" has nothing after it');

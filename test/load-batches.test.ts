@@ -15,11 +15,18 @@ import type { MeetingRecord, PersonRecord } from '../ingest/types.js';
 function meeting(path: string, people: PersonRecord[], o: { topic?: string; title?: string } = {}): MeetingRecord {
   const topic = o.topic ?? 'Page maps';
   return {
-    collection: 'c', path, sha256: path, title: path, date: '2025-01-01', series: 's',
-    people, attendees: people.map((_, i) => i),
+    collection: 'c',
+    path,
+    sha256: path,
+    title: path,
+    date: '2025-01-01',
+    series: 's',
+    people,
+    attendees: people.map((_, i) => i),
     passages: [{ text: `We talked about ${topic}.`, startLine: 3, endLine: 3, section: 'Notes', speaker: null, refs: ['o/r#1'] }],
     references: [{ id: 'o/r#1', kind: 'issue', url: 'https://github.com/o/r/issues/1', ...(o.title ? { title: o.title } : {}), lines: [3] }],
-    decisions: [], actionItems: [],
+    decisions: [],
+    actionItems: [],
     topics: [{ name: topic, key: '', weight: 1, passages: [0] }],
     messages: [],
   } as unknown as MeetingRecord;
@@ -73,7 +80,14 @@ describe('meetings written while the run extracts', () => {
     const order = batches.map((b) => b.meetings!.map((m) => m.id)).flat();
     expect(order).toEqual(['c/a.md', 'c/b.md', 'c/c.md']);
     const people = batches.flatMap((b) => b.people ?? []).filter((p) => p.meeting === 'c/b.md');
-    expect(people.map((p) => p.person)).toEqual([...new Set(batches.flatMap((b) => b.people ?? []).filter((p) => p.meeting === 'c/c.md').map((p) => p.person))]);
+    expect(people.map((p) => p.person)).toEqual([
+      ...new Set(
+        batches
+          .flatMap((b) => b.people ?? [])
+          .filter((p) => p.meeting === 'c/c.md')
+          .map((p) => p.person),
+      ),
+    ]);
   });
 
   test('a full name written without a handle is written at once; a handle the graph knows waits for the roster, then takes the known name', async () => {
@@ -84,7 +98,12 @@ describe('meetings written while the run extracts', () => {
     w.push(meeting('c.md', [person('Alan Turing')]));
     expect((await w.end()).held).toBe(1);
     expect(batches.flatMap((b) => b.meetings!.map((m) => m.id))).toEqual(['c/a.md', 'c/c.md', 'c/b.md']);
-    expect(batches.flatMap((b) => b.people ?? []).filter((p) => p.meeting === 'c/b.md').map((p) => p.person)).toEqual(['jane doe']);
+    expect(
+      batches
+        .flatMap((b) => b.people ?? [])
+        .filter((p) => p.meeting === 'c/b.md')
+        .map((p) => p.person),
+    ).toEqual(['jane doe']);
   });
 
   test("a shared node's values are its first row's in file order, even when that meeting was held", async () => {

@@ -22,7 +22,10 @@ describe('parseNote', () => {
     expect(nested).toMatchObject({ kind: 'item', text: 'nested', startLine: 6, depth: 2, parent: first!.id });
     expect(second).toMatchObject({ text: 'NF: second', startLine: 7 });
     expect(para).toMatchObject({ kind: 'paragraph', startLine: 9, endLine: 10 });
-    expect(note.sections.map((s) => [s.heading, s.startLine, s.endLine])).toEqual([['Title', 1, 11], ['Notes', 3, 11]]);
+    expect(note.sections.map((s) => [s.heading, s.startLine, s.endLine])).toEqual([
+      ['Title', 1, 11],
+      ['Notes', 3, 11],
+    ]);
   });
 
   test('a paragraph is split where a new speaker turn opens a line', () => {
@@ -55,7 +58,10 @@ describe('parseNote', () => {
   });
 
   test('binary and invalid UTF-8 files are refused with a reason', () => {
-    expect(decodeNote(Buffer.from([0x61, 0, 0x62]), 'a.md', 'c')).toMatchObject({ ok: false, message: { path: 'a.md', reason: expect.stringContaining('binary') } });
+    expect(decodeNote(Buffer.from([0x61, 0, 0x62]), 'a.md', 'c')).toMatchObject({
+      ok: false,
+      message: { path: 'a.md', reason: expect.stringContaining('binary') },
+    });
     expect(decodeNote(Buffer.from([0xc3, 0x28]), 'b.md', 'c')).toMatchObject({ ok: false, message: { reason: expect.stringContaining('UTF-8') } });
   });
 });
@@ -106,7 +112,8 @@ describe('bare URLs in a split paragraph', () => {
 describe('parseNote: HTML written in the markdown', () => {
   test('headings, paragraphs and items of raw HTML become blocks with their lines', async () => {
     const { parseNote } = await import('../ingest/parse/parse.js');
-    const text = '<h1>Board minutes</h1>\n<p><strong>Date:</strong> 2016-05-09 &amp; later</p>\n<h2>Attendance</h2>\n<ul>\n\n<li>Ana Lima</li>\n\n</ul>\n<p>See <a href="https://example.org/x">the notes</a>\nfor more.</p>\n';
+    const text =
+      '<h1>Board minutes</h1>\n<p><strong>Date:</strong> 2016-05-09 &amp; later</p>\n<h2>Attendance</h2>\n<ul>\n\n<li>Ana Lima</li>\n\n</ul>\n<p>See <a href="https://example.org/x">the notes</a>\nfor more.</p>\n';
     const note = parseNote({ collection: 't', path: 'm.md', text, sha256: '', bytes: text.length });
     expect(note.blocks.map((b) => [b.kind, b.text, b.startLine, b.endLine])).toEqual([
       ['heading', 'Board minutes', 1, 1],
@@ -115,7 +122,10 @@ describe('parseNote: HTML written in the markdown', () => {
       ['item', 'Ana Lima', 6, 6],
       ['paragraph', 'See the notes\nfor more.', 9, 10],
     ]);
-    expect(note.sections.map((s) => [s.heading, s.depth, s.parent])).toEqual([['Board minutes', 1, -1], ['Attendance', 2, 0]]);
+    expect(note.sections.map((s) => [s.heading, s.depth, s.parent])).toEqual([
+      ['Board minutes', 1, -1],
+      ['Attendance', 2, 0],
+    ]);
     expect(note.blocks[1]!.lead).toBe('Date:');
     expect(note.blocks[4]!.links).toEqual([{ url: 'https://example.org/x', text: 'the notes', line: 9 }]);
   });

@@ -16,7 +16,11 @@ describe('the extraction pool', () => {
     const folder = join(CORPUS, 'bytecodealliance-meetings');
     const { config } = await loadCollectionConfig(folder, projectFile('examples', 'config', 'bytecodealliance-meetings.json'));
     const files: SourceFile[] = [];
-    for (const [root, path] of [[folder, 'wasmtime/2025/wasmtime-06-05.md'], [folder, 'TSC/2024/tsc-04-02.md'], [SEEDS, '000_588e6bce46531436.txt']] as const) {
+    for (const [root, path] of [
+      [folder, 'wasmtime/2025/wasmtime-06-05.md'],
+      [folder, 'TSC/2024/tsc-04-02.md'],
+      [SEEDS, '000_588e6bce46531436.txt'],
+    ] as const) {
       const read = await readNote(root, path, 'c');
       if (read.ok) files.push(read.file);
     }

@@ -31,7 +31,10 @@ const offline = new Map<string, { path: string; record: MeetingRecord }>();
  */
 function servedAttendees(record: MeetingRecord): string[] {
   const handles = new Set(PROTOTYPE_WORDS.map((w) => w.replace(/^_+|_+$/g, '').toLowerCase()));
-  return record.attendees.map((i) => record.people[i]!.name).map((n) => (handles.has(n.toLowerCase()) ? 'Ada Lovelace' : n)).sort();
+  return record.attendees
+    .map((i) => record.people[i]!.name)
+    .map((n) => (handles.has(n.toLowerCase()) ? 'Ada Lovelace' : n))
+    .sort();
 }
 
 async function gql(query: string, variables?: Record<string, unknown>) {
@@ -75,8 +78,11 @@ describe('notes full of Object.prototype member names, through Neo4j and the API
 
   test.each(PROTOTYPE_WORDS)('%s: the meeting reads back with the facts extracted offline', async (w) => {
     const { path, record } = offline.get(w)!;
-    const data = await gql(`query($c: String!, $p: String!) { meeting(collection: $c, path: $p) {
-      title date series attendees { name } references { id } decisions { text } actionItems { owner { name } } topics { name } } }`, { c: COLLECTION, p: path });
+    const data = await gql(
+      `query($c: String!, $p: String!) { meeting(collection: $c, path: $p) {
+      title date series attendees { name } references { id } decisions { text } actionItems { owner { name } } topics { name } } }`,
+      { c: COLLECTION, p: path },
+    );
     const m = data.meeting;
     expect(m).toMatchObject({ title: record.title, date: '2024-03-04', series: w.toLowerCase() });
     expect(m.attendees.map((p: { name: string }) => p.name).sort()).toEqual(servedAttendees(record));

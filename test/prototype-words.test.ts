@@ -49,8 +49,14 @@ describe('a word naming an Object.prototype member, in every place text becomes 
   });
 
   test('a config reads its keys into Maps: `__proto__` is a plain key, and a member name finds nothing', () => {
-    const config = parseCollectionConfig('{ "repositories": { "__proto__": "acme/a", "Constructor": "acme/b" }, "__proto__": { "repositories": { "x": "acme/x" } } }', 'quorum.json');
-    expect([...config.repositories]).toEqual([['__proto__', 'acme/a'], ['constructor', 'acme/b']]);
+    const config = parseCollectionConfig(
+      '{ "repositories": { "__proto__": "acme/a", "Constructor": "acme/b" }, "__proto__": { "repositories": { "x": "acme/x" } } }',
+      'quorum.json',
+    );
+    expect([...config.repositories]).toEqual([
+      ['__proto__', 'acme/a'],
+      ['constructor', 'acme/b'],
+    ]);
     for (const w of PROTOTYPE_WORDS) if (w !== '__proto__' && w !== 'constructor') expect(config.repositories.get(w.toLowerCase())).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
@@ -81,9 +87,26 @@ describe('random notes with member names in every place', () => {
   const word = fc.constantFrom(...PROTOTYPE_WORDS);
   // Lines of a note with `§` where the member name goes.
   const line = fc.constantFrom(
-    '# § sync', '## §', '### Review of §', '§: I think § is fine.', 'Alice: the Buffer § #42 needs a look.', '- § #9', '- Bob to fix § (#12)',
-    'Attendees: Alice, @§, §', '| Name | Handle |', '|---|---|', '| § | @§ |', 'Decision: we keep §.', 'Action: § to review it.',
-    '- [ ] @§ update the § docs', '> § said so', '`§`', '**§:** yes', 'We talked about § and #3.', '', '',
+    '# § sync',
+    '## §',
+    '### Review of §',
+    '§: I think § is fine.',
+    'Alice: the Buffer § #42 needs a look.',
+    '- § #9',
+    '- Bob to fix § (#12)',
+    'Attendees: Alice, @§, §',
+    '| Name | Handle |',
+    '|---|---|',
+    '| § | @§ |',
+    'Decision: we keep §.',
+    'Action: § to review it.',
+    '- [ ] @§ update the § docs',
+    '> § said so',
+    '`§`',
+    '**§:** yes',
+    'We talked about § and #3.',
+    '',
+    '',
   );
   const note = fc.record({
     w: word,

@@ -7,8 +7,13 @@ import { projectRoot } from '../schema/paths.js';
 
 describe('query files', () => {
   test('every .cypher file in queries/ has a runner and every runner a file', () => {
-    const files = readdirSync(join(projectRoot(), 'queries')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, '')).sort();
-    const runners = Object.values(loadQueries()).map((r) => r.name).sort();
+    const files = readdirSync(join(projectRoot(), 'queries'))
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.replace(/\.cypher$/, ''))
+      .sort();
+    const runners = Object.values(loadQueries())
+      .map((r) => r.name)
+      .sort();
     expect(runners).toEqual(files);
   });
 
@@ -18,8 +23,12 @@ describe('query files', () => {
     const queries = Object.values(loadQueries());
     for (const r of queries) expect(r.cypher, r.name).not.toMatch(/^\s*\/\/ @include /m);
     const files = readdirSync(join(projectRoot(), 'queries')).filter((f) => f.endsWith('.cypher'));
-    const included = new Set(files.flatMap((f) => [...readFileSync(join(projectRoot(), 'queries', f), 'utf8').matchAll(/^\s*\/\/ @include ([\w-]+)/gm)].map((m) => m[1])));
-    const partFiles = readdirSync(join(projectRoot(), 'queries', 'parts')).map((f) => f.replace(/\.cypher$/, '')).sort();
+    const included = new Set(
+      files.flatMap((f) => [...readFileSync(join(projectRoot(), 'queries', f), 'utf8').matchAll(/^\s*\/\/ @include ([\w-]+)/gm)].map((m) => m[1])),
+    );
+    const partFiles = readdirSync(join(projectRoot(), 'queries', 'parts'))
+      .map((f) => f.replace(/\.cypher$/, ''))
+      .sort();
     expect([...included].sort()).toEqual(partFiles);
   });
 
@@ -37,7 +46,10 @@ describe('query files', () => {
     for (const r of Object.values(loadQueries())) {
       expect(r.cypher.startsWith('//'), r.name).toBe(true);
       const params = [...new Set([...r.cypher.replace(/^\/\/.*$/gm, '').matchAll(/\$(\w+)/g)].map((m) => m[1]!))];
-      const header = r.cypher.split('\n').filter((l) => l.startsWith('//')).join('\n');
+      const header = r.cypher
+        .split('\n')
+        .filter((l) => l.startsWith('//'))
+        .join('\n');
       for (const p of params) expect(header, `${r.name}: $${p}`).toContain(`$${p}`);
     }
   });
@@ -55,12 +67,20 @@ describe('query files', () => {
       const visit = (node: ts.Node): void => {
         if (ts.isTemplateExpression(node) && CLAUSE.test([node.head, ...node.templateSpans.map((s) => s.literal)].map((p) => p.text).join(' '))) {
           report(node, 'Cypher in a template with substitutions');
-        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken
-          && [node.left, node.right].some((side) => ts.isStringLiteralLike(side) && CLAUSE.test(side.text))) {
+        } else if (
+          ts.isBinaryExpression(node) &&
+          node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+          [node.left, node.right].some((side) => ts.isStringLiteralLike(side) && CLAUSE.test(side.text))
+        ) {
           report(node, 'Cypher joined with +');
-        } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
-          && ['read', 'write', 'run'].includes(node.expression.name.text) && /(db|tx|session|this)$/i.test(node.expression.expression.getText())
-          && node.arguments[0] && built(node.arguments[0])) {
+        } else if (
+          ts.isCallExpression(node) &&
+          ts.isPropertyAccessExpression(node.expression) &&
+          ['read', 'write', 'run'].includes(node.expression.name.text) &&
+          /(db|tx|session|this)$/i.test(node.expression.expression.getText()) &&
+          node.arguments[0] &&
+          built(node.arguments[0])
+        ) {
           report(node, 'a query built at the call');
         }
         ts.forEachChild(node, visit);

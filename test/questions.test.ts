@@ -36,7 +36,9 @@ const QUESTIONS = JSON.parse(readFileSync(join(SHARED, 'gold', 'questions-dev.js
 
 let db: Db;
 let app: FastifyInstance;
-const COLLECTIONS = readdirSync(CORPUS).filter((name) => statSync(join(CORPUS, name)).isDirectory()).sort();
+const COLLECTIONS = readdirSync(CORPUS)
+  .filter((name) => statSync(join(CORPUS, name)).isDirectory())
+  .sort();
 /** The first ingest of each collection. */
 const firstRun = new Map<string, IngestSummary>();
 
@@ -96,10 +98,12 @@ function kendallTau(expected: string[], got: string[]): number {
 }
 
 const ASK = {
-  who_discussed: 'query($t: String!, $c: String) { discussions(topic: $t, collection: $c) { meeting { path } people { name aliases } passages { text source { path startLine endLine } } } }',
+  who_discussed:
+    'query($t: String!, $c: String) { discussions(topic: $t, collection: $c) { meeting { path } people { name aliases } passages { text source { path startLine endLine } } } }',
   decisions_about: 'query($t: String!, $c: String) { decisions(about: $t, collection: $c) { text meeting { path } source { path startLine endLine } } }',
   follow_ups: 'query($t: String!, $c: String) { followUps(topic: $t, collection: $c) { reference { id } firstMeeting { path date } } }',
-  timeline: 'query($t: String!, $c: String) { timeline(ref: $t, collection: $c) { meeting { path date } passages { source { startLine } } decisions { source { startLine } } } }',
+  timeline:
+    'query($t: String!, $c: String) { timeline(ref: $t, collection: $c) { meeting { path date } passages { source { startLine } } decisions { source { startLine } } } }',
 };
 
 describe('the dev questions', () => {
@@ -131,8 +135,15 @@ describe('the dev questions', () => {
         for (const p of d.flatMap((x) => x.people)) if (!people.some((u) => fold(u.name) === fold(p.name))) people.push(p);
         tally(key, 'who_discussed.people').add(matches(a.people!, people, isPerson), people.length, a.people!.length);
       } else if (q.type === 'decisions_about') {
-        const d = (await data(ASK.decisions_about, { t: q.topic, c })).decisions as { meeting: { path: string }; source: { startLine: number; endLine: number } }[];
-        tally(key, 'decisions_about.decisions').add(matches(a.decisions!, d, (g, f) => f.meeting.path === g.path && near(g.line, f.source)), d.length, a.decisions!.length);
+        const d = (await data(ASK.decisions_about, { t: q.topic, c })).decisions as {
+          meeting: { path: string };
+          source: { startLine: number; endLine: number };
+        }[];
+        tally(key, 'decisions_about.decisions').add(
+          matches(a.decisions!, d, (g, f) => f.meeting.path === g.path && near(g.line, f.source)),
+          d.length,
+          a.decisions!.length,
+        );
       } else if (q.type === 'follow_ups') {
         const d = (await data(ASK.follow_ups, { t: q.topic, c })).followUps as { reference: { id: string } }[];
         const ids = [...new Set(d.map((x) => x.reference.id.toLowerCase()))];
@@ -145,7 +156,17 @@ describe('the dev questions', () => {
       }
     }
     // The figures, for eval/floors.json and EVAL.md.
-    console.log([...tallies.keys()].sort().map((c) => `${c}: ${Object.entries(figures(c)).map(([m, v]) => `${m} ${v.toFixed(3)}`).join(', ')}`).join('\n'));
+    console.log(
+      [...tallies.keys()]
+        .sort()
+        .map(
+          (c) =>
+            `${c}: ${Object.entries(figures(c))
+              .map(([m, v]) => `${m} ${v.toFixed(3)}`)
+              .join(', ')}`,
+        )
+        .join('\n'),
+    );
     expect([...tallies.keys()].sort()).toEqual([...new Set(QUESTIONS.map((q) => q.collection ?? '(all)'))].sort());
   }, 300_000);
 
@@ -177,7 +198,9 @@ describe('the questions the project began with', () => {
 
   test('which pull requests followed page-map scanning', async () => {
     const d = (await data(ASK.follow_ups, { t: 'page-map scanning', c: BA })).followUps;
-    expect(d).toEqual([{ reference: { id: 'bytecodealliance/wasmtime#11372' }, firstMeeting: { path: 'wasmtime/2025/wasmtime-08-14.md', date: '2025-08-14' } }]);
+    expect(d).toEqual([
+      { reference: { id: 'bytecodealliance/wasmtime#11372' }, firstMeeting: { path: 'wasmtime/2025/wasmtime-08-14.md', date: '2025-08-14' } },
+    ]);
   });
 
   test('what did we decide about glibc policy', async () => {
@@ -204,7 +227,9 @@ describe('the questions the project began with', () => {
     const byUrl = (await data(ASK.timeline, { t: 'https://github.com/bytecodealliance/rfcs/pull/43', c: BA })).timeline;
     expect(byUrl.map((x: { meeting: { path: string } }) => x.meeting.path)).toEqual(paths);
     const byTopic = (await data(ASK.timeline, { t: 'compile-time builtins', c: BA })).timeline;
-    expect(byTopic.map((x: { meeting: { path: string } }) => x.meeting.path)).toEqual(expect.arrayContaining(['wasmtime/2025/wasmtime-06-05.md', 'cranelift/2025/cranelift-10-08.md']));
+    expect(byTopic.map((x: { meeting: { path: string } }) => x.meeting.path)).toEqual(
+      expect.arrayContaining(['wasmtime/2025/wasmtime-06-05.md', 'cranelift/2025/cranelift-10-08.md']),
+    );
   });
 });
 
@@ -213,7 +238,12 @@ describe('ranked answers say how well and why', () => {
   type Why = { term: string; where: string; source: { path: string; startLine: number } };
 
   test('discussions come best first, each with its score and the words it holds', async () => {
-    const d = (await data('query($c: String) { discussions(topic: "page-map scanning", collection: $c) { score meeting { path } why { term where source { path startLine } } } }', { c: BA })).discussions as { score: number; meeting: { path: string }; why: Why[] }[];
+    const d = (
+      await data(
+        'query($c: String) { discussions(topic: "page-map scanning", collection: $c) { score meeting { path } why { term where source { path startLine } } } }',
+        { c: BA },
+      )
+    ).discussions as { score: number; meeting: { path: string }; why: Why[] }[];
     const scores = d.map((x) => x.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(d[0]!.why.map((w) => w.term)).toEqual(expect.arrayContaining(['page', 'map', 'scanning']));
@@ -221,13 +251,20 @@ describe('ranked answers say how well and why', () => {
   });
 
   test('a decision has a score in an answer about a topic, and none in its meeting', async () => {
-    const d = (await data('query($c: String) { decisions(about: "glibc policy", collection: $c) { score meeting { decisions { score why { term } } } } }', { c: BA })).decisions;
+    const d = (
+      await data('query($c: String) { decisions(about: "glibc policy", collection: $c) { score meeting { decisions { score why { term } } } } }', { c: BA })
+    ).decisions;
     expect(d[0].score).toBeGreaterThan(0);
     expect(d[0].meeting.decisions.every((x: { score: number | null; why: unknown[] }) => x.score === null && x.why.length === 0)).toBe(true);
   });
 
   test('a timeline says which meetings link the reference and which only name it', async () => {
-    const d = (await data('query($c: String) { timeline(ref: "bytecodealliance/rfcs#43", collection: $c) { score meeting { path } why { term where source { startLine } } } }', { c: BA })).timeline as { score: number; meeting: { path: string }; why: Why[] }[];
+    const d = (
+      await data(
+        'query($c: String) { timeline(ref: "bytecodealliance/rfcs#43", collection: $c) { score meeting { path } why { term where source { startLine } } } }',
+        { c: BA },
+      )
+    ).timeline as { score: number; meeting: { path: string }; why: Why[] }[];
     const june = d.find((x) => x.meeting.path === 'wasmtime/2025/wasmtime-06-05.md')!;
     expect(june.score).toBe(1);
     expect(june.why).toContainEqual({ term: 'bytecodealliance/rfcs#43', where: 'link', source: { startLine: 17 } });
@@ -241,11 +278,17 @@ describe('answers that agree with each other', () => {
   test("a timeline lists a meeting's decisions in the meeting's own order, also two on one line", async () => {
     const q = 'query($t: String!, $c: String) { timeline(ref: $t, collection: $c) { meeting { collection path decisions { id } } decisions { id } } }';
     // "threads" finds a meeting with two decisions on one line (machine-learning/2023/ML-11-28.md).
-    const d = (await data(q, { t: 'threads', c: 'bytecodealliance-meetings' })).timeline as { meeting: { path: string; decisions: { id: string }[] }; decisions: { id: string }[] }[];
+    const d = (await data(q, { t: 'threads', c: 'bytecodealliance-meetings' })).timeline as {
+      meeting: { path: string; decisions: { id: string }[] };
+      decisions: { id: string }[];
+    }[];
     expect(d.some((x) => x.decisions.length > 1)).toBe(true);
     for (const x of d) {
       const ids = x.decisions.map((y) => y.id);
-      expect(x.meeting.decisions.map((y) => y.id).filter((id) => ids.includes(id)), x.meeting.path).toEqual(ids);
+      expect(
+        x.meeting.decisions.map((y) => y.id).filter((id) => ids.includes(id)),
+        x.meeting.path,
+      ).toEqual(ids);
     }
   });
 });

@@ -43,7 +43,7 @@ describe("a collection's roster", () => {
     expect(fits.idOf(person('AT'))).toBe('at');
   });
 
-  test('a handle nearly every note gives one full name is theirs despite a stray misreading; a split one is no one\'s', () => {
+  test("a handle nearly every note gives one full name is theirs despite a stray misreading; a split one is no one's", () => {
     const many = Array.from({ length: 12 }, () => meeting(person('Nicholas Zakas', [], ['nzakas'])));
     const stray = directory([...many, meeting(person('Nicholas Zakas Singh', [], ['nzakas'])), meeting(person('nzakas'))]);
     expect(stray.idOf(person('nzakas'))).toBe('nicholas zakas');
@@ -78,15 +78,17 @@ describe("a collection's roster", () => {
 
 describe('the roster file', () => {
   test('reads a line a person, with initials and handles in the forms people write them', () => {
-    const { people, messages } = parseRosterFile([
-      '# Who is who',
-      '',
-      '- Ada Lovelace (AL) @ada',
-      '* Charles Babbage (CB, @cbabbage)',
-      'Marius van der Wijden (MVDW) https://github.com/mariusvdw',
-      '- Mary Somerville (Royal Society)',
-      'this line says nothing about anyone',
-    ].join('\n'));
+    const { people, messages } = parseRosterFile(
+      [
+        '# Who is who',
+        '',
+        '- Ada Lovelace (AL) @ada',
+        '* Charles Babbage (CB, @cbabbage)',
+        'Marius van der Wijden (MVDW) https://github.com/mariusvdw',
+        '- Mary Somerville (Royal Society)',
+        'this line says nothing about anyone',
+      ].join('\n'),
+    );
     expect(people).toEqual([
       { name: 'Ada Lovelace', aliases: ['AL'], handles: ['ada'] },
       { name: 'Charles Babbage', aliases: ['CB'], handles: ['cbabbage'] },
@@ -98,12 +100,7 @@ describe('the roster file', () => {
   });
 
   test('reads a markdown table by its header', () => {
-    const { people } = parseRosterFile([
-      '| Handle | Name | Initials |',
-      '|---|---|---|',
-      '| @ghopper | Grace Hopper | GH |',
-      '| | Alan Kay | AK |',
-    ].join('\n'));
+    const { people } = parseRosterFile(['| Handle | Name | Initials |', '|---|---|---|', '| @ghopper | Grace Hopper | GH |', '| | Alan Kay | AK |'].join('\n'));
     expect(people).toEqual([
       { name: 'Grace Hopper', aliases: ['GH'], handles: ['ghopper'] },
       { name: 'Alan Kay', aliases: ['AK'], handles: [] },

@@ -4,14 +4,29 @@ import { indexTerms, QueryTextError, stem, termQuery } from '../schema/terms.js'
 /** Evaluates a termQuery against an indexTerms string, as Lucene would with the whitespace analyzer. */
 function matches(query: string, indexed: string): boolean {
   const have = new Set(indexed.split(' '));
-  const expr = query.replace(/\(/g, ' ( ').replace(/\)/g, ' ) ').split(/\s+/).filter(Boolean)
-    .map((t) => (t === 'AND' ? '&&' : t === 'OR' ? '||' : t === '(' || t === ')' ? t : String(have.has(t)))).join(' ');
+  const expr = query
+    .replace(/\(/g, ' ( ')
+    .replace(/\)/g, ' ) ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => (t === 'AND' ? '&&' : t === 'OR' ? '||' : t === '(' || t === ')' ? t : String(have.has(t))))
+    .join(' ');
   return Function(`return ${expr}`)() as boolean;
 }
 
 describe('terms', () => {
   test('plurals and verb forms fold together', () => {
-    for (const [a, b] of [['scanning', 'scan'], ['scans', 'scan'], ['policies', 'policy'], ['builtins', 'builtin'], ['released', 'release'], ['pages', 'page'], ['internally', 'internal'], ['compiler', 'compile'], ['wrappers', 'wrap']]) {
+    for (const [a, b] of [
+      ['scanning', 'scan'],
+      ['scans', 'scan'],
+      ['policies', 'policy'],
+      ['builtins', 'builtin'],
+      ['released', 'release'],
+      ['pages', 'page'],
+      ['internally', 'internal'],
+      ['compiler', 'compile'],
+      ['wrappers', 'wrap'],
+    ]) {
       expect(stem(a!)).toBe(stem(b!));
     }
   });

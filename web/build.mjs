@@ -30,8 +30,20 @@ const common = {
   logLevel: 'warning',
   metafile: true,
 };
-await build({ ...common, entryPoints: { dashboard: join(here, 'dashboard', 'main.tsx') }, jsx: 'automatic', jsxImportSource: 'preact', tsconfigRaw: { compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' } } });
-await build({ ...common, entryPoints: { graphiql: join(here, 'graphiql', 'main.tsx') }, jsx: 'automatic', jsxImportSource: 'react', tsconfigRaw: { compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'react' } } });
+await build({
+  ...common,
+  entryPoints: { dashboard: join(here, 'dashboard', 'main.tsx') },
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  tsconfigRaw: { compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact' } },
+});
+await build({
+  ...common,
+  entryPoints: { graphiql: join(here, 'graphiql', 'main.tsx') },
+  jsx: 'automatic',
+  jsxImportSource: 'react',
+  tsconfigRaw: { compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'react' } },
+});
 for (const page of ['index.html', 'graphiql.html']) copyFileSync(join(here, page), join(out, page));
 
 const sizes = {};
@@ -41,7 +53,8 @@ for (const name of readdirSync(assets)) {
 }
 writeFileSync(join(out, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const [name, s] of Object.entries(sizes)) if (/\.(js|css)$/.test(name)) console.log(`web: ${name.padEnd(16)} ${kb(s.bytes).padStart(10)}  ${kb(s.gzip).padStart(9)} gzip`);
+for (const [name, s] of Object.entries(sizes))
+  if (/\.(js|css)$/.test(name)) console.log(`web: ${name.padEnd(16)} ${kb(s.bytes).padStart(10)}  ${kb(s.gzip).padStart(9)} gzip`);
 const dashboard = sizes['dashboard.js'].gzip;
 if (dashboard > DASHBOARD_BUDGET) {
   console.error(`web: the dashboard's scripts are ${kb(dashboard)} gzipped, over the ${kb(DASHBOARD_BUDGET)} budget`);

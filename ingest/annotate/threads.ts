@@ -40,9 +40,11 @@ export interface Threads {
 }
 
 /** Agenda lines that plan the meeting rather than name a subject. */
-export const BOILERPLATE = /^(?:(?:opening|welcome|roll ?call)\b.*|announcements?|thanks!?|closure|close|adjourn\w*|other agenda items|agenda items?|issue triage|new,? untriaged issues|submit a pr\b.*|please (?:help|add)\b.*|note: meeting notes\b.*|review of action items\b.*|find volunteers\b.*|adoption of the agenda|proposals and discussions|introduction of attendees|logistics|registration|schedule constraints|.{0,2})$/i;
+export const BOILERPLATE =
+  /^(?:(?:opening|welcome|roll ?call)\b.*|announcements?|thanks!?|closure|close|adjourn\w*|other agenda items|agenda items?|issue triage|new,? untriaged issues|submit a pr\b.*|please (?:help|add)\b.*|note: meeting notes\b.*|review of action items\b.*|find volunteers\b.*|adoption of the agenda|proposals and discussions|introduction of attendees|logistics|registration|schedule constraints|.{0,2})$/i;
 /** Meeting logistics written as agenda lines: where, when, how to join. */
-export const LOGISTICS_FIELD = /^(?:host|dates?|times?|location|contact|name|email|where|when|zoom|link|dial[- ]?in|passcode|meeting id|video|chair|notes?|note[- ]?taker)\s*:|@[\w-]+\.\w/i;
+export const LOGISTICS_FIELD =
+  /^(?:host|dates?|times?|location|contact|name|email|where|when|zoom|link|dial[- ]?in|passcode|meeting id|video|chair|notes?|note[- ]?taker)\s*:|@[\w-]+\.\w/i;
 const URL = /<?\bhttps?:\/\/[^\s>)]+>?/gi;
 
 /**
@@ -64,7 +66,10 @@ function onlyLinks(b: Block): boolean {
 }
 
 /** Terms of a text with adjacent pairs joined (`page map` also as `pagemap`). */
-const termSet = (text: string): { base: number; all: Set<string> } => ({ base: new Set(terms(text)).size, all: new Set(indexTerms(text).split(' ').filter(Boolean)) });
+const termSet = (text: string): { base: number; all: Set<string> } => ({
+  base: new Set(terms(text)).size,
+  all: new Set(indexTerms(text).split(' ').filter(Boolean)),
+});
 
 /** How well an agenda line and a heading name the same subject: shared terms over the shorter's; 0 when they don't. */
 function overlap(a: { base: number; all: Set<string> }, h: { base: number; all: Set<string> }): number {
@@ -118,7 +123,8 @@ export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   for (const b of hasAgenda ? blocks : []) {
     if (isAgenda(b) || b.kind === 'code' || (b.section >= 0 && roster[b.section])) continue;
     if (b.kind === 'heading') heads.push({ key: `s${b.section}`, terms: termSet(b.text), block: b, paragraph: false });
-    else if (b.parent < 0 && b.kind === 'item' && hasChildren.has(b.id)) heads.push({ key: `i${b.id}`, terms: termSet(headText(b.text, lead)), block: b, paragraph: false });
+    else if (b.parent < 0 && b.kind === 'item' && hasChildren.has(b.id))
+      heads.push({ key: `i${b.id}`, terms: termSet(headText(b.text, lead)), block: b, paragraph: false });
     else if (b.parent < 0 && (b.kind === 'paragraph' || b.kind === 'item')) {
       heads.push({ key: `p${b.id}`, terms: termSet(headText(b.text, lead).split(/\s+/).slice(0, 16).join(' ')), block: b, paragraph: true });
     }
@@ -212,7 +218,7 @@ export function findThreads(note: Note, passageOf: readonly number[]): Threads {
   // Agenda passages join the thread they announce, or form the agenda's own.
   for (const [p, key, announced] of pending) {
     let t = byKey.get(key);
-    if (!t) byKey.set(key, (t = { start: p, title: announced ? titleOf.get(key) ?? '' : '', heading: key.startsWith('s'), passages: [], agenda: [] }));
+    if (!t) byKey.set(key, (t = { start: p, title: announced ? (titleOf.get(key) ?? '') : '', heading: key.startsWith('s'), passages: [], agenda: [] }));
     t.agenda.push(p);
     threadOf[p] = t.start;
   }

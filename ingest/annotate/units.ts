@@ -59,7 +59,8 @@ export function leadingLabel(text: string): Label | null {
  * Words that open a block as a label but name no speaker: cue labels the
  * extractors read themselves, and the common headings of note-taking.
  */
-const NOT_SPEAKER = /^(?:decisions?|decided|resolved|resolutions?|agreed|agreements?|conclusions?|outcomes?|consensus|results?|verdict|polls?|straw poll|votes?|action(?: items?)?|ais?|todo|to-?do|next steps?|follow[- ]?ups?|notes?|topics?|updates?|agenda|questions?|discussion|summary|proposal|status|links?|slides|context|background|problem|goal|goals|idea|ideas|pros?|cons?|options?|example|e\.g\.|i\.e\.|nb|n\.b\.|edit|update|fyi|tl;?dr|q|a|re|cc|pr|issue|rfc|http|https|meeting notes|attendees|present|date|time|location|where|when|why|what|how)$/i;
+const NOT_SPEAKER =
+  /^(?:decisions?|decided|resolved|resolutions?|agreed|agreements?|conclusions?|outcomes?|consensus|results?|verdict|polls?|straw poll|votes?|action(?: items?)?|ais?|todo|to-?do|next steps?|follow[- ]?ups?|notes?|topics?|updates?|agenda|questions?|discussion|summary|proposal|status|links?|slides|context|background|problem|goal|goals|idea|ideas|pros?|cons?|options?|example|e\.g\.|i\.e\.|nb|n\.b\.|edit|update|fyi|tl;?dr|q|a|re|cc|pr|issue|rfc|http|https|meeting notes|attendees|present|date|time|location|where|when|why|what|how)$/i;
 
 /** The speaker label opening a block, known from the people stage or read from the text. */
 export function speakerLabel(ctx: UnitSource, block: Block): Label | null {
@@ -88,7 +89,7 @@ function readSpeakerLabel(ctx: UnitSource, block: Block): Label | null {
   // The people stage also credits narrative ("Till walked members through …"): only a label is speech.
   if (as && lab && lab.label.toLowerCase().includes(as.toLowerCase())) return lab;
   if (!lab || NOT_SPEAKER.test(lab.label.replace(/[*_]/g, '').trim()) || /^[\d\s.,%()+-]*$/.test(lab.rest)) return null;
-  if (/^\d/.test(lab.label) || /\s(?:is|are|was|the|a|an|of|to|for|and|we|i)\s/i.test(` ${lab.label} `) && !/&/.test(lab.label)) return null;
+  if (/^\d/.test(lab.label) || (/\s(?:is|are|was|the|a|an|of|to|for|and|we|i)\s/i.test(` ${lab.label} `) && !/&/.test(lab.label))) return null;
   return lab;
 }
 
@@ -170,7 +171,10 @@ export function cleanHeading(heading: string): string {
   return heading
     .replace(/^\s*(?:\d+[.)]|[ivx]+\.|[-*•])\s*/i, '')
     .replace(/\[[^\]]*\b(?:min|mins|minutes|h|hr|hour)s?\b[^\]]*\]/gi, '')
-    .replace(/\((?:[^()]*\b(?:min|mins|minutes)\b[^()]*|[\p{Lu}][\p{L}.'-]+(?:\s[\p{Lu}][\p{L}.'-]+){0,3}(?:,\s*[\p{Lu}][\p{L}.'-]+(?:\s[\p{Lu}][\p{L}.'-]+){0,3})*)\)/gu, '')
+    .replace(
+      /\((?:[^()]*\b(?:min|mins|minutes)\b[^()]*|[\p{Lu}][\p{L}.'-]+(?:\s[\p{Lu}][\p{L}.'-]+){0,3}(?:,\s*[\p{Lu}][\p{L}.'-]+(?:\s[\p{Lu}][\p{L}.'-]+){0,3})*)\)/gu,
+      '',
+    )
     .replace(/https?:\/\/\S+/g, '')
     .replace(/[*_`#]/g, '')
     .replace(/\s+/g, ' ')
@@ -194,9 +198,13 @@ export function inTranscript(ctx: UnitSource, block: Block): boolean {
 const transcriptSpan = perSource((ctx: UnitSource, _: null): [number, number] => {
   const blocks = ctx.note.blocks;
   const title = blocks.find((b) => b.text.trim() !== '');
-  const opener = blocks.find((b) =>
-    (b.kind === 'heading' && b !== title && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
-    (b.kind === 'paragraph' && /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) && !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)));
+  const opener = blocks.find(
+    (b) =>
+      (b.kind === 'heading' && b !== title && /\btranscript\b/i.test(b.text) && !/\bsummary\b/i.test(b.text)) ||
+      (b.kind === 'paragraph' &&
+        /\b(?:follows|below|here)\b[^.]*\btranscript\b[^.]*:\s*$|\btranscript\b[^.]*\b(?:follows|below)\b[^.]*:\s*$/i.test(b.text.trim()) &&
+        !/\bno\s+(?:meeting\s+)?transcript\b/i.test(b.text)),
+  );
   if (!opener) return [Infinity, Infinity];
   const end = opener.kind === 'heading' ? ctx.note.sections[opener.section]!.endLine : Infinity;
   return [opener.endLine, end];

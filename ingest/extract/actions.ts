@@ -62,7 +62,10 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
     for (const unit of units) {
       // A turn the parser left inside a paragraph ("- Matt: Lars and Jay will …"): its own speaker.
       const turn = innerTurn(unit.text);
-      const cue = actionCue(unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : turn?.rest ?? unit.text, spoken || !!turn);
+      const cue = actionCue(
+        unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : (turn?.rest ?? unit.text),
+        spoken || !!turn,
+      );
       if (!cue) continue;
       let owner: Owner | null = null;
       if (cue.owner === 'self') owner = turn ? resolveOwner(ctx, turn.label) : speakerOwner(ctx, block);
@@ -71,7 +74,8 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
         const bracketed = /^\[.*\]$/.test(cue.form!.trim());
         // A name the meeting lists nowhere owns the item when a label marks it, when it is a handle ("@agocke to champion"), or when it opens with a known first name ("Barry will draft …", not "Chrome will ship …").
         const handle = /^@[\w-]+$/.test(cue.form!.trim());
-        if (owner && !owner.known) owner = (cue.labelled || bracketed || handle || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
+        if (owner && !owner.known)
+          owner = (cue.labelled || bracketed || handle || firstName(cue.form!)) && looksLikeName(cue.form!) ? adoptOwner(ctx, cue.form!, owner) : null;
         // "The TSC agreed to raise this with the Board" records a decision; the follow-up is the group's, not an item.
         if (owner && owner.ownerGroup && /\bagreed\s+to\b/i.test(unit.text)) owner = null;
       } else if (cue.owner === 'pronoun') {
@@ -81,7 +85,7 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
         if (owner && owner.owner === null) owner = null;
       }
       // `AI: test the domain on Cloudflare`: a labelled task with no owner is still a task.
-      else if (cue.labelled) owner = labelledOwner(ctx, unit.first && labelled ? block.text : turn?.rest ?? unit.text);
+      else if (cue.labelled) owner = labelledOwner(ctx, unit.first && labelled ? block.text : (turn?.rest ?? unit.text));
       if (!owner) continue;
       items.push(record(unit.text, unit.startLine, unit.endLine, owner));
     }
@@ -125,7 +129,13 @@ function tableItem(ctx: ExtractContext, row: Block): ActionItemRecord | null {
 }
 
 function record(text: string, startLine: number, endLine: number, owner: Owner): ActionItemRecord {
-  const r: ActionItemRecord = { text: text.replace(/\s+/g, ' ').trim(), startLine, endLine, owner: owner.owner, owners: owner.owners ?? (owner.owner !== null ? [owner.owner] : []) };
+  const r: ActionItemRecord = {
+    text: text.replace(/\s+/g, ' ').trim(),
+    startLine,
+    endLine,
+    owner: owner.owner,
+    owners: owner.owners ?? (owner.owner !== null ? [owner.owner] : []),
+  };
   if (owner.ownerGroup && owner.owner === null) r.ownerGroup = owner.ownerGroup;
   return r;
 }
@@ -133,7 +143,11 @@ function record(text: string, startLine: number, endLine: number, owner: Owner):
 /** Whether a block is an item of an action list: under an action heading, a checkbox, or after "action items:". */
 function inActionList(ctx: ExtractContext, block: Block, listed: Set<number>): boolean {
   // A roster is no task list, checkboxes or not: "- [ ] Rosa Diaz (RD)" under "Attendees", or an item that is only a name.
-  if (block.kind === 'item' && (onlyName(block.text) || (block.section >= 0 && inSectionOfKind(ctx.note, ctx.annotations, block.section, 'attendance', 'members')))) return false;
+  if (
+    block.kind === 'item' &&
+    (onlyName(block.text) || (block.section >= 0 && inSectionOfKind(ctx.note, ctx.annotations, block.section, 'attendance', 'members')))
+  )
+    return false;
   if (block.section >= 0) {
     const h = sectionHeading(ctx.note.sections[block.section]!);
     if (ACTION_SECTION.test(h) && !REVIEW_SECTION.test(h)) return true;
@@ -166,7 +180,8 @@ function listedItemOwner(ctx: ExtractContext, block: Block, body: string, owners
   if (listed) {
     const o = resolveOwner(ctx, listed.form);
     const task = readsAsTask(listed.rest) || actionCue(listed.rest, true) !== null;
-    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task || o.known)) return adoptOwner(ctx, listed.form, o);
+    if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task || o.known))
+      return adoptOwner(ctx, listed.form, o);
   }
   const up = inherited(ctx, block, owners);
   if (up && readsAsTask(blockBody(ctx, block))) return up;
@@ -242,7 +257,13 @@ function turnOwner(ctx: ExtractContext, label: string): Owner | null {
 function namedEarlier(ctx: ExtractContext, block: Block, line: number, sentence: string): Owner | null {
   const text = block.text.replace(/\s+/g, ' ');
   const at = text.indexOf(sentence.slice(0, 20));
-  const before = at > 0 ? text.slice(0, at) : block.text.split('\n').slice(0, line - block.startLine).join(' ');
+  const before =
+    at > 0
+      ? text.slice(0, at)
+      : block.text
+          .split('\n')
+          .slice(0, line - block.startLine)
+          .join(' ');
   const words = before.match(/[\p{Lu}][\p{L}\p{M}'’-]+/gu) ?? [];
   for (let i = words.length - 1; i >= 0; i--) {
     if (/^(?:He|She|They|It|We|I|This|That|The)$/.test(words[i]!)) continue;
@@ -254,13 +275,21 @@ function namedEarlier(ctx: ExtractContext, block: Block, line: number, sentence:
 
 /** Whether an item is only a person's name, with initials, a handle or an organisation: `Rosa Diaz (RD)`, `@wen - Acme`. */
 function onlyName(text: string): boolean {
-  const t = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s[-–—|,]\s.*$/, '').replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\s[-–—|,]\s.*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length > 0 && t.length <= 40 && looksLikeName(t) && !/\s(?:to|will|should)\s/i.test(` ${t} `);
 }
 
 /** Whether a form opens with a word the lexicon knows as a person's name (`Barry`, `Ewa Jodlowska`). */
 function firstName(form: string): boolean {
-  const first = form.trim().replace(/^@/, '').split(/[\s&/+,]+/)[0] ?? '';
+  const first =
+    form
+      .trim()
+      .replace(/^@/, '')
+      .split(/[\s&/+,]+/)[0] ?? '';
   return /^\p{Lu}\p{Ll}+$/u.test(first) && wordSense(first) === 'name';
 }
 

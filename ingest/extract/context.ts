@@ -29,6 +29,5 @@ export interface ExtractContext {
   sectionPath(section: number): string;
 }
 
-
 /** A function computed once per extraction and key: the cache lives as long as the ExtractContext. */
 export const perContext: <K, V>(compute: (ctx: ExtractContext, key: K) => V) => (ctx: ExtractContext, key: K) => V = perSource;

@@ -35,7 +35,11 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
   // section) record outcomes there.
   const notesElsewhere = ctx.annotations.headings.some((h) => kinds.notes.mentions.test(h) && !plansMeeting(kinds, h));
   const agenda = (b: Block): boolean =>
-    (notesElsewhere && b.section >= 0 && inSectionHeaded(ctx, b.section, (h) => plansMeeting(kinds, h)) && !inSectionHeaded(ctx, b.section, kinds.notes.mentions)) || inTranscript(ctx, b);
+    (notesElsewhere &&
+      b.section >= 0 &&
+      inSectionHeaded(ctx, b.section, (h) => plansMeeting(kinds, h)) &&
+      !inSectionHeaded(ctx, b.section, kinds.notes.mentions)) ||
+    inTranscript(ctx, b);
   const found: Omit<DecisionRecord, 'people' | 'refs' | 'topics' | 'section'>[] = [];
   const origin: Block[] = [];
   const add = (block: Block, text: string, startLine: number, endLine: number) => {
@@ -90,13 +94,19 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       const body = blockBody(ctx, block);
       // An item nested under an outcome item details it: one outcome, not several.
       const detail = block.parent >= 0 && note.blocks[block.parent]!.section === block.section;
-      if (body && !detail && !EMPTY.test(body) && !REACTION.test(body) && !NO_OUTCOME.test(body) && !covered(block.startLine, block.endLine)) add(block, body, block.startLine, block.endLine);
+      if (body && !detail && !EMPTY.test(body) && !REACTION.test(body) && !NO_OUTCOME.test(body) && !covered(block.startLine, block.endLine))
+        add(block, body, block.startLine, block.endLine);
       continue;
     }
     if (!mayStateDecision(block.text)) continue;
     // The discussion before an outcome block restates what the block records: the block is the one decision.
     // (Only under a topic's own heading: a whole-notes section may hold outcomes the block never lists.)
-    if (block.section >= 0 && block.startLine < (outcomeAfter.get(block.section) ?? 0) && !kinds.notes.mentions.test(sectionHeading(note.sections[block.section]!))) continue;
+    if (
+      block.section >= 0 &&
+      block.startLine < (outcomeAfter.get(block.section) ?? 0) &&
+      !kinds.notes.mentions.test(sectionHeading(note.sections[block.section]!))
+    )
+      continue;
     const spoken = speakerLabel(ctx, block) !== null;
     for (const unit of unitsOf(ctx, block)) {
       const cue = decisionCue(unit.text, unit.first && spoken);
@@ -105,7 +115,11 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       if (cue === 'verdict' && spoken) continue;
       // "No objections" alone answers a question; said after a statement it is one voice, not the group's.
       if (cue === 'objections' && unit.text.split(/\s+/).length <= 4 && !followsQuestion(ctx, block)) continue;
-      const short = unit.text.replace(/[^\p{L}\s]/gu, '').trim().split(/\s+/).length <= 4;
+      const short =
+        unit.text
+          .replace(/[^\p{L}\s]/gu, '')
+          .trim()
+          .split(/\s+/).length <= 4;
       const text = short ? withContext(ctx, block, unit.text) : unit.text;
       add(block, text, unit.startLine, unit.endLine);
     }
@@ -140,8 +154,7 @@ function outcomeBlocks(ctx: ExtractContext): { labelled: Set<number>; underLabel
       // "* Conclusion:" with the outcome in the items under it: the label line and its items are one outcome.
       const under = ctx.note.blocks.filter((x) => x.parent === b.id);
       if (under.length) labelItems.set(b.id, under);
-    }
-    else if (b.kind === 'paragraph' && b.parent < 0 && labelOnly(b)) {
+    } else if (b.kind === 'paragraph' && b.parent < 0 && labelOnly(b)) {
       open = OUTCOME_LABEL.test(b.text.trim());
       if (open) labelled.add(b.id);
     } else if (open && b.kind !== 'code') underLabel.add(b.id);
@@ -178,9 +191,7 @@ function planBlocks(ctx: ExtractContext): { planLabels: Set<number>; planSteps: 
     const t = b.text.trim();
     const bold = !!b.lead && t.replace(/[\s:]+$/, '') === b.lead.replace(/[\s:]+$/, '');
     if (!(bold || t.endsWith(':')) || !PLAN_LABEL.test(t.replace(/[*_]/g, '').replace(/[\s:]+$/, ''))) continue;
-    const steps = b.kind === 'item'
-      ? blocks.filter((x) => x.parent === b.id && x.kind === 'item')
-      : following(blocks, b);
+    const steps = b.kind === 'item' ? blocks.filter((x) => x.parent === b.id && x.kind === 'item') : following(blocks, b);
     if (!steps.length) continue;
     planLabels.add(b.id);
     for (const x of steps) planSteps.add(x.id);

@@ -95,7 +95,5 @@ function emptyLabels(note: Note): Message[] {
 
 /** Action items whose owner could not be told: neither a person of the meeting nor a group. */
 function ownerless(note: Note, items: readonly ActionItemRecord[]): Message[] {
-  return items
-    .filter((a) => a.owner === null && !a.ownerGroup)
-    .map((a) => ({ path: note.path, line: a.startLine, reason: 'action item with no owner found' }));
+  return items.filter((a) => a.owner === null && !a.ownerGroup).map((a) => ({ path: note.path, line: a.startLine, reason: 'action item with no owner found' }));
 }

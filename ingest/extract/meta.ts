@@ -38,7 +38,8 @@ const DATE_FIELD = /^\W*(?:(?:meeting|call)\s+)?(?:date|dates|when|date\s*(?:\/|
 /** How far down a date heading or field may be. */
 const EARLY_LINES = 60;
 /** Words of a title that name the kind of meeting, not the project. */
-const GENERIC_WORD = /^(?:agenda|for|the|of|a|an|on|and|project|projects|meeting|meetings|notes|minutes|call|video|sync|weekly|bi-?weekly|monthly|subgroup|sub-group|working|group|community|cg|wg|sig|open|public|implementation|update|\W*)$/i;
+const GENERIC_WORD =
+  /^(?:agenda|for|the|of|a|an|on|and|project|projects|meeting|meetings|notes|minutes|call|video|sync|weekly|bi-?weekly|monthly|subgroup|sub-group|working|group|community|cg|wg|sig|open|public|implementation|update|\W*)$/i;
 /** Mentioned dates up to this many days after the meeting do not push its year on. */
 const LOOK_AHEAD_DAYS = 90;
 const DAY_MS = 86_400_000;

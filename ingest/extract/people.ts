@@ -81,7 +81,12 @@ function blockText(note: Note): (b: Block) => string {
     if (b.text.trim() || b.kind === 'heading' || b.kind === 'code') return b.text;
     return note.lines
       .slice(b.startLine - 1, b.endLine)
-      .map((l) => l.replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?/, '').replace(/\*\*|__|\\/g, '').trim())
+      .map((l) =>
+        l
+          .replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?/, '')
+          .replace(/\*\*|__|\\/g, '')
+          .trim(),
+      )
       .join('\n')
       .trim();
   };

@@ -101,7 +101,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
       const repo = resolver.resolve(s);
       if (!repo) continue;
       const [owner, name] = repo.split('/') as [string, string];
-      const kind: ReferenceKind = /^rfcs$/.test(name) ? 'RFC' : s.kind ?? 'ISSUE';
+      const kind: ReferenceKind = /^rfcs$/.test(name) ? 'RFC' : (s.kind ?? 'ISSUE');
       ids.add(records.github({ owner, repo: name, number: s.number, kind }, lineAt(b, s.index), false));
     }
     const text = b.text;

@@ -107,4 +107,3 @@ function descendants(ctx: ExtractContext, id: number): number[] {
   }
   return out;
 }
-

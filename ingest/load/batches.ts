@@ -81,7 +81,11 @@ export class MeetingWriter {
   private writeMs = 0;
   private busySince = 0;
 
-  constructor(private readonly db: Db, private readonly people: PeopleDirectory, private readonly o: BatchOptions) {}
+  constructor(
+    private readonly db: Db,
+    private readonly people: PeopleDirectory,
+    private readonly o: BatchOptions,
+  ) {}
 
   /** Takes the run's next record (in file order); writes a batch when one is full. Throws a failed batch's error. */
   push(r: MeetingRecord): void {
@@ -128,11 +132,20 @@ export class MeetingWriter {
 
   private add(r: MeetingRecord): void {
     const rows = this.rows;
-    const at = { people: rows.people.length, items: rows.actionItems.length, decisions: rows.decisions.length, topics: rows.topics.length, refs: rows.references.length };
+    const at = {
+      people: rows.people.length,
+      items: rows.actionItems.length,
+      decisions: rows.decisions.length,
+      topics: rows.topics.length,
+      refs: rows.references.length,
+    };
     this.rowsOf(r, rows);
     const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
     for (const id of mine) this.touched.add(id);
-    for (const a of rows.actionItems.slice(at.items)) a.owners.forEach((o, rank) => { if (!mine.has(o)) this.links.owners.push({ item: a.id, person: o, rank }); });
+    for (const a of rows.actionItems.slice(at.items))
+      a.owners.forEach((o, rank) => {
+        if (!mine.has(o)) this.links.owners.push({ item: a.id, person: o, rank });
+      });
     for (const d of rows.decisions.slice(at.decisions)) for (const p of d.people) if (!mine.has(p)) this.links.involved.push({ decision: d.id, person: p });
     this.remember({ ...emptyRows(), topics: rows.topics.slice(at.topics), references: rows.references.slice(at.refs) });
     this.alone ||= this.o.replaces?.(r.path) ?? false;
@@ -185,15 +198,19 @@ export class MeetingWriter {
       if (!room) break;
       this.queue.shift();
       if (this.inFlight.size === 0) this.busySince = performance.now();
-      const p: Promise<void> = writeBatch(this.db, next.rows, this.o.urlBase, this.o.orphans).then(
-        () => undefined,
-        (err: unknown) => { this.failure ??= err; },
-      ).finally(() => {
-        this.inFlight.delete(p);
-        if (next.alone) this.aloneInFlight = false;
-        if (this.inFlight.size === 0) this.writeMs += performance.now() - this.busySince;
-        this.pump();
-      });
+      const p: Promise<void> = writeBatch(this.db, next.rows, this.o.urlBase, this.o.orphans)
+        .then(
+          () => undefined,
+          (err: unknown) => {
+            this.failure ??= err;
+          },
+        )
+        .finally(() => {
+          this.inFlight.delete(p);
+          if (next.alone) this.aloneInFlight = false;
+          if (this.inFlight.size === 0) this.writeMs += performance.now() - this.busySince;
+          this.pump();
+        });
       this.aloneInFlight = next.alone;
       this.inFlight.add(p);
     }
@@ -204,4 +221,7 @@ export class MeetingWriter {
 const rowCount = (r: LoadRows): number =>
   r.meetings.length + r.people.length + r.passages.length + r.references.length + r.topics.length + r.decisions.length + r.actionItems.length;
 
-const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;

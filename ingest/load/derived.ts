@@ -43,7 +43,10 @@ export function derivationRules(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) add(top, path, keep);
-      else if (keep(entry.name)) h.update(`${relative(top, path)}\0`).update(readFileSync(path)).update('\0');
+      else if (keep(entry.name))
+        h.update(`${relative(top, path)}\0`)
+          .update(readFileSync(path))
+          .update('\0');
     }
   };
   add(ingest, ingest, code);
@@ -78,7 +81,10 @@ function stable(v: unknown): string {
   if (v instanceof RegExp) return JSON.stringify(String(v));
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }

@@ -63,7 +63,11 @@ export async function indexedMeetings(db: Db, collection: string): Promise<Map<s
 /** The people a collection's meetings in the graph name, each with every form and handle written for them there. */
 export async function indexedPeople(db: Db, collection: string): Promise<PersonRecord[]> {
   const rows = await db.read(cypher('collection-people'), { collection }, { label: 'ingest:roster' });
-  return rows.map((r) => ({ name: r.name as string, aliases: [...new Set(r.forms as string[])].filter((f) => f !== r.name), handles: [...new Set(r.handles as string[])] }));
+  return rows.map((r) => ({
+    name: r.name as string,
+    aliases: [...new Set(r.forms as string[])].filter((f) => f !== r.name),
+    handles: [...new Set(r.handles as string[])],
+  }));
 }
 
 export async function knownHandles(db: Db): Promise<{ id: string; handles: string[] }[]> {
@@ -77,12 +81,15 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
  * wait for this one), then every meeting's facts are written.
  */
 export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
-  await db.writeTx(async (tx) => {
-    const removed = tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
-    const written = writeRows(tx, rows, urlBase ?? null);
-    orphans.add(await removed);
-    await written;
-  }, { label: 'ingest:batch', timeoutMs: 300_000 });
+  await db.writeTx(
+    async (tx) => {
+      const removed = tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
+      const written = writeRows(tx, rows, urlBase ?? null);
+      orphans.add(await removed);
+      await written;
+    },
+    { label: 'ingest:batch', timeoutMs: 300_000 },
+  );
 }
 
 /**
@@ -121,16 +128,19 @@ export interface PersonLinks {
  * source links when the URL base changed).
  */
 export async function finishCollection(db: Db, o: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void> {
-  await db.writeTx(async (tx) => {
-    if (o.orphans.size) {
-      await tx.run(cypher('sweep-orphans'), { people: [...o.orphans.people], references: [...o.orphans.references], topics: [...o.orphans.topics] });
-    }
-    const { owners, involved } = o.links;
-    for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
-      await tx.run(cypher('link-people'), { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
-    }
-    await tx.run(cypher('upsert-collection'), { name: o.collection, urlBase: o.urlBase ?? null });
-  }, { label: 'ingest:finish', timeoutMs: 120_000 });
+  await db.writeTx(
+    async (tx) => {
+      if (o.orphans.size) {
+        await tx.run(cypher('sweep-orphans'), { people: [...o.orphans.people], references: [...o.orphans.references], topics: [...o.orphans.topics] });
+      }
+      const { owners, involved } = o.links;
+      for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
+        await tx.run(cypher('link-people'), { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
+      }
+      await tx.run(cypher('upsert-collection'), { name: o.collection, urlBase: o.urlBase ?? null });
+    },
+    { label: 'ingest:finish', timeoutMs: 120_000 },
+  );
 }
 
 /** Settles names and aliases of the touched people from every form seen, in one transaction. */
@@ -138,22 +148,25 @@ export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]
   if (!ids.length) return;
   const configured = new Map<string, PersonEntry>();
   for (const e of entries) for (const f of [e.name, ...(e.aliases ?? [])]) configured.set(foldName(f), e);
-  await db.writeTx(async (tx) => {
-    const forms = await tx.run(cypher('person-forms'), { ids });
-    const rows = forms.map((r) => {
-      const seen = byUse(r.forms as string[]);
-      const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
-      const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
-      const { name, aliases } = nameAndAliases(r.id as string, all);
-      const handles = [...new Set([...(r.handles as string[]), ...(entry?.handles ?? [])])].sort();
-      // An explicitly configured canonical name wins over the fullest form seen.
-      if (entry && foldName(name) !== foldName(entry.name)) {
-        return { id: r.id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], handles), handles };
-      }
-      return { id: r.id, name, aliases: withHandles(name, aliases, handles), handles };
-    });
-    for (let i = 0; i < rows.length; i += 2000) await tx.run(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) });
-  }, { label: 'ingest:people', timeoutMs: 120_000 });
+  await db.writeTx(
+    async (tx) => {
+      const forms = await tx.run(cypher('person-forms'), { ids });
+      const rows = forms.map((r) => {
+        const seen = byUse(r.forms as string[]);
+        const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
+        const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
+        const { name, aliases } = nameAndAliases(r.id as string, all);
+        const handles = [...new Set([...(r.handles as string[]), ...(entry?.handles ?? [])])].sort();
+        // An explicitly configured canonical name wins over the fullest form seen.
+        if (entry && foldName(name) !== foldName(entry.name)) {
+          return { id: r.id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], handles), handles };
+        }
+        return { id: r.id, name, aliases: withHandles(name, aliases, handles), handles };
+      });
+      for (let i = 0; i < rows.length; i += 2000) await tx.run(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) });
+    },
+    { label: 'ingest:people', timeoutMs: 120_000 },
+  );
 }
 
 /**

@@ -12,7 +12,17 @@ export interface LoadRows {
   people: { person: string; meeting: string; attended: boolean; spoke: number; named: boolean; forms: string[]; handles: string[] }[];
   passages: { id: string; meeting: string; speaker: string | null; props: Record<string, unknown> }[];
   references: { id: string; meeting: string; kind: string; url: string | null; title: string | null; terms: string; lines: number[]; passages: string[] }[];
-  topics: { id: string; meeting: string; name: string; terms: string; query: string | null; weight: number; kind: string | null; refs: string[]; passages: string[] }[];
+  topics: {
+    id: string;
+    meeting: string;
+    name: string;
+    terms: string;
+    query: string | null;
+    weight: number;
+    kind: string | null;
+    refs: string[];
+    passages: string[];
+  }[];
   decisions: { id: string; meeting: string; props: Record<string, unknown>; people: string[]; topics: string[]; refs: string[] }[];
   actionItems: { id: string; meeting: string; owner: string | null; owners: string[]; props: Record<string, unknown> }[];
 }
@@ -110,7 +120,10 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
 
   const topicIds = new Map<string, string>();
   const decisionTopics = r.decisions.flatMap((d) => d.topics).filter((n) => !r.topics.some((t) => t.name === n));
-  const allTopics: TopicRecord[] = [...r.topics, ...[...new Set(decisionTopics)].map((name): TopicRecord => ({ name, key: '', weight: 1, passages: [], kind: 'decision' }))];
+  const allTopics: TopicRecord[] = [
+    ...r.topics,
+    ...[...new Set(decisionTopics)].map((name): TopicRecord => ({ name, key: '', weight: 1, passages: [], kind: 'decision' })),
+  ];
   const topicRows = new Map<string, LoadRows['topics'][number]>();
   for (const t of allTopics) {
     const id = t.key || topicId(t.name);
@@ -125,8 +138,15 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
       continue;
     }
     topicRows.set(id, {
-      id, meeting: mid, name: t.name, terms: indexTerms(t.name), query: topicQuery(t.name), weight: t.weight,
-      kind: t.kind ?? null, refs, passages: t.passages.map((p) => passageIds[p]!).filter(Boolean),
+      id,
+      meeting: mid,
+      name: t.name,
+      terms: indexTerms(t.name),
+      query: topicQuery(t.name),
+      weight: t.weight,
+      kind: t.kind ?? null,
+      refs,
+      passages: t.passages.map((p) => passageIds[p]!).filter(Boolean),
     });
   }
   rows.topics.push(...topicRows.values());
@@ -135,7 +155,15 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
     rows.decisions.push({
       id: `${mid}#d${i}`,
       meeting: mid,
-      props: { meetingId: mid, collection: r.collection, text: d.text, section: d.section, startLine: d.startLine, endLine: d.endLine, terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`) },
+      props: {
+        meetingId: mid,
+        collection: r.collection,
+        text: d.text,
+        section: d.section,
+        startLine: d.startLine,
+        endLine: d.endLine,
+        terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`),
+      },
       people: [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))],
       topics: [...new Set(d.topics.map((t) => topicIds.get(t)).filter((t): t is string => !!t))],
       refs: [...new Set(d.refs)].filter((id) => r.references.some((x) => x.id === id)),
@@ -146,8 +174,14 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
     rows.actionItems.push({
       id: `${mid}#a${i}`,
       meeting: mid,
-      owner: a.owner !== null ? personIds[a.owner] ?? null : null,
-      owners: [...new Set(ownersOf(a).map((o) => personIds[o]).filter((id): id is string => !!id))],
+      owner: a.owner !== null ? (personIds[a.owner] ?? null) : null,
+      owners: [
+        ...new Set(
+          ownersOf(a)
+            .map((o) => personIds[o])
+            .filter((id): id is string => !!id),
+        ),
+      ],
       props: { meetingId: mid, text: a.text, startLine: a.startLine, endLine: a.endLine, ownerGroup: a.ownerGroup ?? null },
     });
   });

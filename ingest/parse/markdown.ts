@@ -70,7 +70,9 @@ const built = new Map<string, Options>();
 
 /** remark-gfm's and remark-frontmatter's extensions, in their order, without those the text cannot use. */
 function options(n: Needs): Options {
-  const key = Object.values(n).map((v) => (v ? 1 : 0)).join('');
+  const key = Object.values(n)
+    .map((v) => (v ? 1 : 0))
+    .join('');
   let o = built.get(key);
   if (o) return o;
   const text: Record<number, Construct | Construct[]> = {};

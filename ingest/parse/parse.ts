@@ -82,7 +82,11 @@ class NoteBuilder {
   /** A line that opens a new speaker's turn inside a paragraph (the format's vocabulary). */
   private readonly turnLine: RegExp;
 
-  constructor(private readonly lines: string[], private readonly format: Format, private readonly definitions: Map<string, Link>) {
+  constructor(
+    private readonly lines: string[],
+    private readonly format: Format,
+    private readonly definitions: Map<string, Link>,
+  ) {
     this.turnLine = vocabularyOf(format).turnLine;
   }
 
@@ -133,7 +137,8 @@ class NoteBuilder {
     if (!this.format.htmlBlocks) return;
     for (const p of this.format.htmlBlocks(node.value, node.position.start.line)) {
       if (p.kind === 'heading') this.headingAt(p.text, p.depth, p.startLine, p.endLine, p.links, []);
-      else if (p.kind === 'item') this.push('item', p.text, p.startLine, p.endLine, depth + 1, parent, p.links, [], { lead: p.lead, ordered: false, checked: null });
+      else if (p.kind === 'item')
+        this.push('item', p.text, p.startLine, p.endLine, depth + 1, parent, p.links, [], { lead: p.lead, ordered: false, checked: null });
       else this.push('paragraph', p.text, p.startLine, p.endLine, depth, parent, p.links, [], { lead: p.lead });
     }
   }
@@ -183,7 +188,12 @@ class NoteBuilder {
       const to = (cuts[i + 1] ?? end + 1) - 1;
       const part = node.children.filter((c) => c.position && c.position.start.line <= to && c.position.end.line >= from);
       const { text, links, code, lead, leadStrong, refLinks } = inline(part, this.definitions, from, to);
-      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, { lead, leadStrong, ...(i === 0 ? extra : {}), ...withRefs(refLinks) });
+      const b = this.push(i === 0 ? kind : 'paragraph', text, from, to, depth, parent, links, code, {
+        lead,
+        leadStrong,
+        ...(i === 0 ? extra : {}),
+        ...withRefs(refLinks),
+      });
       first ??= b;
     }
     return first;
@@ -218,19 +228,40 @@ class NoteBuilder {
       if (!row.position) continue;
       // A line break in a cell (`<br>`) separates entries: `Ana Lima<br>Bo Chen` is two names.
       const cells = row.children.map((c) => inline(c.children, this.definitions, 0, Infinity, '\n'));
-      const texts = cells.map((c) => c.text.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim());
+      const texts = cells.map((c) =>
+        c.text
+          .replace(/\s*\n\s*/g, ', ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
       if (!header) {
         header = texts;
         continue;
       }
-      this.push('row', texts.join(' | '), row.position.start.line, row.position.end.line, depth, parent,
-        cells.flatMap((c) => c.links), cells.flatMap((c) => c.code), { cells: texts, header, ...withRefs(cells.flatMap((c) => c.refLinks)) });
+      this.push(
+        'row',
+        texts.join(' | '),
+        row.position.start.line,
+        row.position.end.line,
+        depth,
+        parent,
+        cells.flatMap((c) => c.links),
+        cells.flatMap((c) => c.code),
+        { cells: texts, header, ...withRefs(cells.flatMap((c) => c.refLinks)) },
+      );
     }
   }
 
   private push(
-    kind: BlockKind, text: string, startLine: number, endLine: number, depth: number, parent: number,
-    links: Link[], code: string[], extra: Partial<Block> = {},
+    kind: BlockKind,
+    text: string,
+    startLine: number,
+    endLine: number,
+    depth: number,
+    parent: number,
+    links: Link[],
+    code: string[],
+    extra: Partial<Block> = {},
   ): Block {
     const block: Block = {
       id: this.blocks.length,
@@ -342,7 +373,13 @@ function inline(nodes: readonly PhrasingContent[], definitions: Map<string, Link
   const first = nodes.find((n) => {
     if (n.type !== 'text') return (n.position?.start.line ?? fromLine) >= fromLine;
     const start = n.position?.start.line ?? fromLine;
-    return n.value.split('\n').slice(Math.max(0, fromLine - start), Math.max(0, toLine - start + 1)).join('').trim() !== '';
+    return (
+      n.value
+        .split('\n')
+        .slice(Math.max(0, fromLine - start), Math.max(0, toLine - start + 1))
+        .join('')
+        .trim() !== ''
+    );
   });
   let lead: string | undefined;
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {

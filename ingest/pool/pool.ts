@@ -27,9 +27,7 @@ export interface PoolOptions {
   entry?: URL;
 }
 
-export type Extracted =
-  | { ok: true; record: MeetingRecord; parseMs: number; extractMs: number }
-  | { ok: false; message: Message };
+export type Extracted = { ok: true; record: MeetingRecord; parseMs: number; extractMs: number } | { ok: false; message: Message };
 
 interface Task {
   id: number;
@@ -233,9 +231,11 @@ export class ExtractPool {
     if (!task || task.id !== a.id) return;
     clearTimeout(slot.timer);
     slot.task = undefined;
-    task.done(a.kind === 'done'
-      ? { ok: true, record: a.record, parseMs: a.parseMs, extractMs: a.extractMs }
-      : { ok: false, message: { path: task.file.path, reason: a.reason } });
+    task.done(
+      a.kind === 'done'
+        ? { ok: true, record: a.record, parseMs: a.parseMs, extractMs: a.extractMs }
+        : { ok: false, message: { path: task.file.path, reason: a.reason } },
+    );
     this.dispatch();
   }
 

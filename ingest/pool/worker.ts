@@ -22,9 +22,7 @@ export interface WorkerTask {
 
 /** What a worker posts back: `ready` once loaded, then one answer per task. */
 export type WorkerAnswer =
-  | { kind: 'ready' }
-  | { kind: 'done'; id: number; record: MeetingRecord; parseMs: number; extractMs: number }
-  | { kind: 'failed'; id: number; reason: string };
+  { kind: 'ready' } | { kind: 'done'; id: number; record: MeetingRecord; parseMs: number; extractMs: number } | { kind: 'failed'; id: number; reason: string };
 
 const port = parentPort;
 if (!port) throw new Error('ingest/worker runs in a worker thread (see ingest/pool/pool.ts)');

@@ -100,7 +100,8 @@ export function parseCollectionConfig(text: string, path: string, report: (reaso
     config.urlBase = o.urlBase.replace(/\/+$/, '');
   }
   if (o.repositories !== undefined) {
-    if (typeof o.repositories !== 'object' || o.repositories === null || Array.isArray(o.repositories)) throw new ConfigError(`${path}: "repositories" must map series to "owner/repo"`);
+    if (typeof o.repositories !== 'object' || o.repositories === null || Array.isArray(o.repositories))
+      throw new ConfigError(`${path}: "repositories" must map series to "owner/repo"`);
     // Object.entries lists JSON.parse's own keys only, `__proto__` among them: each becomes a plain Map key.
     for (const [series, repo] of Object.entries(o.repositories)) {
       if (typeof repo !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new ConfigError(`${path}: repositories["${series}"] must be "owner/repo"`);

@@ -52,7 +52,10 @@ function forms(text: string): { aliases: string[]; handles: string[]; other: str
 
 /** The person a line names: the words before the first bracket, `@` or separator; null for a heading or prose. */
 function entryOfLine(line: string): RosterEntry | null {
-  const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/[*_`]/g, '').trim();
+  const t = line
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+    .replace(/[*_`]/g, '')
+    .trim();
   const cut = t.search(/\s*(?:[([]|@|\s[-–—|:]\s|,|https?:)/);
   const name = (cut < 0 ? t : t.slice(0, cut)).trim();
   // A name is a few capitalised words ("Ada Lovelace", "Marius van der Wijden"), not a sentence.
@@ -61,7 +64,12 @@ function entryOfLine(line: string): RosterEntry | null {
   return { name, aliases: f.aliases, handles: f.handles };
 }
 
-const cellsOf = (line: string): string[] => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+const cellsOf = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
 
 /**
  * The people a roster file lists, and a message for each line that names

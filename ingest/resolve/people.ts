@@ -37,7 +37,10 @@ export class PeopleDirectory {
   /** The collection's roster: initials and handles → Person id, where one person claims them. */
   private readonly byShort = new Map<string, string>();
 
-  constructor(private readonly entries: PersonEntry[] = [], known: { id: string; handles: string[] }[] = []) {
+  constructor(
+    private readonly entries: PersonEntry[] = [],
+    known: { id: string; handles: string[] }[] = [],
+  ) {
     for (const k of known) for (const h of k.handles) if (multiWord(k.id)) this.byHandle.set(handleKey(h), k.id);
     for (const e of entries) {
       const id = personKey(e.name);
@@ -97,7 +100,11 @@ export class PeopleDirectory {
       // Initials or a handle written alone: the one person the collection's roster ties them to.
       // A capitalised word alone (`Ada`) is read as a first name, never as a handle someone has.
       const handleLike = p.handles.length > 0 || !/^\p{Lu}\p{Ll}+$/u.test(p.name);
-      const short = isInitials(p.name) ? this.roster().get(rosterKey('initials', p.name)) : handleLike ? this.roster().get(rosterKey('handle', p.name)) : undefined;
+      const short = isInitials(p.name)
+        ? this.roster().get(rosterKey('initials', p.name))
+        : handleLike
+          ? this.roster().get(rosterKey('handle', p.name))
+          : undefined;
       if (short) return short;
       const id = this.byHandle.get(handleKey(p.name));
       if (id) return id;

@@ -43,7 +43,10 @@ const multiWord = (name: string): boolean => foldName(name).split(' ').length > 
  * form is ambiguous, never to resolve one.
  */
 function derivedInitials(name: string): string[] {
-  const words = foldName(name).replace(/^@/, '').split(' ').filter((w) => /^\p{L}/u.test(w));
+  const words = foldName(name)
+    .replace(/^@/, '')
+    .split(' ')
+    .filter((w) => /^\p{L}/u.test(w));
   if (words.length < 2) return [];
   const all = words.map((w) => w[0]).join('');
   const ends = `${words[0]![0]}${words[words.length - 1]![0]}`;

@@ -37,8 +37,12 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
     w.outside.push(url);
     return route.abort('blockedbyclient');
   });
-  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.errors.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => w.errors.push(`page: ${e.message}`));
-  page.on('response', (r) => { if (r.url() === `${origin}/graphql`) w.cache.push(r.headers()['x-quorum-cache'] ?? null); });
+  page.on('response', (r) => {
+    if (r.url() === `${origin}/graphql`) w.cache.push(r.headers()['x-quorum-cache'] ?? null);
+  });
   return w;
 }

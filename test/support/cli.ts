@@ -20,6 +20,8 @@ export async function runCli(argv: string[], env: Record<string, string> = {}): 
   } finally {
     err.mockRestore();
     out.mockRestore();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }

@@ -21,7 +21,10 @@ export interface Fingerprint {
 export async function fingerprint(db: Db): Promise<Fingerprint> {
   const nodes = await db.read('MATCH (n) RETURN labels(n) AS labels, coalesce(n.id, n.name) AS key, properties(n) AS props', {}, { timeoutMs: 120_000 });
   const rels = await db.read(
-    'MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.name) AS a, type(r) AS type, properties(r) AS props, coalesce(b.id, b.name) AS b', {}, { timeoutMs: 120_000 });
+    'MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.name) AS a, type(r) AS type, properties(r) AS props, coalesce(b.id, b.name) AS b',
+    {},
+    { timeoutMs: 120_000 },
+  );
   return of([
     ...nodes.map((n) => ({ keys: [String(n.key)], line: `(${[...(n.labels as string[])].sort().join(':')} ${stable(n.props)})` })),
     ...rels.map((r) => ({ keys: [String(r.a), String(r.b)], line: `(${r.a})-[${r.type} ${stable(r.props)}]->(${r.b})` })),
@@ -45,7 +48,10 @@ function of(entries: Fingerprint['entries']): Fingerprint {
 function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }

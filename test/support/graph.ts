@@ -48,11 +48,18 @@ export async function counts(db: Db): Promise<{ nodes: number; relationships: nu
 /** Indexes a folder with the collection's example config when there is one. */
 export async function ingest(db: Db, folder: string, collection: string, config?: CollectionConfig): Promise<IngestSummary> {
   const file = join(projectRoot(), 'examples', 'config', `${collection}.json`);
-  const loaded = config ?? (await loadCollectionConfig(folder, (await exists(file)) ? file : undefined).then((c) => c.config).catch(() => emptyConfig()));
+  const loaded =
+    config ??
+    (await loadCollectionConfig(folder, (await exists(file)) ? file : undefined)
+      .then((c) => c.config)
+      .catch(() => emptyConfig()));
   return ingestFolder({ db, folder, collection, config: loaded });
 }
 
 async function exists(p: string): Promise<boolean> {
   const { access } = await import('node:fs/promises');
-  return access(p).then(() => true, () => false);
+  return access(p).then(
+    () => true,
+    () => false,
+  );
 }

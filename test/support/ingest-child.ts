@@ -8,7 +8,12 @@ import { emptyConfig } from '../../ingest/read/config.js';
 import { ingestFolder } from '../../ingest/pipeline.js';
 
 export async function run([folder, collection, batchRows]: string[]): Promise<number> {
-  const db = new Db({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', app: 'quorum-test-child' });
+  const db = new Db({
+    uri: process.env.NEO4J_URI!,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    app: 'quorum-test-child',
+  });
   try {
     const s = await ingestFolder({ db, folder: folder!, collection: collection!, config: emptyConfig(), batchRows: Number(batchRows) });
     return s.failed ? 1 : 0;

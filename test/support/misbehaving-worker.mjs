@@ -9,7 +9,9 @@ parentPort.on('message', ({ id, file }) => {
     case 'HANG':
       for (;;);
     case 'CRASH':
-      setImmediate(() => { throw new Error('boom'); });
+      setImmediate(() => {
+        throw new Error('boom');
+      });
       return;
     case 'EXIT':
       process.exit(3);
@@ -19,8 +21,26 @@ parentPort.on('message', ({ id, file }) => {
     }
     default:
       parentPort.postMessage({
-        kind: 'done', id, parseMs: 0, extractMs: 0,
-        record: { collection: file.collection, path: file.path, sha256: file.sha256, title: file.text, date: null, series: '', people: [], attendees: [], passages: [], references: [], decisions: [], actionItems: [], topics: [], messages: [] },
+        kind: 'done',
+        id,
+        parseMs: 0,
+        extractMs: 0,
+        record: {
+          collection: file.collection,
+          path: file.path,
+          sha256: file.sha256,
+          title: file.text,
+          date: null,
+          series: '',
+          people: [],
+          attendees: [],
+          passages: [],
+          references: [],
+          decisions: [],
+          actionItems: [],
+          topics: [],
+          messages: [],
+        },
       });
   }
 });

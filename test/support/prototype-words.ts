@@ -41,7 +41,8 @@ export interface Case {
  */
 export function protoCase(w: string, place: Place): Case {
   const folder = place === 'series' ? w : 'team';
-  const repositories = place === 'absent' ? { '*': 'acme/engine' } : { '*': 'acme/engine', [w.toLowerCase()]: place === 'series' ? 'acme/series-repo' : 'acme/word-repo' };
+  const repositories =
+    place === 'absent' ? { '*': 'acme/engine' } : { '*': 'acme/engine', [w.toLowerCase()]: place === 'series' ? 'acme/series-repo' : 'acme/word-repo' };
   // Note: a computed key makes `__proto__` an own key, and JSON.stringify writes it as text.
   const configText = JSON.stringify({ repositories, people: [{ name: 'Ada Lovelace', aliases: [w], handles: [w] }] });
   const text = [

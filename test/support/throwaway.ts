@@ -16,7 +16,10 @@ import { projectFile } from '../../schema/paths.js';
 export class Throwaway {
   private server?: StartedNeo4j;
 
-  private constructor(readonly home: string, readonly port: number) {}
+  private constructor(
+    readonly home: string,
+    readonly port: number,
+  ) {}
 
   /** A new instance's folder and a free port; nothing runs until start(). */
   static async create(): Promise<Throwaway> {

@@ -5,7 +5,10 @@
 
 /** A GraphQL error as the API words it (a message safe to show, a QRM_ERR_* code). */
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
   }
 }
@@ -29,16 +32,65 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-export interface Source { collection: string; path: string; startLine: number; endLine: number; url: string | null }
-export interface MeetingRef { id: string; collection: string; path: string; title: string; date: string | null; series: string }
-export interface PersonRef { id: string; name: string }
-export interface Passage { text: string; speaker: PersonRef | null; source: Source }
-export interface Decision { id: string; text: string; meeting: MeetingRef; people: PersonRef[]; source: Source }
-export interface ActionItem { id: string; text: string; owner: PersonRef | null; ownerGroup: string | null; meeting: MeetingRef; source: Source }
-export interface Reference { id: string; kind: string; url: string | null; title: string | null }
-export interface Discussion { meeting: MeetingRef; people: PersonRef[]; passages: Passage[] }
-export interface FollowUp { reference: Reference; firstMeeting: MeetingRef }
-export interface TimelineEntry { meeting: MeetingRef; passages: Passage[]; decisions: Decision[] }
+export interface Source {
+  collection: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  url: string | null;
+}
+export interface MeetingRef {
+  id: string;
+  collection: string;
+  path: string;
+  title: string;
+  date: string | null;
+  series: string;
+}
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+export interface Passage {
+  text: string;
+  speaker: PersonRef | null;
+  source: Source;
+}
+export interface Decision {
+  id: string;
+  text: string;
+  meeting: MeetingRef;
+  people: PersonRef[];
+  source: Source;
+}
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: PersonRef | null;
+  ownerGroup: string | null;
+  meeting: MeetingRef;
+  source: Source;
+}
+export interface Reference {
+  id: string;
+  kind: string;
+  url: string | null;
+  title: string | null;
+}
+export interface Discussion {
+  meeting: MeetingRef;
+  people: PersonRef[];
+  passages: Passage[];
+}
+export interface FollowUp {
+  reference: Reference;
+  firstMeeting: MeetingRef;
+}
+export interface TimelineEntry {
+  meeting: MeetingRef;
+  passages: Passage[];
+  decisions: Decision[];
+}
 
 /** Fragments the pages share. */
 export const F = {

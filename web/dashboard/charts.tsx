@@ -27,7 +27,12 @@ function PlotFigure({ make, caption, id }: { make: (width: number) => SVGSVGElem
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
-export interface TimelinePoint { date: string; title: string; href: string; decisions: number }
+export interface TimelinePoint {
+  date: string;
+  title: string;
+  href: string;
+  decisions: number;
+}
 
 /**
  * One dot per dated meeting along time, a ring around the dots of meetings
@@ -56,16 +61,19 @@ export function MeetingTimeline({ points, caption }: { points: TimelinePoint[]; 
           ariaDescription: 'meetings',
           title: (p: TimelinePoint) => `${p.date} · ${p.title}${p.decisions ? ` · ${p.decisions} decision(s)` : ''}`,
         }),
-        Plot.dot(points.filter((p) => p.decisions > 0), {
-          x: (p: TimelinePoint) => day(p.date),
-          y: 0.5,
-          r: 11,
-          stroke: '#c2410c',
-          strokeWidth: 2,
-          fill: 'none',
-          ariaDescription: 'decisions',
-          ariaHidden: 'true',
-        }),
+        Plot.dot(
+          points.filter((p) => p.decisions > 0),
+          {
+            x: (p: TimelinePoint) => day(p.date),
+            y: 0.5,
+            r: 11,
+            stroke: '#c2410c',
+            strokeWidth: 2,
+            fill: 'none',
+            ariaDescription: 'decisions',
+            ariaHidden: 'true',
+          },
+        ),
       ],
     });
   return <PlotFigure make={make} caption={caption} id="timeline" />;
@@ -105,7 +113,14 @@ export function MeetingsPerMonth({ dates, caption }: { dates: string[]; caption:
       x: { type: 'band', label: null, domain: all, padding: 0.2, tickFormat: (m: string) => (all.length > 18 && !m.endsWith('-01') ? '' : m) },
       y: { label: 'meetings', grid: true, tickFormat: 'd' },
       marks: [
-        Plot.barY(counts, { x: 'month', y: 'n', fill: '#2563eb', ariaLabel: (c: { month: string; n: number }) => `${c.month}: ${c.n} meeting${c.n === 1 ? '' : 's'}`, title: (c: { month: string; n: number }) => `${c.month}: ${c.n}`, ariaDescription: 'meetings a month' }),
+        Plot.barY(counts, {
+          x: 'month',
+          y: 'n',
+          fill: '#2563eb',
+          ariaLabel: (c: { month: string; n: number }) => `${c.month}: ${c.n} meeting${c.n === 1 ? '' : 's'}`,
+          title: (c: { month: string; n: number }) => `${c.month}: ${c.n}`,
+          ariaDescription: 'meetings a month',
+        }),
         Plot.ruleY([0]),
       ],
     });

@@ -15,12 +15,28 @@ import { href, useRoute, type Route } from './route.js';
 function page({ view, params }: Route) {
   const get = (k: string) => params.get(k) ?? '';
   switch (view) {
-    case 'topic': return { title: get('q') ? `Topic: ${get('q')}` : 'Topic', body: <TopicPage topic={get('q')} /> };
-    case 'meeting': return { title: `Meeting ${get('path')}`, body: <MeetingPage collection={get('c')} path={get('path')} lines={params.get('lines')} /> };
-    case 'person': return { title: get('name') ? `Person: ${get('name')}` : 'Person', body: <PersonPage name={get('name')} /> };
-    case 'ask': return { title: get('q') ? `Ask: ${get('q')}` : 'Ask', body: <AskPage question={get('q')} /> };
-    case 'home': return { title: 'Home', body: <HomePage /> };
-    default: return { title: 'Not found', body: <><h1>Not found</h1><p role="alert">There is no page “{view}”. <a href="/">Home</a></p></> };
+    case 'topic':
+      return { title: get('q') ? `Topic: ${get('q')}` : 'Topic', body: <TopicPage topic={get('q')} /> };
+    case 'meeting':
+      return { title: `Meeting ${get('path')}`, body: <MeetingPage collection={get('c')} path={get('path')} lines={params.get('lines')} /> };
+    case 'person':
+      return { title: get('name') ? `Person: ${get('name')}` : 'Person', body: <PersonPage name={get('name')} /> };
+    case 'ask':
+      return { title: get('q') ? `Ask: ${get('q')}` : 'Ask', body: <AskPage question={get('q')} /> };
+    case 'home':
+      return { title: 'Home', body: <HomePage /> };
+    default:
+      return {
+        title: 'Not found',
+        body: (
+          <>
+            <h1>Not found</h1>
+            <p role="alert">
+              There is no page “{view}”. <a href="/">Home</a>
+            </p>
+          </>
+        ),
+      };
   }
 }
 
@@ -40,14 +56,24 @@ function App() {
     <>
       <header>
         <nav aria-label="Main">
-          <a href="/" class="brand" aria-current={current('home')}>Quorum</a>
-          <a href={href('topic')} aria-current={current('topic')}>Topics</a>
-          <a href={href('person')} aria-current={current('person')}>People</a>
-          <a href={href('ask')} aria-current={current('ask')}>Ask</a>
+          <a href="/" class="brand" aria-current={current('home')}>
+            Quorum
+          </a>
+          <a href={href('topic')} aria-current={current('topic')}>
+            Topics
+          </a>
+          <a href={href('person')} aria-current={current('person')}>
+            People
+          </a>
+          <a href={href('ask')} aria-current={current('ask')}>
+            Ask
+          </a>
           <a href="/graphiql">GraphiQL</a>
         </nav>
       </header>
-      <main id="main" ref={main} tabIndex={-1}>{body}</main>
+      <main id="main" ref={main} tabIndex={-1}>
+        {body}
+      </main>
     </>
   );
 }

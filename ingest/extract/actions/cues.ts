@@ -28,37 +28,67 @@ const VERB = String.raw`(?:${any(WORDS.verbs)})\b`;
 const TRIGGER = new RegExp(any(WORDS.triggers), 'i');
 
 /** Labels of an action item: `AI:`, `AI[BS]:`, `Action:`, `ACTION (Dan):`, `[ACTION]`, `[ACTION - Dan]`, `TODO:`, `Follow-up:`, meeting bots' `#action nick …`. */
-const ACTION_LABEL = new RegExp(String.raw`^[\s*_]*(?:#(?:${any(WORDS.labels.tags)})\b|\[\s*(?:${any(WORDS.labels.bracketed)})\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:${any(WORDS.labels.words)})\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$`, 'i');
+const ACTION_LABEL = new RegExp(
+  String.raw`^[\s*_]*(?:#(?:${any(WORDS.labels.tags)})\b|\[\s*(?:${any(WORDS.labels.bracketed)})\s*(?:[-–—:]\s*([^\]]{1,40}?)\s*)?\][\s*_]*(?:[:\-–—](?=\s))?|(?:${any(WORDS.labels.words)})\s*(?:\[([^\]]{1,40})\]|\(([^)]{1,40})\))?[\s*_]*[:\-–—])\s*(.*)$`,
+  'i',
+);
 /** "takes an action item", "will take an AI to …". */
 const TAKES_AI = /\b(?:takes?|took|taking|has|have)\s+(?:an?\s+|the\s+)?(?:action\s+item|AI|action)\b/i;
 /** A speaker's own commitment: "I'll …", "I will …", "I'm going to …", "my plan is to …". */
-const SELF = new RegExp(String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also|but|although|though|I\s+think|I\s+guess)\s+|\b(?:when|once|after)\s+I\s+[^,.;?!]{1,50}?,?\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+(?:need|have)\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock|bump|post)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|kind\s+of\s+|sort\s+of\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`, 'i');
+const SELF = new RegExp(
+  String.raw`(?:^|[,;:.]\s*|\b(?:and|so|then|ok|okay|sure|yes|yeah|also|but|although|though|I\s+think|I\s+guess)\s+|\b(?:when|once|after)\s+I\s+[^,.;?!]{1,50}?,?\s+)(?:I(?:'|’)ll|I\s+will|I(?:'|’)m\s+going\s+to|I\s+am\s+going\s+to|I\s+plan\s+to|I(?:'|’)m\s+planning\s+(?:to|on)|my\s+plan\s+is\s+to|I\s+intend\s+to|I\s+volunteer\s+to|I(?:'|’)m\s+happy\s+to|I\s+(?:need|have)\s+to(?=\s+(?:create|file|open|write|send|talk|follow|reach|update|add|fix|ping|check|review|post|draft)\b)|I\s+can(?=(?:\s+(?:definitely|also|probably|just|easily))?\s+(?:make\s+sure|take\b|follow\s+up|reach\s+out|look\s+into|file|open|write|send|put\s+together|ping|work\s+(?:on|with)|do\s+(?:the|that|it|this)\b|address\s+(?:that|this|it|the)|create|fix|review|draft|knock|bump|post)))\s+(?:also\s+|then\s+|just\s+|first\s+|now\s+|probably\s+|definitely\s+|kind\s+of\s+|sort\s+of\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+|be\s+able\s+to\s+)*${VERB}`,
+  'i',
+);
 /** The same said without the pronoun, as notes write a speaker's words: "Will review today", "plan to work on ISLE". */
-const BARE = new RegExp(String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|going\s+to|plan(?:ning)?\s+to|planning\s+on|intends?\s+to)\s+(?:also\s+|then\s+|just\s+|first\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*${VERB}`, 'i');
+const BARE = new RegExp(
+  String.raw`(?:^|[,;.]\s*|\b(?:and|so|then)\s+)(?:will|going\s+to|plan(?:ning)?\s+to|planning\s+on|intends?\s+to)\s+(?:also\s+|then\s+|just\s+|first\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*${VERB}`,
+  'i',
+);
 /**
  * Someone else the words before a bare "… and will send" are about: "the proposer will gather bids … and will
  * send", "Phillips found things he's clarifying and will bring it up" promise nothing for the speaker.
  */
-const OTHER_SUBJECT = /\b(?:he|she)(?:(?:'|’)s)?\b|\b(?!(?:I|we|you|and|or|but|so|then|also|just|still|that|which|who)\b)[\p{L}]+\s+(?:will|is\s+going\s+to|are\s+going\s+to)\b/iu;
+const OTHER_SUBJECT =
+  /\b(?:he|she)(?:(?:'|’)s)?\b|\b(?!(?:I|we|you|and|or|but|so|then|also|just|still|that|which|who)\b)[\p{L}]+\s+(?:will|is\s+going\s+to|are\s+going\s+to)\b/iu;
 /** A named owner opening the sentence: "Dan to write up …", "Bailey will …", "Johnnie volunteers to …". */
-const NAMED = new RegExp(String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|[Tt]he\s+(?:whole\s+)?(?:group|team|committee|council|board|chairs|co-chairs|editors|maintainers|champions)(?=\s)|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`, 'u');
+const NAMED = new RegExp(
+  String.raw`^(?:(?:[Aa]nd|[Ss]o|[Tt]hen|[Aa]lso|[Cc]urrently|[Nn]ext|[Ff]inally),?\s+)?(\[[^\]]{1,40}\]|[Tt]he\s+(?:whole\s+)?(?:group|team|committee|council|board|chairs|co-chairs|editors|maintainers|champions)(?=\s)|@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s*(?:&|/|\+|,|\band\b)\s*@?[\p{L}][\p{L}\p{M}'’.-]*){0,3}(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*,?\s+(?:(will|to|is\s+going\s+to|are\s+going\s+to|plans?\s+to|is\s+planning\s+to|volunteers?\s+to|volunteered\s+to|offered\s+to|offers\s+to|agreed\s+to|has\s+agreed\s+to|(?:has|have)\s+volunteered\s+to|should)\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?|go\s+ahead\s+and\s+)*)${VERB}`,
+  'u',
+);
 /** An assignment a group made: "(it was) decided (that) Ewa would send …" (an "agreed" in a recap restates a task listed elsewhere). */
-const ASSIGNED = new RegExp(String.raw`\bdecided\s+(?:that\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)?)\s+(?:would|will|should)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
+const ASSIGNED = new RegExp(
+  String.raw`\bdecided\s+(?:that\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)?)\s+(?:would|will|should)\s+(?:also\s+|then\s+)*${VERB}`,
+  'u',
+);
 /**
  * A named owner inside a sentence, after "and" or a "that" that reports ("… and Barry will take the lead on …",
  * "The plan is that Ewa will …"); not a relative "that" ("data that Michael will collect").
  */
-const MID_NAMED = new RegExp(String.raw`(?:\band\s+(?:that\s+)?|\b(?:decided|determined|said|noted|mentioned|suggested|proposed|confirmed|is|was)\s+that\s+)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?:,[^,]{1,40},)?\s+(?:will|would|is\s+going\s+to|(?:still\s+)?plans\s+(?:to|on))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+const MID_NAMED = new RegExp(
+  String.raw`(?:\band\s+(?:that\s+)?|\b(?:decided|determined|said|noted|mentioned|suggested|proposed|confirmed|is|was)\s+that\s+)(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?:,[^,]{1,40},)?\s+(?:will|would|is\s+going\s+to|(?:still\s+)?plans\s+(?:to|on))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`,
+  'u',
+);
 /** The sentence's subject promising in a later clause: "Ewa updated the SC on the migration and will send a summary …". */
-const SUBJECT_AND_WILL = new RegExp(String.raw`^(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)\s+\p{Ll}[^.;:?!]{0,120}?,?\s+and\s+(?:will|is\s+going\s+to)\s+(?:also\s+|then\s+)*${VERB}`, 'u');
+const SUBJECT_AND_WILL = new RegExp(
+  String.raw`^(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)\s+\p{Ll}[^.;:?!]{0,120}?,?\s+and\s+(?:will|is\s+going\s+to)\s+(?:also\s+|then\s+)*${VERB}`,
+  'u',
+);
 /** A promise reported in the third person: "Stokes said that he would follow up with …", "Ana noted she will post …". */
-const REPORTED = new RegExp(String.raw`(?:^|[.;,]\s*|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'u');
+const REPORTED = new RegExp(
+  String.raw`(?:^|[.;,]\s*|\b(?:and|then)\s+)(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:said|says|noted|mentioned|confirmed|stated|added|offered|promised)\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:would|will)|(?:'|’)(?:ll|d))\s+(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`,
+  'u',
+);
 /** "He will share some materials shortly.", "…; he'll reach out to her", "After the workshop he will post notes …". */
-const PRONOUN = new RegExp(String.raw`(?:^|;\s+)(?:(?:and|so|then|also)\s+)?(?:(?:after|once)\s+(?:the\s+)?\w+,?\s+)?(?:he|she)(?:(?:'|’)ll\s+|\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+)(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`, 'i');
+const PRONOUN = new RegExp(
+  String.raw`(?:^|;\s+)(?:(?:and|so|then|also)\s+)?(?:(?:after|once)\s+(?:the\s+)?\w+,?\s+)?(?:he|she)(?:(?:'|’)ll\s+|\s+(?:will|is\s+going\s+to|plans\s+to|volunteered\s+to|offered\s+to|agreed\s+to)\s+)(?:also\s+|then\s+|try\s+(?:to\s+|and\s+)?)*${VERB}`,
+  'i',
+);
 /** "PR forthcoming on …". */
-const FORTHCOMING = /\b(?:PR|pull\s+request|patch|fix|write-?up|RFC|issue|doc(?:ument)?)s?\s+(?:is\s+|are\s+)?(?:forthcoming|coming\s+(?:soon|up|shortly)|incoming|to\s+follow|will\s+follow|on\s+(?:its|the)\s+way)\b/i;
+const FORTHCOMING =
+  /\b(?:PR|pull\s+request|patch|fix|write-?up|RFC|issue|doc(?:ument)?)s?\s+(?:is\s+|are\s+)?(?:forthcoming|coming\s+(?:soon|up|shortly)|incoming|to\s+follow|will\s+follow|on\s+(?:its|the)\s+way)\b/i;
 /** Words that make a sentence no commitment: a condition, a wish, a question, the meeting itself. */
-const NOT_A_PROMISE = /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|that|this)\b|would\s+(?:be|have)|could\s+be|unless|(?:in|to|into)\s+(?:the\s+)?(?:zoom\s+)?chat|in\s+a\s+(?:moment|sec(?:ond)?|minute|bit)|right\s+now|my\s+screen|on\s+screen|next\s+slide|this\s+(?:talk|presentation)|today(?:'|’)s\s+(?:talk|presentation))\b/i;
+const NOT_A_PROMISE =
+  /\b(?:if\s+(?:I|we|you|someone|anyone|somebody|there|it|that|this)\b|would\s+(?:be|have)|could\s+be|unless|(?:in|to|into)\s+(?:the\s+)?(?:zoom\s+)?chat|in\s+a\s+(?:moment|sec(?:ond)?|minute|bit)|right\s+now|my\s+screen|on\s+screen|next\s+slide|this\s+(?:talk|presentation)|today(?:'|’)s\s+(?:talk|presentation))\b/i;
 
 /** Whether a text opens with an action label (`AI:`, `[ACTION - Dan]`), which no speaker label may hide. */
 export function opensWithActionLabel(text: string): boolean {
@@ -94,9 +124,13 @@ export function labelledTask(text: string): boolean {
 }
 
 /** A turn that only accepts: "Yes.", "Can do.", "Sure, will do.", "I can do that." */
-const ACCEPTS = /^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|absolutely|of\s+course|can\s+do|will\s+do|happy\s+to|i\s+can(?:\s+do\s+(?:that|it|this))?|i(?:'|’)ll\s+do\s+(?:that|it|this)|i\s+will)[\s!.,]*){1,3}$/i;
+const ACCEPTS =
+  /^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|absolutely|of\s+course|can\s+do|will\s+do|happy\s+to|i\s+can(?:\s+do\s+(?:that|it|this))?|i(?:'|’)ll\s+do\s+(?:that|it|this)|i\s+will)[\s!.,]*){1,3}$/i;
 /** A request put to one person: "Mukul, could you add …?", "would you be willing to fix it?". */
-const ASKS_TASK = new RegExp(String.raw`\b(?:would|could|can|will)\s+you\s+(?:please\s+|be\s+willing\s+to\s+|be\s+able\s+to\s+|take\s+an?\s+(?:ai|action(?:\s+item)?)\s+to\s+)?${VERB}[^?]*\?\s*$`, 'i');
+const ASKS_TASK = new RegExp(
+  String.raw`\b(?:would|could|can|will)\s+you\s+(?:please\s+|be\s+willing\s+to\s+|be\s+able\s+to\s+|take\s+an?\s+(?:ai|action(?:\s+item)?)\s+to\s+)?${VERB}[^?]*\?\s*$`,
+  'i',
+);
 
 /** Whether a turn accepts a task the turn before asked of someone ("[a] could you fix it?" then "[b] Yes."). */
 export function acceptsRequest(answer: string, question: string): boolean {
@@ -118,14 +152,16 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
   // A label that names its owner (`[ACTION - Dan] why did …?`) makes a task even of a question.
   const owned = label && (label[1] ?? label[2] ?? label[3])?.trim();
   if (owned && label[4]!.trim()) return { owner: 'named', form: owned, labelled: true };
-  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || /^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t)) return null;
+  if (!t || !TRIGGER.test(t) || /\?\s*\S{0,3}$/.test(t.split(/;\s/)[0]!) || (/^[[(].*[\])]$/.test(t) && !TAKES_AI.test(t))) return null;
   if (label) {
     const rest = label[4]!.trim();
     if (!rest || /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…)\.?$/i.test(rest)) return null;
     const form = (label[1] ?? label[2] ?? label[3])?.trim();
     if (form) return { owner: 'named', form, labelled: true };
-    const named = NAMED.exec(rest) ?? /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*(?:,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b|\s[-–—:]\s)/u.exec(rest)
-      ?? (/^#action\b/i.test(t) ? /^(@?[\w.-]+)\s/.exec(rest) : null);
+    const named =
+      NAMED.exec(rest) ??
+      /^(@?[\p{L}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,2})\s*(?:,?\s+(?:will|to|is\s+going\s+to|plans?\s+to|should)\b|\s[-–—:]\s)/u.exec(rest) ??
+      (/^#action\b/i.test(t) ? /^(@?[\w.-]+)\s/.exec(rest) : null);
     if (named && !/^(?:I|we|you|it|this|that|they|there)$/i.test(named[1]!)) return { owner: 'named', form: named[1]!, labelled: true };
     const trailing = /\(([\p{Lu}@][\p{L}\p{M}'’. &/,+-]{1,40})\)\s*\.?$/u.exec(rest);
     if (trailing) return { owner: 'named', form: trailing[1]!, labelled: true };
@@ -153,10 +189,12 @@ export function actionCue(text: string, spoken: boolean): ActionCue | null {
     return { owner: 'named', form, labelled: /volunteer|offer|agreed/.test(verb) };
   }
   const assigned = ASSIGNED.exec(t);
-  if (assigned && !/^(?:It|This|That|They|We|He|She|The)$/.test(assigned[1]!) && !promiseHedged(t, assigned)) return { owner: 'named', form: assigned[1]!, labelled: false };
+  if (assigned && !/^(?:It|This|That|They|We|He|She|The)$/.test(assigned[1]!) && !promiseHedged(t, assigned))
+    return { owner: 'named', form: assigned[1]!, labelled: false };
   const mid = MID_NAMED.exec(t) ?? REPORTED.exec(t) ?? SUBJECT_AND_WILL.exec(t);
   // "They agreed that Tomasz would prepare a PR" restates, in a recap, a task listed elsewhere.
-  if (mid && !/^(?:It|This|That|They|We|He|She|The|There|I|You)$/.test(mid[1]!) && !/\bagreed\s*$/.test(t.slice(0, mid.index)) && !promiseHedged(t, mid)) return { owner: 'named', form: mid[1]!, labelled: false };
+  if (mid && !/^(?:It|This|That|They|We|He|She|The|There|I|You)$/.test(mid[1]!) && !/\bagreed\s*$/.test(t.slice(0, mid.index)) && !promiseHedged(t, mid))
+    return { owner: 'named', form: mid[1]!, labelled: false };
   const pronoun = PRONOUN.exec(t);
   if (pronoun && !promiseHedged(t, pronoun)) return { owner: 'pronoun', labelled: false };
   if (spoken && FORTHCOMING.test(t)) return { owner: 'self', labelled: false };

@@ -18,9 +18,11 @@ export interface Owner {
 }
 
 /** Group owners: bodies and roles, not persons. */
-const GROUP_WORDS = /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-group|group|team|committee|council|steering\s+council|board|chairs?|co-chairs?|champions?|editors?|maintainers|reviewers|organi[sz]ers|everyone|everybody|all|attendees|participants|members)$/i;
+const GROUP_WORDS =
+  /^(?:(?:whole|entire)\s+)?(?:tsc|cg|wg|sg|sig|subgroup|sub-group|group|team|committee|council|steering\s+council|board|chairs?|co-chairs?|champions?|editors?|maintainers|reviewers|organi[sz]ers|everyone|everybody|all|attendees|participants|members)$/i;
 /** Named groups: "Wasmtime maintainers", "the WAMR team", "TSC". */
-const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|[Cc]ouncil|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
+const GROUP_NAMED =
+  /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|committee|[Cc]ouncil|SIG|WG|CG|maintainers|chairs|folks|board|members)|\p{Lu}{2,6}(?:\s+(?:team|group|chairs|members))?)$/u;
 
 /**
  * An owner the people stage does not know ("Victor to update the docs" in a
@@ -31,7 +33,10 @@ const GROUP_NAMED = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:team|group|subgroup|com
  */
 export function adoptOwner(ctx: ExtractContext, form: string, owner: Owner): Owner {
   if (owner.known) return owner;
-  const f = form.replace(/[[\]()*_`]/g, '').replace(/[.:,;]+$/, '').trim();
+  const f = form
+    .replace(/[[\]()*_`]/g, '')
+    .replace(/[.:,;]+$/, '')
+    .trim();
   const parts = splitOwners(f);
   if (parts.length > 1) {
     // "Rosa and Priya": each known one by index, each unknown one added as written when it reads as a name.
@@ -84,7 +89,8 @@ function tagsOf(word: string): string[] {
 }
 
 /** Words that open a sentence but name no one. */
-const NOT_AN_OWNER = /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|what|which|someone|somebody|anyone|anybody|nobody|people|folks|next|then|also|and|so|but|or|if|when|once|after|before|maybe|perhaps|probably|currently|now|today|tomorrow|later|soon|ideally|eventually|finally|otherwise|overall|action|todo|note|notes|update|updates|discussion|summary|agenda|poll|vote|decision|consensus|question|answer|topic|issue|pr|rfc|proposal|plan|goal|idea|step|steps|work|time|meeting|the|a|an|one|some|any|each|every|all|both|more|most|other|others|none|yes|no|ok|okay|sure|thanks|thank)$/i;
+const NOT_AN_OWNER =
+  /^(?:we|i|you|it|this|that|these|those|there|they|he|she|who|what|which|someone|somebody|anyone|anybody|nobody|people|folks|next|then|also|and|so|but|or|if|when|once|after|before|maybe|perhaps|probably|currently|now|today|tomorrow|later|soon|ideally|eventually|finally|otherwise|overall|action|todo|note|notes|update|updates|discussion|summary|agenda|poll|vote|decision|consensus|question|answer|topic|issue|pr|rfc|proposal|plan|goal|idea|step|steps|work|time|meeting|the|a|an|one|some|any|each|every|all|both|more|most|other|others|none|yes|no|ok|okay|sure|thanks|thank)$/i;
 
 /** The owner a form names, or null when it names no one this meeting knows and no group. */
 export function resolveOwner(ctx: ExtractContext, form: string): Owner | null {
@@ -94,7 +100,11 @@ export function resolveOwner(ctx: ExtractContext, form: string): Owner | null {
 const owners = perContext((ctx, form: string) => readOwner(ctx, form));
 
 function readOwner(ctx: ExtractContext, form: string): Owner | null {
-  const f = form.replace(/[[\]()*_`]/g, '').replace(/^@/, '').replace(/[.:,;]+$/, '').trim();
+  const f = form
+    .replace(/[[\]()*_`]/g, '')
+    .replace(/^@/, '')
+    .replace(/[.:,;]+$/, '')
+    .trim();
   if (!f || f.length > 60) return null;
   const one = resolveOne(ctx, f);
   if (one !== null) return { owner: one, known: true };
@@ -128,20 +138,29 @@ function resolveOne(ctx: ExtractContext, form: string): number | null {
  */
 export function looksLikeName(form: string): boolean {
   if (!nameShaped(form)) return false;
-  return form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean).every((p) => {
-    if (/\s/.test(p) || /^\p{Lu}{2,4}$/u.test(p) || /^@|\d|_/.test(p)) return true;
-    const tags = tagsOf(p);
-    if (tags.includes('Person') || tags.includes('FirstName')) return true;
-    return !tags.some((t) => /^(?:Verb|Adjective|Adverb|Preposition|Determiner|Pronoun|Conjunction|Plural|Value|Date|QuestionWord|Expression|Infinitive)$/.test(t));
-  });
+  return form
+    .split(/\s*(?:&|\/|,|\+|\band\b)\s*/)
+    .filter(Boolean)
+    .every((p) => {
+      if (/\s/.test(p) || /^\p{Lu}{2,4}$/u.test(p) || /^@|\d|_/.test(p)) return true;
+      const tags = tagsOf(p);
+      if (tags.includes('Person') || tags.includes('FirstName')) return true;
+      return !tags.some((t) =>
+        /^(?:Verb|Adjective|Adverb|Preposition|Determiner|Pronoun|Conjunction|Plural|Value|Date|QuestionWord|Expression|Infinitive)$/.test(t),
+      );
+    });
 }
 
 /** The shape of a name, initials or handle, without asking what the word means. */
 function nameShaped(form: string): boolean {
   const parts = form.split(/\s*(?:&|\/|,|\+|\band\b)\s*/).filter(Boolean);
-  return parts.length > 0 && parts.length <= 4 && parts.every((p) => {
-    const words = p.split(/\s+/);
-    if (words.length > 3 || NOT_AN_OWNER.test(words[0]!)) return false;
-    return words.every((w) => /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|@?[\p{Ll}][\p{Ll}\d_-]{2,}\d*)$/u.test(w));
-  });
+  return (
+    parts.length > 0 &&
+    parts.length <= 4 &&
+    parts.every((p) => {
+      const words = p.split(/\s+/);
+      if (words.length > 3 || NOT_AN_OWNER.test(words[0]!)) return false;
+      return words.every((w) => /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|@?[\p{Ll}][\p{Ll}\d_-]{2,}\d*)$/u.test(w));
+    })
+  );
 }

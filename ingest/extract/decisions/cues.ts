@@ -11,45 +11,59 @@ const WORDS = DEFAULT_VOCABULARY.outcomes;
 const any = (words: readonly string[]): string => words.join('|');
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
-export type DecisionCue = 'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
+export type DecisionCue =
+  'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
 
 /** Words one of the forms needs; a sentence with none of them states no decision. */
 const TRIGGER = new RegExp(any(WORDS.triggers), 'i');
 
 /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const DECISION_LABEL = new RegExp(String.raw`^[\s*_[(]*(?:#(?:${any(WORDS.labels.tags)})\b[:\s]|(?:(?:${any(WORDS.labels.qualifiers)})\s+)?(?:${any(WORDS.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(WORDS.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`, 'i');
+const DECISION_LABEL = new RegExp(
+  String.raw`^[\s*_[(]*(?:#(?:${any(WORDS.labels.tags)})\b[:\s]|(?:(?:${any(WORDS.labels.qualifiers)})\s+)?(?:${any(WORDS.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(WORDS.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`,
+  'i',
+);
 
 /** The group as the subject of a decision verb. */
 const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:${any(WORDS.groups)})|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
-const GROUP_DECIDED = new RegExp(String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`, 'iu');
+const GROUP_DECIDED = new RegExp(
+  String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`,
+  'iu',
+);
 /**
  * A body that rules, named as such (not a pronoun, which may be anyone):
  * "The Steering Council accepted PEP 584", "SC approved …", "the board rejected the motion".
  * Case-sensitive: an acronym or capitalised name is the body's name.
  */
-const BODY_RULED = /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
+const BODY_RULED =
+  /(?:^|[\s,;(])(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Core|Working\s+Group)|[A-Z]{2,6}|(?:group|team|council|board|committee))(?:(?:'|’)s\s+members)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+|formally\s+|unanimously\s+|eventually\s+|officially\s+|finally\s+)?(?:decided|agreed|accepted|rejected|approved|adopted|ratified|voted\s+(?:to|for|against))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))/u;
 /** The same body agreeing, told in the present as summaries do ("The SC agrees the WG should …"); named with "the", so initials ("LW agrees") are one person. */
-const BODY_AGREES = /(?:^|[\s,;(])[Tt]he\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|[A-Z]{2,6}|group|team|council|board|committee)\s+agrees\b(?!\s+with\b)/u;
+const BODY_AGREES =
+  /(?:^|[\s,;(])[Tt]he\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|[A-Z]{2,6}|group|team|council|board|committee)\s+agrees\b(?!\s+with\b)/u;
 /** A ruling told without its subject, opening the sentence: "Accepted PEP 705 …", "Approved.", "Appointed Ana as delegate." */
-const VERDICT = /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
+const VERDICT =
+  /^(?:we(?:'|’)ve\s+|we\s+(?:have\s+)?)?(?:(?:also|formally|unanimously|officially|then)\s+)?(?:(?:passe[sd]|carried)(?=\s*(?:[.!:,;]|$))|accepted|rejected|approved|appointed|adopted|ratified|reinstated|established|elected)(?:\s*[.!]?$|\s*:|\s*,|\s+(?!by\b|as\s+(?:is|of)\b)[\p{L}\p{N}"“'(\[])/iu;
 /**
  * A plan told of the group in the third person, as summaries write it:
  * "Developers are aiming to launch …", "client teams plan on shipping …".
  * Not "we plan to" (one speaker's intent, said in the talk).
  */
-const GROUP_PLAN = /(?:^|[\s,;(])(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)\s+(?:are\s+(?:aiming|planning)\s+to|aim\s+to|plan\s+(?:on|to))\s+\p{L}/iu;
+const GROUP_PLAN =
+  /(?:^|[\s,;(])(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)\s+(?:are\s+(?:aiming|planning)\s+to|aim\s+to|plan\s+(?:on|to))\s+\p{L}/iu;
 /**
  * A call for objections with the default it leads to: "Anyone opposed to this? Otherwise
  * we can go ahead and merge it." In a meeting, silence after it is the group's consent.
  */
-const DEFAULT_CALL = /\b(?:any(?:one|body)?\s+(?:here\s+)?(?:opposed|objects?|objections?|against)|objections?)\b[^.]{0,80}?\botherwise\b,?\s+(?:i\s+think\s+)?(?:we|i|let(?:'|’)?s)(?:(?:'|’)ll|\s+will|\s+can|\s+should|\s+could)?\s+(?:just\s+)?(?:go\s+ahead|move\s+(?:ahead|forward)|proceed|merge|land|include|ship|cancel)\b/i;
+const DEFAULT_CALL =
+  /\b(?:any(?:one|body)?\s+(?:here\s+)?(?:opposed|objects?|objections?|against)|objections?)\b[^.]{0,80}?\botherwise\b,?\s+(?:i\s+think\s+)?(?:we|i|let(?:'|’)?s)(?:(?:'|’)ll|\s+will|\s+can|\s+should|\s+could)?\s+(?:just\s+)?(?:go\s+ahead|move\s+(?:ahead|forward)|proceed|merge|land|include|ship|cancel)\b/i;
 /** "It was decided …", "Asyncio was decided to be …", "was agreed upon". */
 const PASSIVE = /\b(?:was|were|has\s+been|have\s+been)\s+(?:decided|agreed(?:\s+(?:up)?on)?|determined)\b(?!\s+(?:by\s+(?:the\s+)?(?:previous|earlier)))/i;
 /** "The SC's decision was to …", "Decision was reached to …". */
-const DECISION_NOUN = /\b(?:the|our|\w+(?:'|’)s)\s+decision\s+(?:is|was|has\s+been)\s+(?:to|that)\b|\bdecision\s+(?:was|has\s+been)\s+(?:reached|made|taken)\b/i;
+const DECISION_NOUN =
+  /\b(?:the|our|\w+(?:'|’)s)\s+decision\s+(?:is|was|has\s+been)\s+(?:to|that)\b|\bdecision\s+(?:was|has\s+been)\s+(?:reached|made|taken)\b/i;
 
 /** "deciding to", "Decided that …" with no one named before it. */
-const SUBJECTLESS = /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)|settled\s+on|determined\s+that)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
+const SUBJECTLESS =
+  /(?:^|[,;]\s*|\band\s+)(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:(?:deciding|decided|agreeing|agreed)\s+(?:to|that|on|how|it|we|the|no|not)|settled\s+on|determined\s+that)\b|\band\s+(?:(?:then|eventually|finally|also|unanimously)\s+)?(?:approved|accepted|rejected|adopted)\s+(?:it|them|the|this|that|these|those)\b/i;
 
 const CONSENSUS = [
   /\(\s*consensus\s*[:,-]?\s*\w+/i,
@@ -66,18 +80,24 @@ const AGREEMENT = [
   /\b(?:everyone|everybody|all(?:\s+members)?)\s+(?:is|are|was|were)\s+in\s+(?:agreement|support|favou?r)\b|\b(?:is|are|was|were)\s+(?:universally|unanimously|broadly|generally)\s+in\s+(?:favou?r|agreement|support)\b/i,
   DECISION_NOUN,
 ];
-const OBJECTIONS = /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|opposed)|dissent|concerns?\s+(?:were\s+)?raised)|none\s+opposed|without\s+(?:any\s+)?objections?|nobody\s+(?:objected|opposed)|(?:objections?|opposed|concerns?)\s*[^?.]{0,80}\?\s*\[?\(?\s*(?:none|no|nobody|no\s+one)\b)/i;
+const OBJECTIONS =
+  /\b(?:no\s+(?:objections?|opposition|one\s+(?:objected|opposed)|dissent|concerns?\s+(?:were\s+)?raised)|none\s+opposed|without\s+(?:any\s+)?objections?|nobody\s+(?:objected|opposed)|(?:objections?|opposed|concerns?)\s*[^?.]{0,80}\?\s*\[?\(?\s*(?:none|no|nobody|no\s+one)\b)/i;
 const UNANIMOUS = /\bunanimous(?:ly)?\b/i;
 const CONCLUSION = /^(?:so,?\s+)?(?:in\s+conclusion|to\s+conclude|conclusion(?:\s+is)?\s*:|the\s+conclusion\s+(?:is|was))\b/i;
 const CONGRATS = /\bcongrat\w*\b[^.?!]{0,80}\b(?:phase|stage)\s*\d/i;
-const PHASE = /\b(?:moves?|moved|advances|advanced|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
-const PASSED = /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
+const PHASE =
+  /\b(?:moves?|moved|advances|advanced|promoted|promotes?|goes|went|proceeds?|proceeded|graduates?|graduated|is\s+now\s+at|enters?|entered)\s+(?:forward\s+)?(?:from\s+(?:phase|stage|rfc)\s*-?\d\s+)?(?:to|into)\s+(?:(?:phase|stage)\s*\d|rfc\s*-?\d\b)/i;
+const PASSED =
+  /\b(?:proposal|poll|motion|vote|change|resolution|rfc)\s+(?:passes|passed|carries|carried|is\s+approved|was\s+approved|is\s+accepted|was\s+accepted|is\s+adopted|was\s+adopted)(?=\s*(?:[.!;,)\]]|$|\s+(?:unanimously|with|by)\b))/i;
 /** A vote told by its result: "the name with the highest number of votes was …", "won the vote". */
-const VOTE_RESULT = /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
+const VOTE_RESULT =
+  /\b(?:highest|most)\s+(?:number\s+of\s+)?votes\s+(?:was|is|went\s+to)\b|\bwon\s+the\s+(?:vote|poll)\b|\b(?:vote|poll)\s+(?:result|outcome)\s+(?:was|is)\b/i;
 /** The meeting's own time changed: "This meeting is being moved forward an hour", "the weekly call has been moved to Tuesdays". Not a cancellation notice. */
-const SCHEDULE = /\b(?:meeting|call|sync)s?\s+(?:is|are|will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:moved|rescheduled|shifted)\s+(?:to|forward|back|later|earlier|an?\s+hour|by|from)\b/i;
+const SCHEDULE =
+  /\b(?:meeting|call|sync)s?\s+(?:is|are|will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:moved|rescheduled|shifted)\s+(?:to|forward|back|later|earlier|an?\s+hour|by|from)\b/i;
 /** A plan stated for the group: "we'll change …", "let's add …". */
-const PLAN = /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
+const PLAN =
+  /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
 export const ANSWER_YES = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.yes)})\b`, 'i');
@@ -85,29 +105,34 @@ export const ANSWER_NONE = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.a
 /** A question answered where it stands: "only for keys? (yes for now)", "rename it? [no]"; group 1 is the answer. */
 export const INLINE_ANSWER = /\?\s*[\[(]\s*([^()\[\]]{1,40})[)\]]\s*$/;
 /** A question put to the group that a "yes" settles. */
-export const ASKS_YES = /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|have\s+consensus)|are\s+we\s+(?:ok|okay|good|fine|agreed|happy|all)|can\s+we\s+agree|is\s+(?:everyone|everybody)\s+(?:ok|okay|fine|happy|good)|(?:does|do)\s+(?:everyone|everybody|people)\s+agree|all\s+in\s+favou?r|consensus\??$)/i;
+export const ASKS_YES =
+  /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|have\s+consensus)|are\s+we\s+(?:ok|okay|good|fine|agreed|happy|all)|can\s+we\s+agree|is\s+(?:everyone|everybody)\s+(?:ok|okay|fine|happy|good)|(?:does|do)\s+(?:everyone|everybody|people)\s+agree|all\s+in\s+favou?r|consensus\??$)/i;
 /** A question put to the group that a "no" settles. */
 export const ASKS_NONE = /\b(?:objections?|opposed|oppose|concerns?|disagree|against|object)\b/i;
 
 /** Words that make a sentence a wish, a condition or a question rather than an outcome. */
-const HEDGE = /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b|\bor\s+not\s*[.?!]?\s*$)/i;
+const HEDGE =
+  /\b(?:if|whether|unless|once|would\s+(?:like|love)|want(?:s|ed)?\s+to\s+(?:reach|get|build|have)|need(?:s|ed)?\s+(?:to\s+(?:reach|get|build|have)\s+)?(?:a\s+)?consensus|(?:hope|hoping)\s+(?:to|for|that)|not\s+sure|no\s+(?:strong\s+|clear\s+|real\s+)?(?:consensus|agreement)|(?:lack|absence)\s+of|without\s+(?:a\s+)?(?:consensus|agreement)|toward(?:s)?\s+(?:a\s+)?consensus|disagree(?:ment)?|isn(?:'|’)t\s+decided|not\s+(?:yet\s+)?(?:decided|agreed)|undecided|haven(?:'|’)t\s+(?:decided|agreed)|didn(?:'|’)t\s+(?:decide|agree)|but\s+not\b|\bor\s+not\s*[.?!]?\s*$)/i;
 /** A negation that undoes a consensus or an agreement ("That doesn't sound like consensus"). */
 const NEGATED = /\b(?:not|never|no|nothing|(?:do|does|did|is|was|are|were|have|has)n(?:'|’)?t)\b/i;
 /** Boilerplate outcomes: the agenda, the minutes, who takes notes. */
 const BOILERPLATE = /\b(?:agenda|minutes|notes?[- ]?tak(?:er|ing)|previous\s+meeting(?:'|’)s\s+notes|as\s+agreed\s+(?:upon\s+)?(?:in|at|during|last))\b/i;
 
 /** Words by which an outcome block records that nothing was settled ("We're mixed …; more debate is needed"). */
-export const NO_OUTCOME = /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
+export const NO_OUTCOME =
+  /\b(?:we(?:'|’)re\s+mixed|we\s+are\s+mixed|mixed\s+(?:feelings|opinions)|more\s+(?:debate|discussion)\s+(?:is\s+)?needed|no\s+(?:conclusion|decision)\s+(?:was\s+)?(?:reached|made)|undecided)\b/i;
 
 /** A reply that is only a mark of approval: `✅`, `:white_check_mark:`, `✔ merged`. Under a proposal it accepts it. */
-export const SIGN_OFF = /^(?:✅|✔️?|☑️?|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?:\s*(?:approved|accepted|agreed|merged?|lgtm))?\s*[.!]?$/iu;
+export const SIGN_OFF =
+  /^(?:✅|✔️?|☑️?|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)(?:\s*(?:approved|accepted|agreed|merged?|lgtm))?\s*[.!]?$/iu;
 
 /**
  * A label heading the plan the meeting settled on, its items the steps:
  * "The plan:", "**Plan for enabling TLS on gateways**". Not a status
  * report's "Plan for this week" (someone's own work), nor "Plan to discuss …".
  */
-export const PLAN_LABEL = /^(?:the\s+|our\s+)?(?:agreed(?:[- ]upon)?\s+|final\s+|new\s+|revised\s+)?plan(?:\s+(?:for|to)\s+(?!(?:this|next|the\s+(?:coming|next))\s+(?:week|month|quarter|sprint|cycle)\b|today\b|(?:discuss|talk|review)\b)[^:]{1,120})?$/i;
+export const PLAN_LABEL =
+  /^(?:the\s+|our\s+)?(?:agreed(?:[- ]upon)?\s+|final\s+|new\s+|revised\s+)?plan(?:\s+(?:for|to)\s+(?!(?:this|next|the\s+(?:coming|next))\s+(?:week|month|quarter|sprint|cycle)\b|today\b|(?:discuss|talk|review)\b)[^:]{1,120})?$/i;
 
 /** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
 const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
@@ -128,14 +153,22 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   const label = DECISION_LABEL.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
-    if (rest && !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/iu.test(rest) && !(/^[\s*_[(]*results?\b/i.test(t) && TASK.test(rest))) return 'label';
+    if (
+      rest &&
+      !/^(?:none|n\/?a|not\s+applicable|tbd|todo|-|\.\.\.|…|no(?:\s+(?:strong|clear))?\s+(?:consensus|decision|agreement|resolution|outcome|vote|poll)|(?:discussed|deferred|tabled|postponed)\b|.*\bno\s+vote\b)\b/iu.test(
+        rest,
+      ) &&
+      !(/^[\s*_[(]*results?\b/i.test(t) && TASK.test(rest))
+    )
+      return 'label';
   }
   const question = /\?\s*$/.test(t) || /\?\s*[^?]{0,3}$/.test(t);
   const objection = OBJECTIONS.exec(t);
   // "If there is no objection, we can merge" asks; it records nothing yet.
   const call = DEFAULT_CALL.exec(t);
   if (call && !quoted(t, call.index)) return 'objections';
-  if (objection && !/\b(?:if|unless|as\s+long\s+as|assuming)\s+(?:\w+\s+){0,3}$/i.test(t.slice(Math.max(0, objection.index - 30), objection.index))) return 'objections';
+  if (objection && !/\b(?:if|unless|as\s+long\s+as|assuming)\s+(?:\w+\s+){0,3}$/i.test(t.slice(Math.max(0, objection.index - 30), objection.index)))
+    return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
   for (const [cue, res] of FORMS) {
@@ -144,18 +177,41 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
       if (!m || quoted(t, m.index)) continue;
       // A ruling or a group's decision is governed by the words up to it, not by a condition told later about someone else.
       const clause = clauseOf(t, m.index, m.index + m[0].length);
-      if (HEDGE.test(cue === 'verdict' || cue === 'group' || re === DECISION_NOUN ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause)) continue;
+      if (
+        HEDGE.test(
+          cue === 'verdict' || cue === 'group' || re === DECISION_NOUN ? clause.slice(0, clause.indexOf(m[0].trim()) + m[0].trim().length + 40) : clause,
+        )
+      )
+        continue;
       if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       // "The SC's decision was to …" is a decision whatever the negations inside what was decided; "no decision was made" is none.
-      if ((cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) && NEGATED.test(re === DECISION_NOUN ? t.slice(0, m.index + m[0].length) : clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if (
+        (cue === 'consensus' || cue === 'agreement' || cue === 'unanimous' || re === PASSIVE) &&
+        NEGATED.test(re === DECISION_NOUN ? t.slice(0, m.index + m[0].length) : clauseOf(t, m.index, m.index + m[0].length))
+      )
+        continue;
       if ((cue === 'group' || re === DECISION_NOUN) && reportedBefore(t, m.index)) continue;
-      if ((cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') && EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if (
+        (cue === 'group' || cue === 'agreement' || cue === 'consensus' || cue === 'verdict' || cue === 'phase') &&
+        EARLIER.test(clauseOf(t, m.index, m.index + m[0].length))
+      )
+        continue;
       if (cue === 'unanimous' && /\blet(?:'|’)?s\b|\bask(?:ing|ed)?\s+for\b/i.test(t)) continue;
       if (cue === 'phase' && modalBefore(t, m.index)) continue;
       // "EIPs that developers plan on including", "Ana recommended that teams aim to …": a definition or a wish, not the plan.
-      if (re === GROUP_PLAN && /\b(?:that|which|who|whom|recommend\w*|suggest\w*|propos\w*|ask\w*|want\w*|expect\w*)\s+(?:\w+\s+){0,2}$/i.test(t.slice(0, m.index + 1))) continue;
-      if (cue === 'plan' && /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(clauseOf(t, m.index, m.index + m[0].length))) continue;
+      if (
+        re === GROUP_PLAN &&
+        /\b(?:that|which|who|whom|recommend\w*|suggest\w*|propos\w*|ask\w*|want\w*|expect\w*)\s+(?:\w+\s+){0,2}$/i.test(t.slice(0, m.index + 1))
+      )
+        continue;
+      if (
+        cue === 'plan' &&
+        /\b(?:i\s+guess|maybe|probably|perhaps|might|may|could|hopefully|eventually|someday|at\s+some\s+point|in\s+the\s+future|long[- ]term)\b/i.test(
+          clauseOf(t, m.index, m.index + m[0].length),
+        )
+      )
+        continue;
       return cue;
     }
   }
@@ -183,7 +239,8 @@ function clauseOf(t: string, from: number, to: number): string {
 }
 
 /** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
-const EARLIER = /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\)/i;
+const EARLIER =
+  /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\)/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {
@@ -201,7 +258,10 @@ function quoted(t: string, at: number): boolean {
 function namedBefore(t: string, at: number): boolean {
   const before = t.slice(0, at).trim();
   if (!before) return false;
-  const last = before.split(/\s+/).pop()!.replace(/[^\p{L}'’]/gu, '');
+  const last = before
+    .split(/\s+/)
+    .pop()!
+    .replace(/[^\p{L}'’]/gu, '');
   if (/^(?:i|he|she|who|[\p{Lu}][\p{Ll}]+)$/u.test(last) && !/^(?:we|they|and|then|so|also|finally)$/i.test(last)) return true;
   return false;
 }
@@ -209,5 +269,7 @@ function namedBefore(t: string, at: number): boolean {
 /** Whether a modal or a wish governs the match ("we can move to phase 3", "before we move to phase 4"). */
 function modalBefore(t: string, at: number): boolean {
   const before = t.slice(Math.max(0, at - 40), at).toLowerCase();
-  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|proposing|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(before);
+  return /\b(?:will|would|should|could|can|to|want|wants|propose[sd]?|proposing|request(?:s|ed)?|before|when|need|needs|might|may|ready|plan|try|trying|ask|asking)\s+(?:\w+\s+){0,3}$/.test(
+    before,
+  );
 }

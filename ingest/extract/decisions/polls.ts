@@ -20,14 +20,16 @@ export interface SettledQuestion {
 }
 
 /** Opens a poll or vote: `POLL:`, `Poll to advance …`, `Vote on …`, `Straw poll`. */
-const POLL = /^[\s*_]*(?:straw\s+|consensus\s+|unanimous\s+consent\s+)?(?:poll|vote)(?:s|ing)?\b(?!\s+(?:for|on)\s+(?:a\s+)?(?:new\s+)?(?:meeting\s+)?time)(?:[\s*_]*[:.–—-]|\s+(?:to|on|for|about|whether)\b|[\s*_]*$)/i;
+const POLL =
+  /^[\s*_]*(?:straw\s+|consensus\s+|unanimous\s+consent\s+)?(?:poll|vote)(?:s|ing)?\b(?!\s+(?:for|on)\s+(?:a\s+)?(?:new\s+)?(?:meeting\s+)?time)(?:[\s*_]*[:.–—-]|\s+(?:to|on|for|about|whether)\b|[\s*_]*$)/i;
 /** Opens a motion: `Motion: …`, `Countermotion: …`, a heading `Motion #2016-05/1`, `Motion to adopt …`. */
 const MOTION = /^[\s*_]*(?:counter[- ]?\s*)?motion\b(?:\s*#\s*[\w/.-]+)?[\s*_]*(?:[:.–—-]|\s+to\b|$)/i;
 /** The result a motion met; "not seconded" means it died unvoted. */
 const MOTION_RESULT = /\b(?:passe[sd]|pass|carried|carries|rejected|failed|fails|defeated|postponed|approved|adopted|withdrawn)\b/i;
 const NOT_SECONDED = /\bnot\s+seconded\b|\bno\s+second\b/i;
 /** A poll that was not taken. */
-const NOT_TAKEN = /\b(?:skipped|deferred|postponed|not\s+taken|no\s+time|lack\s+of\s+time|potential|future|next\s+(?:time|meeting)|will\s+(?:poll|vote)|later)\b/i;
+const NOT_TAKEN =
+  /\b(?:skipped|deferred|postponed|not\s+taken|no\s+time|lack\s+of\s+time|potential|future|next\s+(?:time|meeting)|will\s+(?:poll|vote)|later)\b/i;
 /** The five-point scale of a poll table or tally. */
 const SCALE = new Set(['sf', 'f', 'n', 'a', 'sa']);
 const TALLY = /^[\s*_|-]*(?:SF|F|N|A|SA|yes|no|for|against|abstain(?:ed|s)?|in\s+favou?r|neutral)\s*[:=|-]\s*\d+/i;
@@ -131,7 +133,11 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
     }
     if (counts.length) {
       // A verdict right after the tally ("Decision: move forward to phase 1", "change passes").
-      if (b.startLine <= last!.endLine + 3 && b.kind !== 'heading' && (decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))) {
+      if (
+        b.startLine <= last!.endLine + 3 &&
+        b.kind !== 'heading' &&
+        (decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))
+      ) {
         taken.push(b);
         last = b;
       }

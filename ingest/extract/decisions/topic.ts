@@ -11,7 +11,8 @@ import { compromise } from '../../parse/nlp.js';
 import type { Block } from '../../types.js';
 
 /** Headings that name a part of the meeting, not a subject. */
-const MEETING_PART = /\bmeeting\b(?!\s+(?:time|cadence|schedule|frequency))|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d\d-\d\d|^(?:notes?|meeting\s+notes|minutes|discussion|discussions|agenda(?:\s+items)?|topics?(?:\s*#?\s*\d+)?|updates?|status(?:\s+updates?)?|standups?|round\s*table|other(?:\s+business)?|misc(?:ellaneous)?|open\s+discussion|summary|quick\s+recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|attendees|present|opening|closure|details|.{0,3})$/i;
+const MEETING_PART =
+  /\bmeeting\b(?!\s+(?:time|cadence|schedule|frequency))|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d\d-\d\d|^(?:notes?|meeting\s+notes|minutes|discussion|discussions|agenda(?:\s+items)?|topics?(?:\s*#?\s*\d+)?|updates?|status(?:\s+updates?)?|standups?|round\s*table|other(?:\s+business)?|misc(?:ellaneous)?|open\s+discussion|summary|quick\s+recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|attendees|present|opening|closure|details|.{0,3})$/i;
 
 /** The topic phrases of a decision stated in a block. */
 export function decisionTopic(ctx: ExtractContext, block: Block, text: string): string[] {
@@ -41,12 +42,19 @@ function wholeNote(ctx: ExtractContext, id: number): boolean {
 }
 
 /** Nouns that name no subject by themselves. */
-const VAGUE = /^(?:reasons?|meetings?|list|step|steps|time|things?|ways?|ideas?|discussions?|questions?|approach(?:es)?|group|team|members|everyone|people|folks|consensus|agreement|decision|objections?|issues?|topic|point|part|case|option|options|plan|proposal|suggestion|we|they|it|this|that|one|lot|bit|next|call|week|weeks|today|now)$/i;
+const VAGUE =
+  /^(?:reasons?|meetings?|list|step|steps|time|things?|ways?|ideas?|discussions?|questions?|approach(?:es)?|group|team|members|everyone|people|folks|consensus|agreement|decision|objections?|issues?|topic|point|part|case|option|options|plan|proposal|suggestion|we|they|it|this|that|one|lot|bit|next|call|week|weeks|today|now)$/i;
 
 /** The most telling noun phrase of a sentence: a name or a code word if there is one, else the longest. */
 function nounPhrase(text: string): string[] {
   const nouns = (compromise()(text.slice(0, 300)).nouns().not('#Person').not('#Date').out('array') as string[])
-    .map((n) => n.replace(/[^\p{L}\p{N}\s._/-]/gu, '').replace(/^(?:the|a|an|our|their|this|that|these|those|some|any|all|its|his|her|my|your)\s+/i, '').replace(/[.\s]+$/, '').trim())
+    .map((n) =>
+      n
+        .replace(/[^\p{L}\p{N}\s._/-]/gu, '')
+        .replace(/^(?:the|a|an|our|their|this|that|these|those|some|any|all|its|his|her|my|your)\s+/i, '')
+        .replace(/[.\s]+$/, '')
+        .trim(),
+    )
     .filter((n) => n.length > 2 && !VAGUE.test(n) && !VAGUE.test(n.split(/\s+/).pop()!));
   const telling = (n: string) => (/[\p{Lu}\d_.-]/u.test(n) ? 2 : 0) + Math.min(n.split(/\s+/).length, 3) / 4;
   const best = nouns.sort((a, b) => telling(b) - telling(a))[0];

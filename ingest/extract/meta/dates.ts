@@ -95,7 +95,9 @@ const NAME_YM = /^((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?!\d)/;
  */
 export function dateInName(base: string): Omit<PartialDate, 'index'> | undefined {
   // Month names in a name ("Oct 29 2021", "july-31", "2022-Nov-24") read as prose does.
-  const prose = findDates(base.replace(/[-_]+/g, (sep, at: number) => (/\d/.test(base[at - 1] ?? '') && /\d/.test(base[at + sep.length] ?? '') ? sep : ' ')))[0];
+  const prose = findDates(
+    base.replace(/[-_]+/g, (sep, at: number) => (/\d/.test(base[at - 1] ?? '') && /\d/.test(base[at + sep.length] ?? '') ? sep : ' ')),
+  )[0];
   if (prose) return { year: prose.year, month: prose.month, day: prose.day };
   let m = NAME_YMD.exec(base);
   if (m && validDay(Number(m[2]), Number(m[3]), Number(m[1]))) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };

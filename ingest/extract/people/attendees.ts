@@ -89,10 +89,11 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       const rest = label ? label[1]!.trim() : '';
       if (rest) for (const e of inlineList(rest, b)) add(b, e);
       for (const line of lines.slice(1)) for (const e of lineEntries(line)) add(b, e);
-      if (!rest && lines.length === 1) k = followingList(note, k, textOf, (nb, found) => {
-        blocks.add(nb.id);
-        for (const e of found) add(nb, e);
-      });
+      if (!rest && lines.length === 1)
+        k = followingList(note, k, textOf, (nb, found) => {
+          blocks.add(nb.id);
+          for (const e of found) add(nb, e);
+        });
       continue;
     }
     // In a list grouped by organisation (`- Google` over its people), the group is no one.
@@ -139,7 +140,9 @@ function followingList(note: Note, k: number, textOf: (b: Block) => string, take
     const nested = nb.parent === label.id;
     if (!nested && label.kind === 'item' && j === k + 1) break;
     if (!nested && (nb.section !== label.section || nb.depth !== (label.kind === 'item' ? label.depth : nb.depth))) break;
-    const lines = textOf(nb).split('\n').filter((l) => l.trim());
+    const lines = textOf(nb)
+      .split('\n')
+      .filter((l) => l.trim());
     const found = lines.map(lineEntries);
     const named = found.filter((f) => f.length).length;
     if (!nested && (!lines.length || named * 2 < lines.length || !found[0]!.length)) break;
@@ -158,7 +161,10 @@ function lineEntries(line: string): NameEntry[] {
   if (labelled && !isNameLike(labelled[1]!)) {
     const parts = labelled[2]!.split(/\s*[,;]\s*/).filter(Boolean);
     // `Others: Mark`: one name after a group label, when it is clearly a name (a known first name, a handle, a full name).
-    const one = parts.length === 1 && isNameLike(parts[0]!) && (wordSense(parts[0]!) === 'name' || isHandle(parts[0]!) || (/\s/.test(parts[0]!) && plausibleName(parts[0]!)));
+    const one =
+      parts.length === 1 &&
+      isNameLike(parts[0]!) &&
+      (wordSense(parts[0]!) === 'name' || isHandle(parts[0]!) || (/\s/.test(parts[0]!) && plausibleName(parts[0]!)));
     if (one || (parts.length >= 2 && parts.filter((p) => isNameLike(p)).length * 2 > parts.length)) {
       return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
     }
@@ -170,8 +176,7 @@ function lineEntries(line: string): NameEntry[] {
   const full = (p: string) => /\s/.test(p) && isNameLike(p) && plausibleName(p);
   const known = (p: string) => wordSense(p.split(/\s+/)[0]!) === 'name';
   const single = (p: string) => !/\s/.test(p) && (wordSense(p) === 'name' || (isHandle(p) && !/^\p{Lu}/u.test(p)));
-  if ((parts.length === 2 && parts.every((p) => full(p) && known(p))) ||
-    (parts.length >= 3 && (parts.every(full) || parts.every(single)))) {
+  if ((parts.length === 2 && parts.every((p) => full(p) && known(p))) || (parts.length >= 3 && (parts.every(full) || parts.every(single)))) {
     return parts.map(parseNameEntry).filter((e): e is NameEntry => e !== null);
   }
   const e = parseNameEntry(t);
@@ -212,11 +217,12 @@ function inlineList(rest: string, b: Block): NameEntry[] {
   const linkTexts = b.links.map((l) => l.text.trim()).filter(Boolean);
   let remainder = rest;
   for (const t of linkTexts) remainder = remainder.replace(t, ' ');
-  const parts = linkTexts.length > 1 && !remainder.replace(/[\s,;]+/g, '')
-    ? linkTexts
-    : /^@[\w-]+(?:\s+@[\w-]+)+$/.test(rest)
-      ? rest.split(/\s+/)
-      : rest.split(/\s*(?:[,;]|(?<=\p{Ll}{2})\.\s+(?=\p{Lu})|\s&\s|\sand\s)\s*/u);
+  const parts =
+    linkTexts.length > 1 && !remainder.replace(/[\s,;]+/g, '')
+      ? linkTexts
+      : /^@[\w-]+(?:\s+@[\w-]+)+$/.test(rest)
+        ? rest.split(/\s+/)
+        : rest.split(/\s*(?:[,;]|(?<=\p{Ll}{2})\.\s+(?=\p{Lu})|\s&\s|\sand\s)\s*/u);
   return parts.map((p) => parseNameEntry(p)).filter((e): e is NameEntry => e !== null);
 }
 

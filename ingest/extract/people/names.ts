@@ -29,7 +29,11 @@ export function memo<T>(f: (s: string) => T, limit = 20_000): (s: string) => T {
  * also turns every mark but `@ ' -` into a space, for the Person id.
  */
 export const foldNameForm = memo((s: string): string =>
-  (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/[.\s]+/g, ' ').trim());
+  (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .toLowerCase()
+    .replace(/[.\s]+/g, ' ')
+    .trim(),
+);
 
 /** Lower-case particles that may sit inside a name (`Wouter van Oortmerssen`). */
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'du', 'la', 'le', 'bin', 'al', 'ten', 'ter', 'y']);
@@ -39,37 +43,372 @@ const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 
  * a person: the vocabulary of meeting-note templates.
  */
 export const NOT_A_NAME = new Set([
-  'a', 'about', 'action', 'actions', 'action item', 'action items', 'add', 'added', 'after', 'agenda', 'agenda item', 'agenda items', 'ai', 'aside',
-  'alternative', 'all', 'also', 'and', 'announcement', 'announcements', 'answer', 'answers', 'anyone', 'api', 'approach', 'attendance', 'attendee',
-  'attendees', 'attending', 'background', 'before', 'bonus', 'break', 'but', 'call', 'caveat', 'cc', 'cg', 'chair', 'chat', 'ci', 'cli', 'closure',
-  'comment', 'comments', 'con', 'concern', 'concerns', 'conclusion', 'cons', 'consensus', 'contact', 'context', 'current', 'date', 'day', 'deadline',
-  'decision', 'decisions', 'description', 'details', 'discussion', 'doc', 'docs', 'done', 'edit', 'eg', 'e g', 'email', 'everybody', 'everyone',
-  'example', 'examples', 'fact', 'feedback', 'folks', 'follow up', 'followup', 'follow-up', 'for', 'from', 'fyi', 'gc', 'goal', 'goals', 'group',
-  'guest', 'guests', 'host', 'how', 'i', 'idea', 'ideas', 'ie', 'i e', 'imo', 'iirc', 'important', 'in', 'info', 'issue', 'issues', 'it', 'js',
-  'later', 'lgtm', 'link', 'links', 'location', 'me', 'meeting', 'meetings', 'minutes', 'misc', 'motivation', 'n/a', 'na', 'name', 'names', 'nb',
-  'next', 'next steps', 'no', 'non-goals', 'none', 'note', 'notes', 'note taker', 'notetaker', 'now', 'ok', 'on', 'option', 'options', 'or', 'other',
-  'others', 'outcome', 'owner', 'part', 'people', 'phase', 'plan', 'poll', 'polls', 'pr', 'prs', 'present', 'presenter', 'presenters', 'problem',
-  'pro', 'pros', 'proposal', 'ps', 'purpose', 'q', 'question', 'questions', 're', 'recap', 'recording', 'ref', 'reference', 'references', 'reminder',
-  'repo', 'request', 'requirement', 'requirements', 'resolution', 'result', 'results', 'rfc', 'scope', 'scribe', 'see', 'sg', 'side note',
-  'slides', 'so', 'solution', 'someone', 'somebody', 'source', 'speaker', 'speakers', 'spec', 'stage', 'status', 'step', 'subject', 'summary',
-  'tbd', 'team', 'the', 'then', 'they', 'time', 'title', 'tl;dr', 'tldr', 'to', 'today', 'todo', 'tomorrow', 'topic', 'topics', 'transcript',
-  'tsc', 'unknown', 'update', 'updates', 'us', 'use case', 'use cases', 'via', 'video', 'vote', 'votes', 'warning', 'wasi', 'wasm', 'we', 'wg',
-  'what', 'when', 'where', 'who', 'why', 'yes', 'yesterday', 'you', 'zoom',
-  'is', 'as', 'at', 'be', 'by', 'do', 'go', 'if', 'of', 'up', 'hi', 'ok', 'affiliation', 'organization', 'organisation', 'company',
-  'employer', 'role', 'github', 'handle',
-  'xx', 'xxx', 'yy', 'zz', 'nn', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'he', 'she', 'his', 'her', 'their', 'nobody', 'both', 'each', 'many', 'several', 'some', 'most', 'this', 'that', 'these', 'those',
-  'which', 'there', 'here', 'members', 'participants', 'one', 'another', 'secretary', 'moderator', 'facilitator',
-  'takeaway', 'takeaways', 'highlights', 'lowlights', 'blockers', 'wins', 'kudos', 'shoutouts', 'news', 'misc.',
-  'qs', 'ans', 'qa', 'q&a', 'administrivia', 'logistics', 'timeline', 'wifi', 'wi-fi', 'demo', 'demos', 'venue', 'address', 'schedule',
-  'remote', 'dial-in', 'phone', 'passcode', 'password', 'travel', 'hotel', 'dinner', 'lunch', 'breakfast', 'parking', 'registration',
-  'guidelines', 'guideline', 'rules', 'wip', 'tbc', 'hq', 'headquarters', 'office', 'offices', 'shoutout', 'shoutouts', 'shout-outs',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'a',
+  'about',
+  'action',
+  'actions',
+  'action item',
+  'action items',
+  'add',
+  'added',
+  'after',
+  'agenda',
+  'agenda item',
+  'agenda items',
+  'ai',
+  'aside',
+  'alternative',
+  'all',
+  'also',
+  'and',
+  'announcement',
+  'announcements',
+  'answer',
+  'answers',
+  'anyone',
+  'api',
+  'approach',
+  'attendance',
+  'attendee',
+  'attendees',
+  'attending',
+  'background',
+  'before',
+  'bonus',
+  'break',
+  'but',
+  'call',
+  'caveat',
+  'cc',
+  'cg',
+  'chair',
+  'chat',
+  'ci',
+  'cli',
+  'closure',
+  'comment',
+  'comments',
+  'con',
+  'concern',
+  'concerns',
+  'conclusion',
+  'cons',
+  'consensus',
+  'contact',
+  'context',
+  'current',
+  'date',
+  'day',
+  'deadline',
+  'decision',
+  'decisions',
+  'description',
+  'details',
+  'discussion',
+  'doc',
+  'docs',
+  'done',
+  'edit',
+  'eg',
+  'e g',
+  'email',
+  'everybody',
+  'everyone',
+  'example',
+  'examples',
+  'fact',
+  'feedback',
+  'folks',
+  'follow up',
+  'followup',
+  'follow-up',
+  'for',
+  'from',
+  'fyi',
+  'gc',
+  'goal',
+  'goals',
+  'group',
+  'guest',
+  'guests',
+  'host',
+  'how',
+  'i',
+  'idea',
+  'ideas',
+  'ie',
+  'i e',
+  'imo',
+  'iirc',
+  'important',
+  'in',
+  'info',
+  'issue',
+  'issues',
+  'it',
+  'js',
+  'later',
+  'lgtm',
+  'link',
+  'links',
+  'location',
+  'me',
+  'meeting',
+  'meetings',
+  'minutes',
+  'misc',
+  'motivation',
+  'n/a',
+  'na',
+  'name',
+  'names',
+  'nb',
+  'next',
+  'next steps',
+  'no',
+  'non-goals',
+  'none',
+  'note',
+  'notes',
+  'note taker',
+  'notetaker',
+  'now',
+  'ok',
+  'on',
+  'option',
+  'options',
+  'or',
+  'other',
+  'others',
+  'outcome',
+  'owner',
+  'part',
+  'people',
+  'phase',
+  'plan',
+  'poll',
+  'polls',
+  'pr',
+  'prs',
+  'present',
+  'presenter',
+  'presenters',
+  'problem',
+  'pro',
+  'pros',
+  'proposal',
+  'ps',
+  'purpose',
+  'q',
+  'question',
+  'questions',
+  're',
+  'recap',
+  'recording',
+  'ref',
+  'reference',
+  'references',
+  'reminder',
+  'repo',
+  'request',
+  'requirement',
+  'requirements',
+  'resolution',
+  'result',
+  'results',
+  'rfc',
+  'scope',
+  'scribe',
+  'see',
+  'sg',
+  'side note',
+  'slides',
+  'so',
+  'solution',
+  'someone',
+  'somebody',
+  'source',
+  'speaker',
+  'speakers',
+  'spec',
+  'stage',
+  'status',
+  'step',
+  'subject',
+  'summary',
+  'tbd',
+  'team',
+  'the',
+  'then',
+  'they',
+  'time',
+  'title',
+  'tl;dr',
+  'tldr',
+  'to',
+  'today',
+  'todo',
+  'tomorrow',
+  'topic',
+  'topics',
+  'transcript',
+  'tsc',
+  'unknown',
+  'update',
+  'updates',
+  'us',
+  'use case',
+  'use cases',
+  'via',
+  'video',
+  'vote',
+  'votes',
+  'warning',
+  'wasi',
+  'wasm',
+  'we',
+  'wg',
+  'what',
+  'when',
+  'where',
+  'who',
+  'why',
+  'yes',
+  'yesterday',
+  'you',
+  'zoom',
+  'is',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'go',
+  'if',
+  'of',
+  'up',
+  'hi',
+  'ok',
+  'affiliation',
+  'organization',
+  'organisation',
+  'company',
+  'employer',
+  'role',
+  'github',
+  'handle',
+  'xx',
+  'xxx',
+  'yy',
+  'zz',
+  'nn',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'he',
+  'she',
+  'his',
+  'her',
+  'their',
+  'nobody',
+  'both',
+  'each',
+  'many',
+  'several',
+  'some',
+  'most',
+  'this',
+  'that',
+  'these',
+  'those',
+  'which',
+  'there',
+  'here',
+  'members',
+  'participants',
+  'one',
+  'another',
+  'secretary',
+  'moderator',
+  'facilitator',
+  'takeaway',
+  'takeaways',
+  'highlights',
+  'lowlights',
+  'blockers',
+  'wins',
+  'kudos',
+  'shoutouts',
+  'news',
+  'misc.',
+  'qs',
+  'ans',
+  'qa',
+  'q&a',
+  'administrivia',
+  'logistics',
+  'timeline',
+  'wifi',
+  'wi-fi',
+  'demo',
+  'demos',
+  'venue',
+  'address',
+  'schedule',
+  'remote',
+  'dial-in',
+  'phone',
+  'passcode',
+  'password',
+  'travel',
+  'hotel',
+  'dinner',
+  'lunch',
+  'breakfast',
+  'parking',
+  'registration',
+  'guidelines',
+  'guideline',
+  'rules',
+  'wip',
+  'tbc',
+  'hq',
+  'headquarters',
+  'office',
+  'offices',
+  'shoutout',
+  'shoutouts',
+  'shout-outs',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ]);
 
 /** Calendar words, which are also given names (`April`, `June`): not template words inside a full name. */
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** One capitalised name word: `Alex`, `McCabe`, `O'Brien`, `Tamayo-Rios`, `JF`, `Saúl`. */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?$/u;
@@ -116,7 +455,9 @@ export function isNameLike(s: string): boolean {
 
 /** The words of a name, without initials or suffixes: `Johnnie L. Birch Jr` → `johnnie`, `birch`. */
 export function nameCore(name: string): { first: string; last: string; words: string[] } | null {
-  const words = foldNameForm(name).split(' ').filter((w) => w && !/^(jr|sr|ii|iii|iv)$/.test(w));
+  const words = foldNameForm(name)
+    .split(' ')
+    .filter((w) => w && !/^(jr|sr|ii|iii|iv)$/.test(w));
   const full = words.filter((w) => w.length > 1);
   if (full.length < 2) return null;
   return { first: full[0]!, last: full[full.length - 1]!, words };
@@ -164,34 +505,54 @@ export function parseNameEntry(raw: string): NameEntry | null {
   s = s.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+(?=\p{Lu})/u, '');
   // `CF: Chris Fallin`, `B3: bjorn3`
   const prefixed = /^([\p{Lu}\p{N}][\p{L}\p{N}]{0,3})\s*[:=]\s+(.+)$/u.exec(s);
-  if (prefixed && isNameLike(prefixed[2]!.replace(PARENS, '').split(/\s[-–—]\s|,/)[0]!.trim())) {
+  if (
+    prefixed &&
+    isNameLike(
+      prefixed[2]!
+        .replace(PARENS, '')
+        .split(/\s[-–—]\s|,/)[0]!
+        .trim(),
+    )
+  ) {
     initials.push(prefixed[1]!);
     s = prefixed[2]!;
   }
   // Bracketed initials, handles, organisations, roles.
   /** A capitalised name in brackets (`(Jared)`), which names the person behind a handle. */
   const named: string[] = [];
-  s = s.replace(PARENS, (_, inner: string) => {
-    const parts = inner.split(/[,/;]/).map((p) => p.trim()).filter(Boolean);
-    const first = parts[0] ?? '';
-    if (parts.length === 1 && /^\p{Lu}\p{Ll}/u.test(first) && isNameLike(first)) named.push(first);
-    if (parts.length === 1 && (INITIALS.test(first) || /^\p{Lu}$/u.test(first))) initials.push(first);
-    else if (/^@/.test(first) || (isHandle(first) && !NOT_A_NAME.has(first))) handles.push(first.replace(/^@/, ''));
-    return ' ';
-  }).replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(PARENS, (_, inner: string) => {
+      const parts = inner
+        .split(/[,/;]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const first = parts[0] ?? '';
+      if (parts.length === 1 && /^\p{Lu}\p{Ll}/u.test(first) && isNameLike(first)) named.push(first);
+      if (parts.length === 1 && (INITIALS.test(first) || /^\p{Lu}$/u.test(first))) initials.push(first);
+      else if (/^@/.test(first) || (isHandle(first) && !NOT_A_NAME.has(first))) handles.push(first.replace(/^@/, ''));
+      return ' ';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
   // `Name - Org`, `Name — role`, `Name @ Org`, `Name | Org`, `Name - @handle`
   const [head, ...tail] = s.split(/\s+[-–—|]\s+|\s@\s/);
   for (const t of tail) if (/^@[\w-]+$/.test(t.trim())) handles.push(t.trim().slice(1));
   s = head!.trim();
   // `Name @handle`
-  s = s.replace(/\s@([\w-]+)$/, (_, h: string) => {
-    handles.push(h);
-    return '';
-  }).trim();
+  s = s
+    .replace(/\s@([\w-]+)$/, (_, h: string) => {
+      handles.push(h);
+      return '';
+    })
+    .trim();
   // `Brown, Andrew`, `Birch Jr, Johnnie L` (last name first) or `Name, Org, note…`
   const commas = s.split(/\s*,\s*/).filter(Boolean);
-  if (commas.length === 2 && INVERTED_LAST.test(commas[0]!) && INVERTED_FIRST.test(commas[1]!) &&
-    !commas.some((c) => NOT_A_NAME.has(foldNameForm(c.split(' ')[0]!)) || /^\p{Lu}{3,}$/u.test(c))) {
+  if (
+    commas.length === 2 &&
+    INVERTED_LAST.test(commas[0]!) &&
+    INVERTED_FIRST.test(commas[1]!) &&
+    !commas.some((c) => NOT_A_NAME.has(foldNameForm(c.split(' ')[0]!)) || /^\p{Lu}{3,}$/u.test(c))
+  ) {
     s = `${commas[1]} ${commas[0]}`;
   } else if (commas.length > 1) {
     s = commas[0]!;
@@ -201,7 +562,8 @@ export function parseNameEntry(raw: string): NameEntry | null {
     s = s.slice(1);
     // `@Mr0grog`: a handle as written, capitals and digits kept.
     if (isHandle(s) || /^[\p{L}\p{N}][\p{L}\p{N}_-]{1,38}$/u.test(s)) handles.push(s);
-    if (handles.includes(s) && !isNameLike(s)) return { name: s, aliases, initials, handles: [...new Set(handles)], ...(named.length === 1 ? { bracketed: named[0] } : {}) };
+    if (handles.includes(s) && !isNameLike(s))
+      return { name: s, aliases, initials, handles: [...new Set(handles)], ...(named.length === 1 ? { bracketed: named[0] } : {}) };
   }
   if (!isNameLike(s)) return null;
   if (/^[a-z]/.test(s) && !handles.includes(s)) handles.push(s);
@@ -216,7 +578,10 @@ export function parseNameEntry(raw: string): NameEntry | null {
  * (`Hung-Ying Tai` → `HYT`).
  */
 export function derivedInitials(name: string): string[] {
-  const words = name.replace(/[.,]/g, ' ').split(/\s+/).filter((w) => w && !/^(jr|sr|ii|iii|iv)$/i.test(w));
+  const words = name
+    .replace(/[.,]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !/^(jr|sr|ii|iii|iv)$/i.test(w));
   if (words.length < 2) return [];
   const first = (w: string) => w.normalize('NFKD')[0]!.toUpperCase();
   const out = new Set<string>();

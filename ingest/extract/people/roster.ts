@@ -179,12 +179,16 @@ export class Roster {
     if (!core) return name.includes(' ') ? null : this.onlyFullName(name);
     const same = this.unique((p) => keysOf(p).cores.some((c) => c.first === core.first && c.last === core.last));
     if (same !== null) return same;
-    const close = this.unique((p) => keysOf(p).cores.some((c) =>
-      (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))));
+    const close = this.unique((p) =>
+      keysOf(p).cores.some((c) => (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))),
+    );
     if (close !== null) return close;
     // `Ben Titzer` and `Benjamin Titzer`.
-    const short = this.unique((p) => keysOf(p).cores.some((c) => c.last === core.last && c.first.length >= 3 && core.first.length >= 3 &&
-      (c.first.startsWith(core.first) || core.first.startsWith(c.first))));
+    const short = this.unique((p) =>
+      keysOf(p).cores.some(
+        (c) => c.last === core.last && c.first.length >= 3 && core.first.length >= 3 && (c.first.startsWith(core.first) || core.first.startsWith(c.first)),
+      ),
+    );
     if (short !== null) return short;
     const byHandle = this.unique((p) => !keysOf(p).cores.length && keysOf(p).handles.some((h) => h.length >= 4 && handleFits(h, core)));
     if (byHandle !== null) return byHandle;
@@ -242,16 +246,15 @@ export class Roster {
     const f = foldNameForm(written.replace(/^@/, ''));
     const named = (this.byForm.get(f) ?? []).filter((i) => scope(this.people[i]!));
     if (named.length) return named.length === 1 ? named[0] : null;
-    const rules: ((k: Keys, p: Person) => boolean)[] = [
-      (_, p) => p.initials.includes(f),
-    ];
+    const rules: ((k: Keys, p: Person) => boolean)[] = [(_, p) => p.initials.includes(f)];
     const core = nameCore(written);
     const words = f.split(' ');
     if (core) {
       // A full name: same first and last name, or a close spelling.
       rules.push((k) => k.cores.some((c) => c.first === core.first && c.last === core.last));
-      rules.push((k) => k.cores.some((c) =>
-        (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))));
+      rules.push((k) =>
+        k.cores.some((c) => (c.first === core.first && closeSpelling(c.last, core.last)) || (c.last === core.last && closeSpelling(c.first, core.first))),
+      );
     } else if (words.length === 2 && words[1]!.length === 1) {
       // `Chris F`, `Andrew B.`
       rules.push((k) => k.firsts.includes(words[0]!) && k.lastInitial === words[1]);

@@ -80,7 +80,11 @@ export const formKind = memo((form: string): FormKind | null => {
 });
 
 const splitForms = (label: string): string[] | null => {
-  const forms = label.replace(/^@/, '').split(SPLIT_FORMS).map((f) => f.trim().replace(/^@/, '')).filter(Boolean);
+  const forms = label
+    .replace(/^@/, '')
+    .split(SPLIT_FORMS)
+    .map((f) => f.trim().replace(/^@/, ''))
+    .filter(Boolean);
   return forms.length && forms.every((f) => formKind(f) !== null) ? forms : null;
 };
 
@@ -89,7 +93,11 @@ export function labelCandidate(text: string, isItem: boolean, hasChildren: boole
   const body = text.trimStart();
   const nl = body.indexOf('\n');
   // A list marker the parser left in a paragraph's text (a list it read as lazy lines) is no part of the label.
-  const t = (nl < 0 ? body : body.slice(0, nl)).trimEnd().replace(/^[-*+]\s+/, '').replace(STAMP, '').replace(STAMP_AFTER, '$1');
+  const t = (nl < 0 ? body : body.slice(0, nl))
+    .trimEnd()
+    .replace(/^[-*+]\s+/, '')
+    .replace(STAMP, '')
+    .replace(STAMP_AFTER, '$1');
   // What follows on later lines counts as the label's text.
   const more = nl >= 0 ? body.slice(nl) : '';
   // `16:50 - Demo of TCQ (Steve):` over the notes of that item.
@@ -163,15 +171,27 @@ export function initialsLed(text: string): LabelCandidate | null {
 const ADVERB = String.raw`(?:[ \t]+\p{Ll}+ly)?`;
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*)){0,2}`;
 /** `Till walked…`, `Calvin and Till discussed…`, `David, Bailey and Till recapped…`: the first name named is the speaker. */
-const ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?${ADVERB}[ \t]+(?:${ATTRIBUTION_VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
-const VERB_HINT = new RegExp(String.raw`\b(?:${[...new Set(ATTRIBUTION_VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from|\+1|-1|👍|👎)`, 'i');
+const ATTRIBUTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@/.-])(${NAME_RUN})(?:,[ \t]+${NAME_RUN})*(?:,?[ \t]+(?:and|&)[ \t]+(${NAME_RUN}))?${ADVERB}[ \t]+(?:${ATTRIBUTION_VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`,
+  'gu',
+);
+const VERB_HINT = new RegExp(
+  String.raw`\b(?:${[...new Set(ATTRIBUTION_VERBS.map((v) => v.split(' ')[0]))].join('|')}|presenters?:|with|from|\+1|-1|👍|👎)`,
+  'i',
+);
 const PRESENTED_BY = new RegExp(String.raw`(?:\b(?:presented|led|given)[ \t]+by:?(?:\*\*|__)?:?|^presenters?:)[ \t]*(${NAME_RUN})`, 'gimu');
 /** `@not-an-aardvark prefers…`, `@btmills concurs`: a handle and a verb (the handle must be on the roster). */
-const HANDLE_ATTRIBUTION = new RegExp(String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${ATTRIBUTION_VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`, 'gu');
+const HANDLE_ATTRIBUTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@/.-])@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})${ADVERB}[ \t]+(?:${ATTRIBUTION_VERBS.join('|').replace(/ /g, String.raw`[ \t]+`)})\b`,
+  'gu',
+);
 /** `:+1: to noting it in the docs from @ilyavolodin, @btmills`: a vote, the first voter's (on the roster). */
 const VOTE_FROM = /(?:^|\s)(?::\+1:|:-1:|👍|👎|\+1|-1)(?=\s)[^@\n]{0,120}?\bfrom[ \t]+@([\p{L}\p{N}][\p{L}\p{N}_-]{1,38})/gu;
 /** `met with Carl Shapiro`, `a call with Ernest`, `an update from Ada`: someone the meeting heard from. */
-const HEARD_FROM = new RegExp(String.raw`\b(?:[Mm]et|[Mm]eetings?|[Cc]all|[Cc]hat(?:ted|ting)?|[Ss]ync(?:ed)?|[Tt]alked|[Ss]poke|[Ss]ession)[ \t]+with[ \t]+(${NAME_RUN})|\b[Uu]pdates?[ \t]+from[ \t]+(${NAME_RUN})`, 'gu');
+const HEARD_FROM = new RegExp(
+  String.raw`\b(?:[Mm]et|[Mm]eetings?|[Cc]all|[Cc]hat(?:ted|ting)?|[Ss]ync(?:ed)?|[Tt]alked|[Ss]poke|[Ss]ession)[ \t]+with[ \t]+(${NAME_RUN})|\b[Uu]pdates?[ \t]+from[ \t]+(${NAME_RUN})`,
+  'gu',
+);
 
 /** A name attributed a statement: its candidate forms, longest first. */
 export interface Attribution {

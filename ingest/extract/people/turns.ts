@@ -22,7 +22,12 @@ interface Candidate {
  * speakers it did not know) and the form each was written as. `skip`: blocks
  * of attendee lists.
  */
-export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set<number>, roster: Roster): { speakerOf: (number | null)[]; speakerAs: (string | undefined)[] } {
+export function findSpeakers(
+  note: Note,
+  textOf: (b: Block) => string,
+  skip: Set<number>,
+  roster: Roster,
+): { speakerOf: (number | null)[]; speakerAs: (string | undefined)[] } {
   const speakerOf: (number | null)[] = note.blocks.map(() => null);
   const speakerAs: (string | undefined)[] = note.blocks.map(() => undefined);
   const hasChildren = new Set(note.blocks.map((b) => b.parent).filter((p) => p >= 0));
@@ -33,7 +38,10 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
   for (const b of note.blocks) {
     if (!eligible(b)) continue;
     const text = textOf(b);
-    const label = labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ?? (b.kind === 'paragraph' && b.leadStrong ? boldTurn(text, b.lead) : null) ?? initialsLed(text);
+    const label =
+      labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ??
+      (b.kind === 'paragraph' && b.leadStrong ? boldTurn(text, b.lead) : null) ??
+      initialsLed(text);
     if (label) candidates.push({ block: b, label });
   }
   const labelled = new Set(candidates.map((c) => c.block.id));
@@ -69,7 +77,8 @@ export function findSpeakers(note: Note, textOf: (b: Block) => string, skip: Set
     }
     if (strict || label.rest === 'link') return null;
     // A bold name alone on its line is a turn in a transcript of such turns, not a lone bold word.
-    if (label.kind === 'bold' ? !boldSpeaker(form, kind, stats, lowerCount) : !unresolvedSpeaker(form, kind, label.rest === 'empty', stats, lowerCount)) return null;
+    if (label.kind === 'bold' ? !boldSpeaker(form, kind, stats, lowerCount) : !unresolvedSpeaker(form, kind, label.rest === 'empty', stats, lowerCount))
+      return null;
     return roster.add(form, 'speaker', [], kind === 'handle' ? [form] : []);
   };
 
@@ -177,8 +186,11 @@ function attributed({ forms, guest }: Attribution, roster: Roster, count: Map<st
   if (kind !== 'word') return null;
   const sense = wordSense(full);
   // An unknown word is a name when it is attributed twice, or named as a guest mid-sentence (`met with Itamar`), and never in lower case.
-  const named = sense === 'name' ||
-    (((count.get(full) ?? 0) >= 2 || (guest && sense === 'unknown' && /^\p{Lu}\p{Ll}+$/u.test(full))) && lowerCount(full.toLowerCase()) === 0 && !inflectedWord(full));
+  const named =
+    sense === 'name' ||
+    (((count.get(full) ?? 0) >= 2 || (guest && sense === 'unknown' && /^\p{Lu}\p{Ll}+$/u.test(full))) &&
+      lowerCount(full.toLowerCase()) === 0 &&
+      !inflectedWord(full));
   return named ? roster.add(full, 'speaker') : null;
 }
 

@@ -36,18 +36,20 @@ const NOT_PATH_CRATE = /^(?:std|core|self|super|crate|[a-z0-9_]{1,3})$/;
  * trait crate", "crate dependency").
  */
 const NOT_A_CRATE = new Set(
-  ('a an the this that these those its it our your their his her my one two three some any each every which what whose no '
-  + 'other another same new old older newer internal external private public trait meta rust api sub separate single extra '
-  + 'own main top test tests helper shared common base runtime whole root parent child individual different specific entire '
-  + 'big small large dedicated standalone upstream downstream existing original given wrapper utility util utils support '
-  + 'library lib libs binary bin macro macros proc-macro workspace published unpublished vetted trusted third-party host guest '
-  + 'component components generated local remote official unofficial experimental stable unstable latest current related '
-  + 'sibling leaf top-level low-level high-level various multiple many few per protocol mythical cargo rust-based '
-  + 'dependency dependencies level names name permissions organization itself and or of in on for to from with by as is are '
-  + 'was be can could would should will into vs via format formats publish publishing version versions audit audits crypto '
-  + 'interface interfaces support implementation implementations api-only core-only code source build tool tools cli '
-  + 'example examples demo prototype proposal proposals level-only plugin plugins backend backends ecosystem rust-only '
-  + 'whatever particular certain onnx c c++ go js python wasm wasi').split(/\s+/),
+  (
+    'a an the this that these those its it our your their his her my one two three some any each every which what whose no ' +
+    'other another same new old older newer internal external private public trait meta rust api sub separate single extra ' +
+    'own main top test tests helper shared common base runtime whole root parent child individual different specific entire ' +
+    'big small large dedicated standalone upstream downstream existing original given wrapper utility util utils support ' +
+    'library lib libs binary bin macro macros proc-macro workspace published unpublished vetted trusted third-party host guest ' +
+    'component components generated local remote official unofficial experimental stable unstable latest current related ' +
+    'sibling leaf top-level low-level high-level various multiple many few per protocol mythical cargo rust-based ' +
+    'dependency dependencies level names name permissions organization itself and or of in on for to from with by as is are ' +
+    'was be can could would should will into vs via format formats publish publishing version versions audit audits crypto ' +
+    'interface interfaces support implementation implementations api-only core-only code source build tool tools cli ' +
+    'example examples demo prototype proposal proposals level-only plugin plugins backend backends ecosystem rust-only ' +
+    'whatever particular certain onnx c c++ go js python wasm wasi'
+  ).split(/\s+/),
 );
 
 /**
@@ -55,7 +57,8 @@ const NOT_A_CRATE = new Set(
  * "cranelift-compiling"), phrases ("wasmtime-as-library"), and bindings for
  * other languages ("wasmtime-py"), not crate names.
  */
-const DESCRIPTIVE = /-(?:ish|like|specific|related|level|based|only|style|defined|aware|friendly|compatible|wide|free|heavy|side|\w+ing|py|rb|cpp|go|js|dotnet|net|java|c)$|-(?:as|of|in|to|and|or|the|for|with|on)-/;
+const DESCRIPTIVE =
+  /-(?:ish|like|specific|related|level|based|only|style|defined|aware|friendly|compatible|wide|free|heavy|side|\w+ing|py|rb|cpp|go|js|dotnet|net|java|c)$|-(?:as|of|in|to|and|or|the|for|with|on)-/;
 /** A hyphenated name in running text: not part of a path, a handle, a wildcard or a longer word. */
 const HYPHENATED = /(?<![\w@/.#-])([a-z][a-z0-9]*)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w*/-]|\.\w)/g;
 

@@ -22,7 +22,8 @@ export const URL_IN_TEXT = /(?:\bhttps?:\/\/|(?<![\w./-])(?:www\.)?github\.com\/
 /** A cheap test for text that may hold a URL at all. */
 export const mayHoldUrl = (text: string): boolean => text.includes('http') || text.includes('github.com');
 /** github.com paths that are not repositories. */
-const NOT_OWNER = /^(?:orgs|settings|notifications|marketplace|topics|features|sponsors|search|explore|collections|trending|login|about|pricing|enterprise|advisories|apps|users)$/i;
+const NOT_OWNER =
+  /^(?:orgs|settings|notifications|marketplace|topics|features|sponsors|search|explore|collections|trending|login|about|pricing|enterprise|advisories|apps|users)$/i;
 /** Repository pages that say the note works in that repository, as opposed to a file or commit in it. */
 const REPO_PAGE = /^(?:|pull|pulls|issues|discussions|projects|milestone|milestones|labels|releases|wiki|actions|security)$/i;
 

@@ -46,9 +46,11 @@ const SHORT = new RegExp(
 /** A cheap test for text that may hold a short reference at all. */
 const MAY_HOLD = /#\d|\b(?:prs?|pull|issues?|rfcs?|discussions?)\b/i;
 /** Words before `#N` that make it a count, not an issue: "Topic #1", "proposal #2". */
-const COUNTED = /^(?:topic|topics|item|items|point|points|option|options|proposal|proposals|strategy|strategies|approach|alternative|slide|slides|step|steps|part|phase|stage|question|questions|version|day|week|session|round|priority|nitpick|idea|example|case|choice|goal|concern|comment|solution|variant|number|no|rank|ranked|place|agenda|action|note|item\.|requirement|requirements|attempt|iteration|meeting|call|poll|vote|against|for|sprint|milestone|level|tier|step\.?|colou?rs?|hex|rgb)$/i;
+const COUNTED =
+  /^(?:topic|topics|item|items|point|points|option|options|proposal|proposals|strategy|strategies|approach|alternative|slide|slides|step|steps|part|phase|stage|question|questions|version|day|week|session|round|priority|nitpick|idea|example|case|choice|goal|concern|comment|solution|variant|number|no|rank|ranked|place|agenda|action|note|item\.|requirement|requirements|attempt|iteration|meeting|call|poll|vote|against|for|sprint|milestone|level|tier|step\.?|colou?rs?|hex|rgb)$/i;
 /** Words that open a phrase and never name a repository. */
-const FUNCTION_WORD = /^(?:i|we|you|they|he|she|it|someone|a|an|the|this|that|these|those|my|our|your|their|his|her|its|see|also|and|or|but|so|re|per|via|from|to|for|with|in|on|at|of|by|about|after|before|new|old|open|opened|merged|draft|related|previous|next|last|first|second|another|other|big|small|recent|latest|current|one|two|some|any|each|every|same|existing|pending|upstream|original|relevant|linked|filed|tracking|followup|follow-up|separate|corresponding|good|bad|great|main|specific|initial|final|big|nice|quick|simple|small|large|meta|umbrella|github|gh)$/i;
+const FUNCTION_WORD =
+  /^(?:i|we|you|they|he|she|it|someone|a|an|the|this|that|these|those|my|our|your|their|his|her|its|see|also|and|or|but|so|re|per|via|from|to|for|with|in|on|at|of|by|about|after|before|new|old|open|opened|merged|draft|related|previous|next|last|first|second|another|other|big|small|recent|latest|current|one|two|some|any|each|every|same|existing|pending|upstream|original|relevant|linked|filed|tracking|followup|follow-up|separate|corresponding|good|bad|great|main|specific|initial|final|big|nice|quick|simple|small|large|meta|umbrella|github|gh)$/i;
 const KEYWORD_WORD = /^(?:pull|requests?|prs?|issues?|rfcs?|discussions?|bugs?|tickets?)$/i;
 /** After the number: "in spec repo", "on the simd tracker", "· owner/repo". */
 const AFTER_REPO = /^\s+(?:in|on|of|at|from)\s+(?:the\s+)?([\w.-]+(?:\s+[\w.-]+)?)\s+(?:repo|repository|tracker)\b/i;

@@ -9,7 +9,8 @@
 import type { Link, Note } from '../../types.js';
 
 /** Link texts that say what a link is, not what it is about. */
-const GENERIC_LINK_TEXT = /^(?:(?:this|that|the|a|an|my|our|see|open|new|draft|related|linked|original|here|in|up|for)\s+)*(?:#?\d+|[\w.-]+\/?#\d+|[\w.-]+\/[\w.-]+(?:\/?#\d+|\/(?:pull|issues|discussions)\/\d+)?|prs?|pull requests?|issues?|rfcs?|link|here|this|that|see|source|details|comment|discussion|proposal|results?|github|gh|ticket|url|it|one|filed|opened|merged|landed|poll|review|draft|action item|notes?|slides?|pr is here|issue here|pr here|link here|\W*)$/i;
+const GENERIC_LINK_TEXT =
+  /^(?:(?:this|that|the|a|an|my|our|see|open|new|draft|related|linked|original|here|in|up|for)\s+)*(?:#?\d+|[\w.-]+\/?#\d+|[\w.-]+\/[\w.-]+(?:\/?#\d+|\/(?:pull|issues|discussions)\/\d+)?|prs?|pull requests?|issues?|rfcs?|link|here|this|that|see|source|details|comment|discussion|proposal|results?|github|gh|ticket|url|it|one|filed|opened|merged|landed|poll|review|draft|action item|notes?|slides?|pr is here|issue here|pr here|link here|\W*)$/i;
 /** GitHub page titles pasted as link text: "Title · Issue #12 · owner/repo", "Title by user · Pull Request #5 · owner/repo". */
 const PAGE_TITLE = /^(.*?)(?:\s+by\s+[\w-]+)?\s+·\s+(?:Issue|Pull Request|Discussion)\s+#\d+\s+·\s+.*$/i;
 const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]/g;
@@ -87,7 +88,10 @@ export function linkTitle(note: Note, link: Link): string | undefined {
   const line = note.lines[link.line - 1] ?? '';
   if (/^\s*\|/.test(line)) {
     // A table row: the first cell that is not the link names the item.
-    const cell = line.split('|').map((c) => c.trim()).find((c) => c && !c.includes(link.url) && !c.includes(`[${link.text}]`));
+    const cell = line
+      .split('|')
+      .map((c) => c.trim())
+      .find((c) => c && !c.includes(link.url) && !c.includes(`[${link.text}]`));
     return cell ? titleFromLinkText(cell, link.url) : undefined;
   }
   let span = linkSpan(line, link.url);

@@ -8,9 +8,11 @@
 import { terms } from '../../../schema/terms.js';
 
 /** Headings that name a part of a meeting, not a subject. */
-const GENERIC_HEADING = /^(?:(?:meeting\s+)?notes?|minutes|discussions?|agenda(?:\s+items?)?(?:\s+for\s+future\s+meetings)?|attendees|attendance|present|participants|roll\s*call|topics?|updates?|status(?:\s+updates?)?|news|standups?|round\s*table|other(?:\s+(?:business|items|topics))?|misc(?:ellaneous)?|open\s+(?:discussion|floor|questions)|summary|recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|opening|closure|closing|details|logistics|registration|schedule(?:\s+constraints)?|introductions?|welcome|announcements?|housekeeping|questions|q\s*&\s*a|links|resources|references|agenda\s+and\s+notes|notes\s+and\s+agenda|issue\s+triage|project\s+updates?|other\s+agenda\s+items|.{0,2})$/i;
+const GENERIC_HEADING =
+  /^(?:(?:meeting\s+)?notes?|minutes|discussions?|agenda(?:\s+items?)?(?:\s+for\s+future\s+meetings)?|attendees|attendance|present|participants|roll\s*call|topics?|updates?|status(?:\s+updates?)?|news|standups?|round\s*table|other(?:\s+(?:business|items|topics))?|misc(?:ellaneous)?|open\s+(?:discussion|floor|questions)|summary|recap|general|decisions?|conclusions?|outcomes?|resolutions?|polls?|votes?|action\s+items?|next\s+steps|adjournment|proposals(?:\s+and\s+discussions)?|new\s+business|old\s+business|opening|closure|closing|details|logistics|registration|schedule(?:\s+constraints)?|introductions?|welcome|announcements?|housekeeping|questions|q\s*&\s*a|links|resources|references|agenda\s+and\s+notes|notes\s+and\s+agenda|issue\s+triage|project\s+updates?|other\s+agenda\s+items|.{0,2})$/i;
 /** Items of a meeting's procedure. */
-const PROCEDURE = /^(?:adoption of|approv(?:e|al of) (?:the )?(?:agenda|minutes)|find(?:ing)? (?:a )?volunteers?|review of (?:the )?action items|(?:open|review of )?action items (?:from|of)|opening of the meeting|introductions? of attendees|next meeting|date of next|closure|adjourn)/i;
+const PROCEDURE =
+  /^(?:adoption of|approv(?:e|al of) (?:the )?(?:agenda|minutes)|find(?:ing)? (?:a )?volunteers?|review of (?:the )?action items|(?:open|review of )?action items (?:from|of)|opening of the meeting|introductions? of attendees|next meeting|date of next|closure|adjourn)/i;
 const URL = /<?\bhttps?:\/\/[^\s>)]+>?/gi;
 const HANDLE = /\(?\s*(?<![\w.])@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*\s*\)?/g;
 const DURATION = /[([]\s*~?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|m|h|hr|hrs|hours?)\.?\s*[)\]]/gi;
@@ -20,7 +22,8 @@ const PRESENTER = /\(\s*(?:[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3}\s*(?:[,/
 const LEAD = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*(?:(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_/,&-]{0,30}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S))?/u;
 const MARKER = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*/;
 /** Words at either end that say what kind of item it is. */
-const KIND_START = /^(?:(?:poll|vote|discussion|discuss|presentation|present|update|updates|status|follow[- ]?up|followup|review|proposal|rfc|pr|issue|topic|item|re|new|proposed|propose)\b\s*(?:on|of|about|for|:|-|–)?\s*)+/i;
+const KIND_START =
+  /^(?:(?:poll|vote|discussion|discuss|presentation|present|update|updates|status|follow[- ]?up|followup|review|proposal|rfc|pr|issue|topic|item|re|new|proposed|propose)\b\s*(?:on|of|about|for|:|-|–)?\s*)+/i;
 const KIND_END = /(?:\s*(?:-|–|:)?\s*\b(?:rfc|pr|pull request|issue|proposal|discussion|update|updates|status|poll|vote|follow[- ]?up|presentation)s?)+\s*$/i;
 const EDGE = /^[\s\-–—:;,.|·()[\]*_"'`]+|[\s\-–—:;,.|·([*_"'`?!]+$/g;
 const MAX_WORDS = 10;
@@ -29,13 +32,15 @@ const PAGE_TITLE = /^(.*?)(?:\s+by\s+[\w-]+)?\s+·\s+(?:Issue|Pull Request|Discu
 /** Parentheses holding nothing or only what kind of link it is: "( )", "(issue)", "(spec PR)". */
 const KIND_PARENS = /\(\s*(?:(?:spec|design|github|gh|the|an?)\s+)?(?:issue|pr|pull request|rfc|proposal|link|slides|notes|discussion)?s?\s*\)/gi;
 /** Terms (schema/terms.ts) that name no subject on their own: "Working doc", "Document links". */
-const VAGUE = new Set(terms(
-  'doc docs document documents link links work working discuss discussing discussion update updates draft drafts proposal proposals ' +
-  'issue issues pr prs pull request requests item items note notes meeting meetings comment comments feedback question questions ' +
-  'review reviews thing things stuff idea ideas plan plans next step steps status topic topics general misc other new old here see ' +
-  'more info details summary overview intro introduction slides slide presentation demo agenda minutes recap follow followup ' +
-  'part first second last today week month year quick short brief open close closed current progress',
-));
+const VAGUE = new Set(
+  terms(
+    'doc docs document documents link links work working discuss discussing discussion update updates draft drafts proposal proposals ' +
+      'issue issues pr prs pull request requests item items note notes meeting meetings comment comments feedback question questions ' +
+      'review reviews thing things stuff idea ideas plan plans next step steps status topic topics general misc other new old here see ' +
+      'more info details summary overview intro introduction slides slide presentation demo agenda minutes recap follow followup ' +
+      'part first second last today week month year quick short brief open close closed current progress',
+  ),
+);
 
 /**
  * Tidies a heading, head item or agenda line into a topic name; null when it
@@ -50,9 +55,17 @@ export function topicName(text: string, speaker = true): string | null {
     .replace(DURATION, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  t = (speaker ? t.replace(LEAD, '') : t.replace(MARKER, '')).replace(/`/g, '').replace(PAGE_TITLE, '$1').replace(/\s--.*$/, '');
+  t = (speaker ? t.replace(LEAD, '') : t.replace(MARKER, ''))
+    .replace(/`/g, '')
+    .replace(PAGE_TITLE, '$1')
+    .replace(/\s--.*$/, '');
   t = t.replace(KIND_PARENS, ' ').replace(/\s+/g, ' ').replace(PRESENTER, '').replace(EDGE, '');
-  t = t.replace(KIND_START, '').replace(KIND_END, '').replace(/^(?:and|or|of|on|for|the|a|an)\s+/i, '').replace(EDGE, '').trim();
+  t = t
+    .replace(KIND_START, '')
+    .replace(KIND_END, '')
+    .replace(/^(?:and|or|of|on|for|the|a|an)\s+/i, '')
+    .replace(EDGE, '')
+    .trim();
   if (!t.includes('(')) t = t.replace(/\)/g, '');
   if (!t.includes(')')) t = t.replace(/\(/g, '');
   t = t.replace(EDGE, '').trim();

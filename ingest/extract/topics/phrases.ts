@@ -18,18 +18,19 @@ export interface Phrase {
 
 /** Words that end a run of content words: function words, pronouns, common verbs and fillers. */
 const BREAK = new Set(
-  ('a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my no not of on or our ' +
+  (
+    'a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my no not of on or our ' +
     'so that the their them then there these they this to was we were what when where which who whom why will with would you your ' +
     'about after any all also just than too very via vs am being both each either every few he her here him his more most much must ' +
     'neither nor now only other own same she should some such those though through under until up us what whether while yet ' +
     'think thought want wanted need needs needed make makes made get gets got go goes going went know known say says said see seen ' +
     'seems seem look looks like likes maybe really yes yeah ok okay sure probably actually basically already still even well ' +
     'one two three thing things something anything nothing everything lot lots bit kind sort way ways good great nice right ' +
-    'able let lets let\'s don\'t doesn\'t isn\'t can\'t won\'t we\'re we\'ll i\'m it\'s that\'s there\'s i\'ll they\'re you\'re ' +
+    "able let lets let's don't doesn't isn't can't won't we're we'll i'm it's that's there's i'll they're you're " +
     'question questions point idea ideas people someone anyone everyone next last first new old today tomorrow yesterday week weeks ' +
     'ago meeting meetings call discussion discuss discussed talk talked agree agreed try tried use used using work working worked ' +
-    'done doing take takes took give given come came put set sounds sound mean means ask asked feel wonder hope etc e.g i.e')
-    .split(' '),
+    'done doing take takes took give given come came put set sounds sound mean means ask asked feel wonder hope etc e.g i.e'
+  ).split(' '),
 );
 /** Marks a single word as technical: digits, underscores, inner capitals or hyphens. */
 const TECHNICAL = /\d|_|[a-z][A-Z]|^[A-Z]{2,}s?$|\w-\w/;

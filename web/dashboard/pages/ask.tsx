@@ -22,9 +22,26 @@ const QUERY = `query Ask($q: String!) {
 } ${F.meeting} ${F.source}`;
 
 interface Answer {
-  question: string; understood: boolean; message: string | null; suggestions: string[];
-  interpretation: { kind: string; field: string; topic: string | null; person: string | null; collection: string | null; series: string | null; from: string | null; to: string | null; summary: string } | null;
-  discussions: Discussion[] | null; decisions: Decision[] | null; followUps: FollowUp[] | null; timeline: Pick<TimelineEntry, 'meeting' | 'decisions'>[] | null; person: PersonData | null;
+  question: string;
+  understood: boolean;
+  message: string | null;
+  suggestions: string[];
+  interpretation: {
+    kind: string;
+    field: string;
+    topic: string | null;
+    person: string | null;
+    collection: string | null;
+    series: string | null;
+    from: string | null;
+    to: string | null;
+    summary: string;
+  } | null;
+  discussions: Discussion[] | null;
+  decisions: Decision[] | null;
+  followUps: FollowUp[] | null;
+  timeline: Pick<TimelineEntry, 'meeting' | 'decisions'>[] | null;
+  person: PersonData | null;
 }
 
 export function AskPage({ question }: { question: string }) {
@@ -38,7 +55,17 @@ export function AskPage({ question }: { question: string }) {
 }
 
 export function AskForm({ value }: { value?: string }) {
-  return <GoForm view="ask" param="q" id="ask-input" label="Ask a question in plain words" value={value} placeholder="who discussed snapshot restore?" button="Ask" />;
+  return (
+    <GoForm
+      view="ask"
+      param="q"
+      id="ask-input"
+      label="Ask a question in plain words"
+      value={value}
+      placeholder="who discussed snapshot restore?"
+      button="Ask"
+    />
+  );
 }
 
 function AskAnswer({ question }: { question: string }) {
@@ -51,7 +78,13 @@ function AskAnswer({ question }: { question: string }) {
         <h2 id="unread-h">Not understood</h2>
         <p role="alert">{a.message}</p>
         <p>Questions I can answer:</p>
-        <ul>{a.suggestions.map((s) => <li key={s}><a href={href('ask', { q: s })}>{s}</a></li>)}</ul>
+        <ul>
+          {a.suggestions.map((s) => (
+            <li key={s}>
+              <a href={href('ask', { q: s })}>{s}</a>
+            </li>
+          ))}
+        </ul>
       </section>
     );
   }
@@ -63,19 +96,60 @@ function AskAnswer({ question }: { question: string }) {
         <h2 id="read-h">Read as</h2>
         <p class="summary">{i.summary}</p>
         <dl class="inline">
-          <dt>kind</dt><dd>{i.kind.toLowerCase().replace(/_/g, ' ')}</dd>
-          <dt>answered by</dt><dd><code>{i.field}</code></dd>
-          {i.topic && <><dt>topic</dt><dd><a href={href('topic', { q: i.topic })}>{i.topic}</a></dd></>}
-          {i.person && <><dt>person</dt><dd><a href={href('person', { name: i.person })}>{i.person}</a></dd></>}
-          {i.collection && <><dt>collection</dt><dd>{i.collection}</dd></>}
-          {i.series && <><dt>series</dt><dd>{i.series}</dd></>}
-          {(i.from || i.to) && <><dt>dates</dt><dd>{i.from ?? '…'} to {i.to ?? '…'}</dd></>}
+          <dt>kind</dt>
+          <dd>{i.kind.toLowerCase().replace(/_/g, ' ')}</dd>
+          <dt>answered by</dt>
+          <dd>
+            <code>{i.field}</code>
+          </dd>
+          {i.topic && (
+            <>
+              <dt>topic</dt>
+              <dd>
+                <a href={href('topic', { q: i.topic })}>{i.topic}</a>
+              </dd>
+            </>
+          )}
+          {i.person && (
+            <>
+              <dt>person</dt>
+              <dd>
+                <a href={href('person', { name: i.person })}>{i.person}</a>
+              </dd>
+            </>
+          )}
+          {i.collection && (
+            <>
+              <dt>collection</dt>
+              <dd>{i.collection}</dd>
+            </>
+          )}
+          {i.series && (
+            <>
+              <dt>series</dt>
+              <dd>{i.series}</dd>
+            </>
+          )}
+          {(i.from || i.to) && (
+            <>
+              <dt>dates</dt>
+              <dd>
+                {i.from ?? '…'} to {i.to ?? '…'}
+              </dd>
+            </>
+          )}
         </dl>
         {a.message && <p role="alert">{a.message}</p>}
       </section>
       {i.kind === 'LAST_DISCUSSED' && (
         <Section id="last-h" title="Last discussed">
-          {last ? <p><MeetingLink m={last.meeting} /></p> : <p class="muted">No meeting discussed it.</p>}
+          {last ? (
+            <p>
+              <MeetingLink m={last.meeting} />
+            </p>
+          ) : (
+            <p class="muted">No meeting discussed it.</p>
+          )}
         </Section>
       )}
       <div class="grid">

@@ -44,20 +44,63 @@ function Overview({ data }: { data: HomeData }) {
       <Section id="collections-h" title="Collections" count={data.collections.length}>
         <table>
           <caption class="sr-only">Indexed collections</caption>
-          <thead><tr><th scope="col">Collection</th><th scope="col">Meetings</th><th scope="col">First</th><th scope="col">Last</th></tr></thead>
-          <tbody>{data.collections.map((c) => <tr key={c.name}><th scope="row">{c.name}</th><td class="num">{c.meetings}</td><td>{c.firstDate ?? '–'}</td><td>{c.lastDate ?? '–'}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Collection</th>
+              <th scope="col">Meetings</th>
+              <th scope="col">First</th>
+              <th scope="col">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.collections.map((c) => (
+              <tr key={c.name}>
+                <th scope="row">{c.name}</th>
+                <td class="num">{c.meetings}</td>
+                <td>{c.firstDate ?? '–'}</td>
+                <td>{c.lastDate ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </Section>
       <Section id="latest-h" title="Latest meetings" count={data.meetings.length}>
-        <ol class="plain">{data.meetings.map((m) => <li key={m.id}><MeetingLink m={m} /> <span class="muted">{m.collection}</span></li>)}</ol>
+        <ol class="plain">
+          {data.meetings.map((m) => (
+            <li key={m.id}>
+              <MeetingLink m={m} /> <span class="muted">{m.collection}</span>
+            </li>
+          ))}
+        </ol>
       </Section>
       <Section id="recent-decisions-h" title="Recent decisions" count={decisions.length}>
-        <ul class="plain">{decisions.map((d) => <li key={d.id}><p>{d.text}</p><p class="meta"><MeetingLink m={d.meeting} /> · <SourceLink s={d.source} /></p></li>)}</ul>
+        <ul class="plain">
+          {decisions.map((d) => (
+            <li key={d.id}>
+              <p>{d.text}</p>
+              <p class="meta">
+                <MeetingLink m={d.meeting} /> · <SourceLink s={d.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
       </Section>
       <Section id="recent-actions-h" title="Action items of the latest meetings" count={actions.length}>
-        <ul class="plain">{actions.map((a) => <li key={a.id}><p>{a.text}</p><p class="meta">owner: {a.owner ? <PersonLink p={a.owner} /> : a.ownerGroup ?? <span class="muted">none named</span>} · <MeetingLink m={a.meeting} /> · <SourceLink s={a.source} /></p></li>)}</ul>
+        <ul class="plain">
+          {actions.map((a) => (
+            <li key={a.id}>
+              <p>{a.text}</p>
+              <p class="meta">
+                owner: {a.owner ? <PersonLink p={a.owner} /> : (a.ownerGroup ?? <span class="muted">none named</span>)} · <MeetingLink m={a.meeting} /> ·{' '}
+                <SourceLink s={a.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
       </Section>
-      <p class="muted">Also: <a href={href('person', {})}>people</a> · <a href="/graphiql">GraphiQL</a> · the API at <code>/graphql</code></p>
+      <p class="muted">
+        Also: <a href={href('person', {})}>people</a> · <a href="/graphiql">GraphiQL</a> · the API at <code>/graphql</code>
+      </p>
     </div>
   );
 }

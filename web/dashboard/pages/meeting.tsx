@@ -21,8 +21,14 @@ const QUERY = `query Meeting($c: String!, $p: String!) {
 } ${F.meeting} ${F.source}`;
 
 type Full = MeetingRef & {
-  url: string | null; attendees: PersonRef[]; speakers: PersonRef[]; references: Reference[]; topics: { id: string; name: string }[];
-  decisions: Omit<Decision, 'meeting'>[]; actionItems: Omit<ActionItem, 'meeting'>[]; passages: (Passage & { id: string; section: string })[];
+  url: string | null;
+  attendees: PersonRef[];
+  speakers: PersonRef[];
+  references: Reference[];
+  topics: { id: string; name: string }[];
+  decisions: Omit<Decision, 'meeting'>[];
+  actionItems: Omit<ActionItem, 'meeting'>[];
+  passages: (Passage & { id: string; section: string })[];
 };
 
 /** The line range of `lines=56-60` (or `lines=56`). */
@@ -42,38 +48,135 @@ export function MeetingPage({ collection, path, lines }: { collection: string; p
     first?.scrollIntoView({ block: 'center' });
     first?.focus({ preventScroll: true });
   }, [load.data, lines]);
-  if (!load.data) return <><h1>Meeting</h1><Status load={load} what="the meeting" /></>;
+  if (!load.data)
+    return (
+      <>
+        <h1>Meeting</h1>
+        <Status load={load} what="the meeting" />
+      </>
+    );
   const m = load.data.meeting;
-  if (!m) return <><h1>Meeting</h1><p role="alert">No meeting {path} in {collection}.</p></>;
+  if (!m)
+    return (
+      <>
+        <h1>Meeting</h1>
+        <p role="alert">
+          No meeting {path} in {collection}.
+        </p>
+      </>
+    );
   return (
     <>
       <h1>{m.title || m.path}</h1>
       <p class="meta">
         {m.date ?? 'undated'} · series {m.series} · {m.collection}/{m.path}
-        {m.url && <> · <a href={m.url} rel="noopener noreferrer">the note ↗</a></>}
-        {range && <> · showing lines {range[0]}–{range[1]}</>}
+        {m.url && (
+          <>
+            {' '}
+            ·{' '}
+            <a href={m.url} rel="noopener noreferrer">
+              the note ↗
+            </a>
+          </>
+        )}
+        {range && (
+          <>
+            {' '}
+            · showing lines {range[0]}–{range[1]}
+          </>
+        )}
       </p>
       <div class="grid">
-        <Section id="attendees-h" title="Attendees" count={m.attendees.length}><p><People people={m.attendees} /></p></Section>
-        <Section id="speakers-h" title="Speakers" count={m.speakers.length}><p><People people={m.speakers} /></p></Section>
+        <Section id="attendees-h" title="Attendees" count={m.attendees.length}>
+          <p>
+            <People people={m.attendees} />
+          </p>
+        </Section>
+        <Section id="speakers-h" title="Speakers" count={m.speakers.length}>
+          <p>
+            <People people={m.speakers} />
+          </p>
+        </Section>
         <Section id="decisions-h" title="Decisions" count={m.decisions.length}>
-          <ul class="plain decisions">{m.decisions.map((d) => <li key={d.id} class={overlaps(d.source, range) ? 'decision hit' : 'decision'} tabIndex={-1}><p>{d.text}</p><p class="meta"><SourceLink s={d.source} />{d.people.length > 0 && <> · <People people={d.people} /></>}</p></li>)}</ul>
+          <ul class="plain decisions">
+            {m.decisions.map((d) => (
+              <li key={d.id} class={overlaps(d.source, range) ? 'decision hit' : 'decision'} tabIndex={-1}>
+                <p>{d.text}</p>
+                <p class="meta">
+                  <SourceLink s={d.source} />
+                  {d.people.length > 0 && (
+                    <>
+                      {' '}
+                      · <People people={d.people} />
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
         </Section>
         <Section id="actions-h" title="Action items" count={m.actionItems.length}>
-          <ul class="plain actions">{m.actionItems.map((a) => <li key={a.id} class={overlaps(a.source, range) ? 'hit' : ''} tabIndex={-1}><p>{a.text}</p><p class="meta">owner: {a.owner ? <PersonLink p={a.owner} /> : a.ownerGroup ?? <span class="muted">none named</span>} · <SourceLink s={a.source} /></p></li>)}</ul>
+          <ul class="plain actions">
+            {m.actionItems.map((a) => (
+              <li key={a.id} class={overlaps(a.source, range) ? 'hit' : ''} tabIndex={-1}>
+                <p>{a.text}</p>
+                <p class="meta">
+                  owner: {a.owner ? <PersonLink p={a.owner} /> : (a.ownerGroup ?? <span class="muted">none named</span>)} · <SourceLink s={a.source} />
+                </p>
+              </li>
+            ))}
+          </ul>
         </Section>
         <Section id="refs-h" title="References" count={m.references.length}>
-          <ul class="plain">{m.references.map((r) => <li key={r.id}>{r.url ? <a href={r.url} rel="noopener noreferrer">{r.id}</a> : <code>{r.id}</code>} <span class="tag">{r.kind.toLowerCase().replace('_', ' ')}</span>{r.title && ` ${r.title}`} · <a href={href('topic', { q: r.id })}>timeline</a></li>)}</ul>
+          <ul class="plain">
+            {m.references.map((r) => (
+              <li key={r.id}>
+                {r.url ? (
+                  <a href={r.url} rel="noopener noreferrer">
+                    {r.id}
+                  </a>
+                ) : (
+                  <code>{r.id}</code>
+                )}{' '}
+                <span class="tag">{r.kind.toLowerCase().replace('_', ' ')}</span>
+                {r.title && ` ${r.title}`} · <a href={href('topic', { q: r.id })}>timeline</a>
+              </li>
+            ))}
+          </ul>
         </Section>
         <Section id="topics-h" title="Topics" count={m.topics.length}>
-          <p>{m.topics.map((t, i) => <>{i > 0 && ', '}<a href={href('topic', { q: t.name })}>{t.name}</a></>)}</p>
+          <p>
+            {m.topics.map((t, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={href('topic', { q: t.name })}>{t.name}</a>
+              </>
+            ))}
+          </p>
         </Section>
       </div>
       <Section id="passages-h" title="Passages" count={m.passages.length}>
         <ol class="plain passages-full">
           {m.passages.map((p) => (
-            <li key={p.id} id={`L${p.source.startLine}`} class={overlaps(p.source, range) ? 'passage hit' : 'passage'} tabIndex={-1} data-lines={`${p.source.startLine}-${p.source.endLine}`}>
-              <p class="meta"><span class="lines">{p.source.startLine === p.source.endLine ? `line ${p.source.startLine}` : `lines ${p.source.startLine}–${p.source.endLine}`}</span>{p.section && <> · {p.section}</>}{p.speaker && <> · <PersonLink p={p.speaker} /></>}</p>
+            <li
+              key={p.id}
+              id={`L${p.source.startLine}`}
+              class={overlaps(p.source, range) ? 'passage hit' : 'passage'}
+              tabIndex={-1}
+              data-lines={`${p.source.startLine}-${p.source.endLine}`}
+            >
+              <p class="meta">
+                <span class="lines">
+                  {p.source.startLine === p.source.endLine ? `line ${p.source.startLine}` : `lines ${p.source.startLine}–${p.source.endLine}`}
+                </span>
+                {p.section && <> · {p.section}</>}
+                {p.speaker && (
+                  <>
+                    {' '}
+                    · <PersonLink p={p.speaker} />
+                  </>
+                )}
+              </p>
               <p class="text">{p.text}</p>
             </li>
           ))}

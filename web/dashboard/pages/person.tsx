@@ -25,7 +25,12 @@ const QUERY = `query Person($name: String!) { person(name: $name) { ${PERSON_FIE
 
 type Item = { id: string; text: string; source: Source };
 type PersonData = {
-  id: string; name: string; aliases: string[]; handles: string[]; topics: { id: string; name: string }[]; all: MeetingRef[];
+  id: string;
+  name: string;
+  aliases: string[];
+  handles: string[];
+  topics: { id: string; name: string }[];
+  all: MeetingRef[];
   meetings: (MeetingRef & { decisions: (Item & { people: { id: string }[] })[]; actionItems: (Item & { owner: { id: string } | null })[] })[];
 };
 
@@ -55,22 +60,61 @@ export function PersonView({ p }: { p: PersonData }) {
   return (
     <div class="grid">
       <Section id="names-h" title="Names">
-        <p><strong>{p.name}</strong>{p.aliases.length > 0 && <> · also written {p.aliases.join(', ')}</>}{p.handles.length > 0 && <> · GitHub {p.handles.map((h) => `@${h}`).join(', ')}</>}</p>
+        <p>
+          <strong>{p.name}</strong>
+          {p.aliases.length > 0 && <> · also written {p.aliases.join(', ')}</>}
+          {p.handles.length > 0 && <> · GitHub {p.handles.map((h) => `@${h}`).join(', ')}</>}
+        </p>
       </Section>
       <Section id="person-meetings-h" title="Meetings" count={p.all.length}>
         {dates.length > 0 && <MeetingsPerMonth dates={dates} caption={`${p.name}'s meetings a month (${dates.length} dated).`} />}
-        <ol class="plain">{p.all.map((m) => <li key={m.id}><MeetingLink m={m} /></li>)}</ol>
+        <ol class="plain">
+          {p.all.map((m) => (
+            <li key={m.id}>
+              <MeetingLink m={m} />
+            </li>
+          ))}
+        </ol>
       </Section>
       <Section id="person-topics-h" title="Topics" count={p.topics.length}>
-        {p.topics.length ? <p>{p.topics.map((t, i) => <>{i > 0 && ', '}<a href={href('topic', { q: t.name })}>{t.name}</a></>)}</p> : <p class="muted">None recorded.</p>}
+        {p.topics.length ? (
+          <p>
+            {p.topics.map((t, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={href('topic', { q: t.name })}>{t.name}</a>
+              </>
+            ))}
+          </p>
+        ) : (
+          <p class="muted">None recorded.</p>
+        )}
       </Section>
       <Section id="person-actions-h" title={`Action items they own${partly}`} count={actions.length}>
         {actions.length === 0 && <p class="muted">None.</p>}
-        <ul class="plain">{actions.map((a) => <li key={a.id}><p>{a.text}</p><p class="meta"><MeetingLink m={a.meeting} /> · <SourceLink s={a.source} /></p></li>)}</ul>
+        <ul class="plain">
+          {actions.map((a) => (
+            <li key={a.id}>
+              <p>{a.text}</p>
+              <p class="meta">
+                <MeetingLink m={a.meeting} /> · <SourceLink s={a.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
       </Section>
       <Section id="person-decisions-h" title={`Decisions they are named in${partly}`} count={decisions.length}>
         {decisions.length === 0 && <p class="muted">None.</p>}
-        <ul class="plain">{decisions.map((d) => <li key={d.id}><p>{d.text}</p><p class="meta"><MeetingLink m={d.meeting} /> · <SourceLink s={d.source} /></p></li>)}</ul>
+        <ul class="plain">
+          {decisions.map((d) => (
+            <li key={d.id}>
+              <p>{d.text}</p>
+              <p class="meta">
+                <MeetingLink m={d.meeting} /> · <SourceLink s={d.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
       </Section>
     </div>
   );

@@ -14,12 +14,24 @@ const QUERY = `query Topic($topic: String!) {
   timeline(ref: $topic) { meeting { ...M } decisions { id } }
 } ${F.meeting} ${F.source}`;
 
-interface TopicData { discussions: Discussion[]; decisions: Decision[]; followUps: FollowUp[]; timeline: Pick<TimelineEntry, 'meeting' | 'decisions'>[] }
+interface TopicData {
+  discussions: Discussion[];
+  decisions: Decision[];
+  followUps: FollowUp[];
+  timeline: Pick<TimelineEntry, 'meeting' | 'decisions'>[];
+}
 
 export function TopicPage({ topic }: { topic: string }) {
   return (
     <>
-      <h1>Topic{topic && <>: <q>{topic}</q></>}</h1>
+      <h1>
+        Topic
+        {topic && (
+          <>
+            : <q>{topic}</q>
+          </>
+        )}
+      </h1>
       <GoForm view="topic" param="q" id="topic-input" label="Topic" value={topic} placeholder="snapshot restore, fuzzing, RFC 43…" button="Show" />
       {topic ? <TopicAnswer topic={topic} /> : <p>Type a topic: the meetings that discussed it, who spoke, what was decided and what followed.</p>}
     </>
@@ -47,14 +59,35 @@ export function TopicView({ data, topic }: { data: Partial<TopicData>; topic: st
 
 export function TimelineSection({ entries, topic }: { entries: Pick<TimelineEntry, 'meeting' | 'decisions'>[]; topic: string }) {
   const dated = entries.filter((e) => e.meeting.date);
-  const points = dated.map((e) => ({ date: e.meeting.date!, title: e.meeting.title || e.meeting.path, href: meetingHref(e.meeting), decisions: e.decisions.length }));
+  const points = dated.map((e) => ({
+    date: e.meeting.date!,
+    title: e.meeting.title || e.meeting.path,
+    href: meetingHref(e.meeting),
+    decisions: e.decisions.length,
+  }));
   const undated = entries.length - dated.length;
   return (
     <Section id="timeline-h" title="Timeline" count={entries.length}>
-      {entries.length === 0 ? <p class="muted">No meeting discussed or referenced “{topic}”.</p> : (
-        <MeetingTimeline points={points} caption={`${dated.length} meeting${dated.length === 1 ? '' : 's'} over time; orange, ringed dots took a decision.${undated ? ` ${undated} undated meeting(s) not drawn.` : ''}`} />
+      {entries.length === 0 ? (
+        <p class="muted">No meeting discussed or referenced “{topic}”.</p>
+      ) : (
+        <MeetingTimeline
+          points={points}
+          caption={`${dated.length} meeting${dated.length === 1 ? '' : 's'} over time; orange, ringed dots took a decision.${undated ? ` ${undated} undated meeting(s) not drawn.` : ''}`}
+        />
       )}
-      <ol class="plain">{entries.map((e) => <li key={e.meeting.id}><MeetingLink m={e.meeting} />{e.decisions.length > 0 && <span class="tag">{e.decisions.length} decision{e.decisions.length > 1 ? 's' : ''}</span>}</li>)}</ol>
+      <ol class="plain">
+        {entries.map((e) => (
+          <li key={e.meeting.id}>
+            <MeetingLink m={e.meeting} />
+            {e.decisions.length > 0 && (
+              <span class="tag">
+                {e.decisions.length} decision{e.decisions.length > 1 ? 's' : ''}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
     </Section>
   );
 }
@@ -66,12 +99,19 @@ export function DiscussionsSection({ discussions }: { discussions: Discussion[] 
       <ul class="plain discussions">
         {discussions.map((d) => (
           <li key={d.meeting.id} class="discussion">
-            <h3><MeetingLink m={d.meeting} /></h3>
-            <p>People: <People people={d.people} /></p>
+            <h3>
+              <MeetingLink m={d.meeting} />
+            </h3>
+            <p>
+              People: <People people={d.people} />
+            </p>
             <ul class="passages">
               {d.passages.slice(0, 4).map((p) => (
                 <li key={`${p.source.path}:${p.source.startLine}`}>
-                  <blockquote>{p.speaker && <strong>{p.speaker.name}: </strong>}{clip(p.text)}</blockquote>
+                  <blockquote>
+                    {p.speaker && <strong>{p.speaker.name}: </strong>}
+                    {clip(p.text)}
+                  </blockquote>
                   <SourceLink s={p.source} />
                 </li>
               ))}
@@ -91,7 +131,15 @@ export function DecisionsSection({ decisions }: { decisions: Decision[] }) {
         {decisions.map((d) => (
           <li key={d.id} class="decision">
             <p>{d.text}</p>
-            <p class="meta"><MeetingLink m={d.meeting} /> · <SourceLink s={d.source} />{d.people.length > 0 && <> · <People people={d.people} /></>}</p>
+            <p class="meta">
+              <MeetingLink m={d.meeting} /> · <SourceLink s={d.source} />
+              {d.people.length > 0 && (
+                <>
+                  {' '}
+                  · <People people={d.people} />
+                </>
+              )}
+            </p>
           </li>
         ))}
       </ul>
@@ -106,10 +154,19 @@ export function FollowUpsSection({ followUps }: { followUps: FollowUp[] }) {
       <ul class="plain followups">
         {followUps.map((f) => (
           <li key={f.reference.id}>
-            {f.reference.url ? <a href={f.reference.url} rel="noopener noreferrer">{f.reference.id}</a> : <code>{f.reference.id}</code>}
-            {' '}<span class="tag">{f.reference.kind.toLowerCase().replace('_', ' ')}</span>
+            {f.reference.url ? (
+              <a href={f.reference.url} rel="noopener noreferrer">
+                {f.reference.id}
+              </a>
+            ) : (
+              <code>{f.reference.id}</code>
+            )}{' '}
+            <span class="tag">{f.reference.kind.toLowerCase().replace('_', ' ')}</span>
             {f.reference.title && <> {f.reference.title}</>}
-            <span class="meta"> · first tied in <MeetingLink m={f.firstMeeting} /></span>
+            <span class="meta">
+              {' '}
+              · first tied in <MeetingLink m={f.firstMeeting} />
+            </span>
           </li>
         ))}
       </ul>
