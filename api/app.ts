@@ -36,10 +36,10 @@ export function schemaText(): string {
 }
 
 /** Builds the app; call `ready()` or `listen()` on it. */
-export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
-  const h: Hardening = { ...DEFAULT_HARDENING, ...o, limits: { ...DEFAULT_HARDENING.limits, ...o.limits } };
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const h: Hardening = { ...DEFAULT_HARDENING, ...options, limits: { ...DEFAULT_HARDENING.limits, ...options.limits } };
   const app = Fastify({
-    logger: o.logger ?? { level: 'warn' },
+    logger: options.logger ?? { level: 'warn' },
     bodyLimit: h.bodyLimit,
     handlerTimeout: h.requestTimeoutMs,
     // A client gets 30 s to send its request (slow-loris).
@@ -48,7 +48,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   const q = loadQueries();
   await registerRateLimit(app, h.rateLimit);
-  registerResponseCache(app, o.db, { maxBytes: h.cacheMb * 2 ** 20, pollMs: h.cachePollMs });
+  registerResponseCache(app, options.db, { maxBytes: h.cacheMb * 2 ** 20, pollMs: h.cachePollMs });
   limitConcurrency(app, h.maxConcurrent, h.maxQueue);
 
   await app.register(mercurius, {
@@ -56,7 +56,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     resolvers: resolvers as never,
     loaders: loaders as never,
     // A new object per request: mercurius writes the request's reply into it.
-    context: (): Context => ({ db: new ReadBatch(o.db), q }),
+    context: (): Context => ({ db: new ReadBatch(options.db), q }),
     // GraphiQL is served from local assets by pages.ts; mercurius's own loads it from a CDN.
     graphiql: false,
     path: '/graphql',
@@ -74,7 +74,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // the API makes no more attempts with it (db/access.ts) until it is restarted with the right one.
   app.get('/health', async () => {
     try {
-      await o.db.ping();
+      await options.db.ping();
       return { status: 'ok', neo4j: 'up' };
     } catch (err) {
       return err instanceof DbError && err.kind === 'auth' ? { status: 'ok', neo4j: 'refused', reason: err.message } : { status: 'ok', neo4j: 'down' };
@@ -82,8 +82,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/ready', async (_req, reply) => {
     try {
-      await o.db.ping();
-      const [row] = await o.db.read("SHOW CONSTRAINTS YIELD name WHERE name = 'meeting_id' RETURN count(*) AS n");
+      await options.db.ping();
+      const [row] = await options.db.read("SHOW CONSTRAINTS YIELD name WHERE name = 'meeting_id' RETURN count(*) AS n");
       if (!row || row.n !== 1) return reply.code(503).send({ ready: false, reason: 'the graph schema is not applied yet' });
       return { ready: true };
     } catch (err) {

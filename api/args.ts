@@ -9,8 +9,8 @@ import { clampFirst } from './loaders.js';
 
 type Args = Record<string, unknown>;
 
-export function required(a: Args, name: string): string {
-  const v = a[name];
+export function required(args: Args, name: string): string {
+  const v = args[name];
   if (typeof v !== 'string' || !v.trim()) throw badInput(name, 'must be a non-empty string');
   if (v.length > 1000) throw badInput(name, 'is longer than 1000 characters');
   return v;
@@ -25,35 +25,35 @@ function optional(a: Args, name: string): string | null {
 }
 
 /** A real calendar date in ISO form. */
-export function dateArg(v: unknown, name: string): string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw badInput(name, 'expected a date as "YYYY-MM-DD"');
-  const d = new Date(`${v}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw badInput(name, `${v} is not a calendar date`);
-  return v;
+export function dateArg(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badInput(name, 'expected a date as "YYYY-MM-DD"');
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw badInput(name, `${value} is not a calendar date`);
+  return value;
 }
 
 /** collection, series, from, to and first. */
-export function filters(a: Args, firstDefault: number) {
-  const from = a.from == null ? null : dateArg(a.from, 'from');
-  const to = a.to == null ? null : dateArg(a.to, 'to');
+export function filters(args: Args, firstDefault: number) {
+  const from = args.from == null ? null : dateArg(args.from, 'from');
+  const to = args.to == null ? null : dateArg(args.to, 'to');
   if (from && to && from > to) throw badInput('from', `${from} is after "to" (${to})`);
   return {
-    collection: optional(a, 'collection'),
-    series: optional(a, 'series')?.toLowerCase() ?? null,
+    collection: optional(args, 'collection'),
+    series: optional(args, 'series')?.toLowerCase() ?? null,
     from,
     to,
-    first: clampFirst(a.first, firstDefault),
+    first: clampFirst(args.first, firstDefault),
   };
 }
 
-export function personLookup(a: Args) {
-  const name = required(a, 'name').trim();
+export function personLookup(args: Args) {
+  const name = required(args, 'name').trim();
   return { id: personKey(name), key: name.toLowerCase() };
 }
 
 /** A full-text query built from the words of `argument`; null when no word is searchable. */
-export function textQuery(a: Args, argument: string, mode: 'all' | 'any' = 'all'): string | null {
-  const text = required(a, argument);
+export function textQuery(args: Args, argument: string, mode: 'all' | 'any' = 'all'): string | null {
+  const text = required(args, argument);
   try {
     return termQuery(text, mode);
   } catch (err) {
@@ -67,9 +67,9 @@ export function textQuery(a: Args, argument: string, mode: 'all' | 'any' = 'all'
  * with the forms joined to its neighbours, so a query can weigh the words
  * apart; with the filters. Null when no word is searchable.
  */
-export function topicArgs(a: Args, argument: string, firstDefault: number) {
-  const query = textQuery(a, argument);
-  return query ? { groups: query.split(' AND '), ...filters(a, firstDefault) } : null;
+export function topicArgs(args: Args, argument: string, firstDefault: number) {
+  const query = textQuery(args, argument);
+  return query ? { groups: query.split(' AND '), ...filters(args, firstDefault) } : null;
 }
 
 const GITHUB_URL = /^https?:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(?:pull|issues|discussions)\/(\d+)\b/i;
@@ -87,18 +87,18 @@ function canonicalRef(text: string): string | null {
 }
 
 /** `ref` of timeline: a reference by its canonical id (or a GitHub URL), else a topic in free text. */
-export function refOrTopicArgs(a: Args) {
-  const text = required(a, 'ref').trim();
-  const collection = optional(a, 'collection');
+export function refOrTopicArgs(args: Args) {
+  const text = required(args, 'ref').trim();
+  const collection = optional(args, 'collection');
   const ref = canonicalRef(text);
   if (ref) return { ref, query: null, collection };
-  const query = textQuery(a, 'ref');
+  const query = textQuery(args, 'ref');
   return query ? { ref: null, query, collection } : null;
 }
 
-export function searchArgs(a: Args) {
-  const query = textQuery(a, 'text');
-  return query ? { query, collection: optional(a, 'collection'), first: clampFirst(a.first, 20) } : null;
+export function searchArgs(args: Args) {
+  const query = textQuery(args, 'text');
+  return query ? { query, collection: optional(args, 'collection'), first: clampFirst(args.first, 20) } : null;
 }
 
 export { MAX_QUERY_CHARS };

@@ -22,8 +22,8 @@ const within = (i: Interpretation, m: MeetingRow | undefined) =>
 export const MAX_QUESTION_CHARS = 300;
 
 /** Answers `ask(question)`; see the module comment. */
-export async function answerQuestion(a: Args, ctx: Context, root: RootFields) {
-  const question = required(a, 'question');
+export async function answerQuestion(args: Args, ctx: Context, root: RootFields) {
+  const question = required(args, 'question');
   // Note: a question is a sentence; reading costs time in the length, so longer text is refused.
   if (question.length > MAX_QUESTION_CHARS) throw badInput('question', `is longer than ${MAX_QUESTION_CHARS} characters; ask one short question`);
   const reading = readQuestion(question);

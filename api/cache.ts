@@ -54,8 +54,8 @@ function keyOf(request: FastifyRequest): string | null {
 }
 
 /** Registers the cache's hooks on the app (before the concurrency line, so answers from the cache skip it). */
-export function registerResponseCache(app: FastifyInstance, db: Db, o: CacheOptions): void {
-  if (o.maxBytes <= 0) return;
+export function registerResponseCache(app: FastifyInstance, db: Db, options: CacheOptions): void {
+  if (options.maxBytes <= 0) return;
   const entries = new Map<string, string>();
   let bytes = 0;
   let version: string | null = null;
@@ -87,14 +87,14 @@ export function registerResponseCache(app: FastifyInstance, db: Db, o: CacheOpti
   const store = (key: string, body: string) => {
     const size = Buffer.byteLength(body);
     // One answer may take at most an eighth of the cache.
-    if (size > o.maxBytes / 8) return;
+    if (size > options.maxBytes / 8) return;
     const old = entries.get(key);
     if (old !== undefined) bytes -= Buffer.byteLength(old);
     entries.delete(key);
     entries.set(key, body);
     bytes += size;
     for (const [k, v] of entries) {
-      if (bytes <= o.maxBytes) break;
+      if (bytes <= options.maxBytes) break;
       entries.delete(k);
       bytes -= Buffer.byteLength(v);
     }
@@ -102,7 +102,7 @@ export function registerResponseCache(app: FastifyInstance, db: Db, o: CacheOpti
 
   app.addHook('onReady', async () => {
     await poll();
-    timer = setInterval(() => void poll(), o.pollMs);
+    timer = setInterval(() => void poll(), options.pollMs);
     timer.unref();
   });
   app.addHook('onClose', async () => {

@@ -39,8 +39,8 @@ function batch<T, R extends Row>(
 }
 
 /** `first` arguments are clamped to 1..1000. */
-export function clampFirst(v: unknown, fallback = 50): number {
-  const n = typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : fallback;
+export function clampFirst(value: unknown, fallback = 50): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
   return Math.min(1000, Math.max(1, n));
 }
 

@@ -40,7 +40,7 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
 
 /** Registers `/`, `/graphiql` and `/assets/*` as the options say. */
-export function registerPages(app: FastifyInstance, o: PageOptions): void {
+export function registerPages(app: FastifyInstance, settings: PageOptions): void {
   const assets = listAssets();
   const send = (reply: FastifyReply, file: string) => {
     let body: Buffer;
@@ -56,10 +56,10 @@ export function registerPages(app: FastifyInstance, o: PageOptions): void {
       .header('cache-control', 'no-cache')
       .send(body);
   };
-  if (o.dashboard) app.get('/', async (_req, reply) => send(reply, 'index.html'));
-  else app.get('/', async (_req, reply) => reply.redirect(o.graphiql ? '/graphiql' : '/health'));
-  if (o.graphiql) app.get('/graphiql', async (_req, reply) => send(reply, 'graphiql.html'));
-  if (o.dashboard || o.graphiql) {
+  if (settings.dashboard) app.get('/', async (_req, reply) => send(reply, 'index.html'));
+  else app.get('/', async (_req, reply) => reply.redirect(settings.graphiql ? '/graphiql' : '/health'));
+  if (settings.graphiql) app.get('/graphiql', async (_req, reply) => send(reply, 'graphiql.html'));
+  if (settings.dashboard || settings.graphiql) {
     app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
       // Only files the build wrote: the name is looked up, never joined to a path as sent.
       const name = req.params.name;

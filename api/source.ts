@@ -13,8 +13,14 @@ export interface Source {
 }
 
 /** The Source of a passage, decision or action item. */
-export function sourceOf(x: Located): Source {
-  return { collection: x.collection, path: x.path, startLine: x.startLine, endLine: x.endLine, url: lineUrl(x.meetingUrl, x.startLine, x.endLine) };
+export function sourceOf(located: Located): Source {
+  return {
+    collection: located.collection,
+    path: located.path,
+    startLine: located.startLine,
+    endLine: located.endLine,
+    url: lineUrl(located.meetingUrl, located.startLine, located.endLine),
+  };
 }
 
 /** A link to lines of a file; GitHub shows markdown's lines only in its plain view. */

@@ -35,14 +35,14 @@ export function parseArgs(argv: string[], valued: string[], flags: string[] = []
   return { positional, options };
 }
 
-export function stringOption(p: Parsed, name: string): string | undefined {
-  const v = p.options.get(name);
+export function stringOption(parsed: Parsed, name: string): string | undefined {
+  const v = parsed.options.get(name);
   return typeof v === 'string' ? v : undefined;
 }
 
 /** A whole number option within bounds. */
-export function intOption(p: Parsed, name: string, fallback: number, min: number, max: number): number {
-  const v = stringOption(p, name);
+export function intOption(parsed: Parsed, name: string, fallback: number, min: number, max: number): number {
+  const v = stringOption(parsed, name);
   if (v === undefined) return fallback;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${v}"`);

@@ -20,11 +20,11 @@ export interface Connection {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Connects, or throws an Error whose message says what to do. */
-export async function connect(o: { home?: string; port?: number; attempts?: number } = {}): Promise<Connection> {
-  const neo4j = await resolveNeo4j({ home: o.home, port: o.port });
+export async function connect(options: { home?: string; port?: number; attempts?: number } = {}): Promise<Connection> {
+  const neo4j = await resolveNeo4j({ home: options.home, port: options.port });
   const cancel = onExitStop(neo4j);
   const db = new Db({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, app: 'quorum' });
-  const attempts = o.attempts ?? Number(process.env.QUORUM_CONNECT_ATTEMPTS ?? 5);
+  const attempts = options.attempts ?? Number(process.env.QUORUM_CONNECT_ATTEMPTS ?? 5);
   for (let i = 1; ; i++) {
     try {
       await db.ping();

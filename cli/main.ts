@@ -133,15 +133,20 @@ function report(s: IngestSummary, verbose: boolean): void {
 }
 
 /** One message as remark-lint prints them: `collection/path:line: reason` (a config file's path as it is). */
-export function messageLine(collection: string, m: Message): string {
-  const where = m.path.startsWith('/') ? m.path : `${collection}/${m.path}`;
-  return `${where}${m.line ? `:${m.line}` : ''}: ${m.reason}`;
+export function messageLine(collection: string, message: Message): string {
+  const where = message.path.startsWith('/') ? message.path : `${collection}/${message.path}`;
+  return `${where}${message.line ? `:${message.line}` : ''}: ${message.reason}`;
 }
 
 /** The one line that says why unchanged files were indexed again. */
-export function rederivedNote(r: NonNullable<IngestSummary['rederived']>): string {
-  const why = r.rules && r.config ? "Quorum's rules and the collection's config" : r.rules ? "Quorum's rules (an upgrade)" : "the collection's config";
-  const n = r.meetings === 1 ? '1 unchanged note was' : `${r.meetings} unchanged notes were`;
+export function rederivedNote(rederived: NonNullable<IngestSummary['rederived']>): string {
+  const why =
+    rederived.rules && rederived.config
+      ? "Quorum's rules and the collection's config"
+      : rederived.rules
+        ? "Quorum's rules (an upgrade)"
+        : "the collection's config";
+  const n = rederived.meetings === 1 ? '1 unchanged note was' : `${rederived.meetings} unchanged notes were`;
   return `${n} indexed again: ${why} changed since they were indexed`;
 }
 

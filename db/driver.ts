@@ -206,18 +206,18 @@ function toRow(record: Neo4jRecord): Row {
 }
 
 /** Neo4j values → plain JSON-able values (nodes become their properties). */
-export function plain(v: unknown): unknown {
-  if (v === null || v === undefined) return v ?? null;
-  if (Array.isArray(v)) return v.map(plain);
-  if (typeof v === 'object') {
-    if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
-    if (neo4j.isNode(v) || neo4j.isRelationship(v)) return plain((v as { properties: unknown }).properties);
-    if (neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v)) return String(v);
+export function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object') {
+    if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+    if (neo4j.isNode(value) || neo4j.isRelationship(value)) return plain((value as { properties: unknown }).properties);
+    if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
     const out: Row = {};
-    for (const [k, x] of Object.entries(v as Row)) out[k] = plain(x);
+    for (const [k, x] of Object.entries(value as Row)) out[k] = plain(x);
     return out;
   }
-  return v;
+  return value;
 }
 
 /**

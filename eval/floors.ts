@@ -47,10 +47,10 @@ export function parseFloors(text: string): Floors {
 }
 
 /** The measures of one collection's offline scores, as the floor table names them. */
-export function extractionFigures(s: Scores): Record<string, number> {
+export function extractionFigures(scores: Scores): Record<string, number> {
   const out = Object.create(null) as Record<string, number>;
-  for (const k of KINDS) if (s[k].gold || s[k].found) out[k] = s[k].f1;
-  if (s.dates.all) out.dates = dateAccuracy(s);
+  for (const k of KINDS) if (scores[k].gold || scores[k].found) out[k] = scores[k].f1;
+  if (scores.dates.all) out.dates = dateAccuracy(scores);
   return out;
 }
 

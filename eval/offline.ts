@@ -262,10 +262,10 @@ export function projectRoot(): string {
   return process.cwd();
 }
 
-export function formatScores(s: Scores): string {
-  const rows = [`date accuracy ${dateAccuracy(s).toFixed(3)} (${s.dates.right}/${s.dates.all})`];
+export function formatScores(scores: Scores): string {
+  const rows = [`date accuracy ${dateAccuracy(scores).toFixed(3)} (${scores.dates.right}/${scores.dates.all})`];
   for (const k of KINDS) {
-    const t = s[k];
+    const t = scores[k];
     rows.push(`${k.padEnd(12)} P ${t.p.toFixed(3)}  R ${t.r.toFixed(3)}  F1 ${t.f1.toFixed(3)}  (${t.tp}/${t.found} found, ${t.gold} gold)`);
   }
   return rows.join('\n');

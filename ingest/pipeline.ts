@@ -100,11 +100,11 @@ function defaultTimeout(): number {
 type Outcome = { path: string; result: 'skipped' | Extracted };
 
 /** Indexes one folder as one collection. */
-export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
+export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const stages = { read: 0, parse: 0, extract: 0, load: 0, settle: 0 };
-  const workers = o.workers ?? defaultWorkers();
-  const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: o.fileTimeoutMs ?? defaultTimeout(), config: o.config }) : undefined;
+  const workers = options.workers ?? defaultWorkers();
+  const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: options.fileTimeoutMs ?? defaultTimeout(), config: options.config }) : undefined;
   // Note: with a core to spare, a worker loads the parser while the folder is listed and the
   // files read and hashed, so a run with a few changed files does not wait for it after reading.
   if (pool && availableParallelism() > 1) pool.warm();
@@ -114,27 +114,27 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   let named: Awaited<ReturnType<typeof indexedPeople>>;
   try {
     [listing, indexed, known, named] = await Promise.all([
-      listNotes(o.folder),
-      indexedMeetings(o.db, o.collection),
-      knownHandles(o.db),
-      indexedPeople(o.db, o.collection),
+      listNotes(options.folder),
+      indexedMeetings(options.db, options.collection),
+      knownHandles(options.db),
+      indexedPeople(options.db, options.collection),
     ]);
   } catch (err) {
     await pool?.close();
     throw err;
   }
   const messages: Message[] = [...listing.messages];
-  const derived = o.derived ?? derivedStamp(o.config);
+  const derived = options.derived ?? derivedStamp(options.config);
   const now = parseStamp(derived)!;
   const rederived: Rederived = { meetings: 0, rules: false, config: false };
-  const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(o.config);
+  const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(options.config);
   const orphans = new Orphans();
   // The collection's roster learns from every meeting of the run and from the people the graph's other meetings of it name.
-  const people = new PeopleDirectory(o.config.people, known);
+  const people = new PeopleDirectory(options.config.people, known);
   people.observe([], named);
-  const writer = new MeetingWriter(o.db, people, {
-    urlBase: o.config.urlBase,
-    batchRows: o.batchRows,
+  const writer = new MeetingWriter(options.db, people, {
+    urlBase: options.config.urlBase,
+    batchRows: options.batchRows,
     orphans,
     derived,
     replaces: (path) => indexed.has(path),
@@ -147,7 +147,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   let readSince = 0;
   const outcome = async (path: string): Promise<Outcome> => {
     if (reads++ === 0) readSince = performance.now();
-    const r = await readNote(o.folder, path, o.collection, o.maxBytes ?? DEFAULT_MAX_BYTES);
+    const r = await readNote(options.folder, path, options.collection, options.maxBytes ?? DEFAULT_MAX_BYTES);
     if (--reads === 0) stages.read += performance.now() - readSince;
     if (!r.ok) return { path, result: { ok: false, message: r.message } };
     const before = indexed.get(path);
@@ -195,7 +195,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
       const i = next++;
       outcomes[i] = await outcome(listing.files[i]!);
       handOver();
-      o.onProgress?.(++done, listing.files.length, listing.files[i]!);
+      options.onProgress?.(++done, listing.files.length, listing.files[i]!);
     }
   };
   try {
@@ -212,7 +212,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
   const written = await writer.end();
   const finished = performance.now();
   const { touched, deleted } = await finishRun(
-    o,
+    options,
     written,
     orphans,
     [...indexed.keys()].filter((p) => !present.has(p)),
@@ -222,7 +222,7 @@ export async function ingestFolder(o: IngestOptions): Promise<IngestSummary> {
 
   const sec = (ms: number) => Math.round(ms) / 1000;
   return {
-    collection: o.collection,
+    collection: options.collection,
     files: listing.files.length,
     meetings: tally.meetings,
     skipped: tally.skipped,
@@ -264,19 +264,19 @@ async function finishRun(
  * gone, then finishes the run as ingestFolder does.
  */
 export async function writeCollection(
-  o: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean },
+  run: Pick<IngestOptions, 'db' | 'collection' | 'config' | 'batchRows' | 'derived'> & { replacing?: boolean },
   records: MeetingRecord[],
   gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
-  const people = new PeopleDirectory(o.config.people, await knownHandles(o.db));
-  people.observe([], await indexedPeople(o.db, o.collection));
+  const people = new PeopleDirectory(run.config.people, await knownHandles(run.db));
+  people.observe([], await indexedPeople(run.db, run.collection));
   const orphans = new Orphans();
-  const writer = new MeetingWriter(o.db, people, {
-    urlBase: o.config.urlBase,
-    batchRows: o.batchRows,
+  const writer = new MeetingWriter(run.db, people, {
+    urlBase: run.config.urlBase,
+    batchRows: run.batchRows,
     orphans,
-    derived: o.derived ?? derivedStamp(o.config),
-    replaces: () => o.replacing ?? false,
+    derived: run.derived ?? derivedStamp(run.config),
+    replaces: () => run.replacing ?? false,
   });
   try {
     for (const r of records) writer.push(r);
@@ -284,7 +284,7 @@ export async function writeCollection(
     await writer.abandon();
     throw err;
   }
-  return finishRun(o, await writer.end(), orphans, gone);
+  return finishRun(run, await writer.end(), orphans, gone);
 }
 
 /** Parsing on the main thread (workers: 0): no timeout, for debugging and profiling. */

@@ -4,8 +4,8 @@
  */
 
 /** Folds case, accents, spacing and every mark but `@ ' -` (to a space): the form a Person id is made from. In-note comparison uses extract/people/names.ts `foldNameForm`, which keeps marks. */
-export function foldName(s: string): string {
-  return s
+export function foldName(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -138,21 +138,21 @@ export function mergeVocabulary(over: Partial<Vocabulary> = {}): Vocabulary {
 }
 
 /** Compiles a vocabulary's tables to regexes. Call once per vocabulary (the registry caches). */
-export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
-  const { chars, max } = v.turnLabel;
+export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
+  const { chars, max } = vocabulary.turnLabel;
   const any = (words: readonly string[]) => words.join('|');
   const sections = Object.fromEntries(
-    Object.entries(v.sections).map(([kind, words]) => [
+    Object.entries(vocabulary.sections).map(([kind, words]) => [
       kind,
       {
-        whole: new RegExp(`^(?:(?:${any(v.sectionQualifiers)})\\s+)?(?:${any(words)})(?:\\s+(?:${any(v.sectionSuffixes)}))?:?$`, 'i'),
+        whole: new RegExp(`^(?:(?:${any(vocabulary.sectionQualifiers)})\\s+)?(?:${any(words)})(?:\\s+(?:${any(vocabulary.sectionSuffixes)}))?:?$`, 'i'),
         opens: new RegExp(`^(?:${any(words)})\\b`, 'i'),
         mentions: new RegExp(`\\b(?:${any(words)})\\b`, 'i'),
       },
     ]),
   ) as Record<SectionKind, SectionMatchers>;
   return {
-    tables: v,
+    tables: vocabulary,
     sections,
     // Note: optional bullet, optional bold around the label, a colon, then text on the same line.
     headLead: new RegExp(`^(?:\\s*(?:[-*+•]|\\d+[.)]))*\\s*(?:(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,30}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+)?`, 'u'),

@@ -127,17 +127,21 @@ export interface PersonLinks {
  * person exists by now, and records the collection (rewriting its meetings'
  * source links when the URL base changed).
  */
-export async function finishCollection(db: Db, o: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void> {
+export async function finishCollection(db: Db, options: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void> {
   await db.writeTx(
     async (tx) => {
-      if (o.orphans.size) {
-        await tx.run(cypher('sweep-orphans'), { people: [...o.orphans.people], references: [...o.orphans.references], topics: [...o.orphans.topics] });
+      if (options.orphans.size) {
+        await tx.run(cypher('sweep-orphans'), {
+          people: [...options.orphans.people],
+          references: [...options.orphans.references],
+          topics: [...options.orphans.topics],
+        });
       }
-      const { owners, involved } = o.links;
+      const { owners, involved } = options.links;
       for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
         await tx.run(cypher('link-people'), { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
       }
-      await tx.run(cypher('upsert-collection'), { name: o.collection, urlBase: o.urlBase ?? null });
+      await tx.run(cypher('upsert-collection'), { name: options.collection, urlBase: options.urlBase ?? null });
     },
     { label: 'ingest:finish', timeoutMs: 120_000 },
   );

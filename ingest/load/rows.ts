@@ -45,23 +45,23 @@ function topicQuery(name: string): string | null {
 }
 
 /** Appends one meeting's rows. */
-export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleDirectory, derived: string): void {
-  const mid = meetingId(r.collection, r.path);
+export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: PeopleDirectory, derived: string): void {
+  const mid = meetingId(record.collection, record.path);
   rows.meetings.push({
     id: mid,
-    props: { collection: r.collection, path: r.path, title: r.title, date: r.date, series: r.series, sha256: r.sha256, derived },
-    urlPath: r.path.split('/').map(encodeURIComponent).join('/'),
+    props: { collection: record.collection, path: record.path, title: record.title, date: record.date, series: record.series, sha256: record.sha256, derived },
+    urlPath: record.path.split('/').map(encodeURIComponent).join('/'),
   });
 
-  const personIds = r.people.map((p) => people.idOf(p));
+  const personIds = record.people.map((p) => people.idOf(p));
   const spoke = new Map<number, number>();
-  for (const p of r.passages) if (p.speaker !== null) spoke.set(p.speaker, (spoke.get(p.speaker) ?? 0) + 1);
-  const attended = new Set(r.attendees);
+  for (const p of record.passages) if (p.speaker !== null) spoke.set(p.speaker, (spoke.get(p.speaker) ?? 0) + 1);
+  const attended = new Set(record.attendees);
   // Two records of one meeting may name the same human: merge their rows.
   const byPerson = new Map<string, LoadRows['people'][number]>();
   // People who neither attended nor spoke but own an action item or took part in a decision.
-  const named = new Set<number>([...r.actionItems.flatMap((a) => ownersOf(a)), ...r.decisions.flatMap((d) => d.people)]);
-  r.people.forEach((p, i) => {
+  const named = new Set<number>([...record.actionItems.flatMap((a) => ownersOf(a)), ...record.decisions.flatMap((d) => d.people)]);
+  record.people.forEach((p, i) => {
     if (!attended.has(i) && !spoke.has(i) && !named.has(i)) return;
     const id = personIds[i]!;
     const row = byPerson.get(id) ?? { person: id, meeting: mid, attended: false, spoke: 0, named: false, forms: [], handles: [] };
@@ -74,15 +74,15 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   });
   rows.people.push(...byPerson.values());
 
-  const passageIds = r.passages.map((_, i) => `${mid}#p${i}`);
-  r.passages.forEach((p, i) => {
+  const passageIds = record.passages.map((_, i) => `${mid}#p${i}`);
+  record.passages.forEach((p, i) => {
     rows.passages.push({
       id: passageIds[i]!,
       meeting: mid,
       speaker: p.speaker !== null ? personIds[p.speaker]! : null,
       props: {
         meetingId: mid,
-        collection: r.collection,
+        collection: record.collection,
         idx: i,
         text: p.text,
         section: p.section,
@@ -98,14 +98,14 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   });
 
   const passagesOfRef = new Map<string, string[]>();
-  r.passages.forEach((p, i) => {
+  record.passages.forEach((p, i) => {
     for (const ref of new Set(p.refs)) {
       const list = passagesOfRef.get(ref) ?? [];
       list.push(passageIds[i]!);
       passagesOfRef.set(ref, list);
     }
   });
-  for (const ref of r.references) {
+  for (const ref of record.references) {
     rows.references.push({
       id: ref.id,
       meeting: mid,
@@ -119,9 +119,9 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   }
 
   const topicIds = new Map<string, string>();
-  const decisionTopics = r.decisions.flatMap((d) => d.topics).filter((n) => !r.topics.some((t) => t.name === n));
+  const decisionTopics = record.decisions.flatMap((d) => d.topics).filter((n) => !record.topics.some((t) => t.name === n));
   const allTopics: TopicRecord[] = [
-    ...r.topics,
+    ...record.topics,
     ...[...new Set(decisionTopics)].map((name): TopicRecord => ({ name, key: '', weight: 1, passages: [], kind: 'decision' })),
   ];
   const topicRows = new Map<string, LoadRows['topics'][number]>();
@@ -130,7 +130,7 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
     if (!id) continue;
     topicIds.set(t.name, id);
     const existing = topicRows.get(id);
-    const refs = (t.refs ?? []).filter((ref) => r.references.some((x) => x.id === ref));
+    const refs = (t.refs ?? []).filter((ref) => record.references.some((x) => x.id === ref));
     if (existing) {
       existing.weight += t.weight;
       for (const p of t.passages) if (!existing.passages.includes(passageIds[p]!)) existing.passages.push(passageIds[p]!);
@@ -151,13 +151,13 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
   }
   rows.topics.push(...topicRows.values());
 
-  r.decisions.forEach((d, i) => {
+  record.decisions.forEach((d, i) => {
     rows.decisions.push({
       id: `${mid}#d${i}`,
       meeting: mid,
       props: {
         meetingId: mid,
-        collection: r.collection,
+        collection: record.collection,
         text: d.text,
         section: d.section,
         startLine: d.startLine,
@@ -166,11 +166,11 @@ export function addMeetingRows(rows: LoadRows, r: MeetingRecord, people: PeopleD
       },
       people: [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))],
       topics: [...new Set(d.topics.map((t) => topicIds.get(t)).filter((t): t is string => !!t))],
-      refs: [...new Set(d.refs)].filter((id) => r.references.some((x) => x.id === id)),
+      refs: [...new Set(d.refs)].filter((id) => record.references.some((x) => x.id === id)),
     });
   });
 
-  r.actionItems.forEach((a, i) => {
+  record.actionItems.forEach((a, i) => {
     rows.actionItems.push({
       id: `${mid}#a${i}`,
       meeting: mid,

@@ -9,12 +9,12 @@
  * Remembers a pure function of a string for the strings seen most: the same
  * labels and names recur through a note and across a collection.
  */
-export function memo<T>(f: (s: string) => T, limit = 20_000): (s: string) => T {
+export function memo<T>(compute: (s: string) => T, limit = 20_000): (s: string) => T {
   const seen = new Map<string, T>();
   return (s) => {
     let v = seen.get(s);
     if (v === undefined && !seen.has(s)) {
-      v = f(s);
+      v = compute(s);
       if (seen.size >= limit) seen.clear();
       seen.set(s, v);
     }
@@ -430,8 +430,8 @@ export const isHandle = (s: string): boolean => HANDLE.test(s) && s.replace(/^@/
  * True when text reads as one person's name: one to five capitalised words
  * (particles and initials allowed), or a single handle.
  */
-export function isNameLike(s: string): boolean {
-  const t = s.trim();
+export function isNameLike(text: string): boolean {
+  const t = text.trim();
   if (!t || t.length > 60) return false;
   if (NOT_A_NAME.has(foldNameForm(t))) return false;
   const words = t.split(/\s+/);
@@ -602,24 +602,24 @@ export function derivedInitials(name: string): string[] {
  * `Foltzer`, `Kieth` / `Keith`): edit distance with transpositions, at most
  * 1, or 2 for long words; the first letter must agree.
  */
-export function closeSpelling(a: string, b: string, shortest = 4): boolean {
-  if (a === b) return true;
-  const limit = Math.min(a.length, b.length) >= 7 ? 2 : 1;
-  if (Math.min(a.length, b.length) < shortest || Math.abs(a.length - b.length) > limit || a[0] !== b[0]) return false;
+export function closeSpelling(one: string, other: string, shortest = 4): boolean {
+  if (one === other) return true;
+  const limit = Math.min(one.length, other.length) >= 7 ? 2 : 1;
+  if (Math.min(one.length, other.length) < shortest || Math.abs(one.length - other.length) > limit || one[0] !== other[0]) return false;
   let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
+  let prev = Array.from({ length: other.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= one.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+    for (let j = 1; j <= other.length; j++) {
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (one[i - 1] === other[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && one[i - 1] === other[j - 2] && one[i - 2] === other[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
     }
     if (Math.min(...cur) > limit) return false;
     before = prev;
     prev = cur;
   }
-  return prev[b.length]! <= limit;
+  return prev[other.length]! <= limit;
 }
 
 /**
@@ -627,10 +627,10 @@ export function closeSpelling(a: string, b: string, shortest = 4): boolean {
  * `acrichton`, `acrichto`, `alexcrichton`, `jlbirch`, `tschneidereit`, or the
  * last name alone (`okafor`).
  */
-export function handleFits(handle: string, c: { first: string; last: string }): boolean {
+export function handleFits(handle: string, candidate: { first: string; last: string }): boolean {
   const h = handle.toLowerCase().replace(/[^a-z]/g, '');
-  const first = c.first.replace(/[^a-z]/g, '');
-  const last = c.last.replace(/[^a-z]/g, '');
+  const first = candidate.first.replace(/[^a-z]/g, '');
+  const last = candidate.last.replace(/[^a-z]/g, '');
   if (h === last && last.length >= 5) return true;
   if (!first || last.length < 3 || h[0] !== first[0]) return false;
   const at = h.indexOf(last.slice(0, Math.max(4, last.length - 2)));
