@@ -13,7 +13,7 @@ import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading,
 import type { ExtractContext } from './context.js';
 import { resolvePersonName } from './people.js';
 import { wordSense } from './people/words.js';
-import type { ActionItemRecord, Block } from '../types.js';
+import type { ActionItemRecord, Block, PersonRecord } from '../types.js';
 
 /** Sections that list action items; not the review of last meeting's. */
 const ACTION_SECTION = /^(?:action\s+items?|actions?|ais?|next\s+steps?|follow[- ]?ups?|to-?dos?|tasks|assignments|action\s+items?\s+(?:for|and)\b.*)$/i;
@@ -23,8 +23,19 @@ const LIST_OPENER = /\b(?:action\s+items?|next\s+steps|follow[- ]?ups|AIs|to-?do
 /** Items of an action list that name no task: placeholders, bare links. */
 const EMPTY = /^(?:none|n\/?a|tbd|todo|-+|\.\.\.|…|nothing(?:\s+yet)?)\.?$|^(?:https?:\/\/\S+\s*)+$/i;
 
-/** Finds the action items recorded in a note. */
-export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
+/** What the actions stage found: the items, and the meeting's people with the owners it added (see adoptOwner). */
+export interface ActionsResult {
+  items: ActionItemRecord[];
+  people: PersonRecord[];
+}
+
+/**
+ * Finds the action items recorded in a note. An owner the people stage did
+ * not find is added to a copy of the meeting's people this stage owns (the
+ * people stage's result is left as it was); the copy is returned with the items.
+ */
+export function extractActionItems(given: ExtractContext): ActionsResult {
+  const ctx: ExtractContext = { ...given, people: { ...given.people, people: [...given.people.people] } };
   const { note } = ctx;
   const items: ActionItemRecord[] = [];
   const ownerOfItem = new Map<number, Owner>();
@@ -90,7 +101,7 @@ export function extractActionItems(ctx: ExtractContext): ActionItemRecord[] {
       items.push(record(unit.text, unit.startLine, unit.endLine, owner));
     }
   }
-  return items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+  return { items: items.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine), people: ctx.people.people };
 }
 
 /**

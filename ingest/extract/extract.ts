@@ -56,9 +56,11 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     passages.push(passage);
   }
   const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, threads, annotations, sectionPath };
-  // Decisions before action items, as ever: actions adds the owners it adopts to the people.
   const decisions = extractDecisions(ctx);
-  const actionItems = extractActionItems(ctx);
+  const actions = extractActionItems(ctx);
+  // The meeting's people are the people stage's and the owners the actions stage added; topics reads them all.
+  const withOwners: ExtractContext = { ...ctx, people: { ...people, people: actions.people } };
+  const actionItems = actions.items;
   return {
     collection: note.collection,
     path: note.path,
@@ -66,13 +68,13 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     title: note.title,
     date: meta.date,
     series: meta.series,
-    people: people.people,
+    people: actions.people,
     attendees: people.attendees,
     passages,
     references: refs.references,
     decisions,
     actionItems,
-    topics: extractTopics(ctx),
+    topics: extractTopics(withOwners),
     messages: [...meta.messages, ...emptyLabels(note), ...ownerless(note, actionItems)],
   };
 }

@@ -24,6 +24,8 @@ export interface PeopleResult {
   speakerOf: (number | null)[];
   /** Per block id: the label the speaker was written as. */
   speakerAs: (string | undefined)[];
+  /** The meeting's people as later stages look them up by a form (resolvePersonName). */
+  readonly lookup: Roster;
 }
 
 /** `(Pat Hickey, 15 mins)`, `(Yuri Iozzelli)`: a presenter named in the agenda. */
@@ -64,12 +66,23 @@ export function extractPeople(note: Note, config: CollectionConfig): PeopleResul
   const used = [...new Set([...attendees, ...speakers.speakerOf.filter((s): s is number => s !== null)])];
   const remap = new Map(used.map((r, i) => [r, i]));
   const records = roster.records;
+  const people = used.map((r) => records[r]!);
+  const listed = attendees.map((r) => remap.get(r)!);
   return {
-    people: used.map((r) => records[r]!),
-    attendees: attendees.map((r) => remap.get(r)!),
+    people,
+    attendees: listed,
     speakerOf: speakers.speakerOf.map((s) => (s === null ? null : remap.get(s)!)),
     speakerAs: speakers.speakerAs,
+    lookup: lookupRoster(people, listed),
   };
+}
+
+/** A roster of the meeting's final people, each as an attendee or a speaker, for looking them up by any form. */
+function lookupRoster(people: readonly PersonRecord[], attendees: readonly number[]): Roster {
+  const lookup = new Roster();
+  const listed = new Set(attendees);
+  people.forEach((p, i) => lookup.adopt(p, listed.has(i) ? 'attendee' : 'speaker'));
+  return lookup;
 }
 
 /**
@@ -92,22 +105,16 @@ function blockText(note: Note): (b: Block) => string {
   };
 }
 
-const rosters = new WeakMap<PeopleResult, Roster>();
-
 /**
  * Resolves a form a note uses for someone (full name, first name, initials,
  * handle) to an index into result.people, or null when it is unknown or
  * ambiguous in this meeting. Used by later stages (action item owners, people
- * named in decisions).
+ * named in decisions). Note: people a later stage adds (an action item's owner
+ * the note names nowhere else) are not looked up: the lookup is the people
+ * stage's, built once from what it found.
  */
 export function resolvePersonName(result: PeopleResult, form: string): number | null {
-  let roster = rosters.get(result);
-  if (!roster) {
-    roster = new Roster();
-    const listed = new Set(result.attendees);
-    result.people.forEach((p, i) => roster!.adopt(p, listed.has(i) ? 'attendee' : 'speaker'));
-    rosters.set(result, roster);
-  }
+  const roster = result.lookup;
   const f = form.trim().replace(/^@/, '');
   return f ? roster.resolve(f) : null;
 }

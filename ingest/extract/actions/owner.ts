@@ -28,8 +28,8 @@ const GROUP_NAMED =
  * An owner the people stage does not know ("Victor to update the docs" in a
  * summary that lists no attendees): added to the meeting's people as
  * written, so the item keeps its owner. Only one person's name, not
- * initials, which stay ambiguous. Note: this appends to ctx.people.people;
- * indices taken before stay valid.
+ * initials, which stay ambiguous. Note: this appends to ctx.people.people, the
+ * actions stage's own copy (extractActionItems); indices taken before stay valid.
  */
 export function adoptOwner(ctx: ExtractContext, form: string, owner: Owner): Owner {
   if (owner.known) return owner;
