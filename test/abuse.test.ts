@@ -380,7 +380,8 @@ describe('Cypher injection', () => {
       const s = await ingestFolder({ db, folder: dir, collection, config });
       expect(s).toMatchObject({ meetings: 1, failed: 0 });
       const [m] = await db.read('MATCH (m:Meeting {collection: $collection}) RETURN m.path AS path, m.title AS title, m.url AS url', { collection });
-      expect(m).toEqual({ path: name, title, url: `${config.urlBase}/${name}` });
+      // The path is percent-encoded in the link (spaces, quotes, braces, backticks, `$`, `=`); the URL base is the config's as given.
+      expect(m).toEqual({ path: name, title, url: `${config.urlBase}/notes%20'%7D)%20SET%20n.pwned%20%3D%201%20%60%24x%60.md` });
       const texts = (await db.read('MATCH (x:Passage {meetingId: $id}) RETURN x.text AS t', { id: `${collection}/${name}` })).map((r) => r.t as string);
       expect(texts).toContain("Robert: we decided to MATCH (n) DETACH DELETE n, see #1' OR '1'='1");
       const people = (await db.read('MATCH (p:Person)-[:ATTENDED]->(:Meeting {collection: $collection}) RETURN p.name AS n', { collection })).map((r) => r.n);
