@@ -75,7 +75,7 @@ export function parseStamp(stamp: unknown): DerivedStamp | null {
 }
 
 /** JSON of any config value with keys sorted (Maps and Sets as sorted entries), so equal configs hash alike. */
-function stable(v: unknown): string {
+export function stable(v: unknown): string {
   if (v instanceof Map) return stable(Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])));
   if (v instanceof Set) return stable([...v].map(stable).sort());
   if (v instanceof RegExp) return JSON.stringify(String(v));

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/driver.js';
+import { stable } from '../../ingest/load/derived.js';
 
 export interface Fingerprint {
   nodes: number;
@@ -42,18 +43,6 @@ function of(entries: Fingerprint['entries']): Fingerprint {
   const hash = createHash('sha256').update(lines.join('\n')).digest('hex');
   const nodes = entries.filter((e) => e.keys.length === 1).length;
   return { nodes, relationships: entries.length - nodes, hash, lines, entries };
-}
-
-/** JSON with object keys sorted. */
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /** The lines in one fingerprint and not the other, a few of each, for an assertion message. */
