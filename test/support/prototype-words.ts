@@ -93,7 +93,8 @@ export function facts(record: MeetingRecord, w: string) {
     attendees: record.attendees.map(person),
     passages: record.passages.map((p) => [s(p.text), p.startLine, p.endLine, person(p.speaker)]),
     references: record.references.map((r) => [s(r.id), r.kind]),
-    topics: record.topics.map((t) => s(t.name)),
+    // Topics of equal weight are ordered by their key, which depends on the word's spelling: compared in the masked spelling's order.
+    topics: record.topics.map((t) => [s(t.name) ?? '', t.weight] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     decisions: record.decisions.map((d) => [d.startLine, d.endLine, d.people.map(person)]),
     actionItems: record.actionItems.map((a) => [a.startLine, a.endLine, person(a.owner)]),
   };
