@@ -6,14 +6,13 @@
  * references and topics the removals touched are swept if nothing mentions
  * them any more, owners and decisions are tied to people first seen later in
  * the run, and each touched person's name and aliases settled from every
- * form seen.
+ * form seen (by resolve/people.ts:settleName).
  */
 import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../../db/driver.js';
-import { foldName } from '../../schema/names.js';
 import { projectFile } from '../../schema/paths.js';
 import type { PersonEntry } from '../read/config.js';
-import { nameAndAliases } from '../resolve/people.js';
+import { configuredByForm, settleName } from '../resolve/people.js';
 import { meetingId, type LoadRows } from './rows.js';
 import type { PersonRecord } from '../types.js';
 
@@ -150,42 +149,14 @@ export async function finishCollection(db: Db, options: { collection: string; ur
 /** Settles names and aliases of the touched people from every form seen, in one transaction. */
 export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]): Promise<void> {
   if (!ids.length) return;
-  const configured = new Map<string, PersonEntry>();
-  for (const e of entries) for (const f of [e.name, ...(e.aliases ?? [])]) configured.set(foldName(f), e);
+  const configured = configuredByForm(entries);
   await db.writeTx(
     async (tx) => {
+      // Every form the graph holds of each touched person, earlier runs' meetings included; the policy is resolve/'s.
       const forms = await tx.run(cypher('person-forms'), { ids });
-      const rows = forms.map((r) => {
-        const seen = byUse(r.forms as string[]);
-        const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
-        const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
-        const { name, aliases } = nameAndAliases(r.id as string, all);
-        const handles = [...new Set([...(r.handles as string[]), ...(entry?.handles ?? [])])].sort();
-        // An explicitly configured canonical name wins over the fullest form seen.
-        if (entry && foldName(name) !== foldName(entry.name)) {
-          return { id: r.id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], handles), handles };
-        }
-        return { id: r.id, name, aliases: withHandles(name, aliases, handles), handles };
-      });
+      const rows = forms.map((r) => settleName(r.id as string, r.forms as string[], r.handles as string[], configured));
       for (let i = 0; i < rows.length; i += 2000) await tx.run(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) });
     },
     { label: 'ingest:people', timeoutMs: 120_000 },
   );
-}
-
-/**
- * The forms, most used first (then in meeting order). Note: of forms that fold
- * alike (`Brian`, `brian`), the first is the one kept, so the most used wins.
- */
-function byUse(forms: string[]): string[] {
-  const uses = new Map<string, number>();
-  for (const f of forms) uses.set(f, (uses.get(f) ?? 0) + 1);
-  return [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)!);
-}
-
-/** Aliases are every other form seen, handles included; each once, never the name itself. */
-function withHandles(name: string, aliases: string[], handles: string[]): string[] {
-  const out = new Map<string, string>();
-  for (const a of [...aliases, ...handles]) if (foldName(a) !== foldName(name) && !out.has(foldName(a))) out.set(foldName(a), a);
-  return [...out.values()].sort((a, b) => a.localeCompare(b));
 }

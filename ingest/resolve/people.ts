@@ -132,3 +132,53 @@ export function nameAndAliases(id: string, forms: string[]): { name: string; ali
   const [name, ...aliases] = all;
   return { name: name!, aliases: aliases.sort((a, b) => a.localeCompare(b)) };
 }
+
+/** What a person is called, settled from every form the graph holds of them and the collection's configuration. */
+export interface SettledName {
+  id: string;
+  name: string;
+  aliases: string[];
+  handles: string[];
+}
+
+/** The configured people by each of their folded names and aliases. */
+export function configuredByForm(entries: readonly PersonEntry[]): Map<string, PersonEntry> {
+  const configured = new Map<string, PersonEntry>();
+  for (const e of entries) for (const f of [e.name, ...(e.aliases ?? [])]) configured.set(foldName(f), e);
+  return configured;
+}
+
+/**
+ * The naming policy: a configured person's name wins; otherwise the fullest
+ * form seen (nameAndAliases), the forms weighed by how often they were used.
+ * Aliases are every other form and every handle, each once.
+ */
+export function settleName(id: string, forms: readonly string[], handles: readonly string[], configured: Map<string, PersonEntry>): SettledName {
+  const seen = byUse(forms);
+  const entry = seen.map((f) => configured.get(foldName(f))).find(Boolean);
+  const all = entry ? [entry.name, ...(entry.aliases ?? []), ...seen] : seen;
+  const { name, aliases } = nameAndAliases(id, all);
+  const allHandles = [...new Set([...handles, ...(entry?.handles ?? [])])].sort();
+  // An explicitly configured canonical name wins over the fullest form seen.
+  if (entry && foldName(name) !== foldName(entry.name)) {
+    return { id, name: entry.name, aliases: withHandles(entry.name, [name, ...aliases], allHandles), handles: allHandles };
+  }
+  return { id, name, aliases: withHandles(name, aliases, allHandles), handles: allHandles };
+}
+
+/**
+ * The forms, most used first (then in meeting order). Note: of forms that fold
+ * alike (`Brian`, `brian`), the first is the one kept, so the most used wins.
+ */
+function byUse(forms: readonly string[]): string[] {
+  const uses = new Map<string, number>();
+  for (const f of forms) uses.set(f, (uses.get(f) ?? 0) + 1);
+  return [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)!);
+}
+
+/** Aliases are every other form seen, handles included; each once, never the name itself. */
+function withHandles(name: string, aliases: string[], handles: string[]): string[] {
+  const out = new Map<string, string>();
+  for (const a of [...aliases, ...handles]) if (foldName(a) !== foldName(name) && !out.has(foldName(a))) out.set(foldName(a), a);
+  return [...out.values()].sort((a, b) => a.localeCompare(b));
+}
