@@ -3,7 +3,7 @@
  * A bad argument is refused with a message naming it and the reason.
  */
 import { personKey } from '../schema/names.js';
-import { MAX_QUERY_CHARS, QueryTextError, termQuery } from '../schema/terms.js';
+import { MAX_QUERY_CHARS, QueryTextError, termQuery, type Expansion } from '../schema/terms.js';
 import { badInput } from './errors.js';
 import { clampFirst } from './loaders.js';
 
@@ -52,10 +52,10 @@ export function personLookup(args: Args) {
 }
 
 /** A full-text query built from the words of `argument`; null when no word is searchable. */
-export function textQuery(args: Args, argument: string, mode: 'all' | 'any' = 'all'): string | null {
+export function textQuery(args: Args, argument: string, mode: 'all' | 'any' = 'all', expansions: readonly Expansion[] = []): string | null {
   const text = required(args, argument);
   try {
-    return termQuery(text, mode);
+    return termQuery(text, mode, expansions);
   } catch (err) {
     if (err instanceof QueryTextError) throw badInput(argument, `${err.message}`);
     throw err;
@@ -64,11 +64,12 @@ export function textQuery(args: Args, argument: string, mode: 'all' | 'any' = 'a
 
 /**
  * A free-text topic (`topic`, `about`) as one Lucene query per word, each
- * with the forms joined to its neighbours, so a query can weigh the words
- * apart; with the filters. Null when no word is searchable.
+ * with the forms joined to its neighbours (and the acronyms the notes define,
+ * either way), so a query can weigh the words apart; with the filters. Null
+ * when no word is searchable.
  */
-export function topicArgs(args: Args, argument: string, firstDefault: number) {
-  const query = textQuery(args, argument);
+export function topicArgs(args: Args, argument: string, firstDefault: number, expansions: readonly Expansion[] = []) {
+  const query = textQuery(args, argument, 'all', expansions);
   return query ? { groups: query.split(' AND '), ...filters(args, firstDefault) } : null;
 }
 

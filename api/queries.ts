@@ -150,6 +150,7 @@ export function loadQueries() {
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
     timeline: runner<RefOrTopic, TimelineRow>('timeline'),
+    acronyms: runner<{ words: string[]; phrases: string[]; collection: string | null }, { short: string; long: string }>('acronyms'),
     topicReferences: runner<{ groups: string[]; collection: string | null; named: number }, { id: string; named: number }>('topic-references'),
   };
 }

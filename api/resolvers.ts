@@ -12,6 +12,7 @@ import type { Context } from './loaders.js';
 import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
 import { sourceOf } from './source.js';
 import { explain, type Asked } from './explain.js';
+import { acronymCandidates, type Expansion } from '../schema/terms.js';
 
 type Args = Record<string, unknown>;
 
@@ -30,7 +31,20 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 /** What was asked, carried on each answer row for its `why` (api/explain.ts). */
-const asked = (text: unknown): Asked => ({ text: String(text) });
+const asked = (text: unknown, expansions: readonly Expansion[] = []): Asked => ({ text: String(text), expansions });
+
+/**
+ * A topic argument checked (args.ts topicArgs), its words expanded with the
+ * acronyms the notes define that they spell or are (queries/acronyms.cypher):
+ * `CoC` also finds "Code of Conduct", and "minimum supported Rust version"
+ * also finds `MSRV`. Null when no word is searchable.
+ */
+async function topicOf(c: Context, a: Args, argument: string, firstDefault: number) {
+  const p = topicArgs(a, argument, firstDefault);
+  if (!p) return null;
+  const expansions = await c.q.acronyms.run(c.db, { ...acronymCandidates(String(a[argument])), collection: p.collection });
+  return { ...(expansions.length ? topicArgs(a, argument, firstDefault, expansions)! : p), expansions };
+}
 
 /** Whether a line links or names a reference by its number (`#43`, `/pull/43`). */
 function linksRef(text: string, ref: string | null | undefined): boolean {
@@ -45,8 +59,9 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
  */
 async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>): Promise<TimelineRow[]> {
   if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection });
-  const t = topicArgs(a, 'ref', 100);
-  if (!t) return [];
+  const found = await topicOf(c, a, 'ref', 100);
+  if (!found) return [];
+  const { expansions: _, ...t } = found;
   const [refs, discussed] = await Promise.all([
     c.q.topicReferences.run(c.db, { groups: t.groups, collection: t.collection, named: TIMELINE.named }),
     c.q.discussions.run(c.db, { ...t, ...TOPIC, ...DISCUSSION }),
@@ -67,16 +82,26 @@ export const resolvers = {
     },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
     discussions: async (_: unknown, a: Args, c: Context) => {
-      const p = topicArgs(a, 'topic', 20);
-      return p ? (await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic) })) : [];
+      const found = await topicOf(c, a, 'topic', 20);
+      if (!found) return [];
+      const { expansions, ...p } = found;
+      return (await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic, expansions) }));
     },
     decisions: async (_: unknown, a: Args, c: Context) => {
-      const p = topicArgs(a, 'about', 20);
-      return p ? (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION })).map((r) => ({ ...r.decision, score: r.score, asked: asked(a.about) })) : [];
+      const found = await topicOf(c, a, 'about', 20);
+      if (!found) return [];
+      const { expansions, ...p } = found;
+      return (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION })).map((r) => ({
+        ...r.decision,
+        score: r.score,
+        asked: asked(a.about, expansions),
+      }));
     },
     followUps: async (_: unknown, a: Args, c: Context) => {
-      const p = topicArgs(a, 'topic', 50);
-      return p ? c.q.followUps.run(c.db, { ...p, ...TOPIC }) : [];
+      const found = await topicOf(c, a, 'topic', 50);
+      if (!found) return [];
+      const { expansions: _e, ...p } = found;
+      return c.q.followUps.run(c.db, { ...p, ...TOPIC });
     },
     timeline: async (_: unknown, a: Args, c: Context) => {
       const p = refOrTopicArgs(a);

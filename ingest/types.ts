@@ -190,6 +190,17 @@ export interface TopicRecord {
   refs?: string[];
 }
 
+/** An acronym the note defines ("Code of Conduct (CoC)"): retrieval matches either form with the other. */
+export interface AcronymRecord {
+  /** The initials, lower case (`coc`). */
+  short: string;
+  /** The name's terms (schema/terms.ts), space-separated (`code conduct`). */
+  long: string;
+  /** The definition as written, the name and then its initials. */
+  text: string;
+  line: number;
+}
+
 /** Everything ingest extracts from one note; the loader writes it as one unit. */
 export interface MeetingRecord {
   collection: string;
@@ -206,5 +217,7 @@ export interface MeetingRecord {
   decisions: DecisionRecord[];
   actionItems: ActionItemRecord[];
   topics: TopicRecord[];
+  /** Acronyms the note defines. */
+  acronyms: AcronymRecord[];
   messages: Message[];
 }

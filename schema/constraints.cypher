@@ -12,6 +12,7 @@ CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (x:Passage) REQUIRE x.id IS UNIQUE;
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:Decision) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT action_item_id IF NOT EXISTS FOR (a:ActionItem) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT acronym_id IF NOT EXISTS FOR (a:Acronym) REQUIRE a.id IS UNIQUE;
 
 CREATE INDEX meeting_collection_path IF NOT EXISTS FOR (m:Meeting) ON (m.collection, m.path);
 CREATE INDEX meeting_date IF NOT EXISTS FOR (m:Meeting) ON (m.date);
@@ -20,6 +21,8 @@ CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX passage_meeting IF NOT EXISTS FOR (x:Passage) ON (x.meetingId);
 CREATE INDEX passage_meeting_thread IF NOT EXISTS FOR (x:Passage) ON (x.meetingId, x.thread);
 CREATE INDEX decision_meeting IF NOT EXISTS FOR (d:Decision) ON (d.meetingId);
+CREATE INDEX acronym_short IF NOT EXISTS FOR (a:Acronym) ON (a.short);
+CREATE INDEX acronym_long IF NOT EXISTS FOR (a:Acronym) ON (a.long);
 
 CREATE FULLTEXT INDEX passage_terms IF NOT EXISTS FOR (x:Passage) ON EACH [x.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
 CREATE FULLTEXT INDEX decision_terms IF NOT EXISTS FOR (d:Decision) ON EACH [d.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };

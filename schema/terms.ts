@@ -84,20 +84,53 @@ const MAX_QUERY_TERMS = 24;
 
 export class QueryTextError extends Error {}
 
+/** An acronym a collection's notes define: its initials (`coc`) and the terms of its name (`code conduct`). */
+export interface Expansion {
+  short: string;
+  long: string;
+}
+
+/**
+ * What to look up among the acronyms the notes define for what a person
+ * typed: each word (a word may be initials), and each run of two to eight of
+ * its terms (a run may be a defined name).
+ */
+export function acronymCandidates(text: string): { words: string[]; phrases: string[] } {
+  const ws = words(text.slice(0, MAX_QUERY_CHARS)).filter((w) => !STOP.has(w));
+  const ts = ws.map(stem);
+  const phrases: string[] = [];
+  for (let i = 0; i < ts.length; i++) for (let n = 2; n <= 8 && i + n <= ts.length; n++) phrases.push(ts.slice(i, i + n).join(' '));
+  // Initials in mixed case (`CoC`, `ePBS`) are split like camel case: two words joined may be one.
+  const pairs = ws.slice(1).map((w, i) => ws[i]! + w);
+  return { words: [...new Set([...ws, ...pairs])], phrases: [...new Set(phrases)] };
+}
+
 /**
  * A Lucene query over index terms for what a person typed: every word must
  * match, either alone or joined with a neighbour (`page map` finds `pagemap`
  * and `pagemap` finds `page map`). With mode 'any', one word is enough (for
- * ranking). Returns null when nothing searchable is left (only stop words or
- * punctuation). Built only from [a-z0-9] terms, so nothing needs escaping.
+ * ranking). Acronyms the notes define (`expansions`) match either way: a word
+ * that is one also finds its name as a phrase (`coc` finds "code of
+ * conduct"), and the words of a name also find its initials. Returns null when
+ * nothing searchable is left (only stop words or punctuation). Built only from
+ * [a-z0-9] terms, so nothing needs escaping.
  */
-export function termQuery(text: string, mode: 'all' | 'any' = 'all'): string | null {
+export function termQuery(text: string, mode: 'all' | 'any' = 'all', expansions: readonly Expansion[] = []): string | null {
   if (text.length > MAX_QUERY_CHARS) throw new QueryTextError(`the text is ${text.length} characters; at most ${MAX_QUERY_CHARS} are searched`);
   const ws = words(text)
     .filter((w) => !STOP.has(w))
     .slice(0, MAX_QUERY_TERMS);
   if (!ws.length) return null;
   const short = initials(text);
+  const stems = ws.map(stem);
+  // The initials of each defined name the words spell out, on each of its words.
+  const named = ws.map(() => new Set<string>());
+  for (const e of expansions) {
+    const long = e.long.split(' ');
+    for (let i = 0; i + long.length <= stems.length; i++) {
+      if (long.every((t, k) => stems[i + k] === t)) for (let k = 0; k < long.length; k++) named[i + k]!.add(e.short);
+    }
+  }
   const parts = ws.flatMap((w, i) => {
     // The series of a numbered item is one word with its number, which alone names it too.
     if (numbered(ws, i)) return [];
@@ -105,6 +138,10 @@ export function termQuery(text: string, mode: 'all' | 'any' = 'all'): string | n
     if (short) alts.add(short);
     if (i > 0) alts.add(stem(ws[i - 1]! + w));
     if (i + 1 < ws.length) alts.add(stem(w + ws[i + 1]!));
+    // Initials in mixed case (`CoC` → `co c`) are two words here: either may be half of them.
+    const spelled = [w, i > 0 ? ws[i - 1]! + w : '', i + 1 < ws.length ? w + ws[i + 1]! : ''];
+    for (const e of expansions) if (spelled.includes(e.short) && /^[a-z0-9]+(?: [a-z0-9]+)+$/.test(e.long)) alts.add(`"${e.long}"`);
+    for (const s of named[i]!) alts.add(s);
     return [alts.size === 1 ? [...alts][0]! : `(${[...alts].join(' OR ')})`];
   });
   return parts.join(mode === 'all' ? ' AND ' : ' OR ');

@@ -12,6 +12,7 @@ import { extractMeta } from './meta.js';
 import { extractPeople } from './people.js';
 import { extractReferences } from './references.js';
 import { extractTopics } from './topics.js';
+import { extractAcronyms } from './topics/acronyms.js';
 import type { ActionItemRecord, MeetingRecord, Message, Note, PassageRecord } from '../types.js';
 import type { ExtractContext } from './context.js';
 
@@ -75,6 +76,7 @@ export function extractMeeting(note: Note, config: CollectionConfig): MeetingRec
     decisions,
     actionItems,
     topics: extractTopics(withOwners),
+    acronyms: extractAcronyms(note, annotations, actions.people),
     messages: [...meta.messages, ...emptyLabels(note), ...ownerless(note, actionItems)],
   };
 }

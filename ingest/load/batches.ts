@@ -219,7 +219,14 @@ export class MeetingWriter {
 }
 
 const rowCount = (r: LoadRows): number =>
-  r.meetings.length + r.people.length + r.passages.length + r.references.length + r.topics.length + r.decisions.length + r.actionItems.length;
+  r.meetings.length +
+  r.people.length +
+  r.passages.length +
+  r.references.length +
+  r.topics.length +
+  r.decisions.length +
+  r.actionItems.length +
+  r.acronyms.length;
 
 const byKey =
   <T>(key: (x: T) => string) =>

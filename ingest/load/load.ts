@@ -104,6 +104,7 @@ function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<unkn
   if (rows.topics.length) runs.push(tx.run(cypher('write-topics'), { rows: rows.topics }));
   if (rows.decisions.length) runs.push(tx.run(cypher('write-decisions'), { rows: rows.decisions }));
   if (rows.actionItems.length) runs.push(tx.run(cypher('write-action-items'), { rows: rows.actionItems }));
+  if (rows.acronyms.length) runs.push(tx.run(cypher('write-acronyms'), { rows: rows.acronyms }));
   return Promise.all(runs);
 }
 

@@ -25,9 +25,19 @@ export interface LoadRows {
   }[];
   decisions: { id: string; meeting: string; props: Record<string, unknown>; people: string[]; topics: string[]; refs: string[] }[];
   actionItems: { id: string; meeting: string; owner: string | null; owners: string[]; props: Record<string, unknown> }[];
+  acronyms: { id: string; meeting: string; props: { meetingId: string; collection: string; short: string; long: string; text: string; line: number } }[];
 }
 
-export const emptyRows = (): LoadRows => ({ meetings: [], people: [], passages: [], references: [], topics: [], decisions: [], actionItems: [] });
+export const emptyRows = (): LoadRows => ({
+  meetings: [],
+  people: [],
+  passages: [],
+  references: [],
+  topics: [],
+  decisions: [],
+  actionItems: [],
+  acronyms: [],
+});
 
 /** The id of a meeting: its collection and its path. */
 export const meetingId = (collection: string, path: string): string => `${collection}/${path}`;
@@ -183,6 +193,18 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
         ),
       ],
       props: { meetingId: mid, text: a.text, startLine: a.startLine, endLine: a.endLine, ownerGroup: a.ownerGroup ?? null },
+    });
+  });
+  addAcronymRows(rows, record, mid);
+}
+
+/** Appends the rows of the acronyms a meeting defines (records made before `acronyms` existed have none). */
+function addAcronymRows(rows: LoadRows, record: MeetingRecord, mid: string): void {
+  (record.acronyms ?? []).forEach((a, i) => {
+    rows.acronyms.push({
+      id: `${mid}#x${i}`,
+      meeting: mid,
+      props: { meetingId: mid, collection: record.collection, short: a.short, long: a.long, text: a.text, line: a.line },
     });
   });
 }
