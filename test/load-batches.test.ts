@@ -6,7 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/driver.js';
 import { MeetingWriter } from '../ingest/load/batches.js';
-import { cypher, Orphans } from '../ingest/load/load.js';
+import { Orphans } from '../ingest/load/load.js';
+import { STATEMENTS } from '../ingest/load/statements.js';
 import type { LoadRows } from '../ingest/load/rows.js';
 import { PeopleDirectory } from '../ingest/resolve/people.js';
 import type { MeetingRecord, PersonRecord } from '../ingest/types.js';
@@ -41,7 +42,7 @@ function recordingDb(gate?: (meetings: string[]) => Promise<void>) {
   const open_: { ids: string[]; open: number }[] = [];
   let open = 0;
   let most = 0;
-  const names = new Map(['write-meetings', 'write-people', 'write-topics', 'write-references'].map((n) => [cypher(n), n]));
+  const names = new Map([STATEMENTS.writeMeetings, STATEMENTS.writePeople, STATEMENTS.writeTopics, STATEMENTS.writeReferences].map((s) => [s.text, s.name]));
   const db = {
     async writeTx(work: (tx: { run: (q: string, p: Record<string, unknown>) => Promise<unknown[]> }) => Promise<unknown>) {
       open += 1;

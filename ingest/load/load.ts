@@ -2,31 +2,19 @@
  * Writes meeting records to Neo4j. Each batch of whole meetings (batched by
  * batches.ts) is one write transaction (a reader never sees half a meeting):
  * the meetings' old facts are removed and the new ones written with
- * parameterised UNWIND queries from ingest/load/cypher/. Afterwards the people,
+ * parameterised UNWIND queries from ingest/load/cypher/ (statements.ts). Afterwards the people,
  * references and topics the removals touched are swept if nothing mentions
  * them any more, owners and decisions are tied to people first seen later in
  * the run, and each touched person's name and aliases settled from every
  * form seen (by resolve/people.ts:settleName).
  */
-import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../../db/driver.js';
 import { projectFile } from '../../schema/paths.js';
 import type { PersonEntry } from '../read/config.js';
 import { configuredByForm, settleName } from '../resolve/people.js';
 import { meetingId, type LoadRows } from './rows.js';
+import { STATEMENTS as S } from './statements.js';
 import type { PersonRecord } from '../types.js';
-
-const cache = new Map<string, string>();
-
-/** The text of ingest/load/cypher/NAME.cypher, read once. */
-export function cypher(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(projectFile('ingest', 'load', 'cypher', `${name}.cypher`), 'utf8');
-    cache.set(name, text);
-  }
-  return text;
-}
 
 /** Shared nodes a removal touched: they are swept at the end of the run if nothing mentions them. */
 export class Orphans {
@@ -55,13 +43,13 @@ export interface Indexed {
 
 /** What is indexed for a collection, by path. */
 export async function indexedMeetings(db: Db, collection: string): Promise<Map<string, Indexed>> {
-  const rows = await db.read(cypher('meeting-hashes'), { collection }, { label: 'ingest:hashes' });
+  const rows = await db.readTx((tx) => S.meetingHashes.run(tx, { collection }), { label: 'ingest:hashes' });
   return new Map(rows.map((r) => [r.path as string, { sha256: r.sha256 as string, derived: (r.derived as string | null) ?? null }]));
 }
 
 /** The people a collection's meetings in the graph name, each with every form and handle written for them there. */
 export async function indexedPeople(db: Db, collection: string): Promise<PersonRecord[]> {
-  const rows = await db.read(cypher('collection-people'), { collection }, { label: 'ingest:roster' });
+  const rows = await db.readTx((tx) => S.collectionPeople.run(tx, { collection }), { label: 'ingest:roster' });
   return rows.map((r) => ({
     name: r.name as string,
     aliases: [...new Set(r.forms as string[])].filter((f) => f !== r.name),
@@ -70,7 +58,7 @@ export async function indexedPeople(db: Db, collection: string): Promise<PersonR
 }
 
 export async function knownHandles(db: Db): Promise<{ id: string; handles: string[] }[]> {
-  const rows = await db.read(cypher('known-handles'), {}, { label: 'ingest:handles' });
+  const rows = await db.readTx((tx) => S.knownHandles.run(tx, {}), { label: 'ingest:handles' });
   return rows.map((r) => ({ id: r.id as string, handles: r.handles as string[] }));
 }
 
@@ -82,7 +70,7 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
 export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
   await db.writeTx(
     async (tx) => {
-      const removed = tx.run(cypher('delete-meetings'), { ids: rows.meetings.map((m) => m.id) });
+      const removed = S.deleteMeetings.run(tx, { ids: rows.meetings.map((m) => m.id) });
       const written = writeRows(tx, rows, urlBase ?? null);
       orphans.add(await removed);
       await written;
@@ -97,21 +85,24 @@ export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undef
  * while this process builds the next batch.
  */
 function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<unknown> {
-  const runs = [tx.run(cypher('write-meetings'), { rows: rows.meetings, urlBase })];
-  if (rows.people.length) runs.push(tx.run(cypher('write-people'), { rows: rows.people }));
-  if (rows.passages.length) runs.push(tx.run(cypher('write-passages'), { rows: rows.passages }));
-  if (rows.references.length) runs.push(tx.run(cypher('write-references'), { rows: rows.references }));
-  if (rows.topics.length) runs.push(tx.run(cypher('write-topics'), { rows: rows.topics }));
-  if (rows.decisions.length) runs.push(tx.run(cypher('write-decisions'), { rows: rows.decisions }));
-  if (rows.actionItems.length) runs.push(tx.run(cypher('write-action-items'), { rows: rows.actionItems }));
-  if (rows.acronyms.length) runs.push(tx.run(cypher('write-acronyms'), { rows: rows.acronyms }));
+  const runs = [S.writeMeetings.run(tx, { rows: rows.meetings, urlBase })];
+  if (rows.people.length) runs.push(S.writePeople.run(tx, { rows: rows.people }));
+  if (rows.passages.length) runs.push(S.writePassages.run(tx, { rows: rows.passages }));
+  if (rows.references.length) runs.push(S.writeReferences.run(tx, { rows: rows.references }));
+  if (rows.topics.length) runs.push(S.writeTopics.run(tx, { rows: rows.topics }));
+  if (rows.decisions.length) runs.push(S.writeDecisions.run(tx, { rows: rows.decisions }));
+  if (rows.actionItems.length) runs.push(S.writeActionItems.run(tx, { rows: rows.actionItems }));
+  if (rows.acronyms.length) runs.push(S.writeAcronyms.run(tx, { rows: rows.acronyms }));
   return Promise.all(runs);
 }
 
 /** Removes meetings (deleted files) in one transaction; what they touched goes to `orphans`. */
 export async function deleteMeetings(db: Db, collection: string, paths: string[], orphans: Orphans): Promise<void> {
   if (!paths.length) return;
-  const rows = await db.write(cypher('delete-meetings'), { ids: paths.map((p) => meetingId(collection, p)) }, { label: 'ingest:delete', timeoutMs: 300_000 });
+  const rows = await db.writeTx((tx) => S.deleteMeetings.run(tx, { ids: paths.map((p) => meetingId(collection, p)) }), {
+    label: 'ingest:delete',
+    timeoutMs: 300_000,
+  });
   orphans.add(rows);
 }
 
@@ -131,7 +122,7 @@ export async function finishCollection(db: Db, options: { collection: string; ur
   await db.writeTx(
     async (tx) => {
       if (options.orphans.size) {
-        await tx.run(cypher('sweep-orphans'), {
+        await S.sweepOrphans.run(tx, {
           people: [...options.orphans.people],
           references: [...options.orphans.references],
           topics: [...options.orphans.topics],
@@ -139,9 +130,9 @@ export async function finishCollection(db: Db, options: { collection: string; ur
       }
       const { owners, involved } = options.links;
       for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
-        await tx.run(cypher('link-people'), { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
+        await S.linkPeople.run(tx, { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
       }
-      await tx.run(cypher('upsert-collection'), { name: options.collection, urlBase: options.urlBase ?? null });
+      await S.upsertCollection.run(tx, { name: options.collection, urlBase: options.urlBase ?? null });
     },
     { label: 'ingest:finish', timeoutMs: 120_000 },
   );
@@ -154,9 +145,9 @@ export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]
   await db.writeTx(
     async (tx) => {
       // Every form the graph holds of each touched person, earlier runs' meetings included; the policy is resolve/'s.
-      const forms = await tx.run(cypher('person-forms'), { ids });
+      const forms = await S.personForms.run(tx, { ids });
       const rows = forms.map((r) => settleName(r.id as string, r.forms as string[], r.handles as string[], configured));
-      for (let i = 0; i < rows.length; i += 2000) await tx.run(cypher('set-person-names'), { rows: rows.slice(i, i + 2000) });
+      for (let i = 0; i < rows.length; i += 2000) await S.setPersonNames.run(tx, { rows: rows.slice(i, i + 2000) });
     },
     { label: 'ingest:people', timeoutMs: 120_000 },
   );
