@@ -112,20 +112,9 @@ CALL {
     AND (s.at IS NULL OR any(i IN s.at WHERE abs(y.idx - i) <= $near))
   RETURN collect(DISTINCT p) AS everyone
 }
-// A first name alone ("alex") is the one fuller name in the answer it begins or is an alias of.
-WITH collect({m: m, score: score, people: everyone, passages: passages}) AS rows
-WITH rows, reduce(acc = [], r IN rows | acc + [p IN r.people WHERE NOT p IN acc]) AS everyone
-// The fuller names with their first names and aliases, lower-cased once.
-WITH rows, [q IN everyone WHERE q.name CONTAINS ' ' | {q: q, first: toLower(split(q.name, ' ')[0]), aliases: [a IN q.aliases | toLower(a)]}] AS fuller
-UNWIND rows AS r
-WITH r, fuller, [p IN r.people | {p: p, name: p.name, key: toLower(p.name)}] AS people
-WITH r, [n IN people |
-  CASE WHEN n.name CONTAINS ' ' THEN n.p ELSE
-    CASE WHEN size([f IN fuller WHERE f.first = n.key OR n.key IN f.aliases]) = 1
-         THEN [f IN fuller WHERE f.first = n.key OR n.key IN f.aliases][0].q
-         ELSE n.p END
-  END] AS mapped
-WITH r.m AS m, r.score AS score, r.passages AS passages, reduce(acc = [], p IN mapped | CASE WHEN p IN acc THEN acc ELSE acc + [p] END) AS people
+// People are read as the people stage resolved them at ingest (a first name alone
+// is the full name its meeting, series or collection writes it for).
+WITH m, score, passages, everyone AS people
 // The passages that say most of it, at most 50, in source order.
 UNWIND passages AS h
 WITH m, score, people, h ORDER BY h.cov DESC, h.idx

@@ -365,3 +365,81 @@ describe('handles and group labels in attendance', () => {
     expect(person('Jared')!.handles).toEqual(['Harbor-Lights']);
   });
 });
+
+describe('groups are no one', () => {
+  test('a label naming a committee or a company by its last word is not a speaker; the person in brackets is', () => {
+    const { speakers, speakerAt } = run(
+      [
+        '# Board meeting',
+        '',
+        '## Subcommittee reports',
+        '',
+        '- Outreach Subcommittee: none',
+        '- **Policy Subcommittee (Ines):** the draft is out for comment',
+        '- Acme Labs: sent the hardware',
+        '- Ines Moreau: thanks to everyone who reviewed',
+      ].join('\n'),
+    );
+    expect(speakers).not.toContain('Outreach Subcommittee');
+    expect(speakers).not.toContain('Policy Subcommittee');
+    expect(speakers).not.toContain('Acme Labs');
+    expect(speakerAt('the draft is out')).toBe('Ines Moreau');
+    expect(speakerAt('thanks to everyone')).toBe('Ines Moreau');
+  });
+
+  test('a bold turn label the note also writes as a team or a client is a group, not a person', () => {
+    const turns = (name: string) =>
+      run(
+        [
+          '# Client sync',
+          '',
+          `The ${name} (CL) team is finishing its release.`,
+          '',
+          '**Hannah Lindqvist**',
+          '* Welcome, client updates first.',
+          '',
+          `**${name}**`,
+          '* We have the spec implemented and are reviewing it.',
+          '',
+          '**Osric**',
+          '* We are nearly ready.',
+          '',
+          `**${name}**`,
+          '* One more thing on the release.',
+          '',
+          '**Osric**',
+          '* Same here.',
+          '',
+          '**Hannah Lindqvist**',
+          '* Thanks.',
+        ].join('\n'),
+      ).speakers;
+    expect(turns('Beacon')).not.toContain('Beacon');
+    expect(turns('Beacon')).toContain('Osric');
+  });
+});
+
+describe('a bracketed word two people share', () => {
+  test('is an affiliation, not a handle: the two full names stay two people', () => {
+    const { attendees, result } = run(
+      [
+        '# Weekly sync',
+        '',
+        '## Attendees',
+        '',
+        '1. Hannah Lindqvist (unaffiliated)',
+        '2. Osric Vale (Acme)',
+        '3. Ines Moreau (unaffiliated)',
+        '',
+        '## Notes',
+        '',
+        '* [hannah] The release is tagged.',
+        '* [ines] Thanks.',
+      ].join('\n'),
+    );
+    expect(attendees).toEqual(['Hannah Lindqvist', 'Osric Vale', 'Ines Moreau']);
+    const hannah = result.people.find((p) => p.name === 'Hannah Lindqvist')!;
+    expect(hannah.aliases).not.toContain('Ines Moreau');
+    expect(hannah.handles).not.toContain('unaffiliated');
+  });
+});

@@ -38,7 +38,7 @@ const NOTES: Record<string, string> = {
     'TB: fine by me.',
     '',
   ].join('\n'),
-  // A second TB, and a Kim with a full name.
+  // A second TB, and the collection's one Kim with a full name.
   '2024-01-24.md': '# Build sync 2024-01-24\n\n## Attendees\n- Tara Brown (TB)\n- Kim Novak\n\n## Notes\n\nTB: I joined the build team this week.\n',
   [ROSTER_FILE]: '# Who is who\n\n- Lee Chen (LC) @lchen\n',
 };
@@ -61,13 +61,14 @@ afterAll(async () => {
 });
 
 describe("a collection's roster over the graph", () => {
-  test('initials and handles another note explains resolve; ambiguous initials and a first name alone stay as written', async () => {
+  test('initials, handles and a first name another note explains resolve; ambiguous initials stay as written', async () => {
     const rows = await db.read(
       `MATCH (:Meeting {id: 'roster/2024-01-17.md'})<-[:IN]-(:Passage)-[:SPOKEN_BY]->(p:Person)
        RETURN DISTINCT p.name AS name ORDER BY name`,
     );
-    // RD is Rosa Diaz (said in another note); LC is Lee Chen (the roster file); TB is two people; Kim is a first name.
-    expect(rows.map((r) => r.name)).toEqual(['Kim', 'Lee Chen', 'Rosa Diaz', 'TB']);
+    // RD is Rosa Diaz (said in another note); LC is Lee Chen (the roster file); TB is two people; Kim is the one
+    // Kim the collection writes in full (resolved at ingest, resolve/roster.ts firstNameRoster).
+    expect(rows.map((r) => r.name)).toEqual(['Kim Novak', 'Lee Chen', 'Rosa Diaz', 'TB']);
     const [owner] = await db.read(`MATCH (:Meeting {id: 'roster/2024-01-17.md'})<-[:IN]-(a:ActionItem)-[:OWNED_BY]->(p:Person) RETURN p.name AS name`);
     expect(owner).toEqual({ name: 'Omar Haddad' });
   });

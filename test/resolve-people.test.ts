@@ -12,7 +12,7 @@ describe('a full name written as one camel-case word', () => {
     for (const w of ['Jane', 'SeanTAllen', 'iOS', 'jane doe', 'JANEDOE', 'Jane_Doe']) expect(spacedCamelName(w)).toBeNull();
   });
 
-  test('is the same Person as the spaced full name; a lone first name is not merged', () => {
+  test('is the same Person as the spaced full name; a lone first name no observed note writes in full is not merged', () => {
     const d = new PeopleDirectory();
     expect(d.idOf(person('JaneDoe'))).toBe(d.idOf(person('Jane Doe')));
     expect(d.idOf(person('Jane'))).not.toBe(d.idOf(person('Jane Doe')));

@@ -51,10 +51,40 @@ describe("a collection's roster", () => {
     expect(split.idOf(person('al1'))).toBe('al1');
   });
 
-  test('a first name alone never merges, even when one full name in the collection begins with it', () => {
-    const d = directory([meeting(person('Priya Natarajan', ['PN'], ['priya'])), meeting(person('Priya'))]);
-    expect(d.idOf(person('Priya'))).toBe('priya');
+  test('a first name alone is the one full name of the collection that begins with it', () => {
+    const d = directory([meeting(person('Priya Natarajan', ['PN'])), meeting(person('Priya'))]);
+    expect(d.idOf(person('Priya'))).toBe('priya natarajan');
     expect(d.idOf(person('PN'))).toBe('priya natarajan');
+  });
+
+  test('a first name two people share stays as written, unless one holds nearly every note that writes it in full', () => {
+    const shared = directory([meeting(person('Sam Okafor')), meeting(person('Sam Reyes')), meeting(person('Sam'))]);
+    expect(shared.idOf(person('Sam'))).toBe('sam');
+    const most = Array.from({ length: 9 }, () => meeting(person('Sam Okafor')));
+    const d = directory([...most, meeting(person('Sam Reyes')), meeting(person('Sam'))]);
+    expect(d.idOf(person('Sam'))).toBe('sam okafor');
+  });
+
+  test("a first name the collection writes in full wins over a handle another collection's person has", () => {
+    const d = new PeopleDirectory([], [{ id: 'anton kirilov', handles: ['anton'] }]);
+    d.observe([meeting(person('Anton Bershanskyi')), meeting(person('anton', [], ['anton']))]);
+    expect(d.idOf(person('anton', [], ['anton']))).toBe('anton bershanskyi');
+    const elsewhere = new PeopleDirectory([], [{ id: 'anton kirilov', handles: ['anton'] }]);
+    elsewhere.observe([meeting(person('anton', [], ['anton']))]);
+    expect(elsewhere.idOf(person('anton', [], ['anton']))).toBe('anton kirilov');
+  });
+
+  test("a first name is first the meeting's own person of that name, then its series'", () => {
+    const inSeries = (series: string, ...people: PersonRecord[]) => ({ series, people }) as unknown as MeetingRecord;
+    const notes = [
+      ...Array.from({ length: 9 }, () => inSeries('core', person('Sam Okafor'))),
+      inSeries('docs', person('Sam Reyes')),
+      inSeries('docs', person('Sam Reyes')),
+    ];
+    const d = directory(notes);
+    expect(d.idOf(person('Sam'), inSeries('core', person('Sam')))).toBe('sam okafor');
+    expect(d.idOf(person('Sam'), inSeries('docs', person('Sam')))).toBe('sam reyes');
+    expect(d.idOf(person('Sam'), inSeries('core', person('Sam'), person('Sam Reyes')))).toBe('sam reyes');
   });
 
   test("a handle that is another person's first name is not tied to anyone", () => {

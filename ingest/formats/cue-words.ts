@@ -345,3 +345,44 @@ export const DATE_WORDS: DateWords = {
   ],
   ordinals: ['st', 'nd', 'rd', 'th'],
 };
+
+/**
+ * How notes write a group rather than a person, so that a speaker label or a
+ * name that is a team, a client, a company or a committee is no one's name.
+ */
+export interface GroupWords {
+  /** The last word of a group's name (`Policy Subcommittee`, `Acme Labs`, `IBM Research`): no person's name ends so. */
+  heads: readonly string[];
+  /** Words written right after a group's name (`the Lighthouse team`, `Geth client`, `Prysm devs`): no person is written so. */
+  after: readonly string[];
+}
+
+/** The default group words: English. */
+export const GROUP_WORDS: GroupWords = {
+  heads: [
+    'committee',
+    'subcommittee',
+    'council',
+    'board',
+    'foundation',
+    'consortium',
+    'institute',
+    'university',
+    'research',
+    'labs',
+    'inc',
+    'llc',
+    'ltd',
+    'gmbh',
+    'corp',
+    'corporation',
+    'company',
+    'group',
+    'team',
+    'taskforce',
+    'task force',
+    'working group',
+    'community group',
+  ],
+  after: ['team', 'teams', 'client', 'clients', 'devs', 'developers', 'engineers', 'folks', 'maintainers', 'org', 'organi[sz]ation', 'company', 'project'],
+};

@@ -7,7 +7,8 @@
  */
 import { DATE_WORDS, OUTCOME_WORDS, TASK_WORDS, type DateWords, type OutcomeWords, type TaskWords } from './cue-words.js';
 
-export type { DateWords, OutcomeWords, TaskWords } from './cue-words.js';
+export type { DateWords, GroupWords, OutcomeWords, TaskWords } from './cue-words.js';
+export { GROUP_WORDS } from './cue-words.js';
 
 /** What a section holds, told by its heading. */
 export type SectionKind = 'attendance' | 'members' | 'agenda' | 'schedule' | 'notes' | 'outcome' | 'logistics' | 'procedure';

@@ -63,7 +63,7 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
     urlPath: record.path.split('/').map(encodeURIComponent).join('/'),
   });
 
-  const personIds = record.people.map((p) => people.idOf(p));
+  const personIds = record.people.map((p) => people.idOf(p, record));
   const spoke = new Map<number, number>();
   for (const p of record.passages) if (p.speaker !== null) spoke.set(p.speaker, (spoke.get(p.speaker) ?? 0) + 1);
   const attended = new Set(record.attendees);

@@ -6,13 +6,15 @@
  * (`MariusVanDerWijden` = `Marius Van Der Wijden`), or an entry of the
  * collection's people file (quorum.json `people`, the roster file), or
  * initials or a handle written alone that the collection's roster
- * (resolve/roster.ts) ties to one full name.
- * Two people who merely share a first name or initials never merge.
+ * (resolve/roster.ts) ties to one full name, or a first name written alone
+ * that the meeting, its series or its collection writes in full for one
+ * person (nearly always one, resolve/roster.ts firstNameRoster).
+ * Two people who merely share initials never merge.
  */
 import { foldName, personKey } from '../../schema/names.js';
 import type { PersonEntry } from '../read/config.js';
 import type { MeetingRecord, PersonRecord } from '../types.js';
-import { collectionRoster, isInitials, rosterKey } from './roster.js';
+import { collectionRoster, firstNameKey, firstNameRoster, isInitials, rosterKey, type FirstNames, type NamedIn } from './roster.js';
 
 const multiWord = (name: string): boolean => foldName(name).split(' ').length > 1;
 const handleKey = (h: string): string => foldName(h).replace(/^@/, '');
@@ -33,6 +35,8 @@ export function spacedCamelName(name: string): string | null {
 /** Assigns Person ids. Build it from the people file and what is known, then `observe` a run's meetings. */
 export class PeopleDirectory {
   private readonly byHandle = new Map<string, string>();
+  /** The people file's handles: they win over what any note suggests. */
+  private readonly byEntryHandle = new Map<string, string>();
   private readonly byForm = new Map<string, string>();
   /** The collection's roster: initials and handles → Person id, where one person claims them. */
   private readonly byShort = new Map<string, string>();
@@ -44,13 +48,20 @@ export class PeopleDirectory {
     for (const k of known) for (const h of k.handles) if (multiWord(k.id)) this.byHandle.set(handleKey(h), k.id);
     for (const e of entries) {
       const id = personKey(e.name);
-      for (const h of e.handles ?? []) this.byHandle.set(handleKey(h), id);
+      for (const h of e.handles ?? []) {
+        this.byHandle.set(handleKey(h), id);
+        this.byEntryHandle.set(handleKey(h), id);
+      }
       for (const a of [e.name, ...(e.aliases ?? [])]) this.byForm.set(foldName(a), id);
     }
   }
 
   /** Every person the observed meetings and the graph name: what the roster is learned from. */
   private readonly seen: PersonRecord[] = [];
+  /** The observed meetings (and the graph's people, as one meeting of no series): what first names are learned from. */
+  private readonly meetings: NamedIn[] = [];
+  /** First names alone → full names, learned with the roster. */
+  private firsts: FirstNames = new Map();
   /** Whether byShort was learned from everything seen so far. */
   private learned = true;
 
@@ -63,6 +74,8 @@ export class PeopleDirectory {
   observe(records: MeetingRecord[], indexed: PersonRecord[] = []): void {
     for (const r of records) this.seen.push(...r.people);
     this.seen.push(...indexed);
+    for (const r of records) this.meetings.push({ series: r.series, people: r.people });
+    if (indexed.length) this.meetings.push({ series: null, people: indexed });
     if (records.length || indexed.length) this.learned = false;
   }
 
@@ -72,6 +85,7 @@ export class PeopleDirectory {
       this.byShort.clear();
       // Note: a handle two people of the collection are written with ties to neither (the roster leaves it out).
       for (const [key, name] of collectionRoster(this.seen, this.entries)) this.byShort.set(key, this.byForm.get(foldName(name)) ?? personKey(name));
+      this.firsts = firstNameRoster(this.meetings);
       this.learned = true;
     }
     return this.byShort;
@@ -88,12 +102,35 @@ export class PeopleDirectory {
     return p.handles.length === 0 && multiWord(p.name);
   }
 
-  /** The Person id for a person as one meeting names them. */
-  idOf(p: PersonRecord): string {
+  /**
+   * The full name a first name written alone stands for: the one person of
+   * the meeting with that first name, else the one its series, else its
+   * collection, nearly always writes in full with it; null when none.
+   */
+  private firstNameOf(word: string, meeting?: NamedIn): string | null {
+    if (!/^\p{L}/u.test(word) || isInitials(word)) return null;
+    const key = foldName(word);
+    if (meeting) {
+      const here = meeting.people.filter((q) => multiWord(q.name) && foldName(q.name).replace(/^@/, '').split(' ')[0] === key);
+      if (new Set(here.map((q) => personKey(q.name))).size === 1) return here[0]!.name;
+    }
+    this.roster();
+    return (meeting?.series ? this.firsts.get(firstNameKey(meeting.series, word)) : undefined) ?? this.firsts.get(firstNameKey(null, word)) ?? null;
+  }
+
+  /** The Person id for a person as one meeting (`meeting`: its series and people, when known) names them. */
+  idOf(p: PersonRecord, meeting?: NamedIn): string {
     const configured = this.byForm.get(foldName(p.name));
     if (configured) return configured;
     for (const h of p.handles) {
-      const id = this.roster().get(rosterKey('handle', h)) ?? this.byHandle.get(handleKey(h));
+      const id = this.roster().get(rosterKey('handle', h)) ?? this.byEntryHandle.get(handleKey(h));
+      if (id) return id;
+    }
+    // A first name (or a handle) written alone is first the person this collection writes in full for it,
+    // before a handle another collection's people have.
+    const full = multiWord(p.name) || isInitials(p.name) ? null : this.firstNameOf(p.name, meeting);
+    for (const h of p.handles) {
+      const id = full ? null : this.byHandle.get(handleKey(h));
       if (id) return id;
     }
     if (!multiWord(p.name)) {
@@ -106,6 +143,7 @@ export class PeopleDirectory {
           ? this.roster().get(rosterKey('handle', p.name))
           : undefined;
       if (short) return short;
+      if (full) return this.idOf({ name: full, aliases: [], handles: [] });
       const id = this.byHandle.get(handleKey(p.name));
       if (id) return id;
       const spaced = spacedCamelName(p.name);

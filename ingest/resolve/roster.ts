@@ -22,6 +22,13 @@ const INITIALS = /^(?:\p{Lu}\.?){2,4}$/u;
 /** The share of a handle's notes one full name must have when others claim it too. */
 const HANDLE_MAJORITY = 0.9;
 
+/**
+ * The share of the notes (of a series, or of the collection) that write a
+ * full name beginning with a first name which one of those full names must
+ * have for the first name written alone there to be that person.
+ */
+const FIRST_NAME_MAJORITY = 0.8;
+
 /** Whether a form is written as initials. */
 export function isInitials(form: string): boolean {
   return INITIALS.test(form.trim());
@@ -104,4 +111,73 @@ export function collectionRoster(people: Iterable<PersonRecord>, entries: Person
     for (const h of e.handles ?? []) roster.set(rosterKey('handle', h), e.name);
   }
   return roster;
+}
+
+/** A meeting as the first-name roster reads it: its series and the people it names. */
+export interface NamedIn {
+  series?: string | null;
+  people: PersonRecord[];
+}
+
+/** First names (and one-word aliases) → the full name they stand for, per series (`series|first`) and collection (`|first`). */
+export type FirstNames = Map<string, string>;
+
+/** The key a first name alone is looked up by in a FirstNames table: the scope (a series, or '' for the collection) and the folded word. */
+export function firstNameKey(scope: string | null | undefined, word: string): string {
+  return `${scope ?? ''}|${foldName(word.trim())}`;
+}
+
+/**
+ * The one-word forms a full name can be written as alone: its first name
+ * (`Chris` for `Chris Fallin`), the one-word aliases a note gives it
+ * (`Stokes` for `Alex Stokes`) and its handles, never initials (the roster's).
+ */
+function firstForms(p: PersonRecord): string[] {
+  const words = foldName(p.name).replace(/^@/, '').split(' ');
+  const out = new Set<string>();
+  if (/^\p{L}/u.test(words[0]!)) out.add(words[0]!);
+  for (const a of p.aliases) if (!multiWord(a) && !isInitials(a) && /^\p{L}/u.test(a)) out.add(foldName(a));
+  // A handle is a claim on the word too: a handle that is another person's first name ties it to neither.
+  for (const h of p.handles) out.add(foldName(h.replace(/^@/, '')));
+  return [...out];
+}
+
+/**
+ * Who a first name written alone is (`Chris:` in one note, `Chris Fallin` in
+ * others): the full name beginning with it (or giving it as an alias) that
+ * holds most of the notes writing any full name with that first name, in the
+ * same series when the series writes one, else in the whole collection. Two
+ * people sharing a first name leave it as written unless one of them holds
+ * FIRST_NAME_MAJORITY of those notes. Pure: the same meetings give the same table.
+ */
+export function firstNameRoster(meetings: Iterable<NamedIn>): FirstNames {
+  // scope|first → person key → { name, notes }
+  const counts = new Map<string, Map<string, { name: string; notes: number }>>();
+  const count = (key: string, name: string) => {
+    let who = counts.get(key);
+    if (!who) counts.set(key, (who = new Map()));
+    const k = personKey(name);
+    const c = who.get(k);
+    if (c) c.notes += 1;
+    else who.set(k, { name, notes: 1 });
+  };
+  for (const m of meetings) {
+    const keys = new Map<string, string>();
+    for (const p of m.people) {
+      if (!multiWord(p.name)) continue;
+      for (const f of firstForms(p)) {
+        // One note counts once for each person a first name could be.
+        keys.set(`${firstNameKey(m.series, f)}\u0000${personKey(p.name)}`, p.name);
+        if (m.series) keys.set(`${firstNameKey(null, f)}\u0000${personKey(p.name)}`, p.name);
+      }
+    }
+    for (const [k, name] of keys) count(k.split('\u0000')[0]!, name);
+  }
+  const table: FirstNames = new Map();
+  for (const [key, who] of counts) {
+    const ranked = [...who.values()].sort((a, b) => b.notes - a.notes || a.name.localeCompare(b.name));
+    const notes = ranked.reduce((n, c) => n + c.notes, 0);
+    if (ranked[0]!.notes >= FIRST_NAME_MAJORITY * notes) table.set(key, ranked[0]!.name);
+  }
+  return table;
 }

@@ -80,6 +80,9 @@ export class Roster {
     return this.people.length;
   }
 
+  /** Bracketed words two full names of the note share: affiliations, not handles. */
+  private readonly notHandles = new Set<string>();
+
   /**
    * Adds a person, or merges into the person the name already means (same
    * name, same first and last name, a close spelling). Returns the index.
@@ -89,7 +92,17 @@ export class Roster {
     let i = this.sameName(name);
     if (i === null) {
       for (const h of handles) i ??= this.exact(h);
+      // Two different full names written with the same bracketed word (`Ana Lima (unaffiliated)`, `Bo Chan
+      // (unaffiliated)`) are two people, and the word is no one's handle: an affiliation.
+      if (i !== null && /\s/.test(name) && /\s/.test(this.people[i]!.record.name)) {
+        const shared = handles.filter((h) => this.people[i!]!.record.handles.includes(h));
+        for (const h of shared) this.notHandles.add(h);
+        this.people[i]!.record.handles = this.people[i]!.record.handles.filter((h) => !this.notHandles.has(h));
+        this.changed(i);
+        i = null;
+      }
     }
+    handles = handles.filter((h) => !this.notHandles.has(h));
     if (i === null) {
       this.people.push({ record: { name, aliases: [], handles: [] }, tier, initials: [] });
       i = this.people.length - 1;

@@ -10,6 +10,7 @@ import { attributions, boldTurn, type Attribution, formKind, initialsLed, labelC
 import { inflectedWord, plausibleName, wordSense } from './words.js';
 import type { Block, Note } from '../../types.js';
 import { vocabularyOf } from '../../formats/registry.js';
+import { GROUP_WORDS } from '../../formats/vocabulary.js';
 import { sectionHeading } from '../../annotate/units.js';
 
 interface Candidate {
@@ -288,10 +289,15 @@ function boldSpeaker(form: string, kind: FormKind, s: LabelStats, lowerCount: (w
   return kind === 'word' && count >= 2 && lowerCount(form.toLowerCase()) === 0 && !inflectedWord(form);
 }
 
+/** Words written right after a group's name (`the Lighthouse (CL) team`, `Geth client`): vocabulary's group words. */
+const GROUP_AFTER = String.raw`(?:\s*\([^()\n]{1,30}\))?\s+(?:${GROUP_WORDS.after.join('|')})\b`;
+
 /**
  * How often a lower-case word occurs in the note's text and code (not in
  * URLs, which carry handles and names): a project's or a thing's name is
  * written so, a person's rarely, and a handle seldom outside its labels.
+ * A word written as a group's name in any case (`the Lighthouse team`,
+ * `Geth clients`) counts too: no person is written so.
  * Counted on demand, for the few words that need it.
  */
 function lowercaseCounter(note: Note): (word: string) => number {
@@ -306,6 +312,8 @@ function lowercaseCounter(note: Note): (word: string) => number {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
         if (!wordChar.test(text[at - 1] ?? ' ') && !wordChar.test(text[at + word.length] ?? ' ')) n += 1;
       }
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      n += (text.match(new RegExp(String.raw`(?<![\p{L}\p{N}@])${escaped}${GROUP_AFTER}`, 'giu')) ?? []).length;
       counts.set(word, n);
     }
     return n;

@@ -3,6 +3,7 @@
  * lexicon (a table lookup, no tagging) and English word shapes: `Kevin` is a
  * first name, `Update` a common word, `Wasmtime` unknown.
  */
+import { GROUP_WORDS } from '../../formats/vocabulary.js';
 import { compromise } from '../../parse/nlp.js';
 import { foldNameForm, NOT_A_NAME } from './names.js';
 
@@ -35,12 +36,21 @@ export function commonWord(word: string): boolean {
   return wordSense(w) === 'word' || (w.length >= 6 && /(?:ing|tion|sion|ment|ness|ity|ies|ed)$/i.test(w));
 }
 
+/** A name ending in a group's head word (`Policy Subcommittee`, `Acme Labs`, `Steering Committee`). */
+const GROUP_NAME = new RegExp(String.raw`\s(?:${GROUP_WORDS.heads.join('|').replace(/ /g, String.raw`\s+`)})$`, 'i');
+
+/** Whether a name of several words is a group's (a committee, a company, a team), by its last word. */
+export function groupName(form: string): boolean {
+  return GROUP_NAME.test(form.trim().replace(/[.,]+$/, ''));
+}
+
 /**
  * A full name that is not a phrase of common words (`Open Questions`,
- * `Promoting Resources`): a known first name before an uncommon last word,
- * or no common word at all.
+ * `Promoting Resources`) nor a group's (`Policy Subcommittee`): a known
+ * first name before an uncommon last word, or no common word at all.
  */
 export function plausibleName(form: string): boolean {
+  if (groupName(form)) return false;
   const words = form.split(/\s+/);
   if (words.some((w) => NOT_A_NAME.has(foldNameForm(w)))) return false;
   if (wordSense(words[0]!.replace(/[.'’]/g, '')) === 'name') return !commonWord(words[words.length - 1]!);
