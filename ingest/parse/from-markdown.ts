@@ -10,46 +10,7 @@
  * type-checked: the library's own JSDoc types describe it. Replace with the
  * package when it stops allocating per event.
  */
-/**
- * @import {
- *   Break,
- *   Blockquote,
- *   Code,
- *   Definition,
- *   Emphasis,
- *   Heading,
- *   Html,
- *   Image,
- *   InlineCode,
- *   Link,
- *   ListItem,
- *   List,
- *   Nodes,
- *   Paragraph,
- *   PhrasingContent,
- *   ReferenceType,
- *   Root,
- *   Strong,
- *   Text,
- *   ThematicBreak
- * } from 'mdast'
- * @import {
- *   Encoding,
- *   Event,
- *   Token,
- *   Value
- * } from 'micromark-util-types'
- * @import {Point} from 'unist'
- * @import {
- *   CompileContext,
- *   CompileData,
- *   Config,
- *   Extension,
- *   Handle,
- *   OnEnterError,
- *   Options
- * } from './types.js'
- */
+// (The library's JSDoc `@import` of its types, from mdast, micromark-util-types, unist and its own types.js, left out.)
 
 import { toString } from 'mdast-util-to-string';
 import { parse, postprocess, preprocess } from 'micromark';
