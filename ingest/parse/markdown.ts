@@ -5,10 +5,11 @@
  * costs on every character or line it may start at (an email autolink at
  * every word, a table at every line), and most notes have no table, no
  * strikethrough, no footnote and no front matter. The options of each
- * combination are built once, not on every call.
+ * combination are built once, not on every call. The tree is built by
+ * from-markdown.ts (mdast-util-from-markdown without its per-event context copy).
  */
 import type { Root } from 'mdast';
-import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
+import type { Extension as MdastExtension } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -19,6 +20,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
+import { fromMarkdown } from './from-markdown.js';
 
 /** A line of dashes, colons and blanks with a colon and a dash: a table's delimiter row without pipes. */
 const DELIMITER_ROW_WITH_COLON = /^(?=[-: \t]*:)(?=[-: \t]*-)[-: \t]+$/m;
@@ -100,10 +102,13 @@ function options(n: Needs): Options {
 
 /** The mdast tree of a markdown text, as remark-parse with remark-gfm and remark-frontmatter (yaml, toml) gives it. */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, options(needs(text)));
+  return fromMarkdown(text, options(needs(text))) as Root;
 }
 
 /** The full set of extensions, whatever the text: for tests that compare. */
 export function parseMarkdownFull(text: string): Root {
-  return fromMarkdown(text, options({ front: true, email: true, www: true, protocol: true, footnote: true, strikethrough: true, table: true, literals: true }));
+  return fromMarkdown(
+    text,
+    options({ front: true, email: true, www: true, protocol: true, footnote: true, strikethrough: true, table: true, literals: true }),
+  ) as Root;
 }
