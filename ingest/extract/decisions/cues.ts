@@ -198,7 +198,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
         )
       )
         continue;
-      if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
+      if (cue === 'group' && re === SUBJECTLESS && (spoken || (namedBefore(t, m.index) && !(/^\W*and\b/i.test(m[0]) && GROUP_OPENS.test(t))))) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       // "The SC's decision was to …" is a decision whatever the negations inside what was decided; "no decision was made" is none.
       if (
@@ -273,6 +273,16 @@ function quoted(t: string, at: number): boolean {
   const before = t.slice(0, at);
   return (before.match(/["“”]/g) ?? []).length % 2 === 1;
 }
+
+/**
+ * A sentence whose subject is a body ("SC reviewed PEP 642 (Explicit Pattern Syntax), and
+ * decided to reject it", "The Steering Council discussed …"): the "and decided" is the body's,
+ * whatever name stands right before it.
+ */
+const GROUP_OPENS = new RegExp(
+  String.raw`^(?:the\s+)?(?:\p{Lu}{2,6}|(?:\p{Lu}\p{Ll}+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|(?:${any(WORDS.groups)}))\s+(?:(?:has|have|had|also|then|briefly|again|further|formally|collectively)\s+)*\p{Ll}+ed\b`,
+  'u',
+);
 
 /** Whether a person's name or a singular pronoun stands right before the match ("Tomasz agreed to …"). */
 function namedBefore(t: string, at: number): boolean {
