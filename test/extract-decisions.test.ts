@@ -439,3 +439,49 @@ describe('extractDecisions: an outcome dated to an earlier month', () => {
     expect(spans(m)).toEqual([[12, 12]]);
   });
 });
+
+describe('extractDecisions: consent, motions and recalled outcomes (issue 14)', () => {
+  test('consent by silence in one turn: the proposal, a call for objections, then "Okay." — not a call for any comment, nor an "Okay" that moves to something else', () => {
+    const m = meeting(
+      `${NOTES}**Rosa**\n* I would lean towards just shipping the parser rewrite in 2.1. So we keep the old one behind a flag. Anyone against that. Okay.\n\n**Omar**\n* Any objections to dropping Node 16? Okay cool.\n\n**Wen**\n* Does that make sense to people? Any objections or other thoughts? Okay.\n\n**Rosa**\n* The docs moved last week. Any concerns? Okay so next is the release schedule, Wen, you had slides.\n`,
+    );
+    expect(spans(m)).toEqual([
+      [12, 12],
+      [15, 15],
+    ]);
+    expect(m.decisions[0]!.text).toContain('shipping the parser rewrite in 2.1');
+  });
+
+  test('a motion with its result on its own line, and one on a later line of the discussion it closes; one not seconded is none', () => {
+    const m = meeting(
+      `${NOTES}### Budget\n\nMotion: approve the travel budget. Seconded, passed.\n\n### Fellowship\n\nRD: a fellow wants to run workshops with us.\nMotion: go forward with the collaboration. Seconded. Passed.\n\n### Logo\n\nMotion: adopt the new logo. Not seconded.\n`,
+    );
+    expect(spans(m)).toEqual([
+      [13, 13],
+      [18, 18],
+    ]);
+    expect(m.decisions[1]!.text).toBe('Motion: go forward with the collaboration. Seconded. Passed.');
+  });
+
+  test('"let\'s go ahead and <do it>" is a plan; "let\'s go ahead and get started" is how the meeting goes on', () => {
+    const m = meeting(`${NOTES}- Let's go ahead and get started.\n- Given that lessons have it, let's go ahead and make this an option for workshops.\n`);
+    expect(spans(m)).toEqual([[12, 12]]);
+  });
+
+  test("an outcome recalled from before is not this meeting's decision", () => {
+    const m = meeting(
+      `${NOTES}- We've decided before against including a rule for that.\n- This comes from the old linter, but we have decided not to drop its rules before.\n- When we added the typed arrays we decided that wrapping is right.\n- We decided to keep the typed arrays as they are.\n`,
+    );
+    expect(spans(m)).toEqual([[14, 14]]);
+  });
+
+  test('"SC reviewed PEP 642 (Explicit Pattern Syntax), and decided to reject it" is the body\'s; "Ana reviewed it and agreed to …" is hers', () => {
+    const m = meeting(
+      `${NOTES}- SC reviewed PEP 642 (Explicit Pattern Syntax for Pattern Matching), and decided to reject it.\n- The Steering Council discussed PEP 690 (Lazy Imports) and decided to reject it.\n- Rosa reviewed the draft (Parser Notes) and agreed to send comments.\n`,
+    );
+    expect(spans(m)).toEqual([
+      [11, 11],
+      [12, 12],
+    ]);
+  });
+});

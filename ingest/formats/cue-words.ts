@@ -16,6 +16,19 @@ export interface OutcomeWords {
   groups: readonly string[];
   /** A reply after a question put to the group: words that say yes, and words that say there is no objection. */
   answers: { yes: readonly string[]; none: readonly string[] };
+  /**
+   * Consent by silence, as a chair says it in one turn: a call for objections
+   * (`Anyone against that?`, `Any objections to including X?`), then, nobody
+   * speaking up, an acknowledgement that moves on (`Okay.`, `Okay cool`,
+   * `Hearing none`). `calls` and `acks` open their sentence; `others` are the
+   * words of a call for any comment at all (`Any objections or other
+   * thoughts?`), which is no call for objections; `onwards`, what a longer
+   * acknowledgement goes on with when it carries the proposal on (`Okay,
+   * let's get it merged then`).
+   */
+  silence: { calls: readonly string[]; acks: readonly string[]; others: readonly string[]; onwards: readonly string[] };
+  /** The result a motion met (`Seconded. Passed.`, `Resolution: Carried`); `unseconded`, that it died unvoted. */
+  motions: { results: readonly string[]; seconded: readonly string[]; unseconded: readonly string[] };
 }
 
 /** How notes record a task someone takes on. */
@@ -132,6 +145,43 @@ export const OUTCOME_WORDS: OutcomeWords = {
       String.raw`no\s+comments?`,
       String.raw`none\s+opposed`,
     ],
+  },
+  silence: {
+    calls: [
+      String.raw`any(?:one|body)?\s+(?:here\s+)?(?:opposed|objects?|objections?|against|disagree)`,
+      String.raw`(?:are\s+there\s+)?any\s+(?:objections?|opposition)`,
+      String.raw`(?:does|do)\s+any(?:one|body)\s+(?:object|disagree|oppose)`,
+      String.raw`(?:is\s+)?(?:any|every)(?:one|body)\s+(?:opposed|against)`,
+      String.raw`objections?`,
+    ],
+    acks: [
+      'okay',
+      'ok',
+      'cool',
+      'great',
+      'good',
+      String.raw`alright`,
+      String.raw`all\s+right`,
+      String.raw`sounds\s+good`,
+      'perfect',
+      'excellent',
+      'awesome',
+      'sweet',
+      String.raw`(?:hearing|seeing)\s+(?:none|nothing|no\s+objections?)`,
+      String.raw`not\s+hearing\s+(?:any|anything)`,
+    ],
+    others: [String.raw`other\s+(?:thoughts|comments|questions|feedback|concerns)`, 'comments?', 'questions?', 'thoughts', 'feedback'],
+    onwards: [
+      String.raw`let(?:'|’)?s\s+(?:get|go|do|move|merge|include|ship|land|proceed|make|keep|add)`,
+      String.raw`we\s+(?:can|will|(?:'|’)ll)\s+(?:move\s+(?:forward|ahead)|go\s+ahead|proceed|merge|include|ship|land|keep|add|do\s+that)`,
+      String.raw`(?:so\s+)?(?:it(?:'|’)s|that(?:'|’)s)\s+(?:decided|agreed|settled|in)`,
+      String.raw`then\s*[.!]?$`,
+    ],
+  },
+  motions: {
+    results: [String.raw`passe[sd]`, 'pass', 'carried', 'carries', 'rejected', 'failed', 'fails', 'defeated', 'postponed', 'approved', 'adopted', 'withdrawn'],
+    seconded: [String.raw`seconded(?:\s+by\s+[\p{L}. ]{1,40})?`, String.raw`second(?:ed)?\s*(?:by|:)\s*[\p{L}. ]{1,40}`],
+    unseconded: [String.raw`not\s+seconded`, String.raw`no\s+second`],
   },
 };
 

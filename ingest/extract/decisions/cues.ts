@@ -95,9 +95,13 @@ const VOTE_RESULT =
 /** The meeting's own time changed: "This meeting is being moved forward an hour", "the weekly call has been moved to Tuesdays". Not a cancellation notice. */
 const SCHEDULE =
   /\b(?:meeting|call|sync)s?\s+(?:is|are|will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:moved|rescheduled|shifted)\s+(?:to|forward|back|later|earlier|an?\s+hour|by|from)\b/i;
-/** A plan stated for the group: "we'll change …", "let's add …". */
+/**
+ * A plan stated for the group: "we'll change …", "let's add …", "let's go ahead
+ * and make this an option". Not how the meeting itself goes on ("let's go ahead
+ * and get started", "… move on to the next item").
+ */
 const PLAN =
-  /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
+  /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:go\s+ahead\s+(?:and\s+(?!(?:(?:just|then|now|right)\s+)?(?:get|start|begin|kick|move|jump|dive|wrap|end|close|take|look|discuss|talk|touch|share|present|introduce|give|hear|see|go|do|call|continue|skip|break|review|read|walk|run|switch|pause|stop|hand|pass|turn|open|tackle|chat|cover|record|screen|ask|answer)\b)\p{L}+|with)\b|change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/iu;
 
 /** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
 export const ANSWER_YES = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.yes)})\b`, 'i');
@@ -109,6 +113,17 @@ export const ASKS_YES =
   /\b(?:should\s+we|shall\s+we|do\s+we\s+(?:want|agree|have\s+consensus)|are\s+we\s+(?:ok|okay|good|fine|agreed|happy|all)|can\s+we\s+agree|is\s+(?:everyone|everybody)\s+(?:ok|okay|fine|happy|good)|(?:does|do)\s+(?:everyone|everybody|people)\s+agree|all\s+in\s+favou?r|consensus\??$)/i;
 /** A question put to the group that a "no" settles. */
 export const ASKS_NONE = /\b(?:objections?|opposed|oppose|concerns?|disagree|against|object)\b/i;
+
+const SILENCE = WORDS.silence;
+const FILLER = String.raw`(?:(?:so|yeah|yes|and|okay|ok|well|um|uh|right),?\s+)*`;
+/** A sentence that calls for objections: "Anyone against that.", "Any objections to including X?" (group 1: what follows the call). */
+export const SILENT_CALL = new RegExp(String.raw`^${FILLER}(?:${any(SILENCE.calls)})\b(.*)$`, 'i');
+/** A call for any comment at all ("Any objections or other thoughts?"): silence after it settles nothing. */
+export const ANY_COMMENT = new RegExp(String.raw`\b(?:or|and)\s+(?:any\s+)?(?:${any(SILENCE.others)})\b`, 'i');
+/** A sentence that acknowledges the silence and moves on: "Okay.", "Okay cool", "Hearing none" (group 1: what follows). */
+export const SILENT_ACK = new RegExp(String.raw`^(?:(?:${any(SILENCE.acks)})\b[\s,.!]*)+(.*)$`, 'i');
+/** What a longer acknowledgement says when it carries the proposal on ("let's get it merged then"). */
+export const SILENT_ONWARDS = new RegExp(String.raw`(?:^|\s|,)(?:well,?\s+)?(?:${any(SILENCE.onwards)})`, 'i');
 
 /** Words that make a sentence a wish, a condition or a question rather than an outcome. */
 const HEDGE =
@@ -183,7 +198,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
         )
       )
         continue;
-      if (cue === 'group' && re === SUBJECTLESS && (namedBefore(t, m.index) || spoken)) continue;
+      if (cue === 'group' && re === SUBJECTLESS && (spoken || (namedBefore(t, m.index) && !(/^\W*and\b/i.test(m[0]) && GROUP_OPENS.test(t))))) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       // "The SC's decision was to …" is a decision whatever the negations inside what was decided; "no decision was made" is none.
       if (
@@ -238,12 +253,17 @@ function clauseOf(t: string, from: number, to: number): string {
   return t.slice(start, after < 0 ? t.length : to + after);
 }
 
-/** An outcome of an earlier meeting, recalled ("we agreed last time to …"): not this meeting's decision. */
+/**
+ * An outcome of an earlier meeting, recalled ("we agreed last time to …", "we've decided before
+ * against including …", "we have decided not to drop them before"): not this meeting's decision.
+ */
 const EARLIER =
-  /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\)/i;
+  /\b(?:last|previous|prior)\s+(?:time|week|meeting|call|month|session)s?\b|\bpreviously\b|\bbefore\s*(?:[.,;!)]|$)|\b(?:decided|agreed|concluded)\s+before\s+(?:against|that|on|not)\b|\bin\s+the\s+past\b|\bhistorically\b|\b(?:years?|months?)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\)/i;
 
 /** A decision told as something past or someone else's ("things we voted on years ago", "since we decided"). */
 function reportedBefore(t: string, at: number): boolean {
+  // "When we added BigInt64Array we decided that …": the sentence opens on the earlier time it was decided at.
+  if (/^(?:back\s+)?when\s+[^,;:]{0,80}$/i.test(t.slice(0, at + 1).trim())) return true;
   const before = t.slice(Math.max(0, at - 30), at + 1).toLowerCase();
   return /\b(?:things|what|which|since|after|when|as|because|how|why|where|until|once|before|ones\s+that)\s+(?:\w+\s+)?$/.test(before.replace(/\s+$/, ' '));
 }
@@ -253,6 +273,16 @@ function quoted(t: string, at: number): boolean {
   const before = t.slice(0, at);
   return (before.match(/["“”]/g) ?? []).length % 2 === 1;
 }
+
+/**
+ * A sentence whose subject is a body ("SC reviewed PEP 642 (Explicit Pattern Syntax), and
+ * decided to reject it", "The Steering Council discussed …"): the "and decided" is the body's,
+ * whatever name stands right before it.
+ */
+const GROUP_OPENS = new RegExp(
+  String.raw`^(?:the\s+)?(?:\p{Lu}{2,6}|(?:\p{Lu}\p{Ll}+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|(?:${any(WORDS.groups)}))\s+(?:(?:has|have|had|also|then|briefly|again|further|formally|collectively)\s+)*\p{Ll}+ed\b`,
+  'u',
+);
 
 /** Whether a person's name or a singular pronoun stands right before the match ("Tomasz agreed to …"). */
 function namedBefore(t: string, at: number): boolean {

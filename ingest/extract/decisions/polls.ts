@@ -5,10 +5,10 @@
  * put to the group that a reply settles ("Should we …?" / "yes",
  * "Anyone opposed …?" / "[no]").
  */
-import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER } from './cues.js';
-import { blockBody } from '../../annotate/units.js';
+import { ANSWER_NONE, ANSWER_YES, ANY_COMMENT, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER, SILENT_ACK, SILENT_CALL, SILENT_ONWARDS } from './cues.js';
+import { blockBody, unitsOf, type Unit } from '../../annotate/units.js';
 import type { ExtractContext } from '../context.js';
-import type { CompiledVocabulary } from '../../formats/vocabulary.js';
+import { DEFAULT_VOCABULARY, type CompiledVocabulary } from '../../formats/vocabulary.js';
 import type { Block } from '../../types.js';
 
 /** A decision found with its context: the span runs from the question or poll to the outcome. */
@@ -24,9 +24,18 @@ const POLL =
   /^[\s*_]*(?:straw\s+|consensus\s+|unanimous\s+consent\s+)?(?:poll|vote)(?:s|ing)?\b(?!\s+(?:for|on)\s+(?:a\s+)?(?:new\s+)?(?:meeting\s+)?time)(?:[\s*_]*[:.–—-]|\s+(?:to|on|for|about|whether)\b|[\s*_]*$)/i;
 /** Opens a motion: `Motion: …`, `Countermotion: …`, a heading `Motion #2016-05/1`, `Motion to adopt …`. */
 const MOTION = /^[\s*_]*(?:counter[- ]?\s*)?motion\b(?:\s*#\s*[\w/.-]+)?[\s*_]*(?:[:.–—-]|\s+to\b|$)/i;
+const MOTIONS = DEFAULT_VOCABULARY.outcomes.motions;
 /** The result a motion met; "not seconded" means it died unvoted. */
-const MOTION_RESULT = /\b(?:passe[sd]|pass|carried|carries|rejected|failed|fails|defeated|postponed|approved|adopted|withdrawn)\b/i;
-const NOT_SECONDED = /\bnot\s+seconded\b|\bno\s+second\b/i;
+const MOTION_RESULT = new RegExp(String.raw`\b(?:${MOTIONS.results.join('|')})\b`, 'i');
+const NOT_SECONDED = new RegExp(String.raw`\b(?:${MOTIONS.unseconded.join('|')})\b`, 'i');
+/**
+ * The result told on the motion's own line, after its sentence: "Motion: go
+ * forward with collaboration. Seconded, Passed.", "… waivers of requirement. Passed".
+ */
+const RESULT_TAIL = new RegExp(
+  String.raw`[.;,)]\s*(?:(?:${MOTIONS.seconded.join('|')})\s*[.,;]?\s*(?:and\s+)?)?(?:(?:the\s+)?motion\s+)?(?:${MOTIONS.results.join('|')})\b(?:\s+(?:unanimously|by\s+[^.]{1,40}|with\s+[^.]{1,40}))?\s*[.!]?\s*$`,
+  'iu',
+);
 /** A poll that was not taken. */
 const NOT_TAKEN =
   /\b(?:skipped|deferred|postponed|not\s+taken|no\s+time|lack\s+of\s+time|potential|future|next\s+(?:time|meeting)|will\s+(?:poll|vote)|later)\b/i;
@@ -42,7 +51,7 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (skip(b) || claimed.has(b.id)) continue;
-    if (/motion/i.test(b.text) && (MOTION.test(b.text) || MOTION.test(blockBody(ctx, b)))) {
+    if (/motion/i.test(b.text) && (MOTION.test(b.text) || MOTION.test(blockBody(ctx, b)) || motionLine(b) > 0)) {
       const motion = motionOutcome(ctx, i, skip);
       if (motion) {
         for (const x of motion.blocks) claimed.add(x.id);
@@ -54,6 +63,11 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
     if (parts.length) {
       for (const x of parts) claimed.add(x.id);
       out.push(settled(parts, `${blockBody(ctx, b)} ${parts.map((x) => blockBody(ctx, x)).join('; ')}`));
+      continue;
+    }
+    const silent = b.kind === 'paragraph' || b.kind === 'item' ? silentConsent(ctx, b) : null;
+    if (silent) {
+      out.push(silent);
       continue;
     }
     const maybePoll = /poll|vote/i.test(b.text);
@@ -75,6 +89,56 @@ export function settledQuestions(ctx: ExtractContext, skip: (b: Block) => boolea
     }
   }
   return out;
+}
+
+/**
+ * Consent by silence within one turn: a proposal, a call for objections and,
+ * nobody speaking up, an acknowledgement that moves on ("I would lean towards
+ * making X CFI. … Anyone against that. Okay."). The call may hold the proposal
+ * itself ("Any objections to including X? Okay cool"); the sentences before it
+ * (past a short "Yeah." or "Thanks.") are the proposal or what it is about.
+ */
+function silentConsent(ctx: ExtractContext, b: Block): SettledQuestion | null {
+  if (!/\b(?:any|objection|oppos|against|object)/i.test(b.text)) return null;
+  const units = unitsOf(ctx, b);
+  for (let k = 0; k + 1 < units.length; k++) {
+    const call = SILENT_CALL.exec(units[k]!.text);
+    if (!call || ANY_COMMENT.test(units[k]!.text)) continue;
+    const ack = SILENT_ACK.exec(units[k + 1]!.text);
+    if (!ack) continue;
+    const rest = ack[1]!.replace(/[^\p{L}\s']/gu, ' ').trim();
+    if (rest && rest.split(/\s+/).length > 2 && !SILENT_ONWARDS.test(ack[1]!)) continue;
+    // The call holds the proposal when it names what is proposed ("to including X"), not only "that" or "there".
+    const object = call[1]!.replace(/[?.!]+\s*$/, '').trim();
+    const holds = /^(?:to|with)\s+(?!(?:that|this|it|there)\s*$)\S+(?:\s+\S+)/i.test(object);
+    // Before it, the proposal: the two sentences of substance before the call (the second often
+    // tells what the first means: "… making X CFI. So we have it on our short list, not …").
+    let from = k;
+    let said = 0;
+    for (let j = k - 1; j >= 0 && j >= k - 4 && said < 2; j--) {
+      if (words(units[j]!) >= 4) {
+        said++;
+        from = j;
+      }
+    }
+    if (!holds && !said) continue;
+    const span: Unit[] = units.slice(from, k + 2);
+    return {
+      blocks: [b],
+      text: span.map((u) => u.text).join(' '),
+      startLine: span[0]!.startLine,
+      endLine: span[span.length - 1]!.endLine,
+    };
+  }
+  return null;
+}
+
+function words(u: Unit): number {
+  return u.text
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean).length;
 }
 
 /** The parts of a question split into items, each answered where it stands: "- should we use X:" / "  - only for keys? (yes)". */
@@ -166,12 +230,20 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
 function motionOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean): SettledQuestion | null {
   const blocks = ctx.note.blocks;
   const open = blocks[i]!;
-  const body = open.text.replace(/\s+/g, ' ').trim();
-  const lines = open.text.split('\n');
-  if (open.kind !== 'heading' && lines.length > 1) {
-    const later = lines.slice(1).join(' ');
-    if (NOT_SECONDED.test(later)) return null;
-    if (MOTION_RESULT.test(later)) return settled([open], body);
+  // A motion may stand on a later line of a paragraph that opens with the discussion ("GW: … \nMotion: go forward …").
+  const at = Math.max(0, motionLine(open));
+  const lines = open.text.split('\n').slice(at);
+  const body = lines.join(' ').replace(/\s+/g, ' ').trim();
+  const own = (): SettledQuestion => ({ blocks: [open], text: body, startLine: open.startLine + at, endLine: open.endLine });
+  if (open.kind !== 'heading') {
+    if (lines.length > 1) {
+      const later = lines.slice(1).join(' ');
+      if (NOT_SECONDED.test(later)) return null;
+      if (MOTION_RESULT.test(later)) return own();
+    }
+    // "Motion: accept this proposal. Seconded, passed": the result after the motion's sentence, on its line.
+    if (!NOT_SECONDED.test(lines[0]!) && RESULT_TAIL.test(lines[0]!.trim())) return own();
+    if (at > 0) return null;
   }
   if (NOT_SECONDED.test(body)) return null;
   const taken: Block[] = [open];
@@ -187,6 +259,14 @@ function motionOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boole
     }
   }
   return null;
+}
+
+/** The line (after the first) of a multi-line paragraph or item that opens a motion, or -1. */
+function motionLine(b: Block): number {
+  if (b.kind !== 'paragraph' && b.kind !== 'item') return -1;
+  const lines = b.text.split('\n');
+  for (let k = 1; k < lines.length; k++) if (MOTION.test(lines[k]!)) return k;
+  return -1;
 }
 
 function settled(blocks: Block[], text: string): SettledQuestion {
