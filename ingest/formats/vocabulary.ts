@@ -38,6 +38,13 @@ export interface Vocabulary {
    * longest label a short reply may open with (`Ana: no`).
    */
   blockLabel: { chars: string; max: number; dashChars: string; dashMax: number; bracketMax: number; replyMax: number };
+  /**
+   * Words (regex fragments) that open a block as a label but name no speaker:
+   * the common headings of note-taking (`Notes:`, `Next steps:`, `Q:`). The
+   * outcome and task labels (`Decision:`, `Action items:`) are added to them
+   * when compiled, so a format's own labels are no speakers either.
+   */
+  notSpeakerLabels: readonly string[];
   /** How an outcome the group reached is written (cue-words.ts). */
   outcomes: OutcomeWords;
   /** How a task someone takes on is written (cue-words.ts). */
@@ -102,6 +109,63 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   sectionSuffixes: ['info', 'information', 'details'],
   turnLabel: { chars: "\\p{L}\\p{M}0-9 .'_-", max: 40 },
   blockLabel: { chars: "\\p{L}\\p{M}\\p{N} .'’_@/&,+-", max: 48, dashChars: '\\p{L}\\p{M}\\p{N}._@-', dashMax: 30, bracketMax: 60, replyMax: 30 },
+  notSpeakerLabels: [
+    'polls?',
+    'straw poll',
+    'votes?',
+    'ais?',
+    'next steps?',
+    'notes?',
+    'topics?',
+    'updates?',
+    'agenda',
+    'questions?',
+    'discussion',
+    'summary',
+    'proposal',
+    'status',
+    'links?',
+    'slides',
+    'context',
+    'background',
+    'problem',
+    'goal',
+    'goals',
+    'idea',
+    'ideas',
+    'pros?',
+    'cons?',
+    'options?',
+    'example',
+    String.raw`e\.g\.`,
+    String.raw`i\.e\.`,
+    'nb',
+    String.raw`n\.b\.`,
+    'edit',
+    'update',
+    'fyi',
+    'tl;?dr',
+    'q',
+    'a',
+    're',
+    'cc',
+    'pr',
+    'issue',
+    'rfc',
+    'http',
+    'https',
+    'meeting notes',
+    'attendees',
+    'present',
+    'date',
+    'time',
+    'location',
+    'where',
+    'when',
+    'why',
+    'what',
+    'how',
+  ],
   outcomes: OUTCOME_WORDS,
   tasks: TASK_WORDS,
   dates: DATE_WORDS,
@@ -130,6 +194,8 @@ export interface CompiledVocabulary {
    * optional (threads.ts takes it off a thread's head).
    */
   readonly headLead: RegExp;
+  /** A whole label (markup off) that names no speaker: a note-taking heading, an outcome label or a task label. */
+  readonly notSpeaker: RegExp;
 }
 
 /** The default vocabulary with a format's rows laid over it (a format's table replaces the default's). */
@@ -151,11 +217,32 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
       },
     ]),
   ) as Record<SectionKind, SectionMatchers>;
+  const notSpeaker = [
+    ...vocabulary.notSpeakerLabels,
+    ...vocabulary.outcomes.labels.nouns,
+    ...vocabulary.outcomes.labels.words,
+    ...vocabulary.tasks.labels.words,
+  ];
   return {
     tables: vocabulary,
     sections,
+    notSpeaker: new RegExp(`^(?:${any(notSpeaker)})$`, 'i'),
     // Note: optional bullet, optional bold around the label, a colon, then text on the same line.
     headLead: new RegExp(`^(?:\\s*(?:[-*+•]|\\d+[.)]))*\\s*(?:(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,30}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+)?`, 'u'),
     turnLine: new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,${max}}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+\\S`, 'u'),
+  };
+}
+
+/**
+ * A compile step memoised per table object: the cue modules of later stages
+ * compile their forms from one table of a vocabulary (its outcome, task or
+ * date words) once, however many notes read it.
+ */
+export function perTable<T extends object, V>(compile: (table: T) => V): (table: T) => V {
+  const compiled = new WeakMap<T, V>();
+  return (table) => {
+    let value = compiled.get(table);
+    if (value === undefined) compiled.set(table, (value = compile(table)));
+    return value;
   };
 }

@@ -5,30 +5,14 @@
  * a condition, a wish, a single person agreeing, boilerplate). The word
  * tables are the vocabulary's (formats/cue-words.ts); the forms are here.
  */
-import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+import { perTable, type CompiledVocabulary, type OutcomeWords } from '../../formats/vocabulary.js';
 
-const WORDS = DEFAULT_VOCABULARY.outcomes;
 const any = (words: readonly string[]): string => words.join('|');
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
 export type DecisionCue =
   'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
 
-/** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = new RegExp(any(WORDS.triggers), 'i');
-
-/** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const DECISION_LABEL = new RegExp(
-  String.raw`^[\s*_[(]*(?:#(?:${any(WORDS.labels.tags)})\b[:\s]|(?:(?:${any(WORDS.labels.qualifiers)})\s+)?(?:${any(WORDS.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(WORDS.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`,
-  'i',
-);
-
-/** The group as the subject of a decision verb. */
-const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:${any(WORDS.groups)})|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
-const GROUP_DECIDED = new RegExp(
-  String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`,
-  'iu',
-);
 /**
  * A body that rules, named as such (not a pronoun, which may be anyone):
  * "The Steering Council accepted PEP 584", "SC approved …", "the board rejected the motion".
@@ -99,9 +83,6 @@ const SCHEDULE =
 const PLAN =
   /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/i;
 
-/** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
-export const ANSWER_YES = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.yes)})\b`, 'i');
-export const ANSWER_NONE = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.none)})\b(?!\s+(?:idea|clue|way|consensus|agreement))`, 'i');
 /** A question answered where it stands: "only for keys? (yes for now)", "rename it? [no]"; group 1 is the answer. */
 export const INLINE_ANSWER = /\?\s*[\[(]\s*([^()\[\]]{1,40})[)\]]\s*$/;
 /** A question put to the group that a "yes" settles. */
@@ -137,20 +118,64 @@ export const PLAN_LABEL =
 /** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
 const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
 
-/** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
-export function mayStateDecision(text: string): boolean {
-  return TRIGGER.test(text);
+/** The outcome forms compiled from one vocabulary's outcome words. */
+export interface OutcomeCues {
+  /** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
+  mayStateDecision(text: string): boolean;
+  /**
+   * The form by which a sentence states a decision, or null. `text` has its
+   * speaker label removed; `spoken` when a speaker said it (an "agreed that …"
+   * opening their words is their own agreement, not the group's).
+   */
+  decisionCue(text: string, spoken?: boolean): DecisionCue | null;
+  /** Outcome words in a reply after a question that say yes: "yes", "[yes]", "Agreed". */
+  readonly answerYes: RegExp;
+  /** Outcome words in a reply after a question that say no one objects: "[no]", "<No objections>", "None!". */
+  readonly answerNone: RegExp;
 }
 
-/**
- * The form by which a sentence states a decision, or null. `text` has its
- * speaker label removed; `spoken` when a speaker said it (an "agreed that …"
- * opening their words is their own agreement, not the group's).
- */
-export function decisionCue(text: string, spoken = false): DecisionCue | null {
+/** The regexes built from the outcome words that decisionCue reads. */
+interface OutcomeForms {
+  /** Words one of the forms needs; a sentence with none of them states no decision. */
+  readonly trigger: RegExp;
+  /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
+  readonly label: RegExp;
+  /** Every form, by the cue it gives, in the order tried. */
+  readonly forms: readonly (readonly [DecisionCue, readonly RegExp[]])[];
+}
+
+const compiledPerTable = perTable(compileOutcomeCues);
+
+/** The outcome forms of a note's vocabulary, compiled once per outcome-words table. */
+export const outcomeCues = (vocabulary: CompiledVocabulary): OutcomeCues => compiledPerTable(vocabulary.tables.outcomes);
+
+/** Compiles the outcome forms around one table of outcome words. */
+function compileOutcomeCues(words: OutcomeWords): OutcomeCues {
+  const trigger = new RegExp(any(words.triggers), 'i');
+  const label = new RegExp(
+    String.raw`^[\s*_[(]*(?:#(?:${any(words.labels.tags)})\b[:\s]|(?:(?:${any(words.labels.qualifiers)})\s+)?(?:${any(words.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(words.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`,
+    'i',
+  );
+  // The group as the subject of a decision verb.
+  const groupSubject = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:${any(words.groups)})|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+  const groupDecided = new RegExp(
+    String.raw`(?:^|[\s,;(])${groupSubject}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`,
+    'iu',
+  );
+  const forms: OutcomeForms = { trigger, label, forms: formsWith(groupDecided) };
+  return {
+    mayStateDecision: (text) => trigger.test(text),
+    decisionCue: (text, spoken = false) => decisionCue(forms, text, spoken),
+    answerYes: new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(words.answers.yes)})\b`, 'i'),
+    answerNone: new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(words.answers.none)})\b(?!\s+(?:idea|clue|way|consensus|agreement))`, 'i'),
+  };
+}
+
+/** The form by which a sentence states a decision (OutcomeCues.decisionCue), read with one vocabulary's forms. */
+function decisionCue({ trigger, label: labelForm, forms }: OutcomeForms, text: string, spoken: boolean): DecisionCue | null {
   const t = text.trim();
-  if (!t || !TRIGGER.test(t) || BOILERPLATE.test(t)) return null;
-  const label = DECISION_LABEL.exec(t);
+  if (!t || !trigger.test(t) || BOILERPLATE.test(t)) return null;
+  const label = labelForm.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
     if (
@@ -171,7 +196,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
     return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
-  for (const [cue, res] of FORMS) {
+  for (const [cue, res] of forms) {
     for (const re of res) {
       const m = re.exec(t);
       if (!m || quoted(t, m.index)) continue;
@@ -218,8 +243,9 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   return null;
 }
 
-const FORMS: [DecisionCue, RegExp[]][] = [
-  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, BODY_AGREES, PASSIVE, GROUP_PLAN]],
+/** The forms decisionCue tries, in order, with the group-decided form built from the vocabulary's groups. */
+const formsWith = (groupDecided: RegExp): [DecisionCue, RegExp[]][] => [
+  ['group', [groupDecided, SUBJECTLESS, BODY_RULED, BODY_AGREES, PASSIVE, GROUP_PLAN]],
   ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],

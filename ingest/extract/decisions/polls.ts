@@ -5,11 +5,14 @@
  * put to the group that a reply settles ("Should we …?" / "yes",
  * "Anyone opposed …?" / "[no]").
  */
-import { ANSWER_NONE, ANSWER_YES, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER } from './cues.js';
+import { ASKS_NONE, ASKS_YES, INLINE_ANSWER, outcomeCues, type OutcomeCues } from './cues.js';
 import { blockBody } from '../../annotate/units.js';
 import type { ExtractContext } from '../context.js';
 import type { CompiledVocabulary } from '../../formats/vocabulary.js';
 import type { Block } from '../../types.js';
+
+/** The outcome forms of the note's vocabulary. */
+const cues = (ctx: ExtractContext): OutcomeCues => outcomeCues(ctx.annotations.vocabulary);
 
 /** A decision found with its context: the span runs from the question or poll to the outcome. */
 export interface SettledQuestion {
@@ -82,7 +85,7 @@ function answeredParts(ctx: ExtractContext, q: Block): Block[] {
   return ctx.note.blocks.filter((x) => {
     if (x.parent !== q.id || x.kind !== 'item') return false;
     const m = INLINE_ANSWER.exec(x.text.trim());
-    return !!m && (ANSWER_YES.test(m[1]!) || ANSWER_NONE.test(m[1]!));
+    return !!m && (cues(ctx).answerYes.test(m[1]!) || cues(ctx).answerNone.test(m[1]!));
   });
 }
 
@@ -96,7 +99,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
   const blocks = ctx.note.blocks;
   const open = blocks[i]!;
   const body = blockBody(ctx, open);
-  if (NOT_TAKEN.test(body) && !decisionCue(body)) return null;
+  if (NOT_TAKEN.test(body) && !cues(ctx).decisionCue(body)) return null;
   const taken: Block[] = [open];
   let statement = open.kind === 'row' ? '' : body;
   if (open.kind === 'row') {
@@ -109,7 +112,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
   }
   // The poll line itself may carry the outcome: "*POLL:* unanimous consent to do this merge."
   const inline = body.replace(POLL, '').trim();
-  if (open.kind !== 'row' && inline && decisionCue(inline)) return settled(taken, statement);
+  if (open.kind !== 'row' && inline && cues(ctx).decisionCue(inline)) return settled(taken, statement);
   const limit = open.endLine + (open.kind === 'heading' ? 40 : 16);
   const counts: string[] = [];
   let last: Block | null = null;
@@ -136,7 +139,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
       if (
         b.startLine <= last!.endLine + 3 &&
         b.kind !== 'heading' &&
-        (decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))
+        (cues(ctx).decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))
       ) {
         taken.push(b);
         last = b;
@@ -149,7 +152,11 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
       taken.push(b);
     }
     const raw = rawReply(ctx, b.endLine + 1, nextStart(ctx, j));
-    if (decisionCue(text) || (ASKS_NONE.test(body) && ANSWER_NONE.test(text)) || (raw && (decisionCue(raw.text) || ANSWER_NONE.test(raw.text)))) {
+    if (
+      cues(ctx).decisionCue(text) ||
+      (ASKS_NONE.test(body) && cues(ctx).answerNone.test(text)) ||
+      (raw && (cues(ctx).decisionCue(raw.text) || cues(ctx).answerNone.test(raw.text)))
+    ) {
       taken.push(b);
       return settled(taken, `${statement} — ${text}`);
     }
@@ -222,7 +229,7 @@ function replyTo(ctx: ExtractContext, i: number, question: string): SettledQuest
   const blocks = ctx.note.blocks;
   const q = blocks[i]!;
   const fits = (reply: string): boolean =>
-    (ASKS_NONE.test(question) && ANSWER_NONE.test(reply)) || (ASKS_YES.test(question) && !ASKS_NONE.test(question) && ANSWER_YES.test(reply));
+    (ASKS_NONE.test(question) && cues(ctx).answerNone.test(reply)) || (ASKS_YES.test(question) && !ASKS_NONE.test(question) && cues(ctx).answerYes.test(reply));
   // The reply may sit on the question's own last line: "Anyone opposed to landing the PR? \n[no]".
   const lines = q.text.split('\n');
   if (lines.length > 1 && fits(lines[lines.length - 1]!) && lines[lines.length - 1]!.length < 40) return settled([q], question);
