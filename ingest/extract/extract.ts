@@ -25,7 +25,7 @@ export function extractMeeting(note: Note, config: CollectionConfig, vocabulary:
   const annotations = annotateNote(note, vocabulary);
   const meta = extractMeta(note, annotations.vocabulary);
   const people = extractPeople(note, config);
-  const refs = extractReferences(note, meta, config);
+  const refs = extractReferences(note, meta, config, annotations.vocabulary);
   const paths = new Map<number, string>();
   const sectionPath = (id: number): string => {
     if (id < 0) return '';

@@ -194,6 +194,14 @@ export interface CompiledVocabulary {
    * optional (threads.ts takes it off a thread's head).
    */
   readonly headLead: RegExp;
+  /**
+   * What opens a line before its words: list, quote or heading marks, a
+   * bracketed label, then a speaker or item label of at most 30 characters
+   * (bold or not), all optional. Topic names and reference titles take it off.
+   */
+  readonly lineLead: RegExp;
+  /** The line lead of a reference's title (markup already off): spaced list markers, a bracketed label, a label. */
+  readonly titleLead: RegExp;
   /** A whole label (markup off) that names no speaker: a note-taking heading, an outcome label or a task label. */
   readonly notSpeaker: RegExp;
 }
@@ -201,6 +209,36 @@ export interface CompiledVocabulary {
 /** The default vocabulary with a format's rows laid over it (a format's table replaces the default's). */
 export function mergeVocabulary(over: Partial<Vocabulary> = {}): Vocabulary {
   return { ...DEFAULT_VOCABULARY, ...over };
+}
+
+/** How a line's lead is read where readers differ; every reader shares the rest of the form. */
+export interface LeadOptions {
+  /** Quote (`>`) and heading (`#`) marks may open the line, besides list markers and numbers; a mark needs no space after it. */
+  marks?: boolean;
+  /** A bracketed label (`[Ana] -`) may come before the label. */
+  bracket?: boolean;
+  /** Bold (`**Ana:**`) may wrap the label. */
+  bold?: boolean;
+  /** The characters a label holds after its first letter: the turn label's unless given. */
+  chars?: string;
+  /** Only a label with text after it on the line is a lead (a reference title's line has its link cut out: a label there may be the title). */
+  followed?: boolean;
+}
+
+/**
+ * What opens a line before its words, all optional: list markers or
+ * numbering (quote and heading marks too, with `marks`), a bracketed label,
+ * then a label of at most 30 characters (a lead's label is short) and a
+ * colon, with text after it on the line.
+ */
+export function leadForm(
+  vocabulary: Vocabulary,
+  { marks = false, bracket = false, bold = false, chars = vocabulary.turnLabel.chars, followed = true }: LeadOptions,
+): RegExp {
+  const marker = marks ? String.raw`(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*` : String.raw`(?:\s*(?:[-*+•]|\d+[.)])\s+)*`;
+  const b = bold ? String.raw`(?:\*\*|__)?` : '';
+  const label = String.raw`(?:${b}[\p{L}@][${chars}]{0,30}?${b}\s?:${b}\s+${followed ? '(?=\\S)' : ''})?`;
+  return new RegExp(`^${marker}${bracket ? String.raw`(?:\[[^\]]{1,30}\]\s*[-:]?\s*)?` : ''}${label}`, 'u');
 }
 
 /** Compiles a vocabulary's tables to regexes. Call once per vocabulary (the registry caches). */
@@ -229,6 +267,10 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
     notSpeaker: new RegExp(`^(?:${any(notSpeaker)})$`, 'i'),
     // Note: optional bullet, optional bold around the label, a colon, then text on the same line.
     headLead: new RegExp(`^(?:\\s*(?:[-*+•]|\\d+[.)]))*\\s*(?:(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,30}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+)?`, 'u'),
+    // Note: no digits in a title's label: `EIP-7549: …`, `Proposal 1:` name the thing itself.
+    titleLead: leadForm(vocabulary, { bracket: true, followed: false, chars: "\\p{L} .'-" }),
+    // Note: a line's label may name several people (`Ana/Bo:`, `Ana, Bo:`, `Ana & Bo:`).
+    lineLead: leadForm(vocabulary, { marks: true, bold: true, chars: "\\p{L}\\p{M}0-9 .'_/,&-" }),
     turnLine: new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,${max}}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+\\S`, 'u'),
   };
 }
