@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dateInName, findDates } from '../ingest/extract/meta/dates.js';
+import { vocabularyOf } from '../ingest/formats/registry.js';
+import { dateCues } from '../ingest/extract/meta/dates.js';
 import { extractMeta } from '../ingest/extract/meta.js';
 import { parseNote } from '../ingest/parse/parse.js';
 import { decodeNote } from '../ingest/read/read.js';
@@ -7,8 +8,11 @@ import { decodeNote } from '../ingest/read/read.js';
 const meta = (path: string, text: string) => {
   const r = decodeNote(Buffer.from(text), path, 'test');
   if (!r.ok) throw new Error(r.message.reason);
-  return extractMeta(parseNote(r.file));
+  const note = parseNote(r.file);
+  return extractMeta(note, vocabularyOf(note.format));
 };
+/** The date forms markdown notes are read with. */
+const { dateInName, findDates } = dateCues(vocabularyOf('markdown'));
 
 describe('findDates', () => {
   test('reads month names, ordinals, ISO and US numeric forms', () => {

@@ -443,3 +443,11 @@ describe('a bracketed word two people share', () => {
     expect(hannah.handles).not.toContain('unaffiliated');
   });
 });
+
+describe('attendance written with emphasis: read from the parsed text, with the markup gone', () => {
+  test('a bold or underlined label, heading and table header; underscores inside a handle stay', () => {
+    expect(run('# Sync\n\n__Attendees__: Ana Lima, @bob_k\n').attendees).toEqual(['Ana Lima', 'bob_k']);
+    expect(run('# Sync\n\n## **Present**\n\n- Ana Lima\n- Bo Chen\n').attendees).toEqual(['Ana Lima', 'Bo Chen']);
+    expect(run('# Sync\n\n| **Attendees** | Org |\n| --- | --- |\n| Ana Lima | Igalia |\n').attendees).toEqual(['Ana Lima']);
+  });
+});

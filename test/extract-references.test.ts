@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { emptyConfig, parseCollectionConfig, type CollectionConfig } from '../ingest/read/config.js';
 import { extractMeta } from '../ingest/extract/meta.js';
+import { vocabularyOf } from '../ingest/formats/registry.js';
 import { extractReferences } from '../ingest/extract/references.js';
 import { parseNote } from '../ingest/parse/parse.js';
 import { decodeNote } from '../ingest/read/read.js';
@@ -13,7 +14,7 @@ const refs = (text: string, path = 'runtime/2025/runtime-06-05.md', cfg = config
   const r = decodeNote(Buffer.from(text), path, 'test');
   if (!r.ok) throw new Error(r.message.reason);
   const note = parseNote(r.file);
-  return { note, ...extractReferences(note, extractMeta(note), cfg) };
+  return { note, ...extractReferences(note, extractMeta(note, vocabularyOf(note.format)), cfg) };
 };
 const ids = (text: string, path?: string, cfg?: CollectionConfig) =>
   refs(text, path, cfg)
@@ -201,7 +202,7 @@ describe('fixtures', () => {
       const r = decodeNote(readFileSync(input), c.path, 'fixtures');
       if (!r.ok) throw new Error(r.message.reason);
       const note = parseNote(r.file);
-      const meta = extractMeta(note);
+      const meta = extractMeta(note, vocabularyOf(note.format));
       const got = { date: meta.date, series: meta.series, references: extractReferences(note, meta, cfg).references.sort((a, b) => a.id.localeCompare(b.id)) };
       const expectedFile = join(dir, 'expected.json');
       if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(got, null, 2)}\n`);

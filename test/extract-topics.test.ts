@@ -4,6 +4,7 @@ import { extractMeeting } from '../ingest/extract/extract.js';
 import { parseNote } from '../ingest/parse/parse.js';
 import { keyPhrases } from '../ingest/extract/topics/phrases.js';
 import { topicName } from '../ingest/extract/topics/names.js';
+import { vocabularyOf } from '../ingest/formats/registry.js';
 import { findThreads } from '../ingest/annotate/threads.js';
 import type { MeetingRecord } from '../ingest/types.js';
 
@@ -51,22 +52,25 @@ function record(text = NOTE): MeetingRecord {
 
 const lineOf = (r: MeetingRecord, start: number) => r.passages.findIndex((p) => p.startLine === start);
 
+/** The line lead markdown notes are read with. */
+const LEAD = vocabularyOf('markdown').lineLead;
+
 describe('topicName', () => {
   test('keeps the words a person searches for', () => {
-    expect(topicName('Compile-time builtins RFC -- https://github.com/bytecodealliance/rfcs/pull/43 -- @fitzgen')).toBe('Compile-time builtins');
-    expect(topicName('HTML serialization of WebAssembly.Module objects (Daniel Ehrenberg)')).toBe('HTML serialization of WebAssembly.Module objects');
-    expect(topicName('POLL: [Relaxed dead code validation to phase 1](https://github.com/WebAssembly/design/issues/1379) [5-10 min]')).toBe(
+    expect(topicName('Compile-time builtins RFC -- https://github.com/bytecodealliance/rfcs/pull/43 -- @fitzgen', LEAD)).toBe('Compile-time builtins');
+    expect(topicName('HTML serialization of WebAssembly.Module objects (Daniel Ehrenberg)', LEAD)).toBe('HTML serialization of WebAssembly.Module objects');
+    expect(topicName('POLL: [Relaxed dead code validation to phase 1](https://github.com/WebAssembly/design/issues/1379) [5-10 min]', LEAD)).toBe(
       'Relaxed dead code validation to phase 1',
     );
-    expect(topicName('Chris: minimum supported rust version')).toBe('minimum supported rust version');
-    expect(topicName('Lime1 · Issue #4209 · bytecodealliance/wasm-micro-runtime')).toBe('Lime1');
+    expect(topicName('Chris: minimum supported rust version', LEAD)).toBe('minimum supported rust version');
+    expect(topicName('Lime1 · Issue #4209 · bytecodealliance/wasm-micro-runtime', LEAD)).toBe('Lime1');
     expect(
-      topicName('Presentation and feedback-gathering on branch hinting ([issue](https://github.com/WebAssembly/design/issues/1363)) (Yuri Iozzelli)', false),
+      topicName('Presentation and feedback-gathering on branch hinting ([issue](https://github.com/WebAssembly/design/issues/1363)) (Yuri Iozzelli)', null),
     ).toBe('feedback-gathering on branch hinting');
-    expect(topicName('Add type for unreachable states (https://github.com/WebAssembly/design/issues/1379) (Conrad Watt and Ross Tate)', false)).toBe(
+    expect(topicName('Add type for unreachable states (https://github.com/WebAssembly/design/issues/1379) (Conrad Watt and Ross Tate)', null)).toBe(
       'Add type for unreachable states',
     );
-    expect(topicName('Making Wasmtime safer: the case for `Store<T: Send>`', false)).toBe('Making Wasmtime safer: the case for Store<T: Send>');
+    expect(topicName('Making Wasmtime safer: the case for `Store<T: Send>`', null)).toBe('Making Wasmtime safer: the case for Store<T: Send>');
   });
 
   test('is null for parts of a meeting and vague names', () => {
@@ -81,7 +85,7 @@ describe('topicName', () => {
       'https://example.com/x',
       '',
     ]) {
-      expect(topicName(text), text).toBeNull();
+      expect(topicName(text, LEAD), text).toBeNull();
     }
   });
 });

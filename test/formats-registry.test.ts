@@ -53,6 +53,15 @@ describe('the vocabulary', () => {
     expect('- A label far longer than thirty characters here: text'.replace(headLead, '')).toBe('A label far longer than thirty characters here: text');
   });
 
+  test("line leads: a topic line's marks and label; a reference title's label, which may have nothing after it", () => {
+    const { lineLead, titleLead } = vocabularyOf('markdown');
+    expect('> 2. **Ana & Bo:** release plan'.replace(lineLead, '')).toBe('release plan');
+    expect('- Weak Imports:'.replace(lineLead, '')).toBe('Weak Imports:');
+    // A title line has its link cut out: `Topic: Weak Imports: <url>` keeps the title, `Weak Imports: <url>` alone does not.
+    expect('Topic: Weak Imports: '.replace(titleLead, '')).toBe('Weak Imports: ');
+    expect('1. [Ana] - EIP-7549: update '.replace(titleLead, '')).toBe('EIP-7549: update ');
+  });
+
   test("a format's rows replace the default's, and the rest stay", () => {
     const merged = compileVocabulary(mergeVocabulary({ sections: { ...DEFAULT_VOCABULARY.sections, agenda: ['orden del día'] } }));
     expect(merged.sections.agenda.mentions.test('Orden del día')).toBe(true);

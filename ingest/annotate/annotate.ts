@@ -28,15 +28,14 @@ export interface Annotations {
   readonly threads: Readonly<Threads>;
 }
 
-/** Annotates a parsed note once, for every extractor. */
-export function annotateNote(note: Note): Annotations {
-  const vocabulary = vocabularyOf(note.format);
+/** Annotates a parsed note once, for every extractor, with a vocabulary (its format's unless given). */
+export function annotateNote(note: Note, vocabulary: CompiledVocabulary = vocabularyOf(note.format)): Annotations {
   const headings = note.sections.map((s) => sectionHeading(s));
   const names = Object.entries(vocabulary.sections) as [SectionKind, { whole: RegExp }][];
   const kinds = headings.map((h) => names.filter(([, m]) => m.whole.test(h)).map(([kind]) => kind));
   let count = 0;
   const passageOf = note.blocks.map((b) => (b.kind === 'heading' || !b.text.trim() ? -1 : count++));
-  return { vocabulary, headings, kinds, passageOf, threads: findThreads(note, passageOf) };
+  return { vocabulary, headings, kinds, passageOf, threads: findThreads(note, passageOf, vocabulary) };
 }
 
 /** Whether a section, or a section around it, has a heading of one of the kinds. */

@@ -12,6 +12,7 @@
  */
 import { indexTerms, terms } from '../../schema/terms.js';
 import { vocabularyOf } from '../formats/registry.js';
+import type { CompiledVocabulary } from '../formats/vocabulary.js';
 import type { Block, Note } from '../types.js';
 
 export type PassageRole = 'agenda' | 'links' | null;
@@ -82,14 +83,17 @@ function overlap(a: { base: number; all: Set<string> }, h: { base: number; all: 
   return shared / small >= 0.5 ? shared / small + shared / 100 : 0;
 }
 
-/** Splits a note's passages into threads. `passageOf` maps block ids to passage indices (-1 for none). */
-export function findThreads(note: Note, passageOf: readonly number[]): Threads {
+/**
+ * Splits a note's passages into threads. `passageOf` maps block ids to passage indices (-1 for none);
+ * section kinds and head leads are the vocabulary's (the note's format's unless given).
+ */
+export function findThreads(note: Note, passageOf: readonly number[], vocabulary: CompiledVocabulary = vocabularyOf(note.format)): Threads {
   const { blocks, sections } = note;
   const count = passageOf.reduce((n, p) => Math.max(n, p + 1), 0);
   // Note: a heading that holds the attendance ("# T-lang meeting agenda" over
   // "## Attendance" and the whole meeting) titles the meeting's notes, kept in
   // the agenda document: what is under it is discussed, not planned.
-  const { sections: kinds, headLead: lead } = vocabularyOf(note.format);
+  const { sections: kinds, headLead: lead } = vocabulary;
   const isRoster = (heading: string) => kinds.attendance.opens.test(heading);
   // A notes heading, a note, an agenda's adoption ("Adoption of the agenda"): what was done, not planned.
   const notAgenda = (heading: string) => kinds.notes.mentions.test(heading) || /\b(?:note|adopt(?:ion|ed)?)\b/i.test(heading);

@@ -3,17 +3,19 @@
  * each with the source lines it covers, the speaker label taken off.
  * Shared by extract-decisions and extract-actions.
  */
-import { DEFAULT_VOCABULARY } from '../formats/vocabulary.js';
+import { DEFAULT_VOCABULARY, type CompiledVocabulary } from '../formats/vocabulary.js';
 import type { Block, Note, Section } from '../types.js';
 
 /**
- * What units are read from: the note, and per block id the form of the speaker
- * the people extractor credited (extract/context.ts's ExtractContext is one).
+ * What units are read from: the note, its vocabulary (annotate's), and per
+ * block id the form of the speaker the people extractor credited
+ * (extract/context.ts's ExtractContext is one).
  * Note: typed here, not imported from extract/, so annotate/ depends on no later stage.
  */
 export interface UnitSource {
   readonly note: Note;
   readonly people: { readonly speakerAs: readonly (string | undefined)[] };
+  readonly annotations: { readonly vocabulary: CompiledVocabulary };
 }
 
 /** One sentence of a block, with its source lines. */
@@ -55,13 +57,6 @@ export function leadingLabel(text: string): Label | null {
   return null;
 }
 
-/**
- * Words that open a block as a label but name no speaker: cue labels the
- * extractors read themselves, and the common headings of note-taking.
- */
-const NOT_SPEAKER =
-  /^(?:decisions?|decided|resolved|resolutions?|agreed|agreements?|conclusions?|outcomes?|consensus|results?|verdict|polls?|straw poll|votes?|action(?: items?)?|ais?|todo|to-?do|next steps?|follow[- ]?ups?|notes?|topics?|updates?|agenda|questions?|discussion|summary|proposal|status|links?|slides|context|background|problem|goal|goals|idea|ideas|pros?|cons?|options?|example|e\.g\.|i\.e\.|nb|n\.b\.|edit|update|fyi|tl;?dr|q|a|re|cc|pr|issue|rfc|http|https|meeting notes|attendees|present|date|time|location|where|when|why|what|how)$/i;
-
 /** The speaker label opening a block, known from the people stage or read from the text. */
 export function speakerLabel(ctx: UnitSource, block: Block): Label | null {
   return labels(ctx, block);
@@ -88,7 +83,7 @@ function readSpeakerLabel(ctx: UnitSource, block: Block): Label | null {
   const lab = leadingLabel(block.text);
   // The people stage also credits narrative ("Till walked members through …"): only a label is speech.
   if (as && lab && lab.label.toLowerCase().includes(as.toLowerCase())) return lab;
-  if (!lab || NOT_SPEAKER.test(lab.label.replace(/[*_]/g, '').trim()) || /^[\d\s.,%()+-]*$/.test(lab.rest)) return null;
+  if (!lab || ctx.annotations.vocabulary.notSpeaker.test(lab.label.replace(/[*_]/g, '').trim()) || /^[\d\s.,%()+-]*$/.test(lab.rest)) return null;
   if (/^\d/.test(lab.label) || (/\s(?:is|are|was|the|a|an|of|to|for|and|we|i)\s/i.test(` ${lab.label} `) && !/&/.test(lab.label))) return null;
   return lab;
 }

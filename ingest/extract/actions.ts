@@ -6,7 +6,7 @@
  * "The TSC should review …"). The owner is the speaker for "I'll", the
  * person a name resolves to, or a group.
  */
-import { acceptsRequest, actionCue, labelledOwnerForm, labelledTask, listedOwner, mayCommit, opensWithActionLabel, readsAsTask } from './actions/cues.js';
+import { taskCues, type TaskCues } from './actions/cues.js';
 import { adoptOwner, looksLikeName, resolveOwner, type Owner } from './actions/owner.js';
 import { inSectionOfKind } from '../annotate/annotate.js';
 import { blockBody, inSectionHeaded, inTranscript, leadingLabel, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
@@ -14,6 +14,9 @@ import type { ExtractContext } from './context.js';
 import { resolvePersonName } from './people.js';
 import { wordSense } from './people/words.js';
 import type { ActionItemRecord, Block, PersonRecord } from '../types.js';
+
+/** The task forms of the note's vocabulary. */
+const cues = (ctx: ExtractContext): TaskCues => taskCues(ctx.annotations.vocabulary);
 
 /** Sections that list action items; not the review of last meeting's. */
 const ACTION_SECTION = /^(?:action\s+items?|actions?|ais?|next\s+steps?|follow[- ]?ups?|to-?dos?|tasks|assignments|action\s+items?\s+(?:for|and)\b.*)$/i;
@@ -65,15 +68,15 @@ export function extractActionItems(given: ExtractContext): ActionsResult {
       items.push(record(block.text, block.startLine, block.endLine, accepted));
       continue;
     }
-    if (!mayCommit(block.text)) continue;
+    if (!cues(ctx).mayCommit(block.text)) continue;
     const spoken = speakerOf(ctx, block) !== undefined;
     const units = unitsOf(ctx, block);
     // `[ACTION - Dan] - …` may read as a speaker label; the action label wins.
-    const labelled = speakerLabel(ctx, block) && opensWithActionLabel(block.text);
+    const labelled = speakerLabel(ctx, block) && cues(ctx).opensWithActionLabel(block.text);
     for (const unit of units) {
       // A turn the parser left inside a paragraph ("- Matt: Lars and Jay will …"): its own speaker.
-      const turn = innerTurn(unit.text);
-      const cue = actionCue(
+      const turn = innerTurn(ctx, unit.text);
+      const cue = cues(ctx).actionCue(
         unit.first && labelled ? `${block.text.slice(0, block.text.length - speakerLabel(ctx, block)!.rest.length)}${unit.text}` : (turn?.rest ?? unit.text),
         spoken || !!turn,
       );
@@ -113,16 +116,16 @@ function acceptedRequest(ctx: ExtractContext, block: Block): Owner | null {
   if (!label || block.id === 0) return null;
   const before = ctx.note.blocks[block.id - 1]!;
   const asked = before.kind === 'heading' ? null : speakerLabel(ctx, before);
-  if (!asked || asked.label === label.label || !acceptsRequest(label.rest, asked.rest)) return null;
+  if (!asked || asked.label === label.label || !cues(ctx).acceptsRequest(label.rest, asked.rest)) return null;
   return speakerOwner(ctx, block);
 }
 
 /** The owner of a labelled task that names none in the usual forms: a known bare name or "Ask X to …", else no one (the task stands). */
 function labelledOwner(ctx: ExtractContext, text: string): Owner | null {
-  const named = labelledOwnerForm(text);
+  const named = cues(ctx).labelledOwnerForm(text);
   const o = named ? resolveOwner(ctx, named.form) : null;
   if (o && (o.known || (!named!.bare && looksLikeName(named!.form)))) return adoptOwner(ctx, named!.form, o);
-  return labelledTask(text) ? { owner: null, known: false } : null;
+  return cues(ctx).labelledTask(text) ? { owner: null, known: false } : null;
 }
 
 /** A row of an action table: a column for who (`Owner`, `Assignee`, `Who`) and one for what (`Action`, `Task`, `Item`). */
@@ -187,16 +190,16 @@ function inActionList(ctx: ExtractContext, block: Block, listed: Set<number>): b
  * (`Chris: Get back to …`), or by the item it is nested in.
  */
 function listedItemOwner(ctx: ExtractContext, block: Block, body: string, owners: Map<number, Owner>): Owner | null {
-  const listed = listedOwner(body);
+  const listed = cues(ctx).listedOwner(body);
   if (listed) {
     const o = resolveOwner(ctx, listed.form);
-    const task = readsAsTask(listed.rest) || actionCue(listed.rest, true) !== null;
+    const task = cues(ctx).readsAsTask(listed.rest) || cues(ctx).actionCue(listed.rest, true) !== null;
     if (o && (o.known || (listed.how !== 'bare' && looksLikeName(listed.form))) && (listed.how !== 'label' || task || o.known))
       return adoptOwner(ctx, listed.form, o);
   }
   const up = inherited(ctx, block, owners);
-  if (up && readsAsTask(blockBody(ctx, block))) return up;
-  const cue = actionCue(blockBody(ctx, block), speakerOf(ctx, block) !== undefined);
+  if (up && cues(ctx).readsAsTask(blockBody(ctx, block))) return up;
+  const cue = cues(ctx).actionCue(blockBody(ctx, block), speakerOf(ctx, block) !== undefined);
   return cue?.owner === 'self' ? speakerOwner(ctx, block) : null;
 }
 
@@ -305,9 +308,9 @@ function firstName(form: string): boolean {
 }
 
 /** A bullet and a speaker label inside a sentence's text (`- Matt: …`, a list line the parser read as a paragraph's). */
-function innerTurn(text: string): { label: string; rest: string } | null {
+function innerTurn(ctx: ExtractContext, text: string): { label: string; rest: string } | null {
   const bullet = /^[-*•]\s+/.exec(text);
   if (!bullet) return null;
   const lab = leadingLabel(text.slice(bullet[0].length));
-  return lab && !opensWithActionLabel(text.slice(bullet[0].length)) && looksLikeName(lab.label) ? lab : null;
+  return lab && !cues(ctx).opensWithActionLabel(text.slice(bullet[0].length)) && looksLikeName(lab.label) ? lab : null;
 }

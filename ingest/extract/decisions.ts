@@ -6,13 +6,16 @@
  * stated as the group's ("we'll change the crate names …"). Proposals,
  * opinions, open questions and boilerplate (adopting the agenda) are not.
  */
-import { decisionCue, mayStateDecision, NO_OUTCOME, PLAN_LABEL, SIGN_OFF } from './decisions/cues.js';
+import { NO_OUTCOME, outcomeCues, PLAN_LABEL, SIGN_OFF, type OutcomeCues } from './decisions/cues.js';
 import { settledQuestions } from './decisions/polls.js';
 import { decisionTopic } from './decisions/topic.js';
 import type { CompiledVocabulary } from '../formats/vocabulary.js';
 import { blockBody, inSectionHeaded, inTranscript, sectionHeading, speakerLabel, unitsOf } from '../annotate/units.js';
 import { perContext, type ExtractContext } from './context.js';
 import type { Block, DecisionRecord } from '../types.js';
+
+/** The outcome forms of the note's vocabulary. */
+const cues = (ctx: ExtractContext): OutcomeCues => outcomeCues(ctx.annotations.vocabulary);
 
 /** A paragraph that only labels the outcome block after it: `**Conclusion**`, `**Resolution:**`. */
 const OUTCOME_LABEL = /^(?:conclusions?|resolutions?|outcomes?|decisions?(?:\s+(?:made|taken|reached))?|consensus|agreed|results?)\s*:?$/i;
@@ -98,7 +101,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
         add(block, body, block.startLine, block.endLine);
       continue;
     }
-    if (!mayStateDecision(block.text)) continue;
+    if (!cues(ctx).mayStateDecision(block.text)) continue;
     // The discussion before an outcome block restates what the block records: the block is the one decision.
     // (Only under a topic's own heading: a whole-notes section may hold outcomes the block never lists.)
     if (
@@ -109,7 +112,7 @@ export function extractDecisions(ctx: ExtractContext): DecisionRecord[] {
       continue;
     const spoken = speakerLabel(ctx, block) !== null;
     for (const unit of unitsOf(ctx, block)) {
-      const cue = decisionCue(unit.text, unit.first && spoken);
+      const cue = cues(ctx).decisionCue(unit.text, unit.first && spoken);
       if (!cue || covered(unit.startLine, unit.endLine)) continue;
       // A ruling with no subject is the minutes' own voice; said by a speaker it is their own doing ("Adopted alarms in our port").
       if (cue === 'verdict' && spoken) continue;

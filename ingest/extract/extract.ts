@@ -5,6 +5,8 @@
  * action items and topics refer to them.
  */
 import { annotateNote } from '../annotate/annotate.js';
+import { vocabularyOf } from '../formats/registry.js';
+import type { CompiledVocabulary } from '../formats/vocabulary.js';
 import type { CollectionConfig } from '../read/config.js';
 import { extractActionItems } from './actions.js';
 import { extractDecisions } from './decisions.js';
@@ -16,12 +18,15 @@ import { extractAcronyms } from './topics/acronyms.js';
 import type { ActionItemRecord, MeetingRecord, Message, Note, PassageRecord } from '../types.js';
 import type { ExtractContext } from './context.js';
 
-/** Extracts everything Quorum keeps about one note. */
-export function extractMeeting(note: Note, config: CollectionConfig): MeetingRecord {
-  const annotations = annotateNote(note);
-  const meta = extractMeta(note);
+/**
+ * Extracts everything Quorum keeps about one note, read with a vocabulary: its
+ * format's unless given (every stage reads the one annotate holds).
+ */
+export function extractMeeting(note: Note, config: CollectionConfig, vocabulary: CompiledVocabulary = vocabularyOf(note.format)): MeetingRecord {
+  const annotations = annotateNote(note, vocabulary);
+  const meta = extractMeta(note, annotations.vocabulary);
   const people = extractPeople(note, config);
-  const refs = extractReferences(note, meta, config);
+  const refs = extractReferences(note, meta, config, annotations.vocabulary);
   const paths = new Map<number, string>();
   const sectionPath = (id: number): string => {
     if (id < 0) return '';

@@ -18,7 +18,8 @@
  * the file name wins: titles are copied from the previous meeting's note and
  * not always updated, while the name is chosen when the file is made.
  */
-import { dateInFolder, dateInName, dayOpeningName, findDates, iso, validDay, type PartialDate } from './meta/dates.js';
+import type { CompiledVocabulary } from '../formats/vocabulary.js';
+import { dateCues, dayOpeningName, iso, validDay, type DateCues, type PartialDate } from './meta/dates.js';
 import type { Message, Note } from '../types.js';
 
 export interface Meta {
@@ -46,15 +47,16 @@ const DAY_MS = 86_400_000;
 /** How far a file name's day may be from the title's and still be the same meeting. */
 const NAME_SLIP_DAYS = 3;
 
-/** Date (ISO) and series of a note. */
-export function extractMeta(note: Note): Meta {
+/** Date (ISO) and series of a note, its dates read with the note's vocabulary (annotate's). */
+export function extractMeta(note: Note, vocabulary: CompiledVocabulary): Meta {
+  const dates = dateCues(vocabulary);
   const path = note.originalPath ?? note.path;
   const parts = path.split('/');
   const dirs = parts.slice(0, -1);
   const base = parts[parts.length - 1]!.replace(/\.[^.]*$/, '');
   const messages: Message[] = [];
-  const date = dateOf(note, dirs, base, (reason) => messages.push({ path: note.path, line: titleLine(note), reason }));
-  return { date, series: seriesOf(note, dirs), messages };
+  const date = dateOf(dates, note, dirs, base, (reason) => messages.push({ path: note.path, line: titleLine(note), reason }));
+  return { date, series: seriesOf(dates, note, dirs), messages };
 }
 
 /** The line the title is on: the first block that opens with it, else 1 (a front matter title). */
@@ -68,7 +70,7 @@ function shown(d: Omit<PartialDate, 'index'>): string {
   return `${d.year !== undefined ? `${d.year}-` : ''}${two(d.month)}-${two(d.day)}`;
 }
 
-function seriesOf(note: Note, dirs: string[]): string {
+function seriesOf(dates: DateCues, note: Note, dirs: string[]): string {
   let start = 0;
   dirs.forEach((d, i) => {
     if (CONTAINER_DIR.test(d) && !dirs.slice(0, i).some((x) => YEAR_DIR.test(x))) start = i + 1;
@@ -77,24 +79,24 @@ function seriesOf(note: Note, dirs: string[]): string {
   const year = rest.findIndex((d) => YEAR_DIR.test(d));
   const named = year >= 0 ? rest.slice(0, year) : rest;
   if (named.length) return named.join('/').toLowerCase();
-  return titleSeries(note.title);
+  return titleSeries(dates, note.title);
 }
 
 /** The project words of a title: what is left without dates and meeting words. */
-function titleSeries(title: string): string {
+function titleSeries(dates: DateCues, title: string): string {
   let text = title;
-  for (const d of findDates(title).reverse()) text = `${text.slice(0, d.index)} ${text.slice(d.index).replace(/^\S+\s+\S+/, ' ')}`;
+  for (const d of dates.findDates(title).reverse()) text = `${text.slice(0, d.index)} ${text.slice(d.index).replace(/^\S+\s+\S+/, ' ')}`;
   const words = text.split(/[\s|—–:,()[\]]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, ''));
   const word = words.find((w) => w && /\p{L}/u.test(w) && !GENERIC_WORD.test(w));
   return (word ?? 'notes').toLowerCase();
 }
 
-function dateOf(note: Note, dirs: string[], base: string, report: (reason: string) => void): string | null {
-  const folder = folderDate(dirs);
+function dateOf(dates: DateCues, note: Note, dirs: string[], base: string, report: (reason: string) => void): string | null {
+  const folder = folderDate(dates, dirs);
   const pathYear = folder.year;
-  const name = nameDate(base, folder);
+  const name = nameDate(dates, base, folder);
   const yearHint = name?.year ?? pathYear;
-  const title = findDates(note.title).find((d) => d.day !== undefined);
+  const title = dates.findDates(note.title).find((d) => d.day !== undefined);
   const named = name?.day !== undefined ? { month: name.month, day: name.day, year: yearHint } : undefined;
   // A name or folder that gives the month but not the day (`2024-10.md`, `2021-11-update.md`).
   const month = named ? undefined : name?.month !== undefined && yearHint !== undefined ? { year: yearHint, month: name.month } : undefined;
@@ -107,21 +109,21 @@ function dateOf(note: Note, dirs: string[], base: string, report: (reason: strin
   } else if (named) {
     pick = named;
   } else {
-    const early = earlyDate(note, month);
+    const early = earlyDate(dates, note, month);
     if (early) pick = { ...early, year: early.year ?? yearHint };
-    else if (month) pick = dayInMonth(note, month);
+    else if (month) pick = dayInMonth(dates, note, month);
   }
   if (!pick || pick.day === undefined) return null;
-  const year = pick.year ?? yearFromText(note, pick.month, pick.day);
+  const year = pick.year ?? yearFromText(dates, note, pick.month, pick.day);
   return year !== undefined && validDay(pick.month, pick.day, year) ? iso(year, pick.month, pick.day) : null;
 }
 
 /** The year and month the folders give: `2023/09-Sep/`, `2025-07/`, `2024/`; the innermost wins. */
-function folderDate(dirs: string[]): { year?: number; month?: number } {
+function folderDate(dates: DateCues, dirs: string[]): { year?: number; month?: number } {
   let year: number | undefined;
   let month: number | undefined;
   for (const d of dirs) {
-    const f = dateInFolder(d);
+    const f = dates.dateInFolder(d);
     if (f?.year !== undefined) [year, month] = [f.year, f.month];
     else if (f?.month !== undefined && year !== undefined) month = f.month; // a month folder counts only under a year
   }
@@ -129,8 +131,8 @@ function folderDate(dirs: string[]): { year?: number; month?: number } {
 }
 
 /** The file name's date, its month (and day) completed by a month folder (`09-Sep/07-wg-primary.md`). */
-function nameDate(base: string, folder: { year?: number; month?: number }): Omit<PartialDate, 'index'> | undefined {
-  const name = dateInName(base);
+function nameDate(dates: DateCues, base: string, folder: { year?: number; month?: number }): Omit<PartialDate, 'index'> | undefined {
+  const name = dates.dateInName(base);
   if (name || folder.month === undefined) return name;
   const day = dayOpeningName(base);
   if (day !== undefined && validDay(folder.month, day, folder.year)) return { year: folder.year, month: folder.month, day };
@@ -142,9 +144,9 @@ function nameDate(base: string, folder: { year?: number; month?: number }): Omit
  * that month the note writes near its top (in a heading, a line or a link's
  * dated path); a day mentioned further down is a later event, not the meeting.
  */
-function dayInMonth(note: Note, month: { year: number; month: number }): Omit<PartialDate, 'index'> | undefined {
+function dayInMonth(dates: DateCues, note: Note, month: { year: number; month: number }): Omit<PartialDate, 'index'> | undefined {
   for (const line of note.lines.slice(0, EARLY_LINES)) {
-    const days = [...findDates(line), ...linkedPathDates(line)];
+    const days = [...dates.findDates(line), ...linkedPathDates(dates, line)];
     const d = days.find((x) => x.day !== undefined && x.month === month.month && (x.year === undefined || x.year === month.year));
     if (d) return { year: month.year, month: month.month, day: d.day };
   }
@@ -152,12 +154,12 @@ function dayInMonth(note: Note, month: { year: number; month: number }): Omit<Pa
 }
 
 /** Dates in the dated paths a line links to (`…/agendas/2024/10-Oct/03-wg-primary.md`). */
-function linkedPathDates(line: string): Omit<PartialDate, 'index'>[] {
+function linkedPathDates(dates: DateCues, line: string): Omit<PartialDate, 'index'>[] {
   const out: Omit<PartialDate, 'index'>[] = [];
   for (const m of line.matchAll(/(?:https?:\/\/|\.{0,2}\/)?[\w.-]+(?:\/[\w.%-]+){2,}/g)) {
     const parts = m[0].split('/');
-    const folder = folderDate(parts.slice(0, -1));
-    const d = nameDate(parts.at(-1)!.replace(/\.[^.]*$/, ''), folder);
+    const folder = folderDate(dates, parts.slice(0, -1));
+    const d = nameDate(dates, parts.at(-1)!.replace(/\.[^.]*$/, ''), folder);
     if (d?.day !== undefined) out.push({ ...d, year: d.year ?? folder.year });
   }
   return out;
@@ -177,12 +179,12 @@ function disagree(title: Omit<PartialDate, 'index'>, named: Omit<PartialDate, 'i
 }
 
 /** The first date in a heading or a date field near the top of the note (in `month`, when the name gives one). */
-function earlyDate(note: Note, month?: { year: number; month: number }): PartialDate | undefined {
+function earlyDate(dates: DateCues, note: Note, month?: { year: number; month: number }): PartialDate | undefined {
   for (const b of note.blocks) {
     if (b.startLine > EARLY_LINES) break;
     const lines = b.kind === 'heading' ? [b.text] : b.text.split('\n').filter((l) => DATE_FIELD.test(l));
     for (const l of lines) {
-      const d = findDates(l).find((x) => x.day !== undefined && (!month || x.month === month.month));
+      const d = dates.findDates(l).find((x) => x.day !== undefined && (!month || x.month === month.month));
       if (d) return d;
     }
   }
@@ -193,11 +195,11 @@ function earlyDate(note: Note, month?: { year: number; month: number }): Partial
  * The year of a month and day that the title and path leave open: the first
  * such day not long before the latest dated day the text mentions.
  */
-function yearFromText(note: Note, month: number, day: number): number | undefined {
+function yearFromText(dates: DateCues, note: Note, month: number, day: number): number | undefined {
   let latest: number | undefined;
   for (const line of note.lines) {
     if (!/\d{4}/.test(line)) continue;
-    for (const d of findDates(line)) {
+    for (const d of dates.findDates(line)) {
       if (d.year === undefined || d.day === undefined) continue;
       const t = Date.UTC(d.year, d.month - 1, d.day);
       if (latest === undefined || t > latest) latest = t;

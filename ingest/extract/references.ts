@@ -9,6 +9,8 @@
  * `*`), and the repository the note itself points at most, when one clearly
  * dominates. A number none of these resolve is left out, never guessed.
  */
+import { vocabularyOf } from '../formats/registry.js';
+import type { CompiledVocabulary } from '../formats/vocabulary.js';
 import type { CollectionConfig } from '../read/config.js';
 import type { Meta } from './meta.js';
 import { crateOfUrl, findAdvisories, findCrates, findDependencyCrates, findFamilyCrates } from './references/crates.js';
@@ -29,8 +31,14 @@ export interface ReferencesResult {
 /** Sentence punctuation after a URL in running text. */
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 
-/** Finds the references of a note. */
-export function extractReferences(note: Note, meta: Meta, config: CollectionConfig): ReferencesResult {
+/** Finds the references of a note; titles lose the vocabulary's line lead (the note's format's unless given). */
+export function extractReferences(
+  note: Note,
+  meta: Meta,
+  config: CollectionConfig,
+  vocabulary: CompiledVocabulary = vocabularyOf(note.format),
+): ReferencesResult {
+  const lead = vocabulary.titleLead;
   const definitions = note.definitions;
 
   // Pass 1: every URL of every block, and what the note tells about repositories.
@@ -91,7 +99,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
     const ids = new Set<string>();
     for (const { link, ref } of urlRefs.get(b.id) ?? []) {
       if (ref) {
-        ids.add(records.github(ref, link.line, true, linkTitle(note, link)));
+        ids.add(records.github(ref, link.line, true, linkTitle(note, link, lead)));
       }
       const crate = crateOfUrl(link.url);
       if (crate) ids.add(records.other(`crate:${crate}`, 'CRATE', link.line));
@@ -114,7 +122,7 @@ export function extractReferences(note: Note, meta: Meta, config: CollectionConf
   for (const def of definitions) {
     const url = def.url.replace(/\\/g, '');
     const ref = githubRef(url);
-    if (ref) records.github(ref, def.line, true, titleFromLinkText(def.text, url));
+    if (ref) records.github(ref, def.line, true, titleFromLinkText(def.text, url, lead));
     const crate = crateOfUrl(url);
     if (crate) records.other(`crate:${crate}`, 'CRATE', def.line);
   }

@@ -28,6 +28,7 @@ const MAX_HEAD_WORDS = 8;
 export function extractTopics(ctx: ExtractContext): TopicRecord[] {
   const { note, passages, passageOf } = ctx;
   const { threadOf, roleOf, threads } = ctx.threads;
+  const lead = ctx.annotations.vocabulary.lineLead;
   const weightOf = (ids: number[]): number => {
     let w = 0;
     for (const i of ids) w += roleOf[i] ? PASSING : Math.min(4, words(passages[i]!.text) / WORDS_PER_UNIT);
@@ -54,7 +55,7 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
 
   for (const t of threads) {
     const refs = refsIn(t.passages);
-    const name = t.title && t.title !== note.title ? topicName(t.title, !t.heading) : null;
+    const name = t.title && t.title !== note.title ? topicName(t.title, t.heading ? null : lead) : null;
     const titled = name && (t.heading || name.split(/\s+/).length <= MAX_HEAD_WORDS);
     add(titled ? name : null, t.passages, 'thread', refs.length === 1 ? refs : []);
   }
@@ -74,7 +75,7 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
     const thread = threadByStart.get(threadOf[p]!);
     const ids = thread && thread.passages.some((i) => roleOf[i] !== 'agenda') ? thread.passages : own;
     // "Topic -- link", or a topic with its links nested under it: the first link is what the line is about.
-    add(topicName(b.text), ids, 'agenda', refs.slice(0, 1));
+    add(topicName(b.text, lead), ids, 'agenda', refs.slice(0, 1));
   }
 
   const names = new Set(ctx.people.people.flatMap((person) => [person.name, ...person.aliases, ...person.handles].flatMap((n) => terms(n))));
@@ -85,7 +86,7 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
   for (const r of ctx.refs.references) {
     if (!r.title) continue;
     const ids = passages.map((p, i) => (p.refs.includes(r.id) ? i : -1)).filter((i) => i >= 0);
-    add(topicName(r.title), ids, 'reference', [r.id]);
+    add(topicName(r.title, lead), ids, 'reference', [r.id]);
   }
   return [...out.values()].sort((a, b) => b.weight - a.weight || a.key.localeCompare(b.key));
 }

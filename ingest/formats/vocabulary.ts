@@ -39,6 +39,13 @@ export interface Vocabulary {
    * longest label a short reply may open with (`Ana: no`).
    */
   blockLabel: { chars: string; max: number; dashChars: string; dashMax: number; bracketMax: number; replyMax: number };
+  /**
+   * Words (regex fragments) that open a block as a label but name no speaker:
+   * the common headings of note-taking (`Notes:`, `Next steps:`, `Q:`). The
+   * outcome and task labels (`Decision:`, `Action items:`) are added to them
+   * when compiled, so a format's own labels are no speakers either.
+   */
+  notSpeakerLabels: readonly string[];
   /** How an outcome the group reached is written (cue-words.ts). */
   outcomes: OutcomeWords;
   /** How a task someone takes on is written (cue-words.ts). */
@@ -103,6 +110,63 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   sectionSuffixes: ['info', 'information', 'details'],
   turnLabel: { chars: "\\p{L}\\p{M}0-9 .'_-", max: 40 },
   blockLabel: { chars: "\\p{L}\\p{M}\\p{N} .'’_@/&,+-", max: 48, dashChars: '\\p{L}\\p{M}\\p{N}._@-', dashMax: 30, bracketMax: 60, replyMax: 30 },
+  notSpeakerLabels: [
+    'polls?',
+    'straw poll',
+    'votes?',
+    'ais?',
+    'next steps?',
+    'notes?',
+    'topics?',
+    'updates?',
+    'agenda',
+    'questions?',
+    'discussion',
+    'summary',
+    'proposal',
+    'status',
+    'links?',
+    'slides',
+    'context',
+    'background',
+    'problem',
+    'goal',
+    'goals',
+    'idea',
+    'ideas',
+    'pros?',
+    'cons?',
+    'options?',
+    'example',
+    String.raw`e\.g\.`,
+    String.raw`i\.e\.`,
+    'nb',
+    String.raw`n\.b\.`,
+    'edit',
+    'update',
+    'fyi',
+    'tl;?dr',
+    'q',
+    'a',
+    're',
+    'cc',
+    'pr',
+    'issue',
+    'rfc',
+    'http',
+    'https',
+    'meeting notes',
+    'attendees',
+    'present',
+    'date',
+    'time',
+    'location',
+    'where',
+    'when',
+    'why',
+    'what',
+    'how',
+  ],
   outcomes: OUTCOME_WORDS,
   tasks: TASK_WORDS,
   dates: DATE_WORDS,
@@ -131,11 +195,51 @@ export interface CompiledVocabulary {
    * optional (threads.ts takes it off a thread's head).
    */
   readonly headLead: RegExp;
+  /**
+   * What opens a line before its words: list, quote or heading marks, a
+   * bracketed label, then a speaker or item label of at most 30 characters
+   * (bold or not), all optional. Topic names and reference titles take it off.
+   */
+  readonly lineLead: RegExp;
+  /** The line lead of a reference's title (markup already off): spaced list markers, a bracketed label, a label. */
+  readonly titleLead: RegExp;
+  /** A whole label (markup off) that names no speaker: a note-taking heading, an outcome label or a task label. */
+  readonly notSpeaker: RegExp;
 }
 
 /** The default vocabulary with a format's rows laid over it (a format's table replaces the default's). */
 export function mergeVocabulary(over: Partial<Vocabulary> = {}): Vocabulary {
   return { ...DEFAULT_VOCABULARY, ...over };
+}
+
+/** How a line's lead is read where readers differ; every reader shares the rest of the form. */
+export interface LeadOptions {
+  /** Quote (`>`) and heading (`#`) marks may open the line, besides list markers and numbers; a mark needs no space after it. */
+  marks?: boolean;
+  /** A bracketed label (`[Ana] -`) may come before the label. */
+  bracket?: boolean;
+  /** Bold (`**Ana:**`) may wrap the label. */
+  bold?: boolean;
+  /** The characters a label holds after its first letter: the turn label's unless given. */
+  chars?: string;
+  /** Only a label with text after it on the line is a lead (a reference title's line has its link cut out: a label there may be the title). */
+  followed?: boolean;
+}
+
+/**
+ * What opens a line before its words, all optional: list markers or
+ * numbering (quote and heading marks too, with `marks`), a bracketed label,
+ * then a label of at most 30 characters (a lead's label is short) and a
+ * colon, with text after it on the line.
+ */
+export function leadForm(
+  vocabulary: Vocabulary,
+  { marks = false, bracket = false, bold = false, chars = vocabulary.turnLabel.chars, followed = true }: LeadOptions,
+): RegExp {
+  const marker = marks ? String.raw`(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*` : String.raw`(?:\s*(?:[-*+•]|\d+[.)])\s+)*`;
+  const b = bold ? String.raw`(?:\*\*|__)?` : '';
+  const label = String.raw`(?:${b}[\p{L}@][${chars}]{0,30}?${b}\s?:${b}\s+${followed ? '(?=\\S)' : ''})?`;
+  return new RegExp(`^${marker}${bracket ? String.raw`(?:\[[^\]]{1,30}\]\s*[-:]?\s*)?` : ''}${label}`, 'u');
 }
 
 /** Compiles a vocabulary's tables to regexes. Call once per vocabulary (the registry caches). */
@@ -152,11 +256,36 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
       },
     ]),
   ) as Record<SectionKind, SectionMatchers>;
+  const notSpeaker = [
+    ...vocabulary.notSpeakerLabels,
+    ...vocabulary.outcomes.labels.nouns,
+    ...vocabulary.outcomes.labels.words,
+    ...vocabulary.tasks.labels.words,
+  ];
   return {
     tables: vocabulary,
     sections,
+    notSpeaker: new RegExp(`^(?:${any(notSpeaker)})$`, 'i'),
     // Note: optional bullet, optional bold around the label, a colon, then text on the same line.
     headLead: new RegExp(`^(?:\\s*(?:[-*+•]|\\d+[.)]))*\\s*(?:(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,30}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+)?`, 'u'),
+    // Note: no digits in a title's label: `EIP-7549: …`, `Proposal 1:` name the thing itself.
+    titleLead: leadForm(vocabulary, { bracket: true, followed: false, chars: "\\p{L} .'-" }),
+    // Note: a line's label may name several people (`Ana/Bo:`, `Ana, Bo:`, `Ana & Bo:`).
+    lineLead: leadForm(vocabulary, { marks: true, bold: true, chars: "\\p{L}\\p{M}0-9 .'_/,&-" }),
     turnLine: new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?[\\p{L}@][${chars}]{0,${max}}?(?:\\*\\*|__)?\\s?:(?:\\*\\*|__)?\\s+\\S`, 'u'),
+  };
+}
+
+/**
+ * A compile step memoised per table object: the cue modules of later stages
+ * compile their forms from one table of a vocabulary (its outcome, task or
+ * date words) once, however many notes read it.
+ */
+export function perTable<T extends object, V>(compile: (table: T) => V): (table: T) => V {
+  const compiled = new WeakMap<T, V>();
+  return (table) => {
+    let value = compiled.get(table);
+    if (value === undefined) compiled.set(table, (value = compile(table)));
+    return value;
   };
 }

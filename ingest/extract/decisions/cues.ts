@@ -5,30 +5,14 @@
  * a condition, a wish, a single person agreeing, boilerplate). The word
  * tables are the vocabulary's (formats/cue-words.ts); the forms are here.
  */
-import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+import { perTable, type CompiledVocabulary, type OutcomeWords } from '../../formats/vocabulary.js';
 
-const WORDS = DEFAULT_VOCABULARY.outcomes;
 const any = (words: readonly string[]): string => words.join('|');
 
 /** Which form stated the decision; `answer` and `outcome` need context to stand alone. */
 export type DecisionCue =
   'label' | 'group' | 'consensus' | 'agreement' | 'objections' | 'unanimous' | 'conclusion' | 'phase' | 'passed' | 'plan' | 'verdict' | 'schedule';
 
-/** Words one of the forms needs; a sentence with none of them states no decision. */
-const TRIGGER = new RegExp(any(WORDS.triggers), 'i');
-
-/** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
-const DECISION_LABEL = new RegExp(
-  String.raw`^[\s*_[(]*(?:#(?:${any(WORDS.labels.tags)})\b[:\s]|(?:(?:${any(WORDS.labels.qualifiers)})\s+)?(?:${any(WORDS.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(WORDS.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`,
-  'i',
-);
-
-/** The group as the subject of a decision verb. */
-const GROUP_SUBJECT = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:${any(WORDS.groups)})|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
-const GROUP_DECIDED = new RegExp(
-  String.raw`(?:^|[\s,;(])${GROUP_SUBJECT}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`,
-  'iu',
-);
 /**
  * A body that rules, named as such (not a pronoun, which may be anyone):
  * "The Steering Council accepted PEP 584", "SC approved …", "the board rejected the motion".
@@ -103,9 +87,6 @@ const SCHEDULE =
 const PLAN =
   /(?:^|[:;,]\s*|\b(?:so|then|and)\s+)(?:we(?:'|’)ll|we\s+will|we\s+are\s+going\s+to|we(?:'|’)re\s+going\s+to|let(?:'|’)?s)\s+(?:just\s+|now\s+|then\s+)?(?:go\s+ahead\s+(?:and\s+(?!(?:(?:just|then|now|right)\s+)?(?:get|start|begin|kick|move|jump|dive|wrap|end|close|take|look|discuss|talk|touch|share|present|introduce|give|hear|see|go|do|call|continue|skip|break|review|read|walk|run|switch|pause|stop|hand|pass|turn|open|tackle|chat|cover|record|screen|ask|answer)\b)\p{L}+|with)\b|change|rename|switch|remove|drop|deprecate|adopt|go\s+with|stick\s+with|keep|cancel|merge|land|postpone|defer|add|create|move\s+forward\s+with|split|revert|disable|enable|require|publish|release|archive|retire)\b(?!\s+(?:going|moving|on|it\s+short)\b)/iu;
 
-/** Outcome words in a reply after a question: "yes", "[no]", "<No objections>", "None!". */
-export const ANSWER_YES = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.yes)})\b`, 'i');
-export const ANSWER_NONE = new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(WORDS.answers.none)})\b(?!\s+(?:idea|clue|way|consensus|agreement))`, 'i');
 /** A question answered where it stands: "only for keys? (yes for now)", "rename it? [no]"; group 1 is the answer. */
 export const INLINE_ANSWER = /\?\s*[\[(]\s*([^()\[\]]{1,40})[)\]]\s*$/;
 /** A question put to the group that a "yes" settles. */
@@ -114,16 +95,7 @@ export const ASKS_YES =
 /** A question put to the group that a "no" settles. */
 export const ASKS_NONE = /\b(?:objections?|opposed|oppose|concerns?|disagree|against|object)\b/i;
 
-const SILENCE = WORDS.silence;
 const FILLER = String.raw`(?:(?:so|yeah|yes|and|okay|ok|well|um|uh|right),?\s+)*`;
-/** A sentence that calls for objections: "Anyone against that.", "Any objections to including X?" (group 1: what follows the call). */
-export const SILENT_CALL = new RegExp(String.raw`^${FILLER}(?:${any(SILENCE.calls)})\b(.*)$`, 'i');
-/** A call for any comment at all ("Any objections or other thoughts?"): silence after it settles nothing. */
-export const ANY_COMMENT = new RegExp(String.raw`\b(?:or|and)\s+(?:any\s+)?(?:${any(SILENCE.others)})\b`, 'i');
-/** A sentence that acknowledges the silence and moves on: "Okay.", "Okay cool", "Hearing none" (group 1: what follows). */
-export const SILENT_ACK = new RegExp(String.raw`^(?:(?:${any(SILENCE.acks)})\b[\s,.!]*)+(.*)$`, 'i');
-/** What a longer acknowledgement says when it carries the proposal on ("let's get it merged then"). */
-export const SILENT_ONWARDS = new RegExp(String.raw`(?:^|\s|,)(?:well,?\s+)?(?:${any(SILENCE.onwards)})`, 'i');
 
 /** Words that make a sentence a wish, a condition or a question rather than an outcome. */
 const HEDGE =
@@ -152,20 +124,95 @@ export const PLAN_LABEL =
 /** A `Result:` that only names someone's task ("Result: ana will file an issue") is an action item. */
 const TASK = /^@?(?!we\b)[\p{L}.-]+\s+(?:will|to)\s+(?:file|write|look|check|follow|open|send|ping|reach|draft|investigate|update)\b/iu;
 
-/** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
-export function mayStateDecision(text: string): boolean {
-  return TRIGGER.test(text);
+/** The outcome forms compiled from one vocabulary's outcome words. */
+export interface OutcomeCues {
+  /** Whether a text has any word a decision form needs (a cheap test before splitting it into sentences). */
+  mayStateDecision(text: string): boolean;
+  /**
+   * The form by which a sentence states a decision, or null. `text` has its
+   * speaker label removed; `spoken` when a speaker said it (an "agreed that …"
+   * opening their words is their own agreement, not the group's).
+   */
+  decisionCue(text: string, spoken?: boolean): DecisionCue | null;
+  /** Outcome words in a reply after a question that say yes: "yes", "[yes]", "Agreed". */
+  readonly answerYes: RegExp;
+  /** Outcome words in a reply after a question that say no one objects: "[no]", "<No objections>", "None!". */
+  readonly answerNone: RegExp;
+  /** A sentence that calls for objections: "Anyone against that.", "Any objections to including X?" (group 1: what follows the call). */
+  readonly silentCall: RegExp;
+  /** A call for any comment at all ("Any objections or other thoughts?"): silence after it settles nothing. */
+  readonly anyComment: RegExp;
+  /** A sentence that acknowledges the silence and moves on: "Okay.", "Okay cool", "Hearing none" (group 1: what follows). */
+  readonly silentAck: RegExp;
+  /** What a longer acknowledgement says when it carries the proposal on ("let's get it merged then"). */
+  readonly silentOnwards: RegExp;
+  /** The result a motion met ("Passed", "Carried"). */
+  readonly motionResult: RegExp;
+  /** A motion that died unvoted ("not seconded"). */
+  readonly notSeconded: RegExp;
+  /**
+   * The result told on the motion's own line, after its sentence: "Motion: go
+   * forward with collaboration. Seconded, Passed.", "… waivers of requirement. Passed".
+   */
+  readonly resultTail: RegExp;
 }
 
-/**
- * The form by which a sentence states a decision, or null. `text` has its
- * speaker label removed; `spoken` when a speaker said it (an "agreed that …"
- * opening their words is their own agreement, not the group's).
- */
-export function decisionCue(text: string, spoken = false): DecisionCue | null {
+/** The regexes built from the outcome words that decisionCue reads. */
+interface OutcomeForms {
+  /** Words one of the forms needs; a sentence with none of them states no decision. */
+  readonly trigger: RegExp;
+  /** Labels that open a recorded outcome: `Decision:`, `Resolved:`, `Agreed:`, `Outcome -`, meeting bots' `#agreed`. */
+  readonly label: RegExp;
+  /** Every form, by the cue it gives, in the order tried. */
+  readonly forms: readonly (readonly [DecisionCue, readonly RegExp[]])[];
+  /** A sentence whose subject is a body (groupOpens). */
+  readonly groupOpens: RegExp;
+}
+
+const compiledPerTable = perTable(compileOutcomeCues);
+
+/** The outcome forms of a note's vocabulary, compiled once per outcome-words table. */
+export const outcomeCues = (vocabulary: CompiledVocabulary): OutcomeCues => compiledPerTable(vocabulary.tables.outcomes);
+
+/** Compiles the outcome forms around one table of outcome words. */
+function compileOutcomeCues(words: OutcomeWords): OutcomeCues {
+  const trigger = new RegExp(any(words.triggers), 'i');
+  const label = new RegExp(
+    String.raw`^[\s*_[(]*(?:#(?:${any(words.labels.tags)})\b[:\s]|(?:(?:${any(words.labels.qualifiers)})\s+)?(?:${any(words.labels.nouns)})\b[\s*_\])]*[:,–—-]|(?:${any(words.labels.words)})\b[\s*_\])]*[:–—-])\s*(.*)$`,
+    'i',
+  );
+  // The group as the subject of a decision verb.
+  const groupSubject = String.raw`(?:we|they|(?:the\s+)?(?:whole\s+|entire\s+)?(?:${any(words.groups)})|(?:the\s+)?(?:(?:core|client|protocol)\s+)?(?:developers|devs|client\s+teams|implementers|implementors)|the\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}\s+(?:team|group|subgroup|committee|council|board|sig|members|maintainers)|the\s+\p{Lu}{2,6}|everyone|everybody|all(?:\s+(?:present|attendees|participants))?|it\s+(?:was|has\s+been)(?=\s+(?:decided|agreed|determined|resolved))|(?:we|they)\s+(?:all|both|then|also|finally|eventually|ultimately|collectively|unanimously|jointly|tentatively|informally))`;
+  const groupDecided = new RegExp(
+    String.raw`(?:^|[\s,;(])${groupSubject}(?:\s+|(?:'|’)ve\s+)(?:have\s+|had\s+|has\s+)?(?:all\s+|then\s+|also\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+|collectively\s+|tentatively\s+|informally\s+|generally\s+|broadly\s+)?(?:decided|agreed|resolved\s+(?:to|that)|determined\s+that|concluded|settled\s+on|voted\s+(?:to|for|in\s+favou?r)|chose\s+to|opted\s+(?:to|for))\b(?!\s+(?:with|(?:on|upon)\s*(?:[.,;)]|$)))`,
+    'iu',
+  );
+  const forms: OutcomeForms = { trigger, label, forms: formsWith(groupDecided), groupOpens: groupOpens(words) };
+  const silence = words.silence;
+  const motions = words.motions;
+  return {
+    mayStateDecision: (text) => trigger.test(text),
+    decisionCue: (text, spoken = false) => decisionCue(forms, text, spoken),
+    answerYes: new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(words.answers.yes)})\b`, 'i'),
+    answerNone: new RegExp(String.raw`^[\s[(<*_"“]*(?:${any(words.answers.none)})\b(?!\s+(?:idea|clue|way|consensus|agreement))`, 'i'),
+    silentCall: new RegExp(String.raw`^${FILLER}(?:${any(silence.calls)})\b(.*)$`, 'i'),
+    anyComment: new RegExp(String.raw`\b(?:or|and)\s+(?:any\s+)?(?:${any(silence.others)})\b`, 'i'),
+    silentAck: new RegExp(String.raw`^(?:(?:${any(silence.acks)})\b[\s,.!]*)+(.*)$`, 'i'),
+    silentOnwards: new RegExp(String.raw`(?:^|\s|,)(?:well,?\s+)?(?:${any(silence.onwards)})`, 'i'),
+    motionResult: new RegExp(String.raw`\b(?:${any(motions.results)})\b`, 'i'),
+    notSeconded: new RegExp(String.raw`\b(?:${any(motions.unseconded)})\b`, 'i'),
+    resultTail: new RegExp(
+      String.raw`[.;,)]\s*(?:(?:${any(motions.seconded)})\s*[.,;]?\s*(?:and\s+)?)?(?:(?:the\s+)?motion\s+)?(?:${any(motions.results)})\b(?:\s+(?:unanimously|by\s+[^.]{1,40}|with\s+[^.]{1,40}))?\s*[.!]?\s*$`,
+      'iu',
+    ),
+  };
+}
+
+/** The form by which a sentence states a decision (OutcomeCues.decisionCue), read with one vocabulary's forms. */
+function decisionCue({ trigger, label: labelForm, forms, groupOpens }: OutcomeForms, text: string, spoken: boolean): DecisionCue | null {
   const t = text.trim();
-  if (!t || !TRIGGER.test(t) || BOILERPLATE.test(t)) return null;
-  const label = DECISION_LABEL.exec(t);
+  if (!t || !trigger.test(t) || BOILERPLATE.test(t)) return null;
+  const label = labelForm.exec(t);
   if (label) {
     const rest = label[1]!.replace(/[*_]/g, '').trim();
     if (
@@ -186,7 +233,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
     return 'objections';
   if (question) return null;
   if (CONCLUSION.test(t)) return 'conclusion';
-  for (const [cue, res] of FORMS) {
+  for (const [cue, res] of forms) {
     for (const re of res) {
       const m = re.exec(t);
       if (!m || quoted(t, m.index)) continue;
@@ -198,7 +245,7 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
         )
       )
         continue;
-      if (cue === 'group' && re === SUBJECTLESS && (spoken || (namedBefore(t, m.index) && !(/^\W*and\b/i.test(m[0]) && GROUP_OPENS.test(t))))) continue;
+      if (cue === 'group' && re === SUBJECTLESS && (spoken || (namedBefore(t, m.index) && !(/^\W*and\b/i.test(m[0]) && groupOpens.test(t))))) continue;
       if ((cue === 'group' || cue === 'agreement') && /\bbut\s+not\b/i.test(t.slice(m.index))) continue;
       // "The SC's decision was to …" is a decision whatever the negations inside what was decided; "no decision was made" is none.
       if (
@@ -233,8 +280,9 @@ export function decisionCue(text: string, spoken = false): DecisionCue | null {
   return null;
 }
 
-const FORMS: [DecisionCue, RegExp[]][] = [
-  ['group', [GROUP_DECIDED, SUBJECTLESS, BODY_RULED, BODY_AGREES, PASSIVE, GROUP_PLAN]],
+/** The forms decisionCue tries, in order, with the group-decided form built from the vocabulary's groups. */
+const formsWith = (groupDecided: RegExp): [DecisionCue, RegExp[]][] => [
+  ['group', [groupDecided, SUBJECTLESS, BODY_RULED, BODY_AGREES, PASSIVE, GROUP_PLAN]],
   ['verdict', [VERDICT, /^(?:it(?:'|’)s|it\s+is|that(?:'|’)s)\s+a\s+go\b/i]],
   ['consensus', CONSENSUS],
   ['agreement', AGREEMENT],
@@ -279,10 +327,11 @@ function quoted(t: string, at: number): boolean {
  * decided to reject it", "The Steering Council discussed …"): the "and decided" is the body's,
  * whatever name stands right before it.
  */
-const GROUP_OPENS = new RegExp(
-  String.raw`^(?:the\s+)?(?:\p{Lu}{2,6}|(?:\p{Lu}\p{Ll}+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|(?:${any(WORDS.groups)}))\s+(?:(?:has|have|had|also|then|briefly|again|further|formally|collectively)\s+)*\p{Ll}+ed\b`,
-  'u',
-);
+const groupOpens = (words: OutcomeWords): RegExp =>
+  new RegExp(
+    String.raw`^(?:the\s+)?(?:\p{Lu}{2,6}|(?:\p{Lu}\p{Ll}+\s+){0,3}(?:Council|Board|Committee|Team|Group|Working\s+Group)|(?:${any(words.groups)}))\s+(?:(?:has|have|had|also|then|briefly|again|further|formally|collectively)\s+)*\p{Ll}+ed\b`,
+    'u',
+  );
 
 /** Whether a person's name or a singular pronoun stands right before the match ("Tomasz agreed to …"). */
 function namedBefore(t: string, at: number): boolean {

@@ -5,11 +5,14 @@
  * put to the group that a reply settles ("Should we …?" / "yes",
  * "Anyone opposed …?" / "[no]").
  */
-import { ANSWER_NONE, ANSWER_YES, ANY_COMMENT, ASKS_NONE, ASKS_YES, decisionCue, INLINE_ANSWER, SILENT_ACK, SILENT_CALL, SILENT_ONWARDS } from './cues.js';
+import { ASKS_NONE, ASKS_YES, INLINE_ANSWER, outcomeCues, type OutcomeCues } from './cues.js';
 import { blockBody, unitsOf, type Unit } from '../../annotate/units.js';
 import type { ExtractContext } from '../context.js';
-import { DEFAULT_VOCABULARY, type CompiledVocabulary } from '../../formats/vocabulary.js';
+import type { CompiledVocabulary } from '../../formats/vocabulary.js';
 import type { Block } from '../../types.js';
+
+/** The outcome forms of the note's vocabulary. */
+const cues = (ctx: ExtractContext): OutcomeCues => outcomeCues(ctx.annotations.vocabulary);
 
 /** A decision found with its context: the span runs from the question or poll to the outcome. */
 export interface SettledQuestion {
@@ -24,18 +27,6 @@ const POLL =
   /^[\s*_]*(?:straw\s+|consensus\s+|unanimous\s+consent\s+)?(?:poll|vote)(?:s|ing)?\b(?!\s+(?:for|on)\s+(?:a\s+)?(?:new\s+)?(?:meeting\s+)?time)(?:[\s*_]*[:.–—-]|\s+(?:to|on|for|about|whether)\b|[\s*_]*$)/i;
 /** Opens a motion: `Motion: …`, `Countermotion: …`, a heading `Motion #2016-05/1`, `Motion to adopt …`. */
 const MOTION = /^[\s*_]*(?:counter[- ]?\s*)?motion\b(?:\s*#\s*[\w/.-]+)?[\s*_]*(?:[:.–—-]|\s+to\b|$)/i;
-const MOTIONS = DEFAULT_VOCABULARY.outcomes.motions;
-/** The result a motion met; "not seconded" means it died unvoted. */
-const MOTION_RESULT = new RegExp(String.raw`\b(?:${MOTIONS.results.join('|')})\b`, 'i');
-const NOT_SECONDED = new RegExp(String.raw`\b(?:${MOTIONS.unseconded.join('|')})\b`, 'i');
-/**
- * The result told on the motion's own line, after its sentence: "Motion: go
- * forward with collaboration. Seconded, Passed.", "… waivers of requirement. Passed".
- */
-const RESULT_TAIL = new RegExp(
-  String.raw`[.;,)]\s*(?:(?:${MOTIONS.seconded.join('|')})\s*[.,;]?\s*(?:and\s+)?)?(?:(?:the\s+)?motion\s+)?(?:${MOTIONS.results.join('|')})\b(?:\s+(?:unanimously|by\s+[^.]{1,40}|with\s+[^.]{1,40}))?\s*[.!]?\s*$`,
-  'iu',
-);
 /** A poll that was not taken. */
 const NOT_TAKEN =
   /\b(?:skipped|deferred|postponed|not\s+taken|no\s+time|lack\s+of\s+time|potential|future|next\s+(?:time|meeting)|will\s+(?:poll|vote)|later)\b/i;
@@ -102,12 +93,12 @@ function silentConsent(ctx: ExtractContext, b: Block): SettledQuestion | null {
   if (!/\b(?:any|objection|oppos|against|object)/i.test(b.text)) return null;
   const units = unitsOf(ctx, b);
   for (let k = 0; k + 1 < units.length; k++) {
-    const call = SILENT_CALL.exec(units[k]!.text);
-    if (!call || ANY_COMMENT.test(units[k]!.text)) continue;
-    const ack = SILENT_ACK.exec(units[k + 1]!.text);
+    const call = cues(ctx).silentCall.exec(units[k]!.text);
+    if (!call || cues(ctx).anyComment.test(units[k]!.text)) continue;
+    const ack = cues(ctx).silentAck.exec(units[k + 1]!.text);
     if (!ack) continue;
     const rest = ack[1]!.replace(/[^\p{L}\s']/gu, ' ').trim();
-    if (rest && rest.split(/\s+/).length > 2 && !SILENT_ONWARDS.test(ack[1]!)) continue;
+    if (rest && rest.split(/\s+/).length > 2 && !cues(ctx).silentOnwards.test(ack[1]!)) continue;
     // The call holds the proposal when it names what is proposed ("to including X"), not only "that" or "there".
     const object = call[1]!.replace(/[?.!]+\s*$/, '').trim();
     const holds = /^(?:to|with)\s+(?!(?:that|this|it|there)\s*$)\S+(?:\s+\S+)/i.test(object);
@@ -146,7 +137,7 @@ function answeredParts(ctx: ExtractContext, q: Block): Block[] {
   return ctx.note.blocks.filter((x) => {
     if (x.parent !== q.id || x.kind !== 'item') return false;
     const m = INLINE_ANSWER.exec(x.text.trim());
-    return !!m && (ANSWER_YES.test(m[1]!) || ANSWER_NONE.test(m[1]!));
+    return !!m && (cues(ctx).answerYes.test(m[1]!) || cues(ctx).answerNone.test(m[1]!));
   });
 }
 
@@ -160,7 +151,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
   const blocks = ctx.note.blocks;
   const open = blocks[i]!;
   const body = blockBody(ctx, open);
-  if (NOT_TAKEN.test(body) && !decisionCue(body)) return null;
+  if (NOT_TAKEN.test(body) && !cues(ctx).decisionCue(body)) return null;
   const taken: Block[] = [open];
   let statement = open.kind === 'row' ? '' : body;
   if (open.kind === 'row') {
@@ -173,7 +164,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
   }
   // The poll line itself may carry the outcome: "*POLL:* unanimous consent to do this merge."
   const inline = body.replace(POLL, '').trim();
-  if (open.kind !== 'row' && inline && decisionCue(inline)) return settled(taken, statement);
+  if (open.kind !== 'row' && inline && cues(ctx).decisionCue(inline)) return settled(taken, statement);
   const limit = open.endLine + (open.kind === 'heading' ? 40 : 16);
   const counts: string[] = [];
   let last: Block | null = null;
@@ -200,7 +191,7 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
       if (
         b.startLine <= last!.endLine + 3 &&
         b.kind !== 'heading' &&
-        (decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))
+        (cues(ctx).decisionCue(text) || /\b(?:pass(?:es|ed)?|fails?|failed|carried|approved|accepted|rejected)\b/i.test(text))
       ) {
         taken.push(b);
         last = b;
@@ -213,7 +204,11 @@ function pollOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boolean
       taken.push(b);
     }
     const raw = rawReply(ctx, b.endLine + 1, nextStart(ctx, j));
-    if (decisionCue(text) || (ASKS_NONE.test(body) && ANSWER_NONE.test(text)) || (raw && (decisionCue(raw.text) || ANSWER_NONE.test(raw.text)))) {
+    if (
+      cues(ctx).decisionCue(text) ||
+      (ASKS_NONE.test(body) && cues(ctx).answerNone.test(text)) ||
+      (raw && (cues(ctx).decisionCue(raw.text) || cues(ctx).answerNone.test(raw.text)))
+    ) {
       taken.push(b);
       return settled(taken, `${statement} — ${text}`);
     }
@@ -238,23 +233,23 @@ function motionOutcome(ctx: ExtractContext, i: number, skip: (b: Block) => boole
   if (open.kind !== 'heading') {
     if (lines.length > 1) {
       const later = lines.slice(1).join(' ');
-      if (NOT_SECONDED.test(later)) return null;
-      if (MOTION_RESULT.test(later)) return own();
+      if (cues(ctx).notSeconded.test(later)) return null;
+      if (cues(ctx).motionResult.test(later)) return own();
     }
     // "Motion: accept this proposal. Seconded, passed": the result after the motion's sentence, on its line.
-    if (!NOT_SECONDED.test(lines[0]!) && RESULT_TAIL.test(lines[0]!.trim())) return own();
+    if (!cues(ctx).notSeconded.test(lines[0]!) && cues(ctx).resultTail.test(lines[0]!.trim())) return own();
     if (at > 0) return null;
   }
-  if (NOT_SECONDED.test(body)) return null;
+  if (cues(ctx).notSeconded.test(body)) return null;
   const taken: Block[] = [open];
   const limit = open.endLine + (open.kind === 'heading' ? 12 : 3);
   for (let j = i + 1; j < blocks.length; j++) {
     const b = blocks[j]!;
     if (b.startLine > limit || skip(b) || b.kind === 'heading' || MOTION.test(b.text)) break;
     const text = blockBody(ctx, b);
-    if (NOT_SECONDED.test(text)) return null;
+    if (cues(ctx).notSeconded.test(text)) return null;
     taken.push(b);
-    if (MOTION_RESULT.test(text) && (open.kind === 'heading' || text.length < 80)) {
+    if (cues(ctx).motionResult.test(text) && (open.kind === 'heading' || text.length < 80)) {
       return settled(taken, taken.map((x) => blockBody(ctx, x)).join(' — '));
     }
   }
@@ -302,7 +297,7 @@ function replyTo(ctx: ExtractContext, i: number, question: string): SettledQuest
   const blocks = ctx.note.blocks;
   const q = blocks[i]!;
   const fits = (reply: string): boolean =>
-    (ASKS_NONE.test(question) && ANSWER_NONE.test(reply)) || (ASKS_YES.test(question) && !ASKS_NONE.test(question) && ANSWER_YES.test(reply));
+    (ASKS_NONE.test(question) && cues(ctx).answerNone.test(reply)) || (ASKS_YES.test(question) && !ASKS_NONE.test(question) && cues(ctx).answerYes.test(reply));
   // The reply may sit on the question's own last line: "Anyone opposed to landing the PR? \n[no]".
   const lines = q.text.split('\n');
   if (lines.length > 1 && fits(lines[lines.length - 1]!) && lines[lines.length - 1]!.length < 40) return settled([q], question);

@@ -4,11 +4,14 @@
  * subject, the short parent item it answers, else the first noun phrase of
  * the sentence (compromise, on that one sentence only).
  */
-import { decisionCue } from './cues.js';
+import { outcomeCues, type OutcomeCues } from './cues.js';
 import { blockBody, sectionHeading, speakerLabel } from '../../annotate/units.js';
 import type { ExtractContext } from '../context.js';
 import { compromise } from '../../parse/nlp.js';
 import type { Block } from '../../types.js';
+
+/** The outcome forms of the note's vocabulary. */
+const cues = (ctx: ExtractContext): OutcomeCues => outcomeCues(ctx.annotations.vocabulary);
 
 /** Headings that name a part of the meeting, not a subject. */
 const MEETING_PART =
@@ -19,7 +22,7 @@ export function decisionTopic(ctx: ExtractContext, block: Block, text: string): 
   const speaker = speakerLabel(ctx, block);
   if (block.lead && !speaker && block.lead.length <= 60) {
     const lead = block.lead.replace(/[:.]+$/, '').trim();
-    if (lead && !MEETING_PART.test(lead) && /^[\p{L}\p{N}]/u.test(lead) && !decisionCue(lead)) return [lead];
+    if (lead && !MEETING_PART.test(lead) && /^[\p{L}\p{N}]/u.test(lead) && !cues(ctx).decisionCue(lead)) return [lead];
   }
   for (let s = block.section; s >= 0; s = ctx.note.sections[s]!.parent) {
     if (wholeNote(ctx, s)) continue;

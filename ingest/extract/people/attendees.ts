@@ -19,8 +19,6 @@ const ROLE = String.raw`(?:${ROLE_WORDS.join('|')})`;
 const ROLE_LABEL = new RegExp(String.raw`^(?:[a-z-]+\s+){0,2}${ROLE}(?:\s*(?:&|and|,|/)\s*${ROLE})*\s*:\s*(.*)$`, 'i');
 /** Cheap test before the full patterns: a line that may open an attendee list. */
 const HINT = /attend|present|particip|roll|introduc|who|note|moderat|chair|facilitat|scribe|keeper|host|volunteer/i;
-/** Emphasis markers left in text, not underscores inside a handle (`bob_k`). */
-const MARKUP = /\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 const NAME_COLUMN = /^(?:attendees?|names?|participants?|who|person|people|full name)$/i;
 const ATTENDEE_COLUMN = /attendee|participant/i;
 const INITIALS_COLUMN = /^(?:abbrev\w*|initials|short|alias)$/i;
@@ -61,7 +59,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
   for (let k = 0; k < note.blocks.length; k++) {
     const b = note.blocks[k]!;
     if (b.kind === 'code' && !sections.has(b.section)) continue;
-    const role = ROLE_LABEL.exec(b.text.split('\n')[0]!.replace(MARKUP, '').trim());
+    const role = ROLE_LABEL.exec(b.text.split('\n')[0]!.trim());
     if (role) {
       if (b.kind !== 'heading') blocks.add(b.id);
       for (const e of inlineList(role[1]!.trim(), b)) add(b, e, true);
@@ -80,7 +78,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
     const first = nl < 0 ? text : text.slice(0, nl);
     if (!inSection && !HINT.test(first)) continue;
     const lines = text.split('\n');
-    const head = first.replace(MARKUP, '').trim();
+    const head = first.trim();
     const label = ATTENDEE_LABEL.exec(head);
     // `- Attendees` over a nested list, or `**Attendees**` on its own line over a list.
     const bareLabel = !label && lines.length === 1 && ATTENDEE_HEADING.test(head);
@@ -114,7 +112,7 @@ export function findAttendees(note: Note, textOf: (b: Block) => string): Attende
       for (const line of lines) {
         const found = lineEntries(line);
         const t = line.trim();
-        if (!found.length && (listed.has(b.section) || ABSENT.test(t.replace(MARKUP, ''))) && (PROSE.test(t) || ABSENT.test(t.replace(MARKUP, '')))) {
+        if (!found.length && (listed.has(b.section) || ABSENT.test(t)) && (PROSE.test(t) || ABSENT.test(t))) {
           ended.add(b.section);
           break;
         }
@@ -155,7 +153,7 @@ function followingList(note: Note, k: number, textOf: (b: Block) => string, take
 /** Names in one line of an attendee list: one entry (`Name, Org`), or a list of names. */
 function lineEntries(line: string): NameEntry[] {
   let t = line.trim();
-  if (!t || ABSENT.test(t.replace(MARKUP, ''))) return [];
+  if (!t || ABSENT.test(t)) return [];
   // `People: TC, tmandry, Josh`: a labelled list inside the section (not a speaker's turn, `Dan: ints, bools, …`).
   const labelled = /^([\p{L} ]{2,30}):\s+(.+)$/u.exec(t);
   if (labelled && !isNameLike(labelled[1]!)) {
@@ -201,7 +199,7 @@ const ABSENT = new RegExp(String.raw`^(?:${ABSENT_WORDS.join('|').replace(/ /g, 
 function attendeeSections(note: Note): Map<number, 'heading' | 'inherited'> {
   const out = new Map<number, 'heading' | 'inherited'>();
   for (const s of note.sections) {
-    const heading = s.heading.replace(MARKUP, '').trim();
+    const heading = s.heading.trim();
     if (ABSENT.test(heading)) continue;
     if (ATTENDEE_HEADING.test(heading)) out.set(s.id, 'heading');
     else if (s.parent >= 0 && out.has(s.parent)) out.set(s.id, 'inherited');
@@ -233,7 +231,7 @@ function rowEntries(b: Block, inAttendeeSection: boolean, tablesSeen: Set<string
   if (!inAttendeeSection && !HINT.test(cells[0] ?? '') && !header.some((h) => HINT.test(h) || NAME_COLUMN.test(h.trim()))) return [];
   const out: NameEntry[] = [];
   const labelled = (row: string[]) => {
-    if (row.length >= 2 && ATTENDEE_HEADING.test(row[0]!.replace(MARKUP, '').replace(/:$/, '').trim()) && /,|\S\s+\S/.test(row[1]!.trim())) {
+    if (row.length >= 2 && ATTENDEE_HEADING.test(row[0]!.replace(/:$/, '').trim()) && /,|\S\s+\S/.test(row[1]!.trim())) {
       out.push(...inlineList(row.slice(1).join(', '), { ...b, links: [] }));
     }
   };
@@ -247,7 +245,7 @@ function rowEntries(b: Block, inAttendeeSection: boolean, tablesSeen: Set<string
   const useFirst = inAttendeeSection && nameCol < 0 && header.length <= 2;
   const col = nameCol >= 0 && (inAttendeeSection || ATTENDEE_COLUMN.test(header[nameCol]!)) ? nameCol : useFirst ? 0 : -1;
   // A roll-call column that marks someone absent (`| Bob | ✗ |`).
-  const presence = header.findIndex((h) => /^(?:present|attending|attended|here|attendance)\??$/i.test(h.replace(MARKUP, '').trim()));
+  const presence = header.findIndex((h) => /^(?:present|attending|attended|here|attendance)\??$/i.test(h.trim()));
   if (presence >= 0 && /^(?:no|n|absent|-|✗|❌|x|☐|\[ \])$/i.test((cells[presence] ?? '').trim())) return out;
   if (col >= 0) {
     const e = parseNameEntry(cells[col] ?? '');

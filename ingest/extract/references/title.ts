@@ -19,7 +19,6 @@ const URL = /<?\bhttps?:\/\/[^\s>]+>?/gi;
 const HANDLE = /(?<![\w.])@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*/g;
 const DURATION = /[([]\s*(?:[^()[\]]*?,\s*)?~?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|m|h|hr|hrs|hours?)\.?\s*[)\]]/gi;
 const REF_WORDS = /\b(?:RFC|PR|pull request|issue)\b\s*(?:#\s?\d+)?|\s#\d+\b|\(\s*\)|\[\s*\]/gi;
-const LEAD = /^(?:\s*(?:[-*+•]|\d+[.)])\s+)*(?:\[[^\]]{1,30}\]\s*[-:]?\s*)?(?:(?:topic|item|agenda|re|see)\s*:\s*)?(?:[\p{L}][\p{L} .'-]{0,30}:\s+)?/iu;
 const EDGE = /^[\s\-–—:;,.|·()[\]]+|[\s\-–—:;,|·([]+$/g;
 /** What a title cannot end with: it is the start of a sentence going on past the link. */
 const OPEN_END = /\b(?:a|an|the|to|of|in|on|at|for|with|by|about|see|and|or|is|are|was|this|that|from|into|via|per|up|opened|filed|posted)$/i;
@@ -28,8 +27,8 @@ const SEP_BEFORE = /(?:^|--|[-—–:|([<])$/;
 const SEP_AFTER = /^(?:$|--|[-—–|)\]>.,;@(])/;
 const MAX_WORDS = 14;
 
-/** The words of a title, tidied; undefined when nothing meaningful is left. */
-function tidy(text: string): string | undefined {
+/** The words of a title, tidied (`lead`, the vocabulary's line lead, taken off); undefined when nothing meaningful is left. */
+function tidy(text: string, lead: RegExp): string | undefined {
   const t = text
     .replace(MD_LINK, (_m, a: string | undefined, b: string | undefined) => ` ${a ?? b ?? ''} `)
     .replace(URL, ' ')
@@ -38,7 +37,7 @@ function tidy(text: string): string | undefined {
     .replace(DURATION, ' ')
     .replace(REF_WORDS, ' ')
     .replace(/\s+/g, ' ')
-    .replace(LEAD, '')
+    .replace(lead, '')
     .replace(EDGE, '')
     .trim();
   if (t.length < 3 || !/\p{L}{2}/u.test(t) || GENERIC_LINK_TEXT.test(t) || OPEN_END.test(t)) return undefined;
@@ -46,11 +45,11 @@ function tidy(text: string): string | undefined {
 }
 
 /** A title from a link's text, unless the text is the URL or a generic word. */
-export function titleFromLinkText(text: string, url: string): string | undefined {
+export function titleFromLinkText(text: string, url: string, lead: RegExp): string | undefined {
   const t = text.trim();
   if (!t || t === url || /^https?:\/\//i.test(t) || GENERIC_LINK_TEXT.test(t)) return undefined;
   const page = PAGE_TITLE.exec(t);
-  return tidy(page ? page[1]! : t);
+  return tidy(page ? page[1]! : t, lead);
 }
 
 /**
@@ -59,12 +58,12 @@ export function titleFromLinkText(text: string, url: string): string | undefined
  * from the line's words (an agenda item "Topic -- URL -- @who", a heading
  * "Topic (URL)"), not inside a sentence.
  */
-export function titleFromLine(line: string, start: number, end: number): string | undefined {
+export function titleFromLine(line: string, start: number, end: number, lead: RegExp): string | undefined {
   const before = line.slice(0, start).trimEnd();
   const after = line.slice(end).trimStart();
   const bare = before.replace(/^\s*(?:[-*+•]|\d+[.)]|#+)\s*/, '');
   if (!(bare === '' || SEP_BEFORE.test(before)) || !SEP_AFTER.test(after)) return undefined;
-  const t = tidy(`${before} ${after}`);
+  const t = tidy(`${before} ${after}`, lead);
   return t && t.split(' ').length <= MAX_WORDS ? t : undefined;
 }
 
@@ -81,9 +80,9 @@ export function linkSpan(line: string, url: string): [number, number] | undefine
   return [at, at + url.length];
 }
 
-/** A link's title: its text, else the words around it on its line. */
-export function linkTitle(note: Note, link: Link): string | undefined {
-  const fromText = titleFromLinkText(link.text, link.url);
+/** A link's title: its text, else the words around it on its line (`lead`: the vocabulary's line lead). */
+export function linkTitle(note: Note, link: Link, lead: RegExp): string | undefined {
+  const fromText = titleFromLinkText(link.text, link.url, lead);
   if (fromText) return fromText;
   const line = note.lines[link.line - 1] ?? '';
   if (/^\s*\|/.test(line)) {
@@ -92,12 +91,12 @@ export function linkTitle(note: Note, link: Link): string | undefined {
       .split('|')
       .map((c) => c.trim())
       .find((c) => c && !c.includes(link.url) && !c.includes(`[${link.text}]`));
-    return cell ? titleFromLinkText(cell, link.url) : undefined;
+    return cell ? titleFromLinkText(cell, link.url, lead) : undefined;
   }
   let span = linkSpan(line, link.url);
   if (!span) {
     const label = line.indexOf(`[${link.text}]`);
     if (label >= 0) span = [label, line.indexOf(']', label + link.text.length + 1) + 1];
   }
-  return span ? titleFromLine(line, span[0], span[1]) : undefined;
+  return span ? titleFromLine(line, span[0], span[1], lead) : undefined;
 }

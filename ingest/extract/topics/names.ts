@@ -18,8 +18,6 @@ const HANDLE = /\(?\s*(?<![\w.])@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*\s*\)?/g;
 const DURATION = /[([]\s*~?\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes|m|h|hr|hrs|hours?)\.?\s*[)\]]/gi;
 /** A trailing "(Presenter Name)" or "(Name, Name)". */
 const PRESENTER = /\(\s*(?:[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3}\s*(?:[,/&]|and)?\s*)+\)\s*$/u;
-/** A speaker label or list marker at the start. */
-const LEAD = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*(?:(?:\*\*|__)?[\p{L}@][\p{L}\p{M}0-9 .'_/,&-]{0,30}?(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S))?/u;
 const MARKER = /^(?:\s*(?:[-*+•>]|\d+[.)]|#+))*\s*/;
 /** Words at either end that say what kind of item it is. */
 const KIND_START =
@@ -44,10 +42,11 @@ const VAGUE = new Set(
 
 /**
  * Tidies a heading, head item or agenda line into a topic name; null when it
- * names no subject. `speaker`: the text may open with a speaker label
- * (`Chris: …`), not so in a heading ("Making Wasmtime safer: …").
+ * names no subject. `lead`: what may open the text, the vocabulary's line
+ * lead (list marker, then a speaker label such as `Chris: …`); null for a
+ * heading, where a colon is the title's own ("Making Wasmtime safer: …").
  */
-export function topicName(text: string, speaker = true): string | null {
+export function topicName(text: string, lead: RegExp | null): string | null {
   let t = (text.split('\n')[0] ?? '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(URL, ' ')
@@ -55,7 +54,7 @@ export function topicName(text: string, speaker = true): string | null {
     .replace(DURATION, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  t = (speaker ? t.replace(LEAD, '') : t.replace(MARKER, ''))
+  t = (lead ? t.replace(lead, '') : t.replace(MARKER, ''))
     .replace(/`/g, '')
     .replace(PAGE_TITLE, '$1')
     .replace(/\s--.*$/, '');
@@ -74,7 +73,7 @@ export function topicName(text: string, speaker = true): string | null {
   if (!ts.length || ts.every((w) => /^\d+$/.test(w) || VAGUE.has(w))) return null;
   if (t.split(/\s+/).length > MAX_WORDS) {
     const head = t.split(/\s*(?::|\s[-–—]\s|;|\?|\.\s)\s*/)[0]!;
-    return head !== t && head.split(/\s+/).length <= MAX_WORDS ? topicName(head, false) : null;
+    return head !== t && head.split(/\s+/).length <= MAX_WORDS ? topicName(head, null) : null;
   }
   return t;
 }
