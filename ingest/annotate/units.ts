@@ -3,7 +3,7 @@
  * each with the source lines it covers, the speaker label taken off.
  * Shared by extract-decisions and extract-actions.
  */
-import { DEFAULT_VOCABULARY, type CompiledVocabulary } from '../formats/vocabulary.js';
+import { labelForms, type CompiledVocabulary } from '../formats/vocabulary.js';
 import type { Block, Note, Section } from '../types.js';
 
 /**
@@ -38,16 +38,12 @@ export interface Label {
   rest: string;
 }
 
-const LABEL = DEFAULT_VOCABULARY.blockLabel;
-const BRACKET = new RegExp(`^\\[([^\\]\\n]{1,${LABEL.bracketMax}})\\]\\s*:?\\s*`, 'u');
-// Note: a parenthetical stays inside the label here (`Ana (Igalia):`); people/speakers reads it apart.
-const COLON = new RegExp(`^([\\p{L}@][()${LABEL.chars}]{0,${LABEL.max}}?)\\s*:\\s*`, 'u');
-const DASH = new RegExp(`^([\\p{L}@][${LABEL.dashChars}]{1,${LABEL.dashMax}}) [-–—] `, 'u');
-
 /** The label opening a text, if it has one of at most five words. */
-export function leadingLabel(text: string): Label | null {
+export function leadingLabel(text: string, vocabulary: CompiledVocabulary): Label | null {
   const t = text.trimStart();
-  for (const re of [BRACKET, COLON, DASH]) {
+  const forms = labelForms(vocabulary.tables.blockLabel);
+  // Note: a parenthetical stays inside the label here (`Ana (Igalia):`); people/speakers reads it apart.
+  for (const re of [forms.bracket, forms.colon, forms.dash]) {
     const m = re.exec(t);
     if (!m) continue;
     const label = m[1]!.trim();
@@ -80,7 +76,7 @@ const units = perSource((ctx: UnitSource, block: Block) => splitUnits(ctx, block
 
 function readSpeakerLabel(ctx: UnitSource, block: Block): Label | null {
   const as = ctx.people.speakerAs[block.id];
-  const lab = leadingLabel(block.text);
+  const lab = leadingLabel(block.text, ctx.annotations.vocabulary);
   // The people stage also credits narrative ("Till walked members through …"): only a label is speech.
   if (as && lab && lab.label.toLowerCase().includes(as.toLowerCase())) return lab;
   if (!lab || ctx.annotations.vocabulary.notSpeaker.test(lab.label.replace(/[*_]/g, '').trim()) || /^[\d\s.,%()+-]*$/.test(lab.rest)) return null;

@@ -311,6 +311,6 @@ function firstName(form: string): boolean {
 function innerTurn(ctx: ExtractContext, text: string): { label: string; rest: string } | null {
   const bullet = /^[-*•]\s+/.exec(text);
   if (!bullet) return null;
-  const lab = leadingLabel(text.slice(bullet[0].length));
+  const lab = leadingLabel(text.slice(bullet[0].length), ctx.annotations.vocabulary);
   return lab && !cues(ctx).opensWithActionLabel(text.slice(bullet[0].length)) && looksLikeName(lab.label) ? lab : null;
 }

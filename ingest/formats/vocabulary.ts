@@ -289,3 +289,29 @@ export function perTable<T extends object, V>(compile: (table: T) => V): (table:
     return value;
   };
 }
+
+/** The forms of a label opening a block, compiled from one `blockLabel` table: the speaker-label grammar every stage reads. */
+export interface LabelForms {
+  /** `[Bailey]`, `[Bailey]:` (group 1: the label). */
+  readonly bracket: RegExp;
+  /** `Alex:`, `Ana (Igalia):`, a parenthetical inside the label (group 1). */
+  readonly colon: RegExp;
+  /** `fitzgen - …` (group 1). */
+  readonly dash: RegExp;
+  /** `Ana (Igalia): …` with the aside apart: group 1 the label, 2 the aside, 3 the rest. */
+  readonly colonAside: RegExp;
+  /** `[Bailey] - …`: group 1 the label, 2 the rest. */
+  readonly bracketRest: RegExp;
+  /** `Ana Lopez - …`, a surname allowed after a one-word label: group 1 the label, 2 the rest. */
+  readonly dashSurname: RegExp;
+}
+
+/** The label forms of a vocabulary's `blockLabel` table, compiled once per table. */
+export const labelForms = perTable((t: Vocabulary['blockLabel']): LabelForms => ({
+  bracket: new RegExp(`^\\[([^\\]\\n]{1,${t.bracketMax}})\\]\\s*:?\\s*`, 'u'),
+  colon: new RegExp(`^([\\p{L}@][()${t.chars}]{0,${t.max}}?)\\s*:\\s*`, 'u'),
+  dash: new RegExp(`^([\\p{L}@][${t.dashChars}]{1,${t.dashMax}}) [-–—] `, 'u'),
+  colonAside: new RegExp(`^([\\p{L}@][${t.chars}]{0,${t.max}}?)\\s*(\\([^)]{0,60}\\)|\\[[^\\]]{0,60}\\])?\\s*:(?=\\s|$)\\s*(.*)$`, 'u'),
+  bracketRest: new RegExp(`^\\[([^\\]\\n]{1,${t.bracketMax}})\\]\\s*(?:[:\\-–—]\\s*)?(.*)$`, 'u'),
+  dashSurname: new RegExp(`^([\\p{L}@][${t.dashChars}]{1,${t.dashMax}}(?: [\\p{Lu}][\\p{L}'’-]+)?)\\s+[-–—]\\s+(\\S.*)$`, 'u'),
+}));

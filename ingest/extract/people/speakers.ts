@@ -9,7 +9,7 @@
  * `*JF Bastien presenting*`, `@jdoe prefers…`, `met with Ada`, votes). Only the syntax is read here; extract-people.ts decides,
  * with the meeting's roster, which candidates are people.
  */
-import { DEFAULT_VOCABULARY } from '../../formats/vocabulary.js';
+import { labelForms, type CompiledVocabulary } from '../../formats/vocabulary.js';
 import { CASELESS_NAME, foldNameForm, INITIALS, isHandle, isNameLike, memo, NOT_A_NAME, SHORT_AND_INITIAL } from './names.js';
 import { ATTRIBUTION_VERBS } from './words.js';
 
@@ -49,11 +49,6 @@ export type FormKind = 'initials' | 'short' | 'name' | 'word' | 'handle' | 'decl
  */
 const DECLARED_ONLY = /^\p{Lu}{1,4}\d?$/u;
 
-const LABEL = DEFAULT_VOCABULARY.blockLabel;
-const COLON = new RegExp(`^([\\p{L}@][${LABEL.chars}]{0,${LABEL.max}}?)\\s*(\\([^)]{0,60}\\)|\\[[^\\]]{0,60}\\])?\\s*:(?=\\s|$)\\s*(.*)$`, 'u');
-const BRACKET = new RegExp(`^\\[([^\\]\\n]{1,${LABEL.bracketMax}})\\]\\s*(?:[:\\-–—]\\s*)?(.*)$`, 'u');
-// Note: a surname may follow the one-word label (`Ana Lopez - …`).
-const DASH = new RegExp(`^([\\p{L}@][${LABEL.dashChars}]{1,${LABEL.dashMax}}(?: [\\p{Lu}][\\p{L}'’-]+)?)\\s+[-–—]\\s+(\\S.*)$`, 'u');
 const POSSESSIVE = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)['’]s\s+[\p{L} ]{1,30}:(?=\s|$)/u;
 const SPLIT_FORMS = /\s*(?:,|&|\+|\/|\band\b)\s*/;
 /** Labels that name their speaker in brackets: `Chat (Andrew B, Ralph):`, `Q (Jane):`. */
@@ -89,7 +84,8 @@ const splitForms = (label: string): string[] | null => {
 };
 
 /** The speaker label opening a block's first line, if its syntax is one. */
-export function labelCandidate(text: string, isItem: boolean, hasChildren: boolean): LabelCandidate | null {
+export function labelCandidate(text: string, isItem: boolean, hasChildren: boolean, vocabulary: CompiledVocabulary): LabelCandidate | null {
+  const { bracketRest: BRACKET, colonAside: COLON, dashSurname: DASH } = labelForms(vocabulary.tables.blockLabel);
   const body = text.trimStart();
   const nl = body.indexOf('\n');
   // A list marker the parser left in a paragraph's text (a list it read as lazy lines) is no part of the label.

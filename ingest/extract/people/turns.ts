@@ -35,12 +35,13 @@ export function findSpeakers(
   const aside = logisticsSections(note);
   const eligible = (b: Block) => (b.kind === 'paragraph' || b.kind === 'item') && !skip.has(b.id) && !aside.has(b.section);
 
+  const vocabulary = vocabularyOf(note.format);
   const candidates: Candidate[] = [];
   for (const b of note.blocks) {
     if (!eligible(b)) continue;
     const text = textOf(b);
     const label =
-      labelCandidate(text, b.kind === 'item', hasChildren.has(b.id)) ??
+      labelCandidate(text, b.kind === 'item', hasChildren.has(b.id), vocabulary) ??
       (b.kind === 'paragraph' && b.leadStrong ? boldTurn(text, b.lead) : null) ??
       initialsLed(text);
     if (label) candidates.push({ block: b, label });
