@@ -15,7 +15,8 @@ import { extractPeople } from './people.js';
 import { extractReferences } from './references.js';
 import { extractTopics } from './topics.js';
 import { extractAcronyms } from './topics/acronyms.js';
-import type { ActionItemRecord, MeetingRecord, Message, Note, PassageRecord } from '../types.js';
+import { terms } from '../../schema/terms.js';
+import type { ActionItemRecord, DecisionRecord, MeetingRecord, Message, Note, PassageRecord, TopicRecord } from '../types.js';
 import type { ExtractContext } from './context.js';
 
 /**
@@ -80,10 +81,21 @@ export function extractMeeting(note: Note, config: CollectionConfig, vocabulary:
     references: refs.references,
     decisions,
     actionItems,
-    topics: extractTopics(withOwners),
+    topics: withDecisionTopics(extractTopics(withOwners), decisions),
     acronyms: extractAcronyms(note, annotations, actions.people),
     messages: [...meta.messages, ...emptyLabels(note), ...ownerless(note, actionItems)],
   };
+}
+
+/**
+ * The meeting's topics with the subjects of its decisions that the topics
+ * stage did not name (kind `decision`): a decision is about them, so they are
+ * topics of the meeting too (the loader writes what this returns, nothing more).
+ */
+function withDecisionTopics(topics: TopicRecord[], decisions: readonly DecisionRecord[]): TopicRecord[] {
+  const named = new Set(topics.map((t) => t.name));
+  const more = [...new Set(decisions.flatMap((d) => d.topics))].filter((name) => !named.has(name));
+  return [...topics, ...more.map((name): TopicRecord => ({ name, key: terms(name).join(' '), weight: 1, passages: [], kind: 'decision' }))];
 }
 
 /** A block that is only a label (`Decision:`, `Alex:`) with nothing after it or under it: what it introduced is missing. */

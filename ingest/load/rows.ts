@@ -129,11 +129,8 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
   }
 
   const topicIds = new Map<string, string>();
-  const decisionTopics = record.decisions.flatMap((d) => d.topics).filter((n) => !record.topics.some((t) => t.name === n));
-  const allTopics: TopicRecord[] = [
-    ...record.topics,
-    ...[...new Set(decisionTopics)].map((name): TopicRecord => ({ name, key: '', weight: 1, passages: [], kind: 'decision' })),
-  ];
+  // The decisions' topics are among the record's (extract/extract.ts withDecisionTopics).
+  const allTopics: readonly TopicRecord[] = record.topics;
   const topicRows = new Map<string, LoadRows['topics'][number]>();
   for (const t of allTopics) {
     const id = t.key || topicId(t.name);

@@ -48,11 +48,39 @@ function wholeNote(ctx: ExtractContext, id: number): boolean {
 const VAGUE =
   /^(?:reasons?|meetings?|list|step|steps|time|things?|ways?|ideas?|discussions?|questions?|approach(?:es)?|group|team|members|everyone|people|folks|consensus|agreement|decision|objections?|issues?|topic|point|part|case|option|options|plan|proposal|suggestion|we|they|it|this|that|one|lot|bit|next|call|week|weeks|today|now)$/i;
 
+/**
+ * A code identifier: camel case with an inner capital (`toString`), snake case
+ * (`page_map`), dotted (`Promise.withResolvers`); not initials (`M.S.`) nor a
+ * part of a link.
+ */
+const IDENTIFIER = /(?<![\p{L}\p{N}_$./])[\p{L}_$][\p{L}\p{N}_$]*(?:\p{Ll}\p{Lu}|_\p{L}|(?<=[\p{L}\p{N}_$]{2})\.\p{L}{2})[\p{L}\p{N}_$.]*(?<!\.)/gu;
+
+/**
+ * The text with each code identifier stood in for by a plain lower-case word
+ * compromise reads as a noun (it tags `toString` or `propertyIsEnumerable` as
+ * a verb), and the way back.
+ */
+function maskIdentifiers(text: string): { masked: string; unmask: (s: string) => string } {
+  const names: string[] = [];
+  const word = (i: number) => `widgetq${String.fromCharCode(97 + (i % 26)).repeat(1 + Math.floor(i / 26))}`;
+  const masked = text.replace(IDENTIFIER, (id: string, at: number) => {
+    // Inside a link (`https://github.com/…`, `www.example.org`) the words stay as they are.
+    const chunk = text.slice(text.lastIndexOf(' ', at) + 1, at);
+    if (/:\/\/|^www\.|\//.test(chunk) || /^www\./i.test(id) || /\.(?:com|org|net|io|dev|html?)$/i.test(id)) return id;
+    let i = names.indexOf(id);
+    if (i < 0) i = names.push(id) - 1;
+    return word(i);
+  });
+  if (!names.length) return { masked, unmask: (s) => s };
+  return { masked, unmask: (s) => s.replace(/widgetq([a-z]+)/g, (w, l: string) => names[(l.length - 1) * 26 + (l.charCodeAt(0) - 97)] ?? w) };
+}
+
 /** The most telling noun phrase of a sentence: a name or a code word if there is one, else the longest. */
 function nounPhrase(text: string): string[] {
-  const nouns = (compromise()(text.slice(0, 300)).nouns().not('#Person').not('#Date').out('array') as string[])
+  const { masked, unmask } = maskIdentifiers(text.slice(0, 300));
+  const nouns = (compromise()(masked).nouns().not('#Person').not('#Date').out('array') as string[])
     .map((n) =>
-      n
+      unmask(n)
         .replace(/[^\p{L}\p{N}\s._/-]/gu, '')
         .replace(/^(?:the|a|an|our|their|this|that|these|those|some|any|all|its|his|her|my|your)\s+/i, '')
         .replace(/[.\s]+$/, '')
