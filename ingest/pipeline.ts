@@ -253,7 +253,8 @@ async function finishRun(
   gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   await deleteMeetings(o.db, o.collection, gone, orphans);
-  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links });
+  const changed = written.writeMs > 0 || gone.length > 0;
+  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links, changed });
   await settlePeople(o.db, written.touched, o.config.people);
   return { touched: written.touched, deleted: gone.length };
 }
