@@ -253,8 +253,7 @@ async function finishRun(
   gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
   await deleteMeetings(o.db, o.collection, gone, orphans);
-  const changed = written.writeMs > 0 || gone.length > 0;
-  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links, changed });
+  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links });
   await settlePeople(o.db, written.touched, o.config.people);
   return { touched: written.touched, deleted: gone.length };
 }

@@ -115,16 +115,10 @@ export interface PersonLinks {
 /**
  * Ends a collection's load in one transaction: removes the orphan candidates
  * nothing mentions any more, makes the owner and involvement links whose
- * person exists by now, marks the template lines when meetings changed, and records the collection (rewriting its meetings'
+ * person exists by now, and records the collection (rewriting its meetings'
  * source links when the URL base changed).
  */
-/** A passage whose text recurs in this many meetings of a collection is a template line (mark-templates.cypher). */
-export const TEMPLATE = { least: 4, shortest: 30 } as const;
-
-export async function finishCollection(
-  db: Db,
-  options: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks; changed?: boolean },
-): Promise<void> {
+export async function finishCollection(db: Db, options: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void> {
   await db.writeTx(
     async (tx) => {
       if (options.orphans.size) {
@@ -138,7 +132,6 @@ export async function finishCollection(
       for (let i = 0; i < Math.max(owners.length, involved.length); i += 5000) {
         await S.linkPeople.run(tx, { owners: owners.slice(i, i + 5000), involved: involved.slice(i, i + 5000) });
       }
-      if (options.changed ?? true) await S.markTemplates.run(tx, { collection: options.collection, ...TEMPLATE });
       await S.upsertCollection.run(tx, { name: options.collection, urlBase: options.urlBase ?? null });
     },
     { label: 'ingest:finish', timeoutMs: 120_000 },

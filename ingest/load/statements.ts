@@ -49,7 +49,6 @@ export const STATEMENTS = {
   writeAcronyms: statement<Rows<'acronyms'>>('write-acronyms'),
   sweepOrphans: statement<{ people: string[]; references: string[]; topics: string[] }>('sweep-orphans'),
   linkPeople: statement<{ owners: { item: string; person: string; rank: number }[]; involved: { decision: string; person: string }[] }>('link-people'),
-  markTemplates: statement<{ collection: string; least: number; shortest: number }>('mark-templates'),
   upsertCollection: statement<{ name: string; urlBase: string | null }>('upsert-collection'),
   personForms: statement<Ids>('person-forms'),
   setPersonNames: statement<{ rows: { id: string; name: string; aliases: string[]; handles: string[] }[] }>('set-person-names'),

@@ -6,13 +6,11 @@
 // its passages that hold a word (`hits`: each passage `x`, the word groups
 // it holds `gs`, their share of the topic `cov`), the share of the topic its
 // passages hold together (`coverage`), and the same over the passages said,
-// not agenda lines or links (`spoken`). Template lines (the same text in
-// several meetings of a collection, ingest/load/cypher/mark-templates.cypher)
-// are left out. $collection: null for any.
+// not agenda lines or links (`spoken`). $collection: null for any.
 UNWIND range(0, size(idfs) - 1) AS g
 UNWIND hitsByGroup[g] AS x
 WITH idfs, weight, x, collect(DISTINCT g) AS gs
-WHERE ($collection IS NULL OR x.collection = $collection) AND x.template IS NULL
+WHERE $collection IS NULL OR x.collection = $collection
 WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
 WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
 WITH mid, thread, hits,
