@@ -70,10 +70,9 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
 export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
   await db.writeTx(
     async (tx) => {
-      const removed = S.deleteMeetings.run(tx, { ids: rows.meetings.map((m) => m.id) });
-      const written = writeRows(tx, rows, urlBase ?? null);
-      orphans.add(await removed);
-      await written;
+      // Both are awaited together: when the server goes away, each rejects, and neither may be left unhandled.
+      const [removed] = await Promise.all([S.deleteMeetings.run(tx, { ids: rows.meetings.map((m) => m.id) }), writeRows(tx, rows, urlBase ?? null)]);
+      orphans.add(removed);
     },
     { label: 'ingest:batch', timeoutMs: 300_000 },
   );
