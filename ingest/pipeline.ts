@@ -22,7 +22,7 @@ import { derivedStamp, parseStamp } from './load/derived.js';
 import { MeetingWriter, type Written } from './load/batches.js';
 import { deleteMeetings, finishCollection, indexedMeetings, indexedPeople, knownHandles, Orphans, settlePeople, type Indexed } from './load/load.js';
 import { ExtractPool, type Extracted } from './pool/pool.js';
-import { DEFAULT_MAX_BYTES, listNotes, readNote, type Listing } from './read/read.js';
+import { DEFAULT_MAX_BYTES, decodeNote, listNotes, readNoteBytes, realFolder, type Listing } from './read/read.js';
 import { PeopleDirectory } from './resolve/people.js';
 import type { MeetingRecord, Message, SourceFile } from './types.js';
 
@@ -112,12 +112,14 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   let indexed: Map<string, Indexed>;
   let known: Awaited<ReturnType<typeof knownHandles>>;
   let named: Awaited<ReturnType<typeof indexedPeople>>;
+  let top: string;
   try {
-    [listing, indexed, known, named] = await Promise.all([
+    [listing, indexed, known, named, top] = await Promise.all([
       listNotes(options.folder),
       indexedMeetings(options.db, options.collection),
       knownHandles(options.db),
       indexedPeople(options.db, options.collection),
+      realFolder(options.folder),
     ]);
   } catch (err) {
     await pool?.close();
@@ -147,12 +149,15 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   let readSince = 0;
   const outcome = async (path: string): Promise<Outcome> => {
     if (reads++ === 0) readSince = performance.now();
-    const r = await readNote(options.folder, path, options.collection, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const read = await readNoteBytes(options.folder, path, options.maxBytes ?? DEFAULT_MAX_BYTES, top);
     if (--reads === 0) stages.read += performance.now() - readSince;
-    if (!r.ok) return { path, result: { ok: false, message: r.message } };
+    if (!read.ok) return { path, result: { ok: false, message: read.message } };
     const before = indexed.get(path);
+    // Note: a note whose bytes are those indexed is not decoded again (it was text when it was indexed).
+    if (before?.sha256 === read.sha256 && before.derived === derived) return { path, result: 'skipped' };
+    const r = decodeNote(read.bytes, path, options.collection, read.sha256);
+    if (!r.ok) return { path, result: { ok: false, message: r.message } };
     if (before?.sha256 === r.file.sha256) {
-      if (before.derived === derived) return { path, result: 'skipped' };
       // Unchanged, but written by other rules or another config (or before stamps): derived again.
       const then = parseStamp(before.derived);
       rederived.meetings += 1;

@@ -7,7 +7,8 @@
  * only when it is UTF-8 text, not a binary file under a note's name.
  */
 import { createHash } from 'node:crypto';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Message, SourceFile } from '../types.js';
 import { CONFIG_FILE } from './config.js';
@@ -54,6 +55,9 @@ export async function listNotes(root: string): Promise<Listing> {
 
 export type ReadResult = { ok: true; file: SourceFile } | { ok: false; message: Message };
 
+/** A note's bytes as read, not yet decoded, with their SHA-256 (what a run compares with the indexed one). */
+export type ReadBytes = { ok: true; bytes: Buffer; sha256: string } | { ok: false; message: Message };
+
 /**
  * Reads one note. Refuses, each with a message naming the reason: a path that
  * leads out of root (a symbolic link), anything but a regular file, a file
@@ -61,36 +65,73 @@ export type ReadResult = { ok: true; file: SourceFile } | { ok: false; message: 
  * grows), binary content and invalid UTF-8.
  */
 export async function readNote(root: string, path: string, collection: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
-  const refuse = (reason: string): ReadResult => ({ ok: false, message: { path, reason } });
+  const r = await readNoteBytes(root, path, maxBytes);
+  return r.ok ? decodeNote(r.bytes, path, collection, r.sha256) : r;
+}
+
+/**
+ * The real path of a notes folder, once per folder and run: every note read
+ * is checked to lie inside it. A run reads thousands of notes of one folder.
+ */
+export function realFolder(root: string): Promise<string> {
+  return realpath(root);
+}
+
+/**
+ * A note's bytes and their hash, refused as readNote refuses them, but not
+ * decoded: a run that finds the hash it indexed last time needs no more
+ * (decodeNote makes the text). `top`: the folder's real path when the caller
+ * has it (realFolder), else it is looked up.
+ */
+export async function readNoteBytes(root: string, path: string, maxBytes = DEFAULT_MAX_BYTES, top?: string): Promise<ReadBytes> {
+  const folder = top ?? (await realFolder(root));
+  return readBytesNow(root, folder, path, maxBytes);
+}
+
+/**
+ * Note: the file system is called synchronously. A note is small and read
+ * from the page cache in microseconds, while each asynchronous call costs a
+ * round trip through libuv's thread pool (five per note: a re-ingest of
+ * 3,575 unchanged notes spent 0.31 s there and 0.05 s reading).
+ */
+function readBytesNow(root: string, folder: string, path: string, maxBytes: number): ReadBytes {
+  const refuse = (reason: string): ReadBytes => ({ ok: false, message: { path, reason } });
   try {
-    const [real, top] = await Promise.all([realpath(join(root, ...path.split('/'))), realpath(root)]);
-    if (real !== top && !real.startsWith(top + sep)) return refuse('skipped: a link to a file outside the folder');
+    const real = realpathSync.native(join(root, ...path.split('/')));
+    if (real !== folder && !real.startsWith(folder + sep)) return refuse('skipped: a link to a file outside the folder');
     // stat before open: opening a named pipe would wait for a writer.
-    const info = await stat(real);
+    const info = statSync(real);
     if (!info.isFile()) return refuse('skipped: not a regular file');
     const tooBig = (size: number | string) =>
       refuse(`file is ${size} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes or QUORUM_MAX_FILE_BYTES)`);
     if (info.size > maxBytes) return tooBig(info.size);
-    const handle = await open(real, 'r');
+    const fd = openSync(real, 'r');
     try {
       // Read in chunks and stop past the limit: the file may have grown since stat.
       const chunks: Buffer[] = [];
       let length = 0;
       for (;;) {
         const want = Math.min(maxBytes + 1 - length, Math.max(info.size + 1 - length, 4096), 1 << 20);
-        const { bytesRead, buffer } = await handle.read(Buffer.alloc(want), 0, want, length);
+        const buffer = Buffer.allocUnsafe(want);
+        const bytesRead = readSync(fd, buffer, 0, want, length);
         if (bytesRead === 0) break;
         chunks.push(buffer.subarray(0, bytesRead));
         length += bytesRead;
         if (length > maxBytes) return tooBig(`more than ${maxBytes}`);
       }
-      return decodeNote(Buffer.concat(chunks, length), path, collection);
+      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
+      return { ok: true, bytes, sha256: sha256Of(bytes) };
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (err) {
     return refuse(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+}
+
+/** The hex SHA-256 of a note's bytes, as the graph stores it (Meeting.sha256). */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -119,7 +160,7 @@ export function binaryKind(bytes: Uint8Array): string | null {
 }
 
 /** Turns a file's bytes into a SourceFile, or a message saying why it is not a note. */
-export function decodeNote(bytes: Uint8Array, path: string, collection: string): ReadResult {
+export function decodeNote(bytes: Uint8Array, path: string, collection: string, sha256 = sha256Of(bytes)): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: { path, reason: 'UTF-16 text; only UTF-8 notes are read' } };
   }
@@ -132,7 +173,6 @@ export function decodeNote(bytes: Uint8Array, path: string, collection: string):
     return { ok: false, message: { path, reason: 'not valid UTF-8 text' } };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { ok: true, file: { collection, path, text, sha256, bytes: bytes.length } };
 }
 
