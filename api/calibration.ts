@@ -25,6 +25,13 @@ export const DISCUSSION = {
   planned: 0.5,
   /** How much a topic said again in the thread adds (times the log of how often). */
   again: 0.5,
+  /**
+   * A passage of at least `templateChars` characters that the collection's notes write word for word in this
+   * many places is a line of their template ("Link to Code of Conduct: …" atop every minutes): it counts as
+   * planned, not said, in any one meeting.
+   */
+  template: 4,
+  templateChars: 30,
   /** A thread of at most this many passages is one stretch: everyone who speaks in it spoke about the topic. */
   short: 15,
   /** In a longer thread, the people are the speakers of the passages that say the topic and of this many passages either side (between its first and last). */

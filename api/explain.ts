@@ -5,7 +5,7 @@
  * line that links it or says one of its names. Computed from the answer's own
  * rows, so it costs no query; GraphiQL shows it as the `why` field.
  */
-import { indexTerms, stem, words, type Expansion } from '../schema/terms.js';
+import { indexTerms, searchedWords, stem, type Expansion } from '../schema/terms.js';
 import type { Located } from './queries.js';
 import { sourceOf, type Source } from './source.js';
 
@@ -34,7 +34,8 @@ type Termed = Located & { terms?: string; section?: string; refs?: string[] };
  * for a word of a defined name, its initials.
  */
 function forms(text: string, expansions: readonly Expansion[] = []): { term: string; alts: string[] }[] {
-  const ws = words(text);
+  // The words as the query was built from them (schema/terms.ts termQuery): a defined name's terms are consecutive there.
+  const ws = searchedWords(text);
   const stems = ws.map(stem);
   return ws.map((w, i) => {
     const spelled = [w, i > 0 ? ws[i - 1]! + w : '', i + 1 < ws.length ? w + ws[i + 1]! : ''];

@@ -13,12 +13,18 @@
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
-// $short, $near, $named: the calibration (api/calibration.ts).
+// $template, $templateChars, $short, $near, $named: the calibration
+// (api/calibration.ts).
 // @include topic-words
 // @include topic-threads
 WHERE coverage >= 0.5
-// Each passage's role, head and place read once.
-WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, said: h.x.role IS NULL, head: h.x.head, idx: h.x.idx}] AS hits
+// Each passage's role, head and place read once. A line of the notes' template
+// (written word for word in $template places of the collection) is not said in
+// any one meeting: it counts as planned. Only a passage that says most of the
+// topic is looked up.
+WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, head: h.x.head, idx: h.x.idx,
+       said: h.x.role IS NULL AND (h.cov < 0.5 OR h.x.same IS NULL OR size(h.x.text) < $templateChars
+             OR COUNT { MATCH (y:Passage {same: h.x.same}) } < $template)}] AS hits
 WITH mid, thread, coverage, hits,
      [h IN hits WHERE h.cov >= 0.5 AND h.said | h.idx] AS said,
      size([h IN hits WHERE h.cov >= 0.5 AND h.head]) > 0 AS headed,

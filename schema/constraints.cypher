@@ -20,6 +20,7 @@ CREATE INDEX meeting_series IF NOT EXISTS FOR (m:Meeting) ON (m.series);
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX passage_meeting IF NOT EXISTS FOR (x:Passage) ON (x.meetingId);
 CREATE INDEX passage_meeting_thread IF NOT EXISTS FOR (x:Passage) ON (x.meetingId, x.thread);
+CREATE INDEX passage_same IF NOT EXISTS FOR (x:Passage) ON (x.same);
 CREATE INDEX decision_meeting IF NOT EXISTS FOR (d:Decision) ON (d.meetingId);
 CREATE INDEX acronym_short IF NOT EXISTS FOR (a:Acronym) ON (a.short);
 CREATE INDEX acronym_long IF NOT EXISTS FOR (a:Acronym) ON (a.long);

@@ -38,6 +38,11 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The words of a question that are searched: its words but the stop words, which are never indexed. */
+export function searchedWords(text: string): string[] {
+  return words(text).filter((w) => !STOP.has(w));
+}
+
 // Note: terms stored by older rules are rewritten at the next ingest without a
 // version to bump here: each meeting carries a hash of this code and of the
 // rest that derives stored facts (ingest/load/derived.ts).
@@ -63,9 +68,7 @@ function undouble(w: string): string {
 
 /** The stemmed content words of a text, in order. */
 export function terms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP.has(w))
-    .map(stem);
+  return searchedWords(text).map(stem);
 }
 
 /**
@@ -73,7 +76,7 @@ export function terms(text: string): string[] {
  * into one word (stemmed as a word of its own).
  */
 export function indexTerms(text: string): string {
-  const ws = words(text).filter((w) => !STOP.has(w));
+  const ws = searchedWords(text);
   const out = ws.map(stem);
   for (let i = 0; i + 1 < ws.length; i++) out.push(stem(ws[i]! + ws[i + 1]!));
   return out.join(' ');
@@ -96,7 +99,7 @@ export interface Expansion {
  * its terms (a run may be a defined name).
  */
 export function acronymCandidates(text: string): { words: string[]; phrases: string[] } {
-  const ws = words(text.slice(0, MAX_QUERY_CHARS)).filter((w) => !STOP.has(w));
+  const ws = searchedWords(text.slice(0, MAX_QUERY_CHARS));
   const ts = ws.map(stem);
   const phrases: string[] = [];
   for (let i = 0; i < ts.length; i++) for (let n = 2; n <= 8 && i + n <= ts.length; n++) phrases.push(ts.slice(i, i + n).join(' '));
@@ -117,9 +120,7 @@ export function acronymCandidates(text: string): { words: string[]; phrases: str
  */
 export function termQuery(text: string, mode: 'all' | 'any' = 'all', expansions: readonly Expansion[] = []): string | null {
   if (text.length > MAX_QUERY_CHARS) throw new QueryTextError(`the text is ${text.length} characters; at most ${MAX_QUERY_CHARS} are searched`);
-  const ws = words(text)
-    .filter((w) => !STOP.has(w))
-    .slice(0, MAX_QUERY_TERMS);
+  const ws = searchedWords(text).slice(0, MAX_QUERY_TERMS);
   if (!ws.length) return null;
   const short = initials(text);
   const stems = ws.map(stem);

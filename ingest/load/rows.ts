@@ -2,6 +2,7 @@
  * Turns meeting records into the parameter rows of the load queries
  * (ingest/load/cypher/*.cypher): ids assigned, terms computed, one array per query.
  */
+import { createHash } from 'node:crypto';
 import { indexTerms, termQuery, terms } from '../../schema/terms.js';
 import type { PeopleDirectory } from '../resolve/people.js';
 import type { MeetingRecord, TopicRecord } from '../types.js';
@@ -41,6 +42,18 @@ export const emptyRows = (): LoadRows => ({
 
 /** The id of a meeting: its collection and its path. */
 export const meetingId = (collection: string, path: string): string => `${collection}/${path}`;
+
+/**
+ * The key a passage shares with every passage of its collection written word
+ * for word alike (case and spacing aside): a read query counts them to tell a
+ * line of the notes' template ("Link to Code of Conduct: …" atop every
+ * minutes) from what a meeting said. A fact of the passage alone, so a
+ * meeting is still written whole.
+ */
+export function sameKey(collection: string, text: string): string {
+  const line = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha1').update(`${collection}\n${line}`).digest('base64url').slice(0, 16);
+}
 
 /** A topic's id: its normalised terms (`Page maps` and `page-map` are one topic). */
 export const topicId = (name: string): string => terms(name).join(' ');
@@ -99,6 +112,7 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
         startLine: p.startLine,
         endLine: p.endLine,
         terms: indexTerms(`${p.text} ${p.section}`),
+        same: sameKey(record.collection, p.text),
         speakerAs: p.speakerAs ?? null,
         thread: p.thread ?? i,
         role: p.role ?? null,

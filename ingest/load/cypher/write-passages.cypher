@@ -1,5 +1,5 @@
 // Creates passages in their meetings, with their speakers.
-// $rows: [{id, meeting, speaker (person id or null), props: {meetingId, idx, text, section, startLine, endLine, terms, speakerAs}}].
+// $rows: [{id, meeting, speaker (person id or null), props: {meetingId, idx, text, section, startLine, endLine, terms, same, speakerAs}}].
 // (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
 CYPHER replan=skip
 UNWIND $rows AS row
