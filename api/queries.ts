@@ -117,6 +117,9 @@ type Filters = { collection: string | null; series: string | null; from: string 
 
 export type Queries = ReturnType<typeof loadQueries>;
 
+/** The calibration a discussion is ranked by (api/calibration.ts DISCUSSION). */
+type Calibrated = { cutoff: number; relative: number; planned: number; again: number; template: number; templateChars: number; short: number; near: number };
+
 /** Reads every query file. Throws at startup, naming the file, when one is missing. */
 export function loadQueries() {
   return {
@@ -144,9 +147,8 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
-    discussions: runner<TopicFilters & { cutoff: number; relative: number; planned: number; again: number; short: number; near: number }, DiscussionRow>(
-      'discussions',
-    ),
+    discussions: runner<TopicFilters & Calibrated, DiscussionRow>('discussions'),
+    discussed: runner<TopicFilters & Calibrated, { id: string; score: number }>('discussed'),
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
     timeline: runner<RefOrTopic, TimelineRow>('timeline'),

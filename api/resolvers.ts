@@ -64,9 +64,9 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
   const { expansions: _, ...t } = found;
   const [refs, discussed] = await Promise.all([
     c.q.topicReferences.run(c.db, { groups: t.groups, collection: t.collection, named: TIMELINE.named }),
-    c.q.discussions.run(c.db, { ...t, ...TOPIC, ...DISCUSSION }),
+    c.q.discussed.run(c.db, { ...t, ...TOPIC, ...DISCUSSION }),
   ]);
-  return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.meeting.id), collection: p.collection });
+  return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection });
 }
 
 export const resolvers = {

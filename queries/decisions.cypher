@@ -11,17 +11,32 @@
 // any; $first: how many; $cutoff, $context, $named: the calibration
 // (api/calibration.ts).
 // @include topic-words
+// Decisions whose own words hold the topic, in the meetings asked for.
 CALL {
-  // Decisions whose own words hold the topic.
   WITH idfs, weight
   UNWIND range(0, size(idfs) - 1) AS g
   CALL db.index.fulltext.queryNodes('decision_terms', $groups[g], {limit: 5000}) YIELD node
   WITH idfs, weight, node AS d, collect(g) AS gs
   WHERE $collection IS NULL OR d.collection = $collection
-  RETURN d, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS own, 0.0 AS context
+  MATCH (d)-[:IN]->(m:Meeting)
+  WHERE ($series IS NULL OR m.series = $series)
+    AND ($from IS NULL OR m.date >= $from)
+    AND ($to IS NULL OR m.date <= $to)
+  RETURN collect({d: d, own: reduce(s = 0.0, g IN gs | s + idfs[g]) / weight}) AS owned
+}
+// A decision found only through its discussion scores at most $context (its
+// thread holding all of the topic). When $first decisions score more on
+// their own words, no other can rank among them: the discussions are not
+// read (a common word, "release", is in thousands of threads).
+WITH idfs, weight, hitsByGroup, owned, size([o IN owned WHERE o.own > $context]) >= $first AS enough
+CALL {
+  WITH owned
+  UNWIND owned AS o
+  RETURN o.d AS d, o.own AS own, 0.0 AS context
   UNION ALL
   // Decisions taken where the topic was discussed.
-  WITH idfs, weight, hitsByGroup
+  WITH idfs, weight, hitsByGroup, enough
+  WITH idfs, weight, hitsByGroup WHERE NOT enough
   // @include topic-threads
   // Threads whose passages said (not agenda lines or links) hold most of it.
   WITH mid, thread, spoken AS coverage, hits
@@ -62,7 +77,8 @@ CALL {
   // Decisions in the sub-sections of a section whose opening passage names
   // the topic ("## Discussion: today we looked at raw string literals" over
   // "### Interpolation … #### Conclusion").
-  WITH idfs, weight, hitsByGroup
+  WITH idfs, weight, hitsByGroup, enough
+  WITH idfs, weight, hitsByGroup WHERE NOT enough
   UNWIND range(0, size(idfs) - 1) AS g
   UNWIND hitsByGroup[g] AS x
   WITH idfs, weight, x, collect(g) AS gs
@@ -74,7 +90,8 @@ CALL {
   RETURN d, 0.0 AS own, cov AS context
   UNION ALL
   // Decisions that cite a reference whose name (its title, the agenda line or heading it is the link of) holds the topic.
-  WITH idfs, weight
+  WITH idfs, weight, enough
+  WITH idfs, weight WHERE NOT enough
   UNWIND range(0, size(idfs) - 1) AS g
   CALL db.index.fulltext.queryNodes('topic_terms', $groups[g], {limit: 5000}) YIELD node
   WITH idfs, weight, node AS t, collect(g) AS gs

@@ -1,0 +1,99 @@
+// Part (composed into a query by api/queries.ts where it says
+// `// @include discussion-rank`), after topic-words and topic-threads: the
+// meetings where the topic is discussed, best first (the scoring described in
+// discussions.cypher). Rows `m` (the meeting), `score`, `stretches` (each
+// thread's stretch that talks about it: thread, lo, hi, at) and `passages`
+// (the passages saying it, each {x, cov, idx}), at most $first, ordered.
+WHERE coverage >= 0.5
+// Each passage's role, head and place read once. A line of the notes' template
+// (written word for word in $template places of the collection) is not said in
+// any one meeting: it counts as planned. Only a passage that says most of the
+// topic is looked up.
+WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, head: h.x.head, idx: h.x.idx,
+       said: h.x.role IS NULL AND (h.cov < 0.5 OR h.x.same IS NULL OR size(h.x.text) < $templateChars
+             OR COUNT { MATCH (y:Passage {same: h.x.same}) } < $template)}] AS hits
+WITH mid, thread, coverage, hits,
+     [h IN hits WHERE h.cov >= 0.5 AND h.said | h.idx] AS said,
+     size([h IN hits WHERE h.cov >= 0.5 AND h.head]) > 0 AS headed,
+     size([h IN hits WHERE h.cov >= 0.75 AND h.idx = thread AND h.said]) AS opens,
+     reduce(b = 0.0, h IN hits | CASE WHEN h.said AND h.cov > b THEN h.cov ELSE b END) AS bestSaid,
+     reduce(b = 0.0, h IN hits | CASE WHEN h.cov > b THEN h.cov ELSE b END) AS best
+// The thread's score: how much of the topic it holds (its words weighted by
+// rarity), times how much of it one passage says, a passage that is only
+// planned (agenda) or a link counting for less; more when said again.
+WITH mid, thread, coverage, hits, said, headed, opens,
+     coverage * coverage * (CASE WHEN bestSaid > 0 THEN bestSaid ELSE $planned * best END) * (1 + $again * log(1 + size(said))) AS score
+WHERE score >= $cutoff
+// How many passages the thread says (not plans).
+CALL {
+  WITH mid, thread
+  MATCH (y:Passage {meetingId: mid})
+  WHERE y.thread = thread AND y.role IS NULL
+  RETURN count(y) AS size
+}
+// Who spoke about it: the whole thread when its head item names the topic, when it
+// opens with it, or when it is short; else the stretch that says it.
+WITH mid, thread, score, hits, said, headed OR (opens > 0 AND size <= $short) OR size <= $short AS whole
+MATCH (m:Meeting {id: mid})
+WHERE ($series IS NULL OR m.series = $series)
+  AND ($from IS NULL OR m.date >= $from)
+  AND ($to IS NULL OR m.date <= $to)
+// The stretch that talks about it: the whole thread, or, from its first to its
+// last passage that says most of it, those passages with their near neighbours
+// (the turns that lead to them and answer them), so that a transcript whose
+// thread is the whole meeting gives the speakers of the talk about it, not of
+// the hour between two mentions.
+WITH m, score, said, [h IN hits WHERE h.cov >= 0.5] AS saying, {
+       thread: thread,
+       lo: CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, i IN said | CASE WHEN i < lo THEN i ELSE lo END) END,
+       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END,
+       at: CASE WHEN whole THEN null ELSE said END
+     } AS stretch
+// A meeting's discussion is its best thread; meetings far below the best one are left out.
+WITH m, max(score) AS score, collect(stretch) AS stretches, reduce(acc = [], l IN collect(saying) | acc + l) AS passages
+WITH collect({m: m, score: score, stretches: stretches, passages: passages}) AS rows
+WITH rows, reduce(t = 0.0, r IN rows | CASE WHEN r.score > t THEN r.score ELSE t END) AS top
+// The item the best discussion is about: the issue or PR pointed at where its
+// stretch opens (the nearest passage of its thread at or before the first that
+// says the topic: "Issue 433: Alarms API time slipping" over the talk).
+CALL {
+  WITH rows, top
+  UNWIND [r IN rows WHERE r.score = top][0..1] AS best
+  UNWIND best.stretches AS s
+  WITH best, s, reduce(lo = 1000000, h IN best.passages | CASE WHEN h.x.thread = s.thread AND h.idx < lo THEN h.idx ELSE lo END) AS first
+  MATCH (y:Passage {meetingId: best.m.id})-[:MENTIONS]->(item:Reference)
+  WHERE y.thread = s.thread AND y.idx <= first AND item.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION']
+  WITH s, item ORDER BY y.idx DESC
+  WITH s, collect(item)[0] AS item
+  RETURN collect(DISTINCT item) AS items
+}
+// Other meetings that take the item up (a passage said there points at it)
+// discuss the topic too, in other words; the people are those of the stretch
+// the pointer opens (up to the next issue or PR pointed at). They are kept at
+// the cut-off, under the meetings that say the topic.
+CALL {
+  WITH rows, items, top
+  UNWIND items AS item
+  MATCH (item)<-[:MENTIONS]-(z:Passage)
+  WHERE ($collection IS NULL OR z.collection = $collection) AND z.role IS NULL
+    AND NOT z.meetingId IN [r IN rows | r.m.id]
+  MATCH (m:Meeting {id: z.meetingId})
+  WHERE ($series IS NULL OR m.series = $series)
+    AND ($from IS NULL OR m.date >= $from)
+    AND ($to IS NULL OR m.date <= $to)
+  CALL {
+    WITH z, item
+    MATCH (n:Passage {meetingId: z.meetingId})-[:MENTIONS]->(other:Reference)
+    WHERE n.thread = z.thread AND n.idx > z.idx AND other.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION'] AND other.id <> item.id
+    RETURN min(n.idx) AS next
+  }
+  WITH m, z, CASE WHEN next IS NULL OR next > z.idx + $short THEN z.idx + $short ELSE next - 1 END AS hi, top
+  WITH m, top, collect({thread: z.thread, lo: z.idx, hi: hi, at: null}) AS stretches, collect({x: z, cov: 0.0, idx: z.idx}) AS passages
+  RETURN collect({m: m, score: $relative * top, stretches: stretches, passages: passages}) AS more
+}
+WITH rows + more AS rows, top
+UNWIND rows AS r
+WITH r.m AS m, r.score AS score, r.stretches AS stretches, r.passages AS passages, top
+WHERE score >= $relative * top
+ORDER BY score DESC, m.date DESC, m.id
+LIMIT $first
