@@ -7,8 +7,24 @@
 // it holds `gs`, their share of the topic `cov`), the share of the topic its
 // passages hold together (`coverage`), and the same over the passages said,
 // not agenda lines or links (`spoken`). $collection: null for any.
+// Note: every reader keeps only threads holding half the topic or more, so the
+// most common words, which together hold less than half of it, make no thread
+// on their own: their passages are read only in meetings where a rarer word
+// is found ("2" of "wasi preview 2" is in tens of thousands of passages).
+WITH idfs, weight, hitsByGroup,
+     [g IN range(0, size(idfs) - 1) WHERE reduce(s = 0.0, h IN range(0, size(idfs) - 1) |
+        s + CASE WHEN idfs[h] < idfs[g] OR (idfs[h] = idfs[g] AND h <= g) THEN idfs[h] ELSE 0.0 END) >= 0.5 * weight] AS rare
+CALL {
+  WITH hitsByGroup, rare
+  UNWIND rare AS g
+  UNWIND hitsByGroup[g] AS x
+  WITH DISTINCT x.meetingId AS mid
+  RETURN collect(mid) AS candidates
+}
 UNWIND range(0, size(idfs) - 1) AS g
 UNWIND hitsByGroup[g] AS x
+WITH idfs, weight, rare, candidates, g, x
+WHERE g IN rare OR x.meetingId IN candidates
 WITH idfs, weight, x, collect(DISTINCT g) AS gs
 WHERE $collection IS NULL OR x.collection = $collection
 WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
