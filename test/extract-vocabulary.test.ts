@@ -2,7 +2,8 @@
  * A format's vocabulary reaches the extractors: the outcome, task and date
  * forms are compiled from the note's vocabulary (annotate's), not from the
  * default's. One note read twice, with the default vocabulary and with one
- * whose rows add an outcome label, a task label and a month's other spelling,
+ * whose rows add an outcome label, a task label, a month's other spelling and
+ * a small word of names,
  * must yield different records exactly where those rows apply.
  */
 import { describe, expect, test } from 'vitest';
@@ -28,6 +29,7 @@ const TEXT = [
   '',
   '- Beschluss: the release branch is cut on Friday',
   '- Aufgabe (Bo Chen): release notes for 1.2',
+  '- The Gesellschaft für Informatik (GI) reviews the draft',
   '',
 ].join('\n');
 
@@ -48,6 +50,7 @@ const extended = compileVocabulary(
     },
     tasks: { ...TASK_WORDS, triggers: [...TASK_WORDS.triggers, 'aufgabe'], labels: { ...TASK_WORDS.labels, words: [...TASK_WORDS.labels.words, 'aufgabe'] } },
     dates: { ...DATE_WORDS, months: DATE_WORDS.months.map((m) => (m.startsWith('oct') ? 'oct(?:ober|obre)?' : m)) },
+    nameSmallWords: [...vocabularyOf('markdown').tables.nameSmallWords, 'für'],
   }),
 );
 
@@ -67,6 +70,11 @@ describe("a format's vocabulary reaches the extractors", () => {
 
   test('an added task label makes an action item with its bracketed owner', () => {
     expect(read.actionItems.map((a) => [a.startLine, a.owner === null ? null : read.people[a.owner]!.name])).toEqual([[11, 'Bo Chen']]);
+  });
+
+  test("an added small word lets a name's initials skip it", () => {
+    expect(plain.acronyms).toEqual([]);
+    expect(read.acronyms).toEqual([expect.objectContaining({ short: 'gi', long: 'gesellschaft fur informatik', line: 12 })]);
   });
 
   test('an added month spelling dates the meeting from its title', () => {

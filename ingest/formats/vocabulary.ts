@@ -46,6 +46,11 @@ export interface Vocabulary {
    * when compiled, so a format's own labels are no speakers either.
    */
   notSpeakerLabels: readonly string[];
+  /**
+   * The small words a name holds that its initials may skip or keep (lower
+   * case): "Code of Conduct" is CoC or CC; a name never opens with one.
+   */
+  nameSmallWords: readonly string[];
   /** How an outcome the group reached is written (cue-words.ts). */
   outcomes: OutcomeWords;
   /** How a task someone takes on is written (cue-words.ts). */
@@ -110,6 +115,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   sectionSuffixes: ['info', 'information', 'details'],
   turnLabel: { chars: "\\p{L}\\p{M}0-9 .'_-", max: 40 },
   blockLabel: { chars: "\\p{L}\\p{M}\\p{N} .'’_@/&,+-", max: 48, dashChars: '\\p{L}\\p{M}\\p{N}._@-', dashMax: 30, bracketMax: 60, replyMax: 30 },
+  nameSmallWords: ['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'by', '&'],
   notSpeakerLabels: [
     'polls?',
     'straw poll',

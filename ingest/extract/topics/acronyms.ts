@@ -13,10 +13,12 @@
 import { foldName } from '../../../schema/names.js';
 import { terms } from '../../../schema/terms.js';
 import { inSectionOfKind, type Annotations } from '../../annotate/annotate.js';
+import { perTable } from '../../formats/vocabulary.js';
 import type { AcronymRecord, Note, PersonRecord } from '../../types.js';
 
 /** Words that may or may not give their letter to an acronym. */
-const SMALL = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'by', '&']);
+/** The vocabulary's small words of names, as a set, once per table. */
+const smallWords = perTable((words: readonly string[]) => new Set(words));
 
 /** Initials in brackets after a name: two to eight letters, at least two of them capitals, nothing else inside. */
 const AFTER = /\(\s*([A-Za-z][A-Za-z]{1,7})s?\s*\)/g;
@@ -38,12 +40,12 @@ function lettersOf(word: string): string[] {
  * word that is not small gives its first letter or, when camel-case, the first
  * letters of its first k parts; a small word gives its letter or nothing.
  */
-function spells(letters: string, words: readonly string[]): boolean {
+function spells(letters: string, words: readonly string[], small: ReadonlySet<string>): boolean {
   const go = (li: number, wi: number): boolean => {
     if (wi === words.length) return li === letters.length;
     const w = words[wi]!;
-    const small = SMALL.has(w.toLowerCase());
-    if (small && go(li, wi + 1)) return true;
+    const isSmall = small.has(w.toLowerCase());
+    if (isSmall && go(li, wi + 1)) return true;
     const own = lettersOf(w);
     for (let k = 1; k <= own.length; k++) {
       if (letters.slice(li, li + k) !== own.slice(0, k).join('')) break;
@@ -55,13 +57,13 @@ function spells(letters: string, words: readonly string[]): boolean {
 }
 
 /** The shortest run of words ending the text whose initials are `letters`, or null (the first word may not be small). */
-function nameBefore(text: string, letters: string): string[] | null {
+function nameBefore(text: string, letters: string, small: ReadonlySet<string>): string[] | null {
   const ws = text.match(WORD) ?? [];
   const most = Math.min(ws.length, letters.length + 3);
   for (let n = 2; n <= most; n++) {
     const run = ws.slice(ws.length - n);
-    if (SMALL.has(run[0]!.toLowerCase())) continue;
-    if (spells(letters, run)) return run;
+    if (small.has(run[0]!.toLowerCase())) continue;
+    if (spells(letters, run, small)) return run;
   }
   return null;
 }
@@ -69,6 +71,7 @@ function nameBefore(text: string, letters: string): string[] | null {
 /** Acronyms the note defines, each once (its first definition), leaving out people's initials. */
 export function extractAcronyms(note: Note, annotations: Annotations, people: readonly PersonRecord[]): AcronymRecord[] {
   const names = new Set(people.flatMap((p) => [p.name, ...p.aliases]).map(foldName));
+  const small = smallWords(annotations.vocabulary.tables.nameSmallWords);
   const out = new Map<string, AcronymRecord>();
   const add = (short: string, name: string[], line: number): void => {
     const long = terms(name.join(' ')).join(' ');
@@ -84,14 +87,14 @@ export function extractAcronyms(note: Note, annotations: Annotations, people: re
       for (const m of text.matchAll(AFTER)) {
         const short = m[1]!;
         if (capitals(short) < 2) continue;
-        const name = nameBefore(text.slice(0, m.index), short.toLowerCase());
+        const name = nameBefore(text.slice(0, m.index), short.toLowerCase(), small);
         if (name) add(short, name, line);
       }
       for (const m of text.matchAll(BEFORE)) {
         const short = m[1]!;
         if (capitals(short) < 2) continue;
         const name = m[2]!.match(WORD) ?? [];
-        if (name.length >= 2 && !SMALL.has(name[0]!.toLowerCase()) && spells(short.toLowerCase(), name)) add(short, name, line);
+        if (name.length >= 2 && !small.has(name[0]!.toLowerCase()) && spells(short.toLowerCase(), name, small)) add(short, name, line);
       }
     });
   }
