@@ -13,7 +13,7 @@ import type { Db } from '../../db/driver.js';
 import type { PeopleDirectory } from '../resolve/people.js';
 import type { MeetingRecord } from '../types.js';
 import { writeBatch, type Orphans, type PersonLinks } from './load.js';
-import { addMeetingRows, emptyRows, type LoadRows } from './rows.js';
+import { addMeetingRows, emptyRows, sharedRows, type LoadRows } from './rows.js';
 
 export interface BatchOptions {
   urlBase?: string;
@@ -94,7 +94,10 @@ export class MeetingWriter {
     if (!r.people.every((p) => this.people.settled(p))) {
       this.heldBack.push(r);
       // Its topics and references count where it came in file order (they do not depend on people).
-      this.remember(this.rowsOf(r, emptyRows()));
+      // Note: its people are not resolved now; each would learn the collection's roster again (every
+      // record observed changes it), which made the writer's cost grow with the square of the run.
+      const { topics, references } = sharedRows(r);
+      this.remember({ ...emptyRows(), topics, references });
       return;
     }
     this.add(r);

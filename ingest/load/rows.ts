@@ -121,56 +121,10 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
     });
   });
 
-  const passagesOfRef = new Map<string, string[]>();
-  record.passages.forEach((p, i) => {
-    for (const ref of new Set(p.refs)) {
-      const list = passagesOfRef.get(ref) ?? [];
-      list.push(passageIds[i]!);
-      passagesOfRef.set(ref, list);
-    }
-  });
-  for (const ref of record.references) {
-    rows.references.push({
-      id: ref.id,
-      meeting: mid,
-      kind: ref.kind,
-      url: ref.url ?? null,
-      title: ref.title ?? null,
-      terms: indexTerms(ref.id.replace(/^(crate|advisory):/, '')),
-      lines: [...new Set(ref.lines)].sort((a, b) => a - b),
-      passages: passagesOfRef.get(ref.id) ?? [],
-    });
-  }
-
-  const topicIds = new Map<string, string>();
-  // The decisions' topics are among the record's (extract/extract.ts withDecisionTopics).
-  const allTopics: readonly TopicRecord[] = record.topics;
-  const topicRows = new Map<string, LoadRows['topics'][number]>();
-  for (const t of allTopics) {
-    const id = t.key || topicId(t.name);
-    if (!id) continue;
-    topicIds.set(t.name, id);
-    const existing = topicRows.get(id);
-    const refs = (t.refs ?? []).filter((ref) => record.references.some((x) => x.id === ref));
-    if (existing) {
-      existing.weight += t.weight;
-      for (const p of t.passages) if (!existing.passages.includes(passageIds[p]!)) existing.passages.push(passageIds[p]!);
-      for (const ref of refs) if (!existing.refs.includes(ref)) existing.refs.push(ref);
-      continue;
-    }
-    topicRows.set(id, {
-      id,
-      meeting: mid,
-      name: t.name,
-      terms: indexTerms(t.name),
-      query: topicQuery(t.name),
-      weight: t.weight,
-      kind: t.kind ?? null,
-      refs,
-      passages: t.passages.map((p) => passageIds[p]!).filter(Boolean),
-    });
-  }
-  rows.topics.push(...topicRows.values());
+  const shared = sharedRows(record, mid, passageIds);
+  rows.references.push(...shared.references);
+  rows.topics.push(...shared.topics);
+  const topicIds = shared.topicIds;
 
   record.decisions.forEach((d, i) => {
     rows.decisions.push({
@@ -223,4 +177,68 @@ function addAcronymRows(rows: LoadRows, record: MeetingRecord, mid: string): voi
 /** Every owner of an action item, the first one first (records made before `owners` existed carry only `owner`). */
 function ownersOf(a: MeetingRecord['actionItems'][number]): number[] {
   return a.owners?.length ? a.owners : a.owner !== null ? [a.owner] : [];
+}
+
+/**
+ * A meeting's reference and topic rows, which do not depend on who took part:
+ * the writer notes a held meeting's shared values where it came in file
+ * order without resolving its people (ingest/load/batches.ts). `topicIds`:
+ * each topic name's id, for the decisions' rows.
+ */
+export function sharedRows(
+  record: MeetingRecord,
+  mid = meetingId(record.collection, record.path),
+  passageIds: readonly string[] = record.passages.map((_, i) => `${mid}#p${i}`),
+): Pick<LoadRows, 'references' | 'topics'> & { topicIds: Map<string, string> } {
+  const references: LoadRows['references'] = [];
+  const passagesOfRef = new Map<string, string[]>();
+  record.passages.forEach((p, i) => {
+    for (const ref of new Set(p.refs)) {
+      const list = passagesOfRef.get(ref) ?? [];
+      list.push(passageIds[i]!);
+      passagesOfRef.set(ref, list);
+    }
+  });
+  for (const ref of record.references) {
+    references.push({
+      id: ref.id,
+      meeting: mid,
+      kind: ref.kind,
+      url: ref.url ?? null,
+      title: ref.title ?? null,
+      terms: indexTerms(ref.id.replace(/^(crate|advisory):/, '')),
+      lines: [...new Set(ref.lines)].sort((a, b) => a - b),
+      passages: passagesOfRef.get(ref.id) ?? [],
+    });
+  }
+
+  const topicIds = new Map<string, string>();
+  // The decisions' topics are among the record's (extract/extract.ts withDecisionTopics).
+  const allTopics: readonly TopicRecord[] = record.topics;
+  const topicRows = new Map<string, LoadRows['topics'][number]>();
+  for (const t of allTopics) {
+    const id = t.key || topicId(t.name);
+    if (!id) continue;
+    topicIds.set(t.name, id);
+    const existing = topicRows.get(id);
+    const refs = (t.refs ?? []).filter((ref) => record.references.some((x) => x.id === ref));
+    if (existing) {
+      existing.weight += t.weight;
+      for (const p of t.passages) if (!existing.passages.includes(passageIds[p]!)) existing.passages.push(passageIds[p]!);
+      for (const ref of refs) if (!existing.refs.includes(ref)) existing.refs.push(ref);
+      continue;
+    }
+    topicRows.set(id, {
+      id,
+      meeting: mid,
+      name: t.name,
+      terms: indexTerms(t.name),
+      query: topicQuery(t.name),
+      weight: t.weight,
+      kind: t.kind ?? null,
+      refs,
+      passages: t.passages.map((p) => passageIds[p]!).filter(Boolean),
+    });
+  }
+  return { references, topics: [...topicRows.values()], topicIds };
 }
