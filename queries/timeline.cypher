@@ -37,17 +37,18 @@ CALL {
   WHERE r.id IN $refs
   WITH r, count(pointing) AS pointing
   MATCH (r)<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
-  WHERE r.id IN d.refs AND t.query IS NOT NULL
+  WHERE r.id IN d.refs AND t.query IS NOT NULL AND t.id <> ''
   WITH DISTINCT r, pointing, t
   // The title compared as written, but for case, hyphens and underscores.
   WITH r, pointing, collect(t) AS names,
        collect(CASE WHEN replace(replace(toLower(t.name), '-', ' '), '_', ' ') = replace(replace(toLower(r.title), '-', ' '), '_', ' ') THEN t.id END) AS titled
   UNWIND names AS t
+  // The name said as written: its terms in order, a phrase of the index (a
+  // topic's id is its terms, [a-z0-9] words joined by spaces).
   CALL {
     WITH t
-    CALL db.index.fulltext.queryNodes('passage_terms', t.query, {limit: 2000}) YIELD node
-    WHERE ($collection IS NULL OR node.collection = $collection)
-      AND (' ' + node.terms + ' ') CONTAINS (' ' + t.id + ' ')
+    CALL db.index.fulltext.queryNodes('passage_terms', '"' + t.id + '"', {limit: 2000}) YIELD node
+    WHERE $collection IS NULL OR node.collection = $collection
     RETURN collect(node) AS said, count(DISTINCT node.meetingId) AS meetings
   }
   WITH t, said WHERE t.id IN titled OR meetings <= 2 * pointing + 2
