@@ -80,6 +80,8 @@ export function extractAcronyms(note: Note, annotations: Annotations, people: re
     if (b.kind === 'code' || !b.text.includes('(') || inSectionOfKind(note, annotations, b.section, 'attendance', 'members')) continue;
     const lines = b.text.split('\n');
     lines.forEach((text, i) => {
+      // Both forms hold a bracket: a line without one defines nothing (and each expression tries every position).
+      if (!text.includes('(')) return;
       const line = b.startLine + i;
       for (const m of text.matchAll(AFTER)) {
         const short = m[1]!;
