@@ -89,6 +89,8 @@ export function extractAcronyms(note: Note, annotations: Annotations, people: re
         const name = nameBefore(text.slice(0, m.index), short.toLowerCase());
         if (name) add(short, name, line);
       }
+      // Note: initials before a name need a blank before the bracket; most brackets in notes follow a word (`f(x)`, `#12(b)`) or are the initials themselves.
+      if (!/\s\(/.test(text)) return;
       for (const m of text.matchAll(BEFORE)) {
         const short = m[1]!;
         if (capitals(short) < 2) continue;
