@@ -104,6 +104,14 @@ describe('parseMarkdown', () => {
     }
   });
 
+  test('finds such a table inside a block quote', () => {
+    for (const text of ['> Name\n> --:\n> Ada\n', '- > Name\n  > :-:\n']) {
+      const tree = parseMarkdown(text);
+      expect(tree).toEqual(remark.parse(text));
+      expect(JSON.stringify(tree)).toContain('"type":"table"');
+    }
+  });
+
   test('finds tables, strikethrough, footnotes, front matter and bare links when they are there', () => {
     const text = '---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| ~~c~~ | d[^1] |\n\nsee www.example.com, https://x.org and a@b.co\n\n[^1]: n\n';
     const tree = parseMarkdown(text);

@@ -22,8 +22,11 @@ import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
 import { fromMarkdown } from './from-markdown.js';
 
-/** A line of dashes, colons and blanks with a colon and a dash: a table's delimiter row without pipes. */
-const DELIMITER_ROW_WITH_COLON = /^(?=[-: \t]*:)(?=[-: \t]*-)[-: \t]+$/m;
+/**
+ * A line of dashes, colons and blanks with a colon and a dash: a table's
+ * delimiter row without pipes, also inside block quotes (`> --:`).
+ */
+const DELIMITER_ROW_WITH_COLON = /^(?:[ \t]*>)*(?=[-: \t]*:)(?=[-: \t]*-)[-: \t]+$/m;
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
 
