@@ -33,7 +33,17 @@ const piece = fc.constantFrom(
   '[^1]',
   '[^1]: note',
   '@',
+  '@handle',
+  '.',
+  'b.co',
+  'a@b',
   'a@b.co',
+  'a@b&#46;co',
+  'x_y+z@a-b.c_d',
+  'xmpp:a@b.co/r',
+  '[www.x.org](http://a.b)',
+  '[a@b.co][r]',
+  '[r]: http://a.b',
   'x.y@example.org',
   'mailto:a@b.co',
   'www.',
@@ -91,6 +101,14 @@ describe('parseMarkdown', () => {
       const tree = parseMarkdown(text);
       expect(tree).toEqual(parseMarkdownFull(text));
       expect(tree.children.map((c) => c.type)).toContain('table');
+    }
+  });
+
+  test('finds such a table inside a block quote', () => {
+    for (const text of ['> Name\n> --:\n> Ada\n', '- > Name\n  > :-:\n']) {
+      const tree = parseMarkdown(text);
+      expect(tree).toEqual(remark.parse(text));
+      expect(JSON.stringify(tree)).toContain('"type":"table"');
     }
   });
 

@@ -10,7 +10,7 @@
  * `links` (a link with no words of its own), so a passing mention in a list
  * of links weighs less than a discussion.
  */
-import { indexTerms, terms } from '../../schema/terms.js';
+import { searchedWords, stem, terms } from '../../schema/terms.js';
 import { vocabularyOf } from '../formats/registry.js';
 import type { CompiledVocabulary } from '../formats/vocabulary.js';
 import type { Block, Note } from '../types.js';
@@ -66,11 +66,17 @@ function onlyLinks(b: Block): boolean {
   return terms(rest).length <= 2;
 }
 
-/** Terms of a text with adjacent pairs joined (`page map` also as `pagemap`). */
-const termSet = (text: string): { base: number; all: Set<string> } => ({
-  base: new Set(terms(text)).size,
-  all: new Set(indexTerms(text).split(' ').filter(Boolean)),
-});
+/**
+ * Terms of a text with adjacent pairs joined (`page map` also as `pagemap`):
+ * terms() and indexTerms() of schema/terms.ts, from one reading of its words.
+ */
+const termSet = (text: string): { base: number; all: Set<string> } => {
+  const ws = searchedWords(text);
+  const base = ws.map(stem);
+  const all = new Set(base);
+  for (let i = 0; i + 1 < ws.length; i++) all.add(stem(ws[i]! + ws[i + 1]!));
+  return { base: new Set(base).size, all };
+};
 
 /** How well an agenda line and a heading name the same subject: shared terms over the shorter's; 0 when they don't. */
 function overlap(a: { base: number; all: Set<string> }, h: { base: number; all: Set<string> }): number {

@@ -104,10 +104,16 @@ function splitUnits(ctx: UnitSource, block: Block): Unit[] {
   const units: Unit[] = [];
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  // How many line breaks come before offset i (breaks are in order: a binary search, not a scan from the start for every sentence).
   const newlinesBefore = (i: number): number => {
-    let n = 0;
-    while (n < breaks.length && breaks[n]! < i) n++;
-    return n;
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   const push = (start: number, end: number) => {
     const raw = text.slice(start, end);

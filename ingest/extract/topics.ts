@@ -29,9 +29,11 @@ export function extractTopics(ctx: ExtractContext): TopicRecord[] {
   const { note, passages, passageOf } = ctx;
   const { threadOf, roleOf, threads } = ctx.threads;
   const lead = ctx.annotations.vocabulary.lineLead;
+  // Note: a passage's words are counted once; a topic's weight is summed again each time it gains passages.
+  const wordCount: number[] = [];
   const weightOf = (ids: number[]): number => {
     let w = 0;
-    for (const i of ids) w += roleOf[i] ? PASSING : Math.min(4, words(passages[i]!.text) / WORDS_PER_UNIT);
+    for (const i of ids) w += roleOf[i] ? PASSING : Math.min(4, (wordCount[i] ??= words(passages[i]!.text)) / WORDS_PER_UNIT);
     return Math.round(Math.max(PASSING, w) * 100) / 100;
   };
   const refsIn = (ids: number[]): string[] => [...new Set(ids.flatMap((i) => passages[i]!.refs))];

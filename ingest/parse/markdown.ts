@@ -22,10 +22,23 @@ import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
 import { fromMarkdown } from './from-markdown.js';
 
-/** A line of dashes, colons and blanks with a colon and a dash: a table's delimiter row without pipes. */
-const DELIMITER_ROW_WITH_COLON = /^(?=[-: \t]*:)(?=[-: \t]*-)[-: \t]+$/m;
+/**
+ * A line of dashes, colons and blanks with a colon and a dash: a table's
+ * delimiter row without pipes, also inside block quotes (`> --:`).
+ */
+const DELIMITER_ROW_WITH_COLON = /^(?:[ \t]*>)*(?=[-: \t]*:)(?=[-: \t]*-)[-: \t]+$/m;
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
+
+/** What an email autolink literal needs in the source: an atext character, `@`, then domain characters with a dot (a superset). */
+const EMAIL_LITERAL = /[\w+.-]@[\w-]*\./;
+
+/**
+ * What remark-gfm's pass over text nodes needs in a node's value to make a
+ * link of it (mdast-util-gfm-autolink-literal: `http(s)://`, `www.`, or an
+ * address `a@b.c`, also after `mailto:` or `xmpp:`; a superset of its four expressions).
+ */
+const TEXT_LITERAL = /https?:\/\/|www\.|[\w+.-]@[\w-]+\.[\w-]/i;
 
 // The autolink literal extension's constructs, taken apart: an email may
 // start at any word character, `www.` at a w, `http(s)://` at an h.
@@ -51,7 +64,8 @@ interface Needs {
 function needs(text: string): Needs {
   return {
     front: /^\uFEFF?(?:---|\+\+\+)/.test(text),
-    email: text.includes('@'),
+    // Note: a bare `@handle` is no email literal, and the construct is tried at every word.
+    email: EMAIL_LITERAL.test(text),
     www: /www\./i.test(text),
     protocol: /https?:\/\//i.test(text),
     footnote: text.includes('^'),
@@ -60,6 +74,30 @@ function needs(text: string): Needs {
     // line of dashes alone under a line of text is a setext heading, not a table.
     table: text.includes('|') || DELIMITER_ROW_WITH_COLON.test(text),
     literals: /[@&\\]|www|http/i.test(text),
+  };
+}
+
+/**
+ * Whether a text node of a tree, outside links (which the pass leaves alone),
+ * has what the pass over text nodes could turn into a link.
+ */
+function hasTextLiteral(node: { type: string; value?: unknown; children?: unknown[] }): boolean {
+  if (node.type === 'text') return TEXT_LITERAL.test(node.value as string);
+  if (node.type === 'link' || node.type === 'linkReference' || !node.children) return false;
+  for (const c of node.children) if (hasTextLiteral(c as typeof node)) return true;
+  return false;
+}
+
+/**
+ * remark-gfm's pass over text nodes, given only the top-level blocks with text
+ * it could change: it reads nothing outside the text it matches, so block by
+ * block is the same as the whole tree at once, and it walks its tree once per
+ * expression (four walks of every note with a URL or an address somewhere).
+ */
+function literalPass(pass: (tree: Root) => void): (tree: Root) => undefined {
+  return (tree) => {
+    for (const child of tree.children) if (hasTextLiteral(child)) pass(child as unknown as Root);
+    return undefined;
   };
 }
 
@@ -91,7 +129,10 @@ function options(n: Needs): Options {
   if (n.table) gfm.push(gfmTable());
   gfm.push(gfmTaskListItem());
   // gfmFromMarkdown's first extension is the autolink literals' (its tokens and its pass over text).
-  const gfmMdast = gfmFromMarkdown().slice(n.literals ? 0 : 1);
+  const [literalMdast, ...restMdast] = gfmFromMarkdown();
+  const gfmMdast = n.literals
+    ? [{ ...literalMdast, transforms: [literalPass(literalMdast!.transforms![0]! as (tree: Root) => void)] }, ...restMdast]
+    : restMdast;
   o = {
     extensions: [...(n.front ? [frontmatter([...FRONT_MATTER])] : []), combineExtensions(gfm)],
     mdastExtensions: [...(n.front ? [frontmatterFromMarkdown([...FRONT_MATTER])] : []), gfmMdast],

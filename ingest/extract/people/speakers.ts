@@ -219,8 +219,10 @@ export function attributions(text: string): Attribution[] {
     push(m.index + 1, m[2]);
   }
   for (const m of text.matchAll(PRESENTED_BY)) push(m.index, m[1]);
-  for (const m of text.matchAll(HANDLE_ATTRIBUTION)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
+  // A handle's attribution and a vote from someone both need an `@`.
+  const at = text.includes('@');
+  if (at) for (const m of text.matchAll(HANDLE_ATTRIBUTION)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
   for (const m of text.matchAll(HEARD_FROM)) push(m.index, m[1] ?? m[2], true);
-  for (const m of text.matchAll(VOTE_FROM)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
+  if (at) for (const m of text.matchAll(VOTE_FROM)) if (isHandle(m[1]!)) out.push({ at: m.index, forms: [m[1]!], guest: false });
   return out.sort((a, b) => a.at - b.at).map(({ forms, guest }) => ({ forms, guest }));
 }

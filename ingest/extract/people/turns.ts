@@ -305,13 +305,20 @@ function lowercaseCounter(note: Note): (word: string) => number {
   let text: string | undefined;
   const counts = new Map<string, number>();
   const wordChar = /[\p{L}\p{N}@]/u;
+  // Note: the same as wordChar.test(t[i] ?? ' '), without the expression for ASCII (a short word is found inside many others).
+  const isWordChar = (t: string, i: number): boolean => {
+    const c = t.charCodeAt(i);
+    if (Number.isNaN(c)) return false;
+    if (c < 128) return (c >= 48 && c <= 57) || (c >= 64 && c <= 90) || (c >= 97 && c <= 122);
+    return wordChar.test(t[i]!);
+  };
   return (word) => {
     let n = counts.get(word);
     if (n === undefined) {
       text ??= note.lines.join('\n').replace(/\bhttps?:\/\/\S+/g, ' ');
       n = 0;
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-        if (!wordChar.test(text[at - 1] ?? ' ') && !wordChar.test(text[at + word.length] ?? ' ')) n += 1;
+        if (!isWordChar(text, at - 1) && !isWordChar(text, at + word.length)) n += 1;
       }
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       n += (text.match(new RegExp(String.raw`(?<![\p{L}\p{N}@])${escaped}${GROUP_AFTER}`, 'giu')) ?? []).length;

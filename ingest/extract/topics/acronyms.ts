@@ -83,6 +83,8 @@ export function extractAcronyms(note: Note, annotations: Annotations, people: re
     if (b.kind === 'code' || !b.text.includes('(') || inSectionOfKind(note, annotations, b.section, 'attendance', 'members')) continue;
     const lines = b.text.split('\n');
     lines.forEach((text, i) => {
+      // Both forms hold a bracket: a line without one defines nothing (and each expression tries every position).
+      if (!text.includes('(')) return;
       const line = b.startLine + i;
       for (const m of text.matchAll(AFTER)) {
         const short = m[1]!;
@@ -90,6 +92,8 @@ export function extractAcronyms(note: Note, annotations: Annotations, people: re
         const name = nameBefore(text.slice(0, m.index), short.toLowerCase(), small);
         if (name) add(short, name, line);
       }
+      // Note: initials before a name need a blank before the bracket; most brackets in notes follow a word (`f(x)`, `#12(b)`) or are the initials themselves.
+      if (!/\s\(/.test(text)) return;
       for (const m of text.matchAll(BEFORE)) {
         const short = m[1]!;
         if (capitals(short) < 2) continue;

@@ -59,8 +59,10 @@ export function keyPhrases(passages: { text: string; code: string[] }[], names: 
   passages.forEach((p, i) => {
     if (skip(i)) return;
     for (const c of p.code) if (c.length <= 40 && /^[\p{L}_][\p{L}\p{N}_:<>.,\- ]*$/u.test(c) && c.split(/\s+/).length <= 3) note(c, termsOf(c), 1, i, true);
-    for (const run of runs(p.text.replace(/<?\bhttps?:\/\/\S+/g, ' . '))) {
-      const ts = run.map(termsOf);
+    for (const tokens of runs(p.text.replace(/<?\bhttps?:\/\/\S+/g, ' . '))) {
+      const run = tokens.map((t) => t.w);
+      // Note: a token's terms are kept on it, so a word said again costs no second lookup.
+      const ts = tokens.map((t) => (t.terms ??= termsOf(t.w)));
       for (let n = 1; n <= 3; n++) {
         for (let s = 0; s + n <= run.length; s++) {
           if (n === 1 && !TECHNICAL.test(run[s]!)) continue;
@@ -98,21 +100,21 @@ function termsOf(word: string): string[] {
   return ts;
 }
 
-/** Runs of content words, broken at punctuation and function words. */
-function runs(text: string): string[][] {
-  const out: string[][] = [];
-  let run: string[] = [];
+/** Runs of content words (their tokens), broken at punctuation and function words. */
+function runs(text: string): Token[][] {
+  const out: Token[][] = [];
+  let run: Token[] = [];
   const end = () => {
     if (run.length) out.push(run);
     run = [];
   };
   for (const raw of text.split(/\s+/)) {
     if (!raw) continue;
-    const { open, w, close, breaks } = tokenOf(raw);
-    if (open) end();
-    if (breaks) end();
-    else run.push(w);
-    if (close) end();
+    const token = tokenOf(raw);
+    if (token.open) end();
+    if (token.breaks) end();
+    else run.push(token);
+    if (token.close) end();
   }
   end();
   return out;
@@ -129,6 +131,8 @@ interface Token {
   close: boolean;
   /** Not a content word: empty, too long, a number, a rule, a function word. */
   breaks: boolean;
+  /** terms() of the word, once a run needs them. */
+  terms?: string[];
 }
 
 const tokens = new Map<string, Token>();
