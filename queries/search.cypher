@@ -8,8 +8,4 @@ WITH node, score
 ORDER BY score DESC, node.id
 LIMIT $first
 MATCH (node)-[:IN]->(m:Meeting)
-OPTIONAL MATCH (node)-[:SPOKEN_BY]->(p:Person)
-RETURN node {.*, collection: m.collection, path: m.path, meetingUrl: m.url} AS passage,
-       m {.*} AS meeting,
-       p {.id, .name, .aliases} AS speaker,
-       score
+RETURN node {.*, collection: m.collection, path: m.path, meetingUrl: m.url} AS passage, score
