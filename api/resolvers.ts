@@ -77,7 +77,8 @@ export const resolvers = {
       (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }, selectedProperties(i)))[0]?.meeting ?? null,
     meetings: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
       (await c.q.meetings.run(c.db, filters(a, 50), selectedProperties(i))).map((r) => r.meeting),
-    person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
+    person: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
+      (await c.q.person.run(c.db, personLookup(a), selectedProperties(i)))[0]?.person ?? null,
     search: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const p = searchArgs(a);
       return p ? (await c.q.search.run(c.db, p, selectedProperties(i))).map((r) => r.passage) : [];

@@ -29,6 +29,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     topics: [],
     passages: [],
   },
+  Person: { id: [], name: ['name'], aliases: ['aliases'], handles: ['handles'], meetings: [], topics: [] },
   // Note: a passage's, decision's and action item's collection, path and meetingUrl come from its meeting in the query.
   Passage: { id: [], text: ['text'], section: ['section'], speaker: [], meeting: ['meetingId'], source: ['startLine', 'endLine'] },
   Decision: {

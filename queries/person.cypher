@@ -33,6 +33,6 @@ CALL (f, found) {
   RETURN count(DISTINCT m) AS meetings
 }
 WITH f.p AS p, f.exact AS exact, meetings
-RETURN p {.id, .name, .aliases, .handles} AS person
+RETURN p {.*} AS person
 ORDER BY exact, meetings DESC, p.id
 LIMIT 1

@@ -70,6 +70,13 @@ describe('a request reads only the properties it selects', () => {
     expect(Object.keys(q.rows[0]!.meeting as object).sort()).toEqual(['id', 'title']);
   });
 
+  test('a person and the people of a meeting: the name without the aliases and handles', async () => {
+    const body = await gql('{ person(name: "Alex Crichton") { name meetings(first: 2) { attendees { name } } } }');
+    expect(body.data.person.name).toBe('Alex Crichton');
+    expect(Object.keys(rowsOf('// Who is this?').rows[0]!.person as object).sort()).toEqual(['id', 'name']);
+    expect([...keysOf(rowsOf('// Who attended each of these meetings?').rows.map((r) => r.people))].sort()).toEqual(['id', 'name']);
+  });
+
   test('search: a passage without its index terms, and with the lines its source needs', async () => {
     const body = await gql('{ search(text: "component model", first: 5) { text source { path startLine endLine } } }');
     expect(body.errors).toBeUndefined();
