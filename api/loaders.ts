@@ -21,7 +21,8 @@ type LoaderQuery<T> = { obj: T; params: Record<string, unknown>; info?: GraphQLR
  * asked for, cut per parent): maps each parent's key to the row's `field`.
  * The rows carry only the properties the request selects (selection.ts):
  * mercurius passes each call's `info` when its cache is off (a level's
- * parents are distinct nodes, and the ids are deduplicated here).
+ * parents are distinct nodes, and the ids are deduplicated here). A parent
+ * whose row already carries the field (`carried`) is answered from it.
  */
 function batch<T, R extends Row>(
   pick: (q: Queries) => Runner<{ ids: string[]; first?: number } & Row, R>,
@@ -29,14 +30,19 @@ function batch<T, R extends Row>(
   field: keyof R,
   empty: unknown,
   firstDefault?: number,
+  carried?: string,
 ) {
+  /** The parent already holds the answer: its query read it (search.cypher's meeting and speaker). */
+  const has = (obj: T) => carried !== undefined && Object.hasOwn(obj as object, carried);
   const loader = async (queries: LoaderQuery<T>[], ctx: Context): Promise<unknown[]> => {
-    const ids = [...new Set(queries.map((q) => key(q.obj)))];
+    const asked = queries.filter((q) => !has(q.obj));
+    const ids = [...new Set(asked.map((q) => key(q.obj)))];
     const firsts = queries.map((q) => clampFirst(q.params.first, firstDefault));
     const params = firstDefault === undefined ? { ids } : { ids, first: Math.max(...firsts) };
-    const rows = await pick(ctx.q).run(ctx.db, params, selectedProperties(queries[0]?.info));
+    const rows = ids.length ? await pick(ctx.q).run(ctx.db, params, selectedProperties(queries[0]?.info)) : [];
     const byId = new Map(rows.map((r) => [r.id as string, r[field]]));
     return queries.map((q, i) => {
+      if (has(q.obj)) return (q.obj as Record<string, unknown>)[carried!] ?? empty;
       const v = byId.get(key(q.obj)) ?? empty;
       return Array.isArray(v) && firstDefault !== undefined ? v.slice(0, firsts[i]) : v;
     });
@@ -137,12 +143,16 @@ export const loaders = {
       (x) => x.meetingId,
       'meeting',
       null,
+      undefined,
+      'meeting',
     ),
     speaker: batch<Obj, Row>(
       (q) => q.passageSpeakers,
       (x) => x.id,
       'person',
       null,
+      undefined,
+      'speaker',
     ),
   },
   Decision: {

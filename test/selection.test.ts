@@ -83,7 +83,16 @@ describe('a request reads only the properties it selects', () => {
     expect(body.data.search.length).toBeGreaterThan(0);
     for (const x of body.data.search) expect(x.source.startLine).toBeGreaterThan(0);
     const keys = keysOf(rowsOf('// Which passages say this?').rows.map((r) => r.passage));
-    expect([...keys].sort()).toEqual(['collection', 'endLine', 'id', 'meetingUrl', 'path', 'startLine', 'text']);
+    expect([...keys].sort()).toEqual(['collection', 'endLine', 'id', 'meeting', 'meetingUrl', 'path', 'speaker', 'startLine', 'text']);
+  });
+
+  test("search: a passage's meeting and speaker come with it, in the same query", async () => {
+    const body = await gql('{ search(text: "component model", first: 5) { text meeting { title path } speaker { name } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.search.length).toBeGreaterThan(0);
+    for (const x of body.data.search) expect(x.meeting.title).toBeTruthy();
+    expect(body.data.search.some((x: { speaker: unknown }) => x.speaker !== null)).toBe(true);
+    expect(sent.map((s) => s.cypher.split('\n')[0])).toEqual(['// Which passages say this? Passages whose normalised terms match the text,']);
   });
 
   test('nested levels: each loader reads what its type is asked for, across aliases and fragments', async () => {
