@@ -48,7 +48,7 @@ export function filters(args: Args, firstDefault: number) {
 
 export function personLookup(args: Args) {
   const name = required(args, 'name').trim();
-  return { id: personKey(name), key: name.toLowerCase() };
+  return { id: personKey(name), name, key: name.toLowerCase() };
 }
 
 /** A full-text query built from the words of `argument`; null when no word is searchable. */

@@ -2,9 +2,11 @@
  * Nested fields, batched: each loader answers a whole level of a GraphQL
  * response with one UNWIND query (mercurius collects the parents per request).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../db/driver.js';
 import type { Reader } from './read-batch.js';
 import type { Queries, Runner } from './queries.js';
+import { selectedProperties } from './selection.js';
 
 export interface Context {
   /** The request's reads (read-batch.ts): a level's loaders share one transaction. */
@@ -12,11 +14,15 @@ export interface Context {
   q: Queries;
 }
 
-type LoaderQuery<T> = { obj: T; params: Record<string, unknown> };
+type LoaderQuery<T> = { obj: T; params: Record<string, unknown>; info?: GraphQLResolveInfo };
 
 /**
  * A loader over a runner taking `{ids}` (and `first`, the largest any parent
  * asked for, cut per parent): maps each parent's key to the row's `field`.
+ * The rows carry only the properties the request selects (selection.ts):
+ * mercurius passes each call's `info` when its cache is off (a level's
+ * parents are distinct nodes, and the ids are deduplicated here). A parent
+ * whose row already carries the field (`carried`) is answered from it.
  */
 function batch<T, R extends Row>(
   pick: (q: Queries) => Runner<{ ids: string[]; first?: number } & Row, R>,
@@ -24,18 +30,24 @@ function batch<T, R extends Row>(
   field: keyof R,
   empty: unknown,
   firstDefault?: number,
+  carried?: string,
 ) {
-  return async (queries: LoaderQuery<T>[], ctx: Context): Promise<unknown[]> => {
-    const ids = [...new Set(queries.map((q) => key(q.obj)))];
+  /** The parent already holds the answer: its query read it (search.cypher's meeting and speaker). */
+  const has = (obj: T) => carried !== undefined && Object.hasOwn(obj as object, carried);
+  const loader = async (queries: LoaderQuery<T>[], ctx: Context): Promise<unknown[]> => {
+    const asked = queries.filter((q) => !has(q.obj));
+    const ids = [...new Set(asked.map((q) => key(q.obj)))];
     const firsts = queries.map((q) => clampFirst(q.params.first, firstDefault));
     const params = firstDefault === undefined ? { ids } : { ids, first: Math.max(...firsts) };
-    const rows = await pick(ctx.q).run(ctx.db, params);
+    const rows = ids.length ? await pick(ctx.q).run(ctx.db, params, selectedProperties(queries[0]?.info)) : [];
     const byId = new Map(rows.map((r) => [r.id as string, r[field]]));
     return queries.map((q, i) => {
+      if (has(q.obj)) return (q.obj as Record<string, unknown>)[carried!] ?? empty;
       const v = byId.get(key(q.obj)) ?? empty;
       return Array.isArray(v) && firstDefault !== undefined ? v.slice(0, firsts[i]) : v;
     });
   };
+  return { loader, opts: { cache: false } };
 }
 
 /** `first` arguments are clamped to 1..1000. */
@@ -131,12 +143,16 @@ export const loaders = {
       (x) => x.meetingId,
       'meeting',
       null,
+      undefined,
+      'meeting',
     ),
     speaker: batch<Obj, Row>(
       (q) => q.passageSpeakers,
       (x) => x.id,
       'person',
       null,
+      undefined,
+      'speaker',
     ),
   },
   Decision: {

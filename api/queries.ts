@@ -11,7 +11,8 @@ import { projectFile } from '../schema/paths.js';
 export interface Runner<P extends Params, R extends Row> {
   readonly name: string;
   readonly cypher: string;
-  run(db: Reader, params: P): Promise<R[]>;
+  /** Runs the query; `props`, when given, are the only stored properties its `{.*` projections return (selection.ts). */
+  run(db: Reader, params: P, props?: readonly string[] | null): Promise<R[]>;
 }
 
 /** Where a query takes in a part of queries/parts/: a line `// @include NAME`. */
@@ -37,9 +38,36 @@ function readPart(name: string): string {
   return readFileSync(projectFile('queries', 'parts', `${name}.cypher`), 'utf8');
 }
 
+/** A property name as a projection may list it. */
+const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A query's text with each `{.*` (every stored property of a node) narrowed
+ * to `props`: `m {.*, path: m.path}` becomes `m {.id, .title, path: m.path}`.
+ * Note: the names come from selection.ts's table, never from a request; a
+ * name that is not an identifier is a programmer error.
+ */
+export function project(cypher: string, props: readonly string[]): string {
+  for (const p of props) if (!PROPERTY.test(p)) throw new Error(`not a property name: ${JSON.stringify(p)}`);
+  return cypher.replace(/\{\.\*/g, `{${props.map((p) => `.${p}`).join(', ')}`);
+}
+
 function runner<P extends Params, R extends Row>(name: string): Runner<P, R> {
   const cypher = compose(readFileSync(projectFile('queries', `${name}.cypher`), 'utf8'));
-  return { name, cypher, run: (db, params) => db.read(cypher, params, { label: `query:${name}` }) as Promise<R[]> };
+  const label = `query:${name}`;
+  // One text per selection shape, compiled once (a handful per query).
+  const shapes = new Map<string, string>();
+  const textFor = (props: readonly string[] | null | undefined): string => {
+    if (!props || !cypher.includes('{.*')) return cypher;
+    const key = props.join(',');
+    let text = shapes.get(key);
+    if (text === undefined) {
+      text = project(cypher, props);
+      if (shapes.size < 256) shapes.set(key, text);
+    }
+    return text;
+  };
+  return { name, cypher, run: (db, params, props) => db.read(textFor(props), params, { label }) as Promise<R[]> };
 }
 
 export interface MeetingRow extends Row {
@@ -125,11 +153,8 @@ export function loadQueries() {
   return {
     meeting: runner<{ collection: string; path: string }, { meeting: MeetingRow }>('meeting'),
     meetings: runner<Filters, { meeting: MeetingRow }>('meetings'),
-    person: runner<{ id: string; key: string }, { person: PersonRow }>('person'),
-    search: runner<
-      { query: string; collection: string | null; first: number },
-      { passage: PassageRow; meeting: MeetingRow; speaker: PersonRow | null; score: number }
-    >('search'),
+    person: runner<{ id: string; name: string; key: string }, { person: PersonRow }>('person'),
+    search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; score: number }>('search'),
     collections: runner<Params, { collection: Row }>('collections'),
     meetingsById: runner<Ids, { id: string; meeting: MeetingRow }>('meetings-by-id'),
     meetingAttendees: runner<Ids, { id: string; people: PersonRow[] }>('meeting-attendees'),

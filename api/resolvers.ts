@@ -3,13 +3,14 @@
  * args.ts, each root field runs one query file, nested fields are batched by
  * loaders.ts.
  */
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import { answerQuestion } from './ask.js';
 import { DECISION, DISCUSSION, TIMELINE, TOPIC } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
 import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
+import { selectedProperties } from './selection.js';
 import { sourceOf } from './source.js';
 import { explain, type Asked } from './explain.js';
 import { acronymCandidates, type Expansion } from '../schema/terms.js';
@@ -72,13 +73,15 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
 export const resolvers = {
   Date: DateScalar,
   Query: {
-    meeting: async (_: unknown, a: Args, c: Context) =>
-      (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }))[0]?.meeting ?? null,
-    meetings: async (_: unknown, a: Args, c: Context) => (await c.q.meetings.run(c.db, filters(a, 50))).map((r) => r.meeting),
-    person: async (_: unknown, a: Args, c: Context) => (await c.q.person.run(c.db, personLookup(a)))[0]?.person ?? null,
-    search: async (_: unknown, a: Args, c: Context) => {
+    meeting: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
+      (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }, selectedProperties(i)))[0]?.meeting ?? null,
+    meetings: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
+      (await c.q.meetings.run(c.db, filters(a, 50), selectedProperties(i))).map((r) => r.meeting),
+    person: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
+      (await c.q.person.run(c.db, personLookup(a), selectedProperties(i)))[0]?.person ?? null,
+    search: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const p = searchArgs(a);
-      return p ? (await c.q.search.run(c.db, p)).map((r) => r.passage) : [];
+      return p ? (await c.q.search.run(c.db, p, selectedProperties(i))).map((r) => r.passage) : [];
     },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
     discussions: async (_: unknown, a: Args, c: Context) => {

@@ -2,8 +2,8 @@
 // each concurrency: Quorum's API as `quorum serve` runs it (a process of its
 // own; rate limit off, everything else at its defaults) under autocannon; the
 // floor, the same Cypher the API ran for that request sent straight through
-// neo4j-driver (no HTTP, no GraphQL), level by level as the API's loaders
-// send it; and the peer, @neo4j/graphql serving the same graph
+// neo4j-driver (no HTTP, no GraphQL), level by level and transaction by
+// transaction as the API's loaders and db/driver.ts send it; and the peer, @neo4j/graphql serving the same graph
 // (bench/peer-server.mjs), on the equivalent question where it has one.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -133,13 +133,29 @@ async function floor(driver, levels, connections, run) {
   const once = async () => {
     for (const level of levels) {
       await Promise.all(
+        // As db/driver.ts sends them: a lone query as an auto-commit transaction, several in one
+        // transaction closed without waiting for the server's answer.
         level.map(async (queries) => {
           const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-          try {
-            await session.executeRead((tx) => Promise.all(queries.map((q) => tx.run(q.cypher, q.params))), { timeout: REQUEST_TIMEOUT_MS });
-          } finally {
-            await session.close();
+          if (queries.length === 1) {
+            try {
+              await session.run(queries[0].cypher, queries[0].params, { timeout: REQUEST_TIMEOUT_MS });
+            } finally {
+              await session.close();
+            }
+            return;
           }
+          const tx = session.beginTransaction({ timeout: REQUEST_TIMEOUT_MS });
+          try {
+            await Promise.all(queries.map((q) => tx.run(q.cypher, q.params)));
+          } catch (err) {
+            await session.close();
+            throw err;
+          }
+          void tx
+            .commit()
+            .catch(() => undefined)
+            .finally(() => session.close());
         }),
       );
     }

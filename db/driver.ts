@@ -9,7 +9,7 @@
  * replaced by one with another password sees one failed login, not enough
  * to trip Neo4j's AuthenticationRateLimit for every client of that user.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { Access } from './access.js';
 
 export interface DbOptions {
@@ -70,6 +70,7 @@ export interface Tx {
 export class Db {
   readonly driver: Driver;
   private readonly timeoutMs: number;
+  private readonly maxRetryMs: number;
   private readonly app: string;
   private readonly access: Access;
 
@@ -83,6 +84,7 @@ export class Db {
       userAgent: 'quorum',
     });
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxRetryMs = options.maxRetryMs ?? 30_000;
     this.app = options.app ?? 'quorum';
     this.access = new Access(
       () => this.driver.getServerInfo().then(() => undefined),
@@ -112,9 +114,19 @@ export class Db {
     return new Db({ ...this.options, ...changes });
   }
 
-  /** Runs one read query in a managed read transaction. */
+  /**
+   * Runs one read query. Note: as an auto-commit transaction, one exchange of
+   * messages (a managed transaction takes two: the query, then its commit),
+   * retried as a managed one is after a transient error or a lost connection.
+   */
   read(cypher: string, params: Params = {}, o: TxOptions = {}): Promise<Row[]> {
-    return this.readTx((tx) => tx.run(cypher, params), o);
+    return this.quickRead(async (session, config) => {
+      try {
+        return (await session.run(cypher, toNeo4j(params) as Params, config)).records.map(toRow);
+      } finally {
+        await session.close();
+      }
+    }, o);
   }
 
   /** Runs one write query in a managed write transaction. */
@@ -123,11 +135,28 @@ export class Db {
   }
 
   /**
-   * Several read queries sent together in one read transaction (one
-   * snapshot, one round of messages); the rows of each, in order.
+   * Several read queries sent together in one read transaction (one round of
+   * messages); the rows of each, in order. Note: the transaction is closed
+   * once the rows are in, without waiting for the server's answer: a read
+   * has nothing to commit.
    */
   readAll(queries: readonly { cypher: string; params?: Params }[], o: TxOptions = {}): Promise<Row[][]> {
-    return this.readTx((tx) => Promise.all(queries.map((q) => tx.run(q.cypher, q.params ?? {}))), o);
+    return this.quickRead(async (session, config) => {
+      const tx = session.beginTransaction(config);
+      let rows: Row[][];
+      try {
+        rows = (await Promise.all(queries.map((q) => tx.run(q.cypher, toNeo4j(q.params ?? {}) as Params)))).map((r) => r.records.map(toRow));
+      } catch (err) {
+        await tx.close().catch(() => undefined);
+        await session.close().catch(() => undefined);
+        throw err;
+      }
+      void tx
+        .commit()
+        .catch(() => undefined)
+        .finally(() => session.close().catch(() => undefined));
+      return rows;
+    }, o);
   }
 
   /** Several reads in one transaction (one consistent snapshot). */
@@ -166,6 +195,23 @@ export class Db {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  /** A read outside a managed transaction (read, readAll), retried for up to maxRetryMs as the driver retries a managed one. */
+  private async quickRead<T>(work: (session: Session, config: { timeout: number; metadata: Record<string, string> }) => Promise<T>, o: TxOptions): Promise<T> {
+    await this.access.admit();
+    const config = { timeout: o.timeoutMs ?? this.timeoutMs, metadata: { app: this.app, ...(o.label ? { op: o.label } : {}) } };
+    const started = Date.now();
+    for (let delay = 50; ; delay = Math.min(2 * delay, 1_000)) {
+      try {
+        const result = await work(this.driver.session({ defaultAccessMode: neo4j.session.READ }), config);
+        this.access.answered();
+        return result;
+      } catch (err) {
+        if (!neo4j.isRetryableError(err) || Date.now() - started + delay > this.maxRetryMs) throw this.access.failed(err);
+        await new Promise((r) => setTimeout(r, delay * (0.8 + 0.4 * Math.random())));
+      }
+    }
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, o: TxOptions): Promise<T> {

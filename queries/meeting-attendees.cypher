@@ -3,4 +3,4 @@
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})<-[:ATTENDED]-(p:Person)
 WITH id, p ORDER BY p.name
-RETURN id, collect(p {.id, .name, .aliases}) AS people
+RETURN id, collect(p {.*}) AS people

@@ -3,4 +3,4 @@
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})<-[s:SPOKE_IN]-(p:Person)
 WITH id, p, s ORDER BY s.passages DESC, p.name
-RETURN id, collect(p {.id, .name, .aliases}) AS people
+RETURN id, collect(p {.*}) AS people

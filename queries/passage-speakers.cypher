@@ -2,4 +2,4 @@
 // $ids: passage ids.
 UNWIND $ids AS id
 MATCH (x:Passage {id: id})-[:SPOKEN_BY]->(p:Person)
-RETURN id, p {.id, .name, .aliases} AS person
+RETURN id, p {.*} AS person

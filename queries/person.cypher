@@ -1,14 +1,38 @@
 // Who is this? A person by any form of their name: the id (folded full name),
 // the name, an alias or a handle, compared case-insensitively. Where an alias
 // is shared, the person seen in the most meetings wins.
-// $id: the Person id the form would have (schema/names.ts); $key: the form, lower-cased.
-MATCH (p:Person)
-WHERE p.id = $id OR toLower(p.name) = $key
-   OR any(a IN p.aliases WHERE toLower(a) = $key)
-   OR any(h IN p.handles WHERE toLower(h) = $key)
-WITH p, CASE WHEN p.id = $id OR toLower(p.name) = $key THEN 0 ELSE 1 END AS exact
-OPTIONAL MATCH (p)-[:ATTENDED|SPOKE_IN]->(m:Meeting)
-WITH p, exact, count(DISTINCT m) AS meetings
-RETURN p {.id, .name, .aliases, .handles} AS person
+// Note: the id and the name as typed are looked up through their indexes;
+// only when neither finds anyone is every person's name, aliases and handles
+// compared, and meetings are counted only between several candidates.
+// $id: the Person id the form would have (schema/names.ts); $name: the form as
+// typed; $key: the form, lower-cased.
+OPTIONAL CALL {
+  MATCH (p:Person {id: $id})
+  RETURN p
+  UNION
+  MATCH (p:Person {name: $name})
+  RETURN p
+}
+WITH collect(p) AS named
+CALL (named) {
+  UNWIND named AS p
+  RETURN p, 0 AS exact
+  UNION
+  UNWIND CASE WHEN size(named) = 0 THEN [true] ELSE [] END AS scan
+  MATCH (p:Person)
+  WHERE toLower(p.name) = $key
+     OR any(a IN p.aliases WHERE toLower(a) = $key)
+     OR any(h IN p.handles WHERE toLower(h) = $key)
+  RETURN p, CASE WHEN toLower(p.name) = $key THEN 0 ELSE 1 END AS exact
+}
+WITH collect({p: p, exact: exact}) AS found
+UNWIND found AS f
+CALL (f, found) {
+  UNWIND CASE WHEN size(found) > 1 THEN [f.p] ELSE [] END AS p
+  OPTIONAL MATCH (p)-[:ATTENDED|SPOKE_IN]->(m:Meeting)
+  RETURN count(DISTINCT m) AS meetings
+}
+WITH f.p AS p, f.exact AS exact, meetings
+RETURN p {.*} AS person
 ORDER BY exact, meetings DESC, p.id
 LIMIT 1

@@ -1,5 +1,6 @@
 // Which passages say this? Passages whose normalised terms match the text,
-// best first, with their meeting's coordinates for the source link.
+// best first, with their meeting's coordinates for the source link, and the
+// meeting and the speaker themselves (the answer's next level, already read).
 // $query: Lucene query over index terms (schema/terms.ts builds it; never
 // user text); $collection: null for all; $first: how many.
 CALL db.index.fulltext.queryNodes('passage_terms', $query, {limit: 2000}) YIELD node, score
@@ -9,7 +10,7 @@ ORDER BY score DESC, node.id
 LIMIT $first
 MATCH (node)-[:IN]->(m:Meeting)
 OPTIONAL MATCH (node)-[:SPOKEN_BY]->(p:Person)
-RETURN node {.*, collection: m.collection, path: m.path, meetingUrl: m.url} AS passage,
-       m {.*} AS meeting,
-       p {.id, .name, .aliases} AS speaker,
+RETURN node {.*, collection: m.collection, path: m.path, meetingUrl: m.url,
+             meeting: m {.id, .collection, .path, .title, .date, .series, .url},
+             speaker: p {.id, .name, .aliases, .handles}} AS passage,
        score

@@ -1,0 +1,124 @@
+/**
+ * What a request selects of a node: the stored properties its GraphQL
+ * selection reads, so a query returns only those (queries.ts `project`)
+ * instead of every property of the node (a passage's index terms, a
+ * meeting's hash). Like @neo4j/graphql's projection, from the selection set.
+ */
+import { Kind, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/**
+ * For each node type whose query writes its properties as `{.*`, the stored
+ * properties each GraphQL field reads; `id` is always read (the loaders key
+ * on it). A field not in the table (a computed one, say `why`) reads the
+ * whole node: the selection then projects every property, as before.
+ */
+const READS: Record<string, Record<string, readonly string[]>> = {
+  Meeting: {
+    id: [],
+    collection: ['collection'],
+    path: ['path'],
+    title: ['title'],
+    date: ['date'],
+    series: ['series'],
+    url: ['url'],
+    attendees: [],
+    speakers: [],
+    references: [],
+    decisions: [],
+    actionItems: [],
+    topics: [],
+    passages: [],
+  },
+  Person: { id: [], name: ['name'], aliases: ['aliases'], handles: ['handles'], meetings: [], topics: [] },
+  // Note: a passage's, decision's and action item's collection, path and meetingUrl come from its meeting in the query.
+  Passage: { id: [], text: ['text'], section: ['section'], speaker: [], meeting: ['meetingId'], source: ['startLine', 'endLine'] },
+  Decision: {
+    id: [],
+    text: ['text'],
+    section: ['section'],
+    meeting: ['meetingId'],
+    people: [],
+    topics: [],
+    references: [],
+    source: ['startLine', 'endLine'],
+  },
+  ActionItem: {
+    id: [],
+    text: ['text'],
+    ownerGroup: ['ownerGroup'],
+    owner: [],
+    owners: [],
+    meeting: ['meetingId'],
+    source: ['startLine', 'endLine'],
+  },
+};
+
+/** What one operation reads of each type: its properties, or null for every property. */
+type Reads = Map<string, Set<string> | null>;
+
+/** Per parsed operation (mercurius keeps a parsed document per query text, so a shape is read once). */
+const byOperation = new WeakMap<OperationDefinitionNode, Reads>();
+
+/**
+ * The stored properties of the nodes of `type` (by default the type the
+ * field being resolved returns) that the request selects anywhere in its
+ * operation, sorted; null when every property is needed: no `info` (a
+ * resolver called by another, as `ask` does), a type the table does not
+ * have, or a field of the type the table does not know.
+ * Note: read over the whole operation, not the one field, because mercurius
+ * serves two aliased selections of one parent's field with one loader call.
+ */
+export function selectedProperties(info: GraphQLResolveInfo | undefined, type?: string): string[] | null {
+  if (!info) return null;
+  const name = type ?? namedType(info.returnType).name;
+  if (!name || !READS[name]) return null;
+  let reads = byOperation.get(info.operation);
+  if (!reads) {
+    reads = readsOf(info);
+    byOperation.set(info.operation, reads);
+  }
+  const props = reads.get(name);
+  return props ? [...props].sort() : null;
+}
+
+/** A type as graphql-js builds it, read by shape (under vitest mercurius's schema comes from another copy of graphql). */
+type AnyType = { name?: string; ofType?: AnyType; getFields?: () => Record<string, { type: AnyType }> };
+
+function namedType(type: unknown): AnyType {
+  let t = type as AnyType;
+  while (t.ofType) t = t.ofType;
+  return t;
+}
+
+function readsOf(info: GraphQLResolveInfo): Reads {
+  const reads: Reads = new Map();
+  const spread = new Set<string>();
+  const walk = (set: SelectionSetNode, type: AnyType): void => {
+    const table = type.name === undefined ? undefined : READS[type.name];
+    const fields = type.getFields?.() ?? {};
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) {
+        walk(sel.selectionSet, sel.typeCondition ? ((info.schema.getType(sel.typeCondition.name.value) as AnyType | undefined) ?? type) : type);
+      } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const f = info.fragments[sel.name.value];
+        if (!f || spread.has(f.name.value)) continue;
+        spread.add(f.name.value);
+        walk(f.selectionSet, (info.schema.getType(f.typeCondition.name.value) as AnyType | undefined) ?? type);
+      } else {
+        const field = sel.name.value;
+        if (table && field !== '__typename') {
+          let props = reads.get(type.name!);
+          if (props === undefined) reads.set(type.name!, (props = new Set(['id'])));
+          const r = Object.hasOwn(table, field) ? table[field] : undefined;
+          if (!r) reads.set(type.name!, null);
+          else if (props) for (const p of r) props.add(p);
+        }
+        const def = Object.hasOwn(fields, field) ? fields[field] : undefined;
+        if (sel.selectionSet && def) walk(sel.selectionSet, namedType(def.type));
+      }
+    }
+  };
+  const root = info.schema.getRootType(info.operation.operation) as AnyType | null | undefined;
+  if (root) walk(info.operation.selectionSet, root);
+  return reads;
+}

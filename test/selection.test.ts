@@ -1,0 +1,134 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../api/app.js';
+import { project } from '../api/queries.js';
+import type { Db, Params, Row } from '../db/driver.js';
+import { seededDb } from './support/graph.js';
+
+/** A query the app sent, with the rows Neo4j gave back. */
+interface Sent {
+  cypher: string;
+  rows: Row[];
+}
+
+let db: Db;
+let app: FastifyInstance;
+const sent: Sent[] = [];
+
+async function gql(query: string) {
+  sent.length = 0;
+  const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query } });
+  return res.json() as { data?: any; errors?: { message: string }[] };
+}
+
+/** The rows of the one query whose text opens with `question` (the query file's first line). */
+function rowsOf(question: string): Sent {
+  const found = sent.filter((s) => s.cypher.startsWith(question));
+  expect(found, question).toHaveLength(1);
+  return found[0]!;
+}
+
+/** Every key of the objects a row holds, however deep (the collected nodes of a loader's row). */
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, into);
+  else if (value && typeof value === 'object') for (const k of Object.keys(value)) into.add(k);
+  return into;
+}
+
+beforeAll(async () => {
+  db = await seededDb();
+  // The real Db, watched: every read the app sends goes to Neo4j and is recorded with its rows.
+  const watched = Object.create(db) as Db;
+  watched.read = async (cypher: string, params?: Params, o?: object) => {
+    const rows = await db.read(cypher, params, o);
+    sent.push({ cypher, rows });
+    return rows;
+  };
+  watched.readAll = async (queries, o) => {
+    const results = await db.readAll(queries, o);
+    queries.forEach((q, i) => sent.push({ cypher: q.cypher, rows: results[i]! }));
+    return results;
+  };
+  app = await buildApp({ db: watched, logger: false, cacheMb: 0 });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('a request reads only the properties it selects', () => {
+  test('project narrows every {.* of a query and refuses what is not a property name', () => {
+    expect(project('RETURN m {.*} AS a, x {.*, path: m.path} AS b', ['id', 'title'])).toBe('RETURN m {.id, .title} AS a, x {.id, .title, path: m.path} AS b');
+    expect(() => project('RETURN m {.*}', ['id} AS x //'])).toThrow(/not a property name/);
+  });
+
+  test('a meeting: the row holds the selected properties and the id, no others', async () => {
+    const body = await gql('{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { title } }');
+    expect(body.data.meeting.title).toBeTruthy();
+    const q = rowsOf('// Which meeting is this?');
+    expect(q.cypher).toContain('m {.id, .title} AS meeting');
+    expect(Object.keys(q.rows[0]!.meeting as object).sort()).toEqual(['id', 'title']);
+  });
+
+  test('a person and the people of a meeting: the name without the aliases and handles', async () => {
+    const body = await gql('{ person(name: "Alex Crichton") { name meetings(first: 2) { attendees { name } } } }');
+    expect(body.data.person.name).toBe('Alex Crichton');
+    expect(Object.keys(rowsOf('// Who is this?').rows[0]!.person as object).sort()).toEqual(['id', 'name']);
+    expect([...keysOf(rowsOf('// Who attended each of these meetings?').rows.map((r) => r.people))].sort()).toEqual(['id', 'name']);
+  });
+
+  test('search: a passage without its index terms, and with the lines its source needs', async () => {
+    const body = await gql('{ search(text: "component model", first: 5) { text source { path startLine endLine } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.search.length).toBeGreaterThan(0);
+    for (const x of body.data.search) expect(x.source.startLine).toBeGreaterThan(0);
+    const keys = keysOf(rowsOf('// Which passages say this?').rows.map((r) => r.passage));
+    expect([...keys].sort()).toEqual(['collection', 'endLine', 'id', 'meeting', 'meetingUrl', 'path', 'speaker', 'startLine', 'text']);
+  });
+
+  test("search: a passage's meeting and speaker come with it, in the same query", async () => {
+    const body = await gql('{ search(text: "component model", first: 5) { text meeting { title path } speaker { name } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.search.length).toBeGreaterThan(0);
+    for (const x of body.data.search) expect(x.meeting.title).toBeTruthy();
+    expect(body.data.search.some((x: { speaker: unknown }) => x.speaker !== null)).toBe(true);
+    expect(sent.map((s) => s.cypher.split('\n')[0])).toEqual(['// Which passages say this? Passages whose normalised terms match the text,']);
+  });
+
+  test('nested levels: each loader reads what its type is asked for, across aliases and fragments', async () => {
+    const body = await gql(`{ meetings(collection: "seeds", first: 3) {
+      ...when
+      a: decisions { text }
+      b: decisions { source { startLine } }
+      actionItems { owner { name } }
+    } }
+    fragment when on Meeting { date }`);
+    expect(body.errors).toBeUndefined();
+    const withDecisions = body.data.meetings.filter((m: { a: unknown[] }) => m.a.length);
+    expect(withDecisions.length).toBeGreaterThan(0);
+    for (const m of withDecisions) {
+      expect(m.a.every((d: { text: string }) => d.text)).toBe(true);
+      expect(m.b.every((d: { source: { startLine: number } }) => d.source.startLine > 0)).toBe(true);
+    }
+    expect([...keysOf(rowsOf('// Which meetings were held?').rows.map((r) => r.meeting))].sort()).toEqual(['date', 'id']);
+    expect([...keysOf(rowsOf('// What did each of these meetings decide?').rows.map((r) => r.decisions))].sort()).toEqual([
+      'collection',
+      'endLine',
+      'id',
+      'meetingUrl',
+      'path',
+      'startLine',
+      'text',
+    ]);
+    const items = keysOf(rowsOf('// Who promised what').rows.map((r) => r.items));
+    expect(items.has('text')).toBe(false);
+    expect(items.has('owner')).toBe(true);
+  });
+
+  test('a field computed from the whole node (why) still gets every property', async () => {
+    const body = await gql('{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { decisions { why { term } } } }');
+    expect(body.errors).toBeUndefined();
+    const q = rowsOf('// What did each of these meetings decide?');
+    expect(q.cypher).toContain('d {.*,');
+  });
+});
