@@ -4,6 +4,7 @@
  * Shared by extract-decisions and extract-actions.
  */
 import { labelForms, type CompiledVocabulary } from '../formats/vocabulary.js';
+import { lineAt } from '../parse/parse.js';
 import type { Block, Note, Section } from '../types.js';
 
 /**
@@ -102,26 +103,12 @@ function splitUnits(ctx: UnitSource, block: Block): Unit[] {
   let from = label ? text.length - label.rest.length : 0;
   while (from < text.length && /\s/.test(text[from]!)) from++;
   const units: Unit[] = [];
-  const breaks: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
-  // How many line breaks come before offset i (breaks are in order: a binary search, not a scan from the start for every sentence).
-  const newlinesBefore = (i: number): number => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const push = (start: number, end: number) => {
     const raw = text.slice(start, end);
     const s = raw.replace(/\s+/g, ' ').trim();
     if (!s) return;
     const lead = start + (raw.length - raw.trimStart().length);
-    const lineOf = (i: number) => block.startLine + newlinesBefore(i);
-    units.push({ block, text: s, startLine: lineOf(lead), endLine: Math.min(block.endLine, lineOf(Math.max(lead, end - 1))), first: units.length === 0 });
+    units.push({ block, text: s, startLine: lineAt(block, lead), endLine: lineAt(block, Math.max(lead, end - 1)), first: units.length === 0 });
   };
   // A sentence may open with a handle: "Seems reasonable. @agocke to champion."
   const re = /[.!?]+["'’”)\]]*(?=\s+(?:["'“(\[*_]?[\p{Lu}\d]|@[\p{L}\d]))|\n(?=\s*(?:[-*•]|\d+[.)])\s)/gu;

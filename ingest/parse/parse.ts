@@ -27,6 +27,29 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+const breaksOf = new WeakMap<Block, number[]>();
+
+/**
+ * The source line of an offset in a block's text (the line breaks of a block
+ * found once, then a binary search).
+ */
+export function lineAt(block: Block, index: number): number {
+  let breaks = breaksOf.get(block);
+  if (!breaks) {
+    breaks = [];
+    for (let i = block.text.indexOf('\n'); i >= 0; i = block.text.indexOf('\n', i + 1)) breaks.push(i);
+    breaksOf.set(block, breaks);
+  }
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(block.startLine + lo, block.endLine);
+}
+
 /** Parses a file into a Note. Never throws on content. */
 export function parseNote(file: SourceFile): Note {
   // Every line ends in LF from here on (a line ending stays one line, so line numbers hold):
