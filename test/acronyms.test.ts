@@ -14,7 +14,7 @@ import { extractMeeting } from '../ingest/extract/extract.js';
 import { parseNote } from '../ingest/parse/parse.js';
 import { emptyConfig } from '../ingest/read/config.js';
 import { acronymCandidates, termQuery } from '../schema/terms.js';
-import { CORPUS, emptyGraph, ingest, testDb } from './support/graph.js';
+import { CORPUS, emptyGraph, graphql, ingest, testDb } from './support/graph.js';
 
 const PSC = join(CORPUS, 'python-steering-council');
 
@@ -78,16 +78,26 @@ describe('questions over a collection that defines acronyms', () => {
     await db?.close();
   });
 
-  async function discussions(topic: string) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/graphql',
-      payload: { query: `query($t: String!) { discussions(topic: $t, collection: "psc") { meeting { path } why { term } } }`, variables: { t: topic } },
-    });
-    const body = res.json() as { data?: { discussions: { meeting: { path: string }; why: { term: string }[] }[] }; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    return body.data!.discussions;
-  }
+  type Found = { meeting: { path: string }; why: { term: string }[] }[];
+  const discussions = async (topic: string) =>
+    (
+      await graphql<{ discussions: Found }>(
+        app,
+        `
+          query ($t: String!) {
+            discussions(topic: $t, collection: "psc") {
+              meeting {
+                path
+              }
+              why {
+                term
+              }
+            }
+          }
+        `,
+        { t: topic },
+      )
+    ).discussions;
 
   test('the acronyms are stored with the meeting and line that define them', async () => {
     const rows = await db.read(`MATCH (a:Acronym {short: 'psrt'})-[:IN]->(m:Meeting) RETURN a.long AS long, m.path AS path, a.line AS line`);

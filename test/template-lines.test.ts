@@ -16,7 +16,7 @@ import type { Db } from '../db/driver.js';
 import { loadQueries } from '../api/queries.js';
 import { listNotes } from '../ingest/read/read.js';
 import { acronymCandidates } from '../schema/terms.js';
-import { CORPUS, emptyGraph, ingest, testDb } from './support/graph.js';
+import { CORPUS, emptyGraph, graphql, ingest, testDb } from './support/graph.js';
 
 const SWC = join(CORPUS, 'swcarpentry-board');
 const PSC = join(CORPUS, 'python-steering-council');
@@ -45,22 +45,29 @@ describe('discussions over minutes written from a template', () => {
     await db?.close();
   });
 
-  async function discussions(topic: string) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/graphql',
-      payload: {
-        query: `query($t: String!) { discussions(topic: $t, collection: "swc") { meeting { path } why { term source { startLine } } } }`,
-        variables: { t: topic },
-      },
-    });
-    const body = res.json() as {
-      data?: { discussions: { meeting: { path: string }; why: { term: string; source: { startLine: number } }[] }[] };
-      errors?: unknown;
-    };
-    expect(body.errors).toBeUndefined();
-    return body.data!.discussions;
-  }
+  type Found = { meeting: { path: string }; why: { term: string; source: { startLine: number } }[] }[];
+  const discussions = async (topic: string) =>
+    (
+      await graphql<{ discussions: Found }>(
+        app,
+        `
+          query ($t: String!) {
+            discussions(topic: $t, collection: "swc") {
+              meeting {
+                path
+              }
+              why {
+                term
+                source {
+                  startLine
+                }
+              }
+            }
+          }
+        `,
+        { t: topic },
+      )
+    ).discussions;
 
   test('a meeting whose only mention is the template line is no discussion of it', async () => {
     expect(templated.length).toBeGreaterThanOrEqual(DISCUSSION.template);

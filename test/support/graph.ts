@@ -1,8 +1,11 @@
 /**
  * Test access to the real Neo4j that test/global-setup.ts started (or the one
- * NEO4J_URI names): a Db, a way to empty the graph, and graph counts.
+ * NEO4J_URI names): a Db, a way to empty the graph, graph counts, and a
+ * GraphQL request to an app over it.
  */
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { Db } from '../../db/driver.js';
 import { emptyConfig, loadCollectionConfig, type CollectionConfig } from '../../ingest/read/config.js';
 import { ingestFolder, type IngestSummary } from '../../ingest/pipeline.js';
@@ -62,4 +65,12 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Asks the app one GraphQL query (through fastify's inject); fails the test on any error; the data. */
+export async function graphql<T>(app: FastifyInstance, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+  const body = res.json() as { data?: T; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data!;
 }
