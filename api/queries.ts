@@ -8,11 +8,18 @@ import type { Params, Row } from '../db/driver.js';
 import type { Reader } from './read-batch.js';
 import { projectFile } from '../schema/paths.js';
 
+/**
+ * The stored properties a request reads (selection.ts): one list for every
+ * `{.*` of a query, or, for a query that returns nodes of several types, a
+ * list per type name (null: every property of that type).
+ */
+export type Projection = readonly string[] | Readonly<Record<string, readonly string[] | null>>;
+
 export interface Runner<P extends Params, R extends Row> {
   readonly name: string;
   readonly cypher: string;
-  /** Runs the query; `props`, when given, are the only stored properties its `{.*` projections return (selection.ts). */
-  run(db: Reader, params: P, props?: readonly string[] | null): Promise<R[]>;
+  /** Runs the query; `props`, when given, are the only stored properties its `{.*` projections return. */
+  run(db: Reader, params: P, props?: Projection | null): Promise<R[]>;
 }
 
 /** Where a query takes in a part of queries/parts/: a line `// @include NAME`. */
@@ -41,28 +48,46 @@ function readPart(name: string): string {
 /** A property name as a projection may list it. */
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A variable's `{.*` projection: `x {.*`. */
+const ALL_OF = /\b([A-Za-z_][A-Za-z0-9_]*) \{\.\*/g;
+
 /**
  * A query's text with each `{.*` (every stored property of a node) narrowed
  * to `props`: `m {.*, path: m.path}` becomes `m {.id, .title, path: m.path}`.
+ * With a list per type, `types` says which variable holds which type
+ * (`{ m: 'Meeting', x: 'Passage' }`); a variable it does not name, or a type
+ * the projection has no list for, keeps `{.*`.
  * Note: the names come from selection.ts's table, never from a request; a
  * name that is not an identifier is a programmer error.
  */
-export function project(cypher: string, props: readonly string[]): string {
-  for (const p of props) if (!PROPERTY.test(p)) throw new Error(`not a property name: ${JSON.stringify(p)}`);
-  return cypher.replace(/\{\.\*/g, `{${props.map((p) => `.${p}`).join(', ')}`);
+export function project(cypher: string, props: Projection, types: Readonly<Record<string, string>> = {}): string {
+  const lists = Array.isArray(props) ? [props as readonly string[]] : Object.values(props);
+  for (const list of lists) for (const p of list ?? []) if (!PROPERTY.test(p)) throw new Error(`not a property name: ${JSON.stringify(p)}`);
+  return cypher.replace(ALL_OF, (whole, variable: string) => {
+    const list = Array.isArray(props)
+      ? (props as readonly string[])
+      : Object.hasOwn(types, variable)
+        ? (props as Record<string, readonly string[] | null>)[types[variable]!]
+        : null;
+    return list ? `${variable} {${list.map((p) => `.${p}`).join(', ')}` : whole;
+  });
 }
 
-function runner<P extends Params, R extends Row>(name: string): Runner<P, R> {
+/**
+ * A query file's runner. `types`, for a query returning nodes of several
+ * types, names the type each projected variable holds (see `project`).
+ */
+function runner<P extends Params, R extends Row>(name: string, types?: Readonly<Record<string, string>>): Runner<P, R> {
   const cypher = compose(readFileSync(projectFile('queries', `${name}.cypher`), 'utf8'));
   const label = `query:${name}`;
   // One text per selection shape, compiled once (a handful per query).
   const shapes = new Map<string, string>();
-  const textFor = (props: readonly string[] | null | undefined): string => {
+  const textFor = (props: Projection | null | undefined): string => {
     if (!props || !cypher.includes('{.*')) return cypher;
-    const key = props.join(',');
+    const key = JSON.stringify(props);
     let text = shapes.get(key);
     if (text === undefined) {
-      text = project(cypher, props);
+      text = project(cypher, props, types);
       if (shapes.size < 256) shapes.set(key, text);
     }
     return text;
@@ -172,11 +197,11 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
-    discussions: runner<TopicFilters & Calibrated, DiscussionRow>('discussions'),
+    discussions: runner<TopicFilters & Calibrated, DiscussionRow>('discussions', { m: 'Meeting', x: 'Passage' }),
     discussed: runner<TopicFilters & Calibrated, { id: string; score: number }>('discussed'),
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
-    followUps: runner<TopicFilters, FollowUpRow>('follow-ups'),
-    timeline: runner<RefOrTopic, TimelineRow>('timeline'),
+    followUps: runner<TopicFilters, FollowUpRow>('follow-ups', { first: 'Meeting' }),
+    timeline: runner<RefOrTopic, TimelineRow>('timeline', { m: 'Meeting', x: 'Passage', d: 'Decision' }),
     acronyms: runner<{ words: string[]; phrases: string[]; collection: string | null }, { short: string; long: string }>('acronyms'),
     topicReferences: runner<{ groups: string[]; collection: string | null; named: number }, { id: string; named: number }>('topic-references'),
   };

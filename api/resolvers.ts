@@ -9,8 +9,8 @@ import { DECISION, DISCUSSION, TIMELINE, TOPIC } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
-import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
-import { selectedProperties } from './selection.js';
+import type { DiscussionRow, Located, PassageRow, PersonRow, Projection, TimelineRow } from './queries.js';
+import { selectedByType, selectedProperties } from './selection.js';
 import { sourceOf } from './source.js';
 import { explain, type Asked } from './explain.js';
 import { acronymCandidates, type Expansion } from '../schema/terms.js';
@@ -58,8 +58,8 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
  * references the topic names (topic-references.cypher) and those where it is
  * discussed (discussions.cypher), not every meeting with a passing word.
  */
-async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>): Promise<TimelineRow[]> {
-  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection });
+async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>, props: Projection | null): Promise<TimelineRow[]> {
+  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection }, props);
   const found = await topicOf(c, a, 'ref', 100);
   if (!found) return [];
   const { expansions: _, ...t } = found;
@@ -67,7 +67,7 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
     c.q.topicReferences.run(c.db, { groups: t.groups, collection: t.collection, named: TIMELINE.named }),
     c.q.discussed.run(c.db, { ...t, ...TOPIC, ...DISCUSSION }),
   ]);
-  return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection });
+  return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection }, props);
 }
 
 export const resolvers = {
@@ -84,31 +84,37 @@ export const resolvers = {
       return p ? (await c.q.search.run(c.db, p, selectedProperties(i))).map((r) => r.passage) : [];
     },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
-    discussions: async (_: unknown, a: Args, c: Context) => {
+    discussions: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const found = await topicOf(c, a, 'topic', 20);
       if (!found) return [];
       const { expansions, ...p } = found;
-      return (await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION })).map((r) => ({ ...r, asked: asked(a.topic, expansions) }));
+      const rows = await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION }, selectedByType(i, ['Meeting', 'Passage']));
+      return rows.map((r) => ({ ...r, asked: asked(a.topic, expansions) }));
     },
-    decisions: async (_: unknown, a: Args, c: Context) => {
+    decisions: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const found = await topicOf(c, a, 'about', 20);
       if (!found) return [];
       const { expansions, ...p } = found;
-      return (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION })).map((r) => ({
+      return (await c.q.decisions.run(c.db, { ...p, ...TOPIC, ...DECISION }, selectedProperties(i))).map((r) => ({
         ...r.decision,
         score: r.score,
         asked: asked(a.about, expansions),
       }));
     },
-    followUps: async (_: unknown, a: Args, c: Context) => {
+    followUps: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const found = await topicOf(c, a, 'topic', 50);
       if (!found) return [];
       const { expansions: _e, ...p } = found;
-      return c.q.followUps.run(c.db, { ...p, ...TOPIC });
+      return c.q.followUps.run(c.db, { ...p, ...TOPIC }, selectedByType(i, ['Meeting']));
     },
-    timeline: async (_: unknown, a: Args, c: Context) => {
+    timeline: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const p = refOrTopicArgs(a);
-      return p ? (await timeline(c, a, p)).map((r) => ({ ...r, asked: { text: p.ref ? '' : String(a.ref), ref: p.ref } })) : [];
+      return p
+        ? (await timeline(c, a, p, selectedByType(i, ['Meeting', 'Passage', 'Decision']))).map((r) => ({
+            ...r,
+            asked: { text: p.ref ? '' : String(a.ref), ref: p.ref },
+          }))
+        : [];
     },
     ask: async (_: unknown, a: Args, c: Context) => answerQuestion(a, c, resolvers.Query),
   },

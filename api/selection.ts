@@ -41,6 +41,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     topics: [],
     references: [],
     source: ['startLine', 'endLine'],
+    score: [],
   },
   ActionItem: {
     id: [],
@@ -51,6 +52,15 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     meeting: ['meetingId'],
     source: ['startLine', 'endLine'],
   },
+};
+
+/**
+ * Fields of the answer types that read whole nodes of another type: an
+ * answer's `why` matches the topic against its passages' index terms.
+ */
+const WHOLE: Record<string, Record<string, readonly string[]>> = {
+  Discussion: { why: ['Passage'] },
+  TimelineEntry: { why: ['Passage'] },
 };
 
 /** What one operation reads of each type: its properties, or null for every property. */
@@ -81,6 +91,16 @@ export function selectedProperties(info: GraphQLResolveInfo | undefined, type?: 
   return props ? [...props].sort() : null;
 }
 
+/**
+ * For a query returning nodes of several types (an answer's meeting, its
+ * passages and decisions), what the request reads of each: a list per type,
+ * null for every property (see selectedProperties).
+ */
+export function selectedByType(info: GraphQLResolveInfo | undefined, types: readonly string[]): Record<string, string[] | null> | null {
+  if (!info) return null;
+  return Object.fromEntries(types.map((t) => [t, selectedProperties(info, t)]));
+}
+
 /** A type as graphql-js builds it, read by shape (under vitest mercurius's schema comes from another copy of graphql). */
 type AnyType = { name?: string; ofType?: AnyType; getFields?: () => Record<string, { type: AnyType }> };
 
@@ -106,6 +126,8 @@ function readsOf(info: GraphQLResolveInfo): Reads {
         walk(f.selectionSet, (info.schema.getType(f.typeCondition.name.value) as AnyType | undefined) ?? type);
       } else {
         const field = sel.name.value;
+        const whole = type.name === undefined ? undefined : WHOLE[type.name];
+        if (whole && Object.hasOwn(whole, field)) for (const t of whole[field]!) reads.set(t, null);
         if (table && field !== '__typename') {
           let props = reads.get(type.name!);
           if (props === undefined) reads.set(type.name!, (props = new Set(['id'])));

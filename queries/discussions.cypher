@@ -8,8 +8,8 @@
 // threads under one cut-off, and meetings far below the best meeting, are
 // left out (api/calibration.ts, calibrated on all collections at once). The
 // people are the speakers of the stretch of the thread that talks about it
-// (the whole thread when it opens with it or is short; else the passages that
-// say it and their near neighbours).
+// (the whole thread when its head item names it or it is short; else the
+// passages that say it and their near neighbours).
 // $groups: one Lucene query per word of the topic, built by schema/terms.ts
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
@@ -18,9 +18,33 @@
 // @include topic-words
 // @include topic-threads
 // @include discussion-rank
+// Who spoke about it: the whole thread when its head item names the topic or
+// when it is short (it says $short passages or fewer); else, from its first
+// to its last passage that says most of it, those passages with their near
+// neighbours (the turns that lead to them and answer them), so that a
+// transcript whose thread is the whole meeting gives the speakers of the talk
+// about it, not of the hour between two mentions. A stretch the ranking
+// bounded already (from a pointer to the item) is taken as it is.
 CALL {
   WITH m, stretches
   UNWIND stretches AS s
+  CALL {
+    WITH m, s
+    WITH m, s WHERE s.lo IS NULL AND NOT s.headed
+    MATCH (y:Passage {meetingId: m.id})
+    WHERE y.thread = s.thread AND y.role IS NULL
+    RETURN count(y) AS size
+  }
+  WITH m, CASE
+      WHEN s.lo IS NOT NULL THEN s
+      WHEN s.headed OR size <= $short THEN {thread: s.thread, lo: -1, hi: 1000000, at: null}
+      ELSE {
+        thread: s.thread,
+        lo: reduce(lo = 1000000, i IN s.said | CASE WHEN i < lo THEN i ELSE lo END),
+        hi: reduce(hi = -1, i IN s.said | CASE WHEN i > hi THEN i ELSE hi END),
+        at: s.said
+      }
+    END AS s
   MATCH (y:Passage {meetingId: m.id})-[:SPOKEN_BY]->(p:Person)
   WHERE y.thread = s.thread AND y.idx >= s.lo AND y.idx <= s.hi AND y.role IS NULL
     AND (s.at IS NULL OR any(i IN s.at WHERE abs(y.idx - i) <= $near))

@@ -39,21 +39,34 @@ CALL {
   MATCH (r)<-[:REFERENCES]-(:Meeting)-[d:DISCUSSES]->(t:Topic)
   WHERE r.id IN d.refs AND t.query IS NOT NULL AND t.id <> ''
   WITH DISTINCT r, pointing, t
-  // The title compared as written, but for case, hyphens and underscores.
-  WITH r, pointing, collect(t) AS names,
-       collect(CASE WHEN replace(replace(toLower(t.name), '-', ' '), '_', ' ') = replace(replace(toLower(r.title), '-', ' '), '_', ' ') THEN t.id END) AS titled
-  UNWIND names AS t
+  // Each name once, however many of the references it names: kept when it
+  // is one's title (compared as written, but for case, hyphens and
+  // underscores) or said in few enough meetings for the one most pointed at.
+  WITH t.id AS name, max(pointing) AS pointing,
+       max(CASE WHEN replace(replace(toLower(t.name), '-', ' '), '_', ' ') = replace(replace(toLower(r.title), '-', ' '), '_', ' ') THEN 1 ELSE 0 END) = 1 AS titled
   // The name said as written: its terms in order, a phrase of the index (a
-  // topic's id is its terms, [a-z0-9] words joined by spaces).
+  // topic's id is its terms, [a-z0-9] words joined by spaces). The best
+  // 200 passages first: a word said everywhere ("block", "done") is
+  // already in too many meetings there, and is not read further.
   CALL {
-    WITH t
-    CALL db.index.fulltext.queryNodes('passage_terms', '"' + t.id + '"', {limit: 2000}) YIELD node
-    WHERE $collection IS NULL OR node.collection = $collection
-    RETURN collect(node) AS said, count(DISTINCT node.meetingId) AS meetings
+    WITH name
+    CALL db.index.fulltext.queryNodes('passage_terms', '"' + name + '"', {limit: 200}) YIELD node
+    WITH collect(node) AS found
+    WITH found, [n IN found WHERE $collection IS NULL OR n.collection = $collection] AS said
+    RETURN said, size(found) < 200 AS whole, size(reduce(ms = [], n IN said | CASE WHEN n.meetingId IN ms THEN ms ELSE ms + n.meetingId END)) AS meetings
   }
-  WITH t, said WHERE t.id IN titled OR meetings <= 2 * pointing + 2
+  WITH name, pointing, titled, said, whole, meetings WHERE titled OR meetings <= 2 * pointing + 2
+  CALL {
+    WITH name, whole
+    WITH name WHERE NOT whole
+    CALL db.index.fulltext.queryNodes('passage_terms', '"' + name + '"', {limit: 2000}) YIELD node
+    WHERE $collection IS NULL OR node.collection = $collection
+    RETURN collect(node) AS all, count(DISTINCT node.meetingId) AS allMeetings
+  }
+  WITH name, pointing, titled, CASE WHEN whole THEN said ELSE all END AS said, CASE WHEN whole THEN meetings ELSE allMeetings END AS meetings
+  WHERE titled OR meetings <= 2 * pointing + 2
   UNWIND said AS node
-  RETURN node AS x, CASE WHEN t.id CONTAINS ' ' THEN 1 ELSE 0 END AS strength, 0.5 AS score
+  RETURN node AS x, CASE WHEN name CONTAINS ' ' THEN 1 ELSE 0 END AS strength, 0.5 AS score
   UNION
   // Passages that say the topic asked for.
   CALL db.index.fulltext.queryNodes('passage_terms', coalesce($query, 'qrmnomatch'), {limit: 2000}) YIELD node

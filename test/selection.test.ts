@@ -62,6 +62,14 @@ describe('a request reads only the properties it selects', () => {
     expect(() => project('RETURN m {.*}', ['id} AS x //'])).toThrow(/not a property name/);
   });
 
+  test('project narrows each variable by its type, and keeps {.* where the type is read whole or not named', () => {
+    const cypher = 'RETURN m {.*} AS a, [x IN xs | x {.*, path: m.path}] AS b, d {.*} AS c, y {.*} AS e';
+    expect(project(cypher, { Meeting: ['id', 'date'], Passage: ['id', 'text'], Decision: null }, { m: 'Meeting', x: 'Passage', d: 'Decision' })).toBe(
+      'RETURN m {.id, .date} AS a, [x IN xs | x {.id, .text, path: m.path}] AS b, d {.*} AS c, y {.*} AS e',
+    );
+    expect(() => project(cypher, { Passage: ['text AS t'] }, { x: 'Passage' })).toThrow(/not a property name/);
+  });
+
   test('a meeting: the row holds the selected properties and the id, no others', async () => {
     const body = await gql('{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { title } }');
     expect(body.data.meeting.title).toBeTruthy();
@@ -123,6 +131,36 @@ describe('a request reads only the properties it selects', () => {
     const items = keysOf(rowsOf('// Who promised what').rows.map((r) => r.items));
     expect(items.has('text')).toBe(false);
     expect(items.has('owner')).toBe(true);
+  });
+
+  test("an answer's meeting, passages and decisions are each read as selected", async () => {
+    // A reference of the seeds whose timeline holds a decision.
+    const seeds = await gql('{ meetings(collection: "seeds") { references { id } } }');
+    const refs: string[] = seeds.data.meetings.flatMap((m: { references: { id: string }[] }) => m.references.map((r) => r.id));
+    let rows: Row[] = [];
+    for (const ref of refs) {
+      const body = await gql(`{ timeline(ref: "${ref}") { meeting { date } passages { text } decisions { source { startLine } } } }`);
+      expect(body.errors).toBeUndefined();
+      rows = rowsOf('// When did this reference (or topic) come up?').rows;
+      expect(body.data.timeline).toHaveLength(rows.length);
+      if (rows.some((r) => (r.decisions as object[]).length)) break;
+    }
+    expect([...keysOf(rows.map((r) => r.meeting))].sort()).toEqual(['date', 'id']);
+    expect([...keysOf(rows.map((r) => r.passages))].sort()).toEqual(['collection', 'id', 'meetingUrl', 'path', 'text']);
+    const decided = rows.flatMap((r) => r.decisions as object[]);
+    expect(decided.length).toBeGreaterThan(0);
+    expect([...keysOf(decided)].sort()).toEqual(['collection', 'endLine', 'id', 'meetingUrl', 'path', 'startLine']);
+  });
+
+  test("a discussion's why reads its passages whole (their index terms)", async () => {
+    const body = await gql('{ discussions(topic: "component model", first: 3) { meeting { title } why { term } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.discussions.length).toBeGreaterThan(0);
+    expect(body.data.discussions.some((d: { why: unknown[] }) => d.why.length > 0)).toBe(true);
+    const q = rowsOf('// Where was this topic discussed');
+    expect(q.cypher).toContain('m {.id, .title}');
+    expect(q.cypher).toContain('x {.*,');
+    expect(keysOf(q.rows.map((r) => r.passages)).has('terms')).toBe(true);
   });
 
   test('a field computed from the whole node (why) still gets every property', async () => {

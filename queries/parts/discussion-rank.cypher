@@ -2,8 +2,10 @@
 // `// @include discussion-rank`), after topic-words and topic-threads: the
 // meetings where the topic is discussed, best first (the scoring described in
 // discussions.cypher). Rows `m` (the meeting), `score`, `stretches` (each
-// thread's stretch that talks about it: thread, lo, hi, at) and `passages`
-// (the passages saying it, each {x, cov, idx}), at most $first, ordered.
+// thread that talks about it: {thread, said: the places of the passages that
+// say it, headed: whether its head item does}, or a stretch already bounded:
+// {thread, lo, hi}) and `passages` (the passages saying it, each {x, cov,
+// idx}), at most $first, ordered.
 WHERE coverage >= 0.5
 // Each passage's role, head and place read once. A line of the notes' template
 // (written word for word in $template places of the collection) is not said in
@@ -15,40 +17,21 @@ WITH mid, thread, coverage, [h IN hits | {x: h.x, cov: h.cov, head: h.x.head, id
 WITH mid, thread, coverage, hits,
      [h IN hits WHERE h.cov >= 0.5 AND h.said | h.idx] AS said,
      size([h IN hits WHERE h.cov >= 0.5 AND h.head]) > 0 AS headed,
-     size([h IN hits WHERE h.cov >= 0.75 AND h.idx = thread AND h.said]) AS opens,
      reduce(b = 0.0, h IN hits | CASE WHEN h.said AND h.cov > b THEN h.cov ELSE b END) AS bestSaid,
      reduce(b = 0.0, h IN hits | CASE WHEN h.cov > b THEN h.cov ELSE b END) AS best
 // The thread's score: how much of the topic it holds (its words weighted by
 // rarity), times how much of it one passage says, a passage that is only
 // planned (agenda) or a link counting for less; more when said again.
-WITH mid, thread, coverage, hits, said, headed, opens,
+WITH mid, thread, coverage, hits, said, headed,
      coverage * coverage * (CASE WHEN bestSaid > 0 THEN bestSaid ELSE $planned * best END) * (1 + $again * log(1 + size(said))) AS score
 WHERE score >= $cutoff
-// How many passages the thread says (not plans).
-CALL {
-  WITH mid, thread
-  MATCH (y:Passage {meetingId: mid})
-  WHERE y.thread = thread AND y.role IS NULL
-  RETURN count(y) AS size
-}
-// Who spoke about it: the whole thread when its head item names the topic, when it
-// opens with it, or when it is short; else the stretch that says it.
-WITH mid, thread, score, hits, said, headed OR (opens > 0 AND size <= $short) OR size <= $short AS whole
 MATCH (m:Meeting {id: mid})
 WHERE ($series IS NULL OR m.series = $series)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
-// The stretch that talks about it: the whole thread, or, from its first to its
-// last passage that says most of it, those passages with their near neighbours
-// (the turns that lead to them and answer them), so that a transcript whose
-// thread is the whole meeting gives the speakers of the talk about it, not of
-// the hour between two mentions.
-WITH m, score, said, [h IN hits WHERE h.cov >= 0.5] AS saying, {
-       thread: thread,
-       lo: CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, i IN said | CASE WHEN i < lo THEN i ELSE lo END) END,
-       hi: CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END,
-       at: CASE WHEN whole THEN null ELSE said END
-     } AS stretch
+// Where in the thread it is talked about is bounded by the reader, for the
+// meetings it keeps (discussions.cypher: who spoke about it).
+WITH m, score, [h IN hits WHERE h.cov >= 0.5] AS saying, {thread: thread, said: said, headed: headed} AS stretch
 // A meeting's discussion is its best thread; meetings far below the best one are left out.
 WITH m, max(score) AS score, collect(stretch) AS stretches, reduce(acc = [], l IN collect(saying) | acc + l) AS passages
 WITH collect({m: m, score: score, stretches: stretches, passages: passages}) AS rows

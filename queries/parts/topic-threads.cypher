@@ -21,14 +21,20 @@ CALL {
   WITH DISTINCT x.meetingId AS mid
   RETURN collect(mid) AS candidates
 }
-UNWIND range(0, size(idfs) - 1) AS g
-UNWIND hitsByGroup[g] AS x
-WITH idfs, weight, rare, candidates, g, x
-WHERE g IN rare OR x.meetingId IN candidates
-WITH idfs, weight, x, collect(DISTINCT g) AS gs
-WHERE $collection IS NULL OR x.collection = $collection
-WITH idfs, weight, x, gs, reduce(s = 0.0, g IN gs | s + idfs[g]) / weight AS cov
-WITH idfs, weight, x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs, cov: cov}) AS hits
+// (Grouped in a subquery, so that rows are grouped by passage and thread
+// alone, not also by the topic's weights.)
+CALL {
+  WITH idfs, hitsByGroup, rare, candidates
+  UNWIND range(0, size(idfs) - 1) AS g
+  UNWIND hitsByGroup[g] AS x
+  WITH rare, candidates, g, x
+  WHERE g IN rare OR x.meetingId IN candidates
+  WITH x, collect(DISTINCT g) AS gs
+  WHERE $collection IS NULL OR x.collection = $collection
+  WITH x.meetingId AS mid, x.thread AS thread, collect({x: x, gs: gs}) AS hits
+  RETURN mid, thread, hits
+}
+WITH idfs, weight, mid, thread, [h IN hits | {x: h.x, gs: h.gs, cov: reduce(s = 0.0, g IN h.gs | s + idfs[g]) / weight}] AS hits
 WITH mid, thread, hits,
      reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + [g IN h.gs WHERE NOT g IN acc]) | s + idfs[g]) / weight AS coverage,
      reduce(s = 0.0, g IN reduce(acc = [], h IN hits | acc + CASE WHEN h.x.role IS NULL THEN [g IN h.gs WHERE NOT g IN acc] ELSE [] END) | s + idfs[g]) / weight AS spoken
