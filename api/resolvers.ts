@@ -9,8 +9,8 @@ import { DECISION, DISCUSSION, TIMELINE, TOPIC } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
-import type { DiscussionRow, Located, PassageRow, PersonRow, Projection, TimelineRow } from './queries.js';
-import { selectedByType, selectedProperties } from './selection.js';
+import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
+import { selectedByType, selectedProperties, selectsField } from './selection.js';
 import { sourceOf } from './source.js';
 import { explain, type Asked } from './explain.js';
 import { acronymCandidates, type Expansion } from '../schema/terms.js';
@@ -58,8 +58,10 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
  * references the topic names (topic-references.cypher) and those where it is
  * discussed (discussions.cypher), not every meeting with a passing word.
  */
-async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>, props: Projection | null): Promise<TimelineRow[]> {
-  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection }, props);
+async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>, i?: GraphQLResolveInfo): Promise<TimelineRow[]> {
+  const props = selectedByType(i, ['Meeting', 'Passage', 'Decision']);
+  const decisions = selectsField(i, 'TimelineEntry', 'decisions');
+  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection, decisions }, props);
   const found = await topicOf(c, a, 'ref', 100);
   if (!found) return [];
   const { expansions: _, ...t } = found;
@@ -67,7 +69,11 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
     c.q.topicReferences.run(c.db, { groups: t.groups, collection: t.collection, named: TIMELINE.named }),
     c.q.discussed.run(c.db, { ...t, ...TOPIC, ...DISCUSSION }),
   ]);
-  return c.q.timeline.run(c.db, { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection }, props);
+  return c.q.timeline.run(
+    c.db,
+    { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection, decisions },
+    props,
+  );
 }
 
 export const resolvers = {
@@ -88,7 +94,11 @@ export const resolvers = {
       const found = await topicOf(c, a, 'topic', 20);
       if (!found) return [];
       const { expansions, ...p } = found;
-      const rows = await c.q.discussions.run(c.db, { ...p, ...TOPIC, ...DISCUSSION }, selectedByType(i, ['Meeting', 'Passage']));
+      const rows = await c.q.discussions.run(
+        c.db,
+        { ...p, ...TOPIC, ...DISCUSSION, people: selectsField(i, 'Discussion', 'people') },
+        selectedByType(i, ['Meeting', 'Passage']),
+      );
       return rows.map((r) => ({ ...r, asked: asked(a.topic, expansions) }));
     },
     decisions: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
@@ -110,7 +120,7 @@ export const resolvers = {
     timeline: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const p = refOrTopicArgs(a);
       return p
-        ? (await timeline(c, a, p, selectedByType(i, ['Meeting', 'Passage', 'Decision']))).map((r) => ({
+        ? (await timeline(c, a, p, i)).map((r) => ({
             ...r,
             asked: { text: p.ref ? '' : String(a.ref), ref: p.ref },
           }))

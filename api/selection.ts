@@ -63,8 +63,14 @@ const WHOLE: Record<string, Record<string, readonly string[]>> = {
   TimelineEntry: { why: ['Passage'] },
 };
 
-/** What one operation reads of each type: its properties, or null for every property. */
-type Reads = Map<string, Set<string> | null>;
+/**
+ * What one operation reads: of each type in the table, its properties (null:
+ * every property); and the fields it selects of every type, as `Type.field`.
+ */
+interface Reads {
+  props: Map<string, Set<string> | null>;
+  fields: Set<string>;
+}
 
 /** Per parsed operation (mercurius keeps a parsed document per query text, so a shape is read once). */
 const byOperation = new WeakMap<OperationDefinitionNode, Reads>();
@@ -82,13 +88,27 @@ export function selectedProperties(info: GraphQLResolveInfo | undefined, type?: 
   if (!info) return null;
   const name = type ?? namedType(info.returnType).name;
   if (!name || !READS[name]) return null;
+  const props = readsFor(info).props.get(name);
+  return props ? [...props].sort() : null;
+}
+
+function readsFor(info: GraphQLResolveInfo): Reads {
   let reads = byOperation.get(info.operation);
   if (!reads) {
     reads = readsOf(info);
     byOperation.set(info.operation, reads);
   }
-  const props = reads.get(name);
-  return props ? [...props].sort() : null;
+  return reads;
+}
+
+/**
+ * Whether the request selects `field` of `type` anywhere in its operation
+ * (an answer's decisions, a discussion's people), so a query can leave out
+ * the work of one it does not; true without `info` (a resolver called by
+ * another reads everything).
+ */
+export function selectsField(info: GraphQLResolveInfo | undefined, type: string, field: string): boolean {
+  return !info || readsFor(info).fields.has(`${type}.${field}`);
 }
 
 /**
@@ -111,7 +131,8 @@ function namedType(type: unknown): AnyType {
 }
 
 function readsOf(info: GraphQLResolveInfo): Reads {
-  const reads: Reads = new Map();
+  const reads = new Map<string, Set<string> | null>();
+  const selected = new Set<string>();
   const spread = new Set<string>();
   const walk = (set: SelectionSetNode, type: AnyType): void => {
     const table = type.name === undefined ? undefined : READS[type.name];
@@ -126,6 +147,7 @@ function readsOf(info: GraphQLResolveInfo): Reads {
         walk(f.selectionSet, (info.schema.getType(f.typeCondition.name.value) as AnyType | undefined) ?? type);
       } else {
         const field = sel.name.value;
+        if (type.name !== undefined) selected.add(`${type.name}.${field}`);
         const whole = type.name === undefined ? undefined : WHOLE[type.name];
         if (whole && Object.hasOwn(whole, field)) for (const t of whole[field]!) reads.set(t, null);
         if (table && field !== '__typename') {
@@ -142,5 +164,5 @@ function readsOf(info: GraphQLResolveInfo): Reads {
   };
   const root = info.schema.getRootType(info.operation.operation) as AnyType | null | undefined;
   if (root) walk(info.operation.selectionSet, root);
-  return reads;
+  return { props: reads, fields: selected };
 }

@@ -14,7 +14,8 @@
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
 // $template, $templateChars, $short, $near, $named: the calibration
-// (api/calibration.ts).
+// (api/calibration.ts); $people: whether the people are read (false: left
+// empty, for a request that does not ask for them).
 // @include topic-words
 // @include topic-threads
 // @include discussion-rank
@@ -27,6 +28,7 @@
 // bounded already (from a pointer to the item) is taken as it is.
 CALL {
   WITH m, stretches
+  WITH m, stretches WHERE $people
   UNWIND stretches AS s
   CALL {
     WITH m, s

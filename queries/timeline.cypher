@@ -12,7 +12,9 @@
 // $refs: canonical reference ids (the one asked, or those the topic names);
 // $query: Lucene query over passage terms for the topic (schema/terms.ts
 // builds it; never user text), or null; $discussed: ids of the meetings whose
-// passages saying the topic count, or null for all; $collection: null for all.
+// passages saying the topic count, or null for all; $collection: null for all;
+// $decisions: whether the decisions are read (false: each entry's list is
+// left empty, for a request that does not ask for them).
 CALL {
   // Passages that point at the reference.
   MATCH (r:Reference)<-[:MENTIONS]-(x:Passage)
@@ -84,6 +86,7 @@ WITH collect({m: m, mid: mid, xs: xs, score: score}) AS rows, collect(mid) AS mi
 // passages').
 CALL {
   WITH mids
+  WITH mids WHERE $decisions
   MATCH (d:Decision)
   WHERE d.meetingId IN mids
   RETURN collect({mid: d.meetingId, d: d}) AS ds

@@ -138,18 +138,35 @@ describe('a request reads only the properties it selects', () => {
     const seeds = await gql('{ meetings(collection: "seeds") { references { id } } }');
     const refs: string[] = seeds.data.meetings.flatMap((m: { references: { id: string }[] }) => m.references.map((r) => r.id));
     let rows: Row[] = [];
+    let withDecisions = '';
     for (const ref of refs) {
       const body = await gql(`{ timeline(ref: "${ref}") { meeting { date } passages { text } decisions { source { startLine } } } }`);
       expect(body.errors).toBeUndefined();
       rows = rowsOf('// When did this reference (or topic) come up?').rows;
       expect(body.data.timeline).toHaveLength(rows.length);
-      if (rows.some((r) => (r.decisions as object[]).length)) break;
+      if (rows.some((r) => (r.decisions as object[]).length)) {
+        withDecisions = ref;
+        break;
+      }
     }
     expect([...keysOf(rows.map((r) => r.meeting))].sort()).toEqual(['date', 'id']);
     expect([...keysOf(rows.map((r) => r.passages))].sort()).toEqual(['collection', 'id', 'meetingUrl', 'path', 'text']);
     const decided = rows.flatMap((r) => r.decisions as object[]);
     expect(decided.length).toBeGreaterThan(0);
     expect([...keysOf(decided)].sort()).toEqual(['collection', 'endLine', 'id', 'meetingUrl', 'path', 'startLine']);
+    // Not asked for, the decisions are not looked up: the same meetings, none of their decisions.
+    const without = await gql(`{ timeline(ref: "${withDecisions}") { meeting { date } } }`);
+    expect(without.data.timeline.map((e: { meeting: { date: string } }) => e.meeting.date)).toEqual(rows.map((r) => (r.meeting as { date: string }).date));
+    expect(rowsOf('// When did this reference (or topic) come up?').rows.every((r) => (r.decisions as object[]).length === 0)).toBe(true);
+  });
+
+  test('a discussion whose people are not asked for does not look them up', async () => {
+    const asked = await gql('{ discussions(topic: "component model", first: 3) { meeting { id } people { name } } }');
+    const withPeople = rowsOf('// Where was this topic discussed').rows;
+    expect(withPeople.some((r) => (r.people as object[]).length > 0)).toBe(true);
+    const without = await gql('{ discussions(topic: "component model", first: 3) { meeting { id } } }');
+    expect(without.data.discussions).toEqual(asked.data.discussions.map((d: { meeting: unknown }) => ({ meeting: d.meeting })));
+    expect(rowsOf('// Where was this topic discussed').rows.every((r) => (r.people as object[]).length === 0)).toBe(true);
   });
 
   test("a discussion's why reads its passages whole (their index terms)", async () => {
