@@ -150,6 +150,8 @@ export interface PassageRecord {
   role?: 'agenda' | 'links' | null;
   /** Whether the passage is the head item (or announced paragraph) that opens its thread, as a heading would. */
   head?: boolean;
+  /** Other names the passage gives a thing ("formerly …", "output from the … project"), in index form (extract/topics/other-names.ts). */
+  aka?: string[];
 }
 
 export interface DecisionRecord {

@@ -14,6 +14,7 @@ import { extractMeta } from './meta.js';
 import { extractPeople } from './people.js';
 import { extractReferences } from './references.js';
 import { extractTopics } from './topics.js';
+import { otherNames } from './topics/other-names.js';
 import { extractAcronyms } from './topics/acronyms.js';
 import { terms } from '../../schema/terms.js';
 import type { ActionItemRecord, DecisionRecord, MeetingRecord, Message, Note, PassageRecord, TopicRecord } from '../types.js';
@@ -60,6 +61,8 @@ export function extractMeeting(note: Note, config: CollectionConfig, vocabulary:
     passage.thread = threads.threadOf[i] ?? i;
     passage.role = threads.roleOf[i] ?? null;
     passage.head = threads.headOf[i] ?? false;
+    const aka = otherNames(b.text, annotations.vocabulary.tables.names);
+    if (aka.length) passage.aka = aka;
     passages.push(passage);
   }
   const ctx: ExtractContext = { note, config, meta, people, refs, passages, passageOf, threads, annotations, sectionPath };

@@ -436,3 +436,38 @@ export const GROUP_WORDS: GroupWords = {
   ],
   after: ['team', 'teams', 'client', 'clients', 'devs', 'developers', 'engineers', 'folks', 'maintainers', 'org', 'organi[sz]ation', 'company', 'project'],
 };
+
+/**
+ * How notes give a thing another of its names: the one it had before
+ * (`extensions (formerly shapes)`, `renamed from …`), one it goes by besides
+ * (`also known as …`), or the effort it came out of (`Output from Declarative
+ * macro repetition counts project`). Retrieval follows the other name from a
+ * discussion of the thing to the meetings that used it.
+ */
+export interface NameWords {
+  /** Cues a name follows directly (regex fragments). */
+  cues: readonly string[];
+  /** Cues whose name must end with a kind of effort (`kinds`): what follows "output of" is seldom a name otherwise. */
+  kindCues: readonly string[];
+  /** Words that end a name as the kind of effort it was (`… project`, `… working group`); taken off the name. */
+  kinds: readonly string[];
+  /** Words that end a name where a clause goes on (`…, which`, `… but`). */
+  stops: readonly string[];
+}
+
+/** The default name words: English. */
+export const NAME_WORDS: NameWords = {
+  cues: [
+    String.raw`formerly(?:\s+(?:known\s+as|called|named))?`,
+    String.raw`previously\s+(?:known\s+as|called|named)`,
+    String.raw`originally\s+(?:known\s+as|called|named)`,
+    String.raw`renamed\s+(?:from|to)`,
+    String.raw`also\s+(?:known\s+as|called)`,
+    String.raw`a\.k\.a\.?`,
+    'aka',
+    String.raw`successor\s+(?:to|of)`,
+  ],
+  kindCues: [String.raw`output\s+(?:from|of)`, String.raw`outcome\s+of`, String.raw`(?:grew|came|spun)\s+out\s+of`, String.raw`spun\s+off\s+(?:from|of)`],
+  kinds: ['project', 'working\\s+group', 'wg', 'task\\s*force', 'initiative', 'effort', 'subgroup', 'sig', 'group', 'proposal'],
+  stops: ['and', 'but', 'which', 'that', 'who', 'because', 'since', 'where', 'when', 'is', 'was', 'are', 'were', 'has', 'had', 'to', 'for', 'in', 'on', 'with'],
+};

@@ -5,9 +5,9 @@
  * default; `compileVocabulary` turns the tables into the regexes the stages
  * use, once per vocabulary.
  */
-import { DATE_WORDS, OUTCOME_WORDS, TASK_WORDS, type DateWords, type OutcomeWords, type TaskWords } from './cue-words.js';
+import { DATE_WORDS, NAME_WORDS, OUTCOME_WORDS, TASK_WORDS, type DateWords, type NameWords, type OutcomeWords, type TaskWords } from './cue-words.js';
 
-export type { DateWords, GroupWords, OutcomeWords, TaskWords } from './cue-words.js';
+export type { DateWords, GroupWords, NameWords, OutcomeWords, TaskWords } from './cue-words.js';
 export { GROUP_WORDS } from './cue-words.js';
 
 /** What a section holds, told by its heading. */
@@ -57,6 +57,8 @@ export interface Vocabulary {
   tasks: TaskWords;
   /** How a date is written in words (cue-words.ts). */
   dates: DateWords;
+  /** How another name of a thing is given (cue-words.ts). */
+  names: NameWords;
 }
 
 /** The default vocabulary: what notes in markdown, in English, write. */
@@ -176,6 +178,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   outcomes: OUTCOME_WORDS,
   tasks: TASK_WORDS,
   dates: DATE_WORDS,
+  names: NAME_WORDS,
 };
 
 /** One section kind's words compiled three ways. */

@@ -117,6 +117,7 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
         thread: p.thread ?? i,
         role: p.role ?? null,
         head: p.head ?? false,
+        aka: p.aka ?? null,
       },
     });
   });

@@ -50,14 +50,38 @@ CALL {
   WITH s, collect(item)[0] AS item
   RETURN collect(DISTINCT item) AS items
 }
-// Other meetings that take the item up (a passage said there points at it)
-// discuss the topic too, in other words; the people are those of the stretch
-// the pointer opens (up to the next issue or PR pointed at). They are kept at
-// the cut-off, under the meetings that say the topic.
+// Another name the best discussion gives it ("Output from Declarative macro
+// repetition counts project", "formerly …"; ingest/extract/topics/other-names.ts),
+// as its collection writes it.
 CALL {
-  WITH rows, items, top
-  UNWIND items AS item
-  MATCH (item)<-[:MENTIONS]-(z:Passage)
+  WITH rows, top
+  UNWIND [r IN rows WHERE r.score = top][0..1] AS best
+  UNWIND best.stretches AS s
+  MATCH (y:Passage {meetingId: best.m.id})
+  WHERE y.thread = s.thread AND y.aka IS NOT NULL
+  UNWIND y.aka AS name
+  RETURN collect(DISTINCT {name: name, collection: best.m.collection}) AS names
+}
+// Other meetings that take the item up (a passage said there points at it)
+// or use the other name (a passage said there says it) discuss the topic too,
+// in other words; the people are those of the stretch the pointer or name
+// opens (up to the next issue or PR pointed at). They are kept at the
+// cut-off, under the meetings that say the topic.
+CALL {
+  WITH rows, items, names, top
+  CALL {
+    WITH items
+    UNWIND items AS item
+    MATCH (item)<-[:MENTIONS]-(z:Passage)
+    RETURN z, item.id AS pointer
+    UNION
+    WITH names
+    UNWIND names AS n
+    CALL db.index.fulltext.queryNodes('passage_terms', '"' + n.name + '"', {limit: 200}) YIELD node
+    WHERE node.collection = n.collection
+    RETURN node AS z, '' AS pointer
+  }
+  WITH rows, top, z, pointer
   WHERE ($collection IS NULL OR z.collection = $collection) AND z.role IS NULL
     AND NOT z.meetingId IN [r IN rows | r.m.id]
   MATCH (m:Meeting {id: z.meetingId})
@@ -65,9 +89,9 @@ CALL {
     AND ($from IS NULL OR m.date >= $from)
     AND ($to IS NULL OR m.date <= $to)
   CALL {
-    WITH z, item
+    WITH z, pointer
     MATCH (n:Passage {meetingId: z.meetingId})-[:MENTIONS]->(other:Reference)
-    WHERE n.thread = z.thread AND n.idx > z.idx AND other.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION'] AND other.id <> item.id
+    WHERE n.thread = z.thread AND n.idx > z.idx AND other.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION'] AND other.id <> pointer
     RETURN min(n.idx) AS next
   }
   WITH m, z, CASE WHEN next IS NULL OR next > z.idx + $short THEN z.idx + $short ELSE next - 1 END AS hi, top

@@ -95,6 +95,13 @@ export const NOT_A_NAME = new Set([
   'cons',
   'consensus',
   'contact',
+  // Who holds a part of the work (`Liaison: Ana`), as a field's label.
+  'liaison',
+  'champion',
+  'shepherd',
+  'sponsor',
+  'assignee',
+  'point of contact',
   'context',
   'current',
   'date',
