@@ -46,9 +46,16 @@ export function filters(args: Args, firstDefault: number) {
   };
 }
 
+/**
+ * A person asked for by a form of their name: the id it would have, the form
+ * as typed and lower-cased, and as a Lucene phrase for person_forms (quotes
+ * and backslashes dropped; the index's analyzer splits the words as it split
+ * the stored forms), or null when it holds no letter or digit.
+ */
 export function personLookup(args: Args) {
   const name = required(args, 'name').trim();
-  return { id: personKey(name), name, key: name.toLowerCase() };
+  const phrase = /[\p{L}\p{N}]/u.test(name) ? `"${name.replace(/["\\]/g, ' ')}"` : null;
+  return { id: personKey(name), name, key: name.toLowerCase(), phrase };
 }
 
 /** A full-text query built from the words of `argument`; null when no word is searchable. */

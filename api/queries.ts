@@ -178,7 +178,7 @@ export function loadQueries() {
   return {
     meeting: runner<{ collection: string; path: string }, { meeting: MeetingRow }>('meeting'),
     meetings: runner<Filters, { meeting: MeetingRow }>('meetings'),
-    person: runner<{ id: string; name: string; key: string }, { person: PersonRow }>('person'),
+    person: runner<{ id: string; name: string; key: string; phrase: string | null }, { person: PersonRow }>('person'),
     search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; score: number }>('search'),
     collections: runner<Params, { collection: Row }>('collections'),
     meetingsById: runner<Ids, { id: string; meeting: MeetingRow }>('meetings-by-id'),

@@ -2,10 +2,12 @@
 // the name, an alias or a handle, compared case-insensitively. Where an alias
 // is shared, the person seen in the most meetings wins.
 // Note: the id and the name as typed are looked up through their indexes;
-// only when neither finds anyone is every person's name, aliases and handles
-// compared, and meetings are counted only between several candidates.
+// only when neither finds anyone are names, aliases and handles compared, on
+// the people whose forms hold the form's words (full-text index
+// person_forms), and meetings are counted only between several candidates.
 // $id: the Person id the form would have (schema/names.ts); $name: the form as
-// typed; $key: the form, lower-cased.
+// typed; $key: the form, lower-cased; $phrase: the form as a Lucene phrase, or
+// null when it holds no letter or digit (then every person is compared).
 OPTIONAL CALL {
   MATCH (p:Person {id: $id})
   RETURN p
@@ -18,7 +20,14 @@ CALL (named) {
   UNWIND named AS p
   RETURN p, 0 AS exact
   UNION
-  UNWIND CASE WHEN size(named) = 0 THEN [true] ELSE [] END AS scan
+  UNWIND CASE WHEN size(named) = 0 AND $phrase IS NOT NULL THEN [$phrase] ELSE [] END AS phrase
+  CALL db.index.fulltext.queryNodes('person_forms', phrase) YIELD node AS p
+  WHERE toLower(p.name) = $key
+     OR any(a IN p.aliases WHERE toLower(a) = $key)
+     OR any(h IN p.handles WHERE toLower(h) = $key)
+  RETURN p, CASE WHEN toLower(p.name) = $key THEN 0 ELSE 1 END AS exact
+  UNION
+  UNWIND CASE WHEN size(named) = 0 AND $phrase IS NULL THEN [true] ELSE [] END AS scan
   MATCH (p:Person)
   WHERE toLower(p.name) = $key
      OR any(a IN p.aliases WHERE toLower(a) = $key)

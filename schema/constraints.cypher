@@ -28,4 +28,7 @@ CREATE INDEX acronym_long IF NOT EXISTS FOR (a:Acronym) ON (a.long);
 CREATE FULLTEXT INDEX passage_terms IF NOT EXISTS FOR (x:Passage) ON EACH [x.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
 CREATE FULLTEXT INDEX decision_terms IF NOT EXISTS FOR (d:Decision) ON EACH [d.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
 CREATE FULLTEXT INDEX topic_terms IF NOT EXISTS FOR (t:Topic) ON EACH [t.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };
+// Every form of a person's name, as words (case and punctuation folded by Lucene's standard analyzer):
+// person(name) finds the people an unknown form could be without reading every person.
+CREATE FULLTEXT INDEX person_forms IF NOT EXISTS FOR (p:Person) ON EACH [p.name, p.aliases, p.handles] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE FULLTEXT INDEX reference_terms IF NOT EXISTS FOR (r:Reference) ON EACH [r.terms] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } };

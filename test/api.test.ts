@@ -83,6 +83,18 @@ describe('person', () => {
     expect(none.body.data.person).toBeNull();
   });
 
+  test("a form with the search engine's signs, or none of letters, is looked up as written", async () => {
+    for (const name of ['"AC"', 'AC\\', 'Alex AND Crichton', '(x) [y]', '---', 'a:b^2~']) {
+      const { status, body } = await gql('query($n: String!) { person(name: $n) { name } }', { n: name });
+      expect(status, name).toBe(200);
+      expect(body.errors, name).toBeUndefined();
+      expect(body.data.person, name).toBeNull();
+    }
+    // A handle written in another case is found through the index of forms.
+    const { body } = await gql('{ person(name: "PRAMAN") { name } }');
+    expect(body.data.person).toMatchObject({ name: 'Priya Raman' });
+  });
+
   test('applies the collection people file: handle and canonical name', async () => {
     const { body } = await gql('{ person(name: "praman") { name handles } }');
     expect(body.data.person).toMatchObject({ name: 'Priya Raman', handles: ['praman'] });
