@@ -20,15 +20,17 @@ CALL (named) {
   UNWIND named AS p
   RETURN p, 0 AS exact
   UNION
-  UNWIND CASE WHEN size(named) = 0 AND $phrase IS NOT NULL THEN [$phrase] ELSE [] END AS phrase
-  CALL db.index.fulltext.queryNodes('person_forms', phrase) YIELD node AS p
-  WHERE toLower(p.name) = $key
-     OR any(a IN p.aliases WHERE toLower(a) = $key)
-     OR any(h IN p.handles WHERE toLower(h) = $key)
-  RETURN p, CASE WHEN toLower(p.name) = $key THEN 0 ELSE 1 END AS exact
-  UNION
-  UNWIND CASE WHEN size(named) = 0 AND $phrase IS NULL THEN [true] ELSE [] END AS scan
-  MATCH (p:Person)
+  UNWIND CASE WHEN size(named) = 0 THEN [true] ELSE [] END AS look
+  CALL (look) {
+    UNWIND CASE WHEN $phrase IS NOT NULL THEN [$phrase] ELSE [] END AS phrase
+    CALL db.index.fulltext.queryNodes('person_forms', phrase) YIELD node
+    RETURN node AS p
+    UNION
+    UNWIND CASE WHEN $phrase IS NULL THEN [true] ELSE [] END AS all
+    MATCH (p:Person)
+    RETURN p
+  }
+  WITH p
   WHERE toLower(p.name) = $key
      OR any(a IN p.aliases WHERE toLower(a) = $key)
      OR any(h IN p.handles WHERE toLower(h) = $key)

@@ -66,7 +66,8 @@ interface Batch {
 export class MeetingWriter {
   private rows = emptyRows();
   private alone = false;
-  private readonly heldBack: MeetingRecord[] = [];
+  /** Meetings held back; each is let go (undefined) once written at the end. */
+  private readonly heldBack: (MeetingRecord | undefined)[] = [];
   private readonly touched = new Set<string>();
   private readonly links: PersonLinks = { owners: [], involved: [] };
   private readonly firstTopic = new Map<string, LoadRows['topics'][number]>();
@@ -112,12 +113,20 @@ export class MeetingWriter {
   /** Writes what is left and the held meetings, waits for every batch; resolves to what was touched. */
   async end(): Promise<Written> {
     this.flush();
-    for (const r of this.heldBack) this.add(r);
+    // Note: the held meetings go as the others did, a batch queued only while few wait, each record let go
+    // once its rows are made; queued all at once, their rows and records were in memory together.
+    const held = this.heldBack.length;
+    for (let i = 0; i < held; i++) {
+      await this.ready();
+      if (this.failure) break;
+      this.add(this.heldBack[i]!);
+      this.heldBack[i] = undefined;
+    }
     this.flush();
     while (!this.failure && this.inFlight.size) await Promise.race(this.inFlight);
     await Promise.allSettled(this.inFlight);
     if (this.failure) throw this.failure;
-    return { touched: [...this.touched], links: this.links, held: this.heldBack.length, writeMs: this.writeMs };
+    return { touched: [...this.touched], links: this.links, held, writeMs: this.writeMs };
   }
 
   /** Stops: no batch starts any more; resolves once those in flight have ended. */
