@@ -9,10 +9,12 @@
  *
  * Note: a person's id can depend on any meeting of the run (a handle written
  * alone in one file, next to a full name in a later one). A meeting whose
- * people's ids are final when it comes is written at once; one whose are not
- * yet is held and written at the end of the run, once every meeting has been
- * seen. Every batch committed is final: a run that dies half-way leaves
- * whole, correct meetings that the next run skips.
+ * people's ids are final when it comes is written at once, whole; one whose
+ * are not yet is written at once without its people and without its content
+ * hash, and its people (who attended, spoke, owns, decided) are written at
+ * the end of the run, once every meeting has been seen, with the hash. A run
+ * that dies half-way leaves whole, correct meetings that the next run skips,
+ * and meetings without a hash that it indexes again.
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -73,7 +75,7 @@ export interface IngestSummary {
   decisions: number;
   actionItems: number;
   seconds: number;
-  /** Meetings held until the end of the run because their people's ids were not final when they came (counted in `meetings` too). */
+  /** Meetings whose people were written at the end of the run because their ids were not final when they came (counted in `meetings` too). */
   held: number;
   /**
    * Seconds per stage; parse and extract are summed over the workers, and load (while a write

@@ -13,7 +13,7 @@ import { PeopleDirectory } from '../ingest/resolve/people.js';
 import type { MeetingRecord, PersonRecord } from '../ingest/types.js';
 
 /** A meeting attended by `people`, discussing one topic with one reference (a title only where given). */
-function meeting(path: string, people: PersonRecord[], o: { topic?: string; title?: string } = {}): MeetingRecord {
+function meeting(path: string, people: PersonRecord[], o: { topic?: string; title?: string; speaker?: number } = {}): MeetingRecord {
   const topic = o.topic ?? 'Page maps';
   return {
     collection: 'c',
@@ -24,7 +24,7 @@ function meeting(path: string, people: PersonRecord[], o: { topic?: string; titl
     series: 's',
     people,
     attendees: people.map((_, i) => i),
-    passages: [{ text: `We talked about ${topic}.`, startLine: 3, endLine: 3, section: 'Notes', speaker: null, refs: ['o/r#1'] }],
+    passages: [{ text: `We talked about ${topic}.`, startLine: 3, endLine: 3, section: 'Notes', speaker: o.speaker ?? null, refs: ['o/r#1'] }],
     references: [{ id: 'o/r#1', kind: 'issue', url: 'https://github.com/o/r/issues/1', ...(o.title ? { title: o.title } : {}), lines: [3] }],
     decisions: [],
     actionItems: [],
@@ -42,7 +42,12 @@ function recordingDb(gate?: (meetings: string[]) => Promise<void>) {
   const open_: { ids: string[]; open: number }[] = [];
   let open = 0;
   let most = 0;
-  const names = new Map([STATEMENTS.writeMeetings, STATEMENTS.writePeople, STATEMENTS.writeTopics, STATEMENTS.writeReferences].map((s) => [s.text, s.name]));
+  const names = new Map(
+    [STATEMENTS.writeMeetings, STATEMENTS.writePeople, STATEMENTS.writeTopics, STATEMENTS.writeReferences, STATEMENTS.writePassages].map((s) => [
+      s.text,
+      s.name,
+    ]),
+  );
   const db = {
     async writeTx(work: (tx: { run: (q: string, p: Record<string, unknown>) => Promise<unknown[]> }) => Promise<unknown>) {
       open += 1;
@@ -53,6 +58,8 @@ function recordingDb(gate?: (meetings: string[]) => Promise<void>) {
           run: async (q, p) => {
             const name = names.get(q);
             if (name) batch[name.replace('write-', '')] = p.rows;
+            if (q === STATEMENTS.completeMeetings.text) Object.assign(batch, { speakers: p.speakers, completes: p.meetings });
+            if (q === STATEMENTS.linkPeople.text) Object.assign(batch, { owners: p.owners, involved: p.involved });
             return [];
           },
         });
@@ -69,17 +76,26 @@ function recordingDb(gate?: (meetings: string[]) => Promise<void>) {
 }
 
 describe('meetings written while the run extracts', () => {
-  test('a meeting whose one-word name a later meeting ties to a full name is held, then written with the full name', async () => {
+  test('a meeting whose one-word name a later meeting ties to a full name is written at once without its people, which follow with the full name', async () => {
     // Note: a handle is settled by the collection's roster (what every note of the run says), so a meeting that writes one is held too.
     const { db, batches } = recordingDb();
     const w = new MeetingWriter(db, new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
     w.push(meeting('a.md', [person('Jane Doe')]));
-    w.push(meeting('b.md', [person('jdoe')]));
+    w.push(meeting('b.md', [person('jdoe')], { speaker: 0 }));
     w.push(meeting('c.md', [person('Jane Doe', ['jdoe'])]));
     const written = await w.end();
     expect(written.held).toBe(2);
-    const order = batches.map((b) => b.meetings!.map((m) => m.id)).flat();
+    const order = batches.map((b) => (b.meetings ?? []).map((m) => m.id)).flat();
     expect(order).toEqual(['c/a.md', 'c/b.md', 'c/c.md']);
+    // Written without people, speaker or content hash; completed after every meeting was written.
+    const first = batches.findIndex((b) => b.meetings?.some((m) => m.id === 'c/b.md'));
+    expect(batches[first]!.people ?? []).toEqual([]);
+    expect(batches[first]!.passages!.map((p) => p.speaker)).toEqual([null]);
+    expect(batches[first]!.meetings![0]!.props.sha256).toBeNull();
+    const last = batches.findIndex((b) => b.completes?.some((m) => m.id === 'c/b.md'));
+    expect(last).toBeGreaterThan(batches.findIndex((b) => b.meetings?.some((m) => m.id === 'c/c.md')));
+    expect(batches[last]!.completes).toContainEqual({ id: 'c/b.md', sha256: 'b.md' });
+    expect(batches[last]!.speakers).toEqual([{ passage: 'c/b.md#p0', person: batches[last]!.people![0]!.person }]);
     const people = batches.flatMap((b) => b.people ?? []).filter((p) => p.meeting === 'c/b.md');
     expect(people.map((p) => p.person)).toEqual([
       ...new Set(
@@ -98,7 +114,9 @@ describe('meetings written while the run extracts', () => {
     w.push(meeting('b.md', [person('jdoe')]));
     w.push(meeting('c.md', [person('Alan Turing')]));
     expect((await w.end()).held).toBe(1);
-    expect(batches.flatMap((b) => b.meetings!.map((m) => m.id))).toEqual(['c/a.md', 'c/c.md', 'c/b.md']);
+    // Every meeting in file order; the held one's people after them all.
+    expect(batches.flatMap((b) => (b.meetings ?? []).map((m) => m.id))).toEqual(['c/a.md', 'c/b.md', 'c/c.md']);
+    expect(batches.flatMap((b) => (b.people ?? []).map((p) => p.meeting))).toEqual(['c/a.md', 'c/c.md', 'c/b.md']);
     expect(
       batches
         .flatMap((b) => b.people ?? [])
@@ -115,8 +133,8 @@ describe('meetings written while the run extracts', () => {
     await w.end();
     const topics = batches.flatMap((b) => b.topics ?? []);
     expect(topics.map((t) => t.name)).toEqual(['Page Maps', 'Page Maps']);
-    // Both rows carry the run's first title, whichever commits first.
-    expect(batches.flatMap((b) => b.references ?? []).map((r) => r.title)).toEqual(['Later title', 'Later title']);
+    // The held meeting was written before any title was seen; write-references keeps the first non-null title, whichever commits first.
+    expect(batches.flatMap((b) => b.references ?? []).map((r) => r.title)).toEqual([null, 'Later title']);
   });
 
   test('two batches at once; a batch that replaces a meeting alone', async () => {

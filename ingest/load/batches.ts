@@ -4,16 +4,18 @@
  * meetings of about `batchRows` rows, and each batch is written as soon as it
  * is full, two transactions at a time. A meeting whose people's ids may still
  * change (a handle or a one-word name that a later meeting of the run may tie
- * to a full name) is held back and written at the end, when every meeting of
- * the run has been seen: so each meeting is written once, whole, with the ids
- * a run that saw everything first would give it.
+ * to a full name) is written at once without its people; only what depends
+ * on them (rows.ts PeoplePart) is held, and written at the end, when every
+ * meeting of the run has been seen, with the ids a run that saw everything
+ * first would give them. Until then the meeting has no content hash, so a run
+ * that stops before the end leaves it to be indexed again.
  */
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/driver.js';
 import type { PeopleDirectory } from '../resolve/people.js';
 import type { MeetingRecord } from '../types.js';
 import { writeBatch, type Orphans, type PersonLinks } from './load.js';
-import { addMeetingRows, emptyRows, sharedRows, type LoadRows } from './rows.js';
+import { addMeetingRows, addMeetingRowsWithoutPeople, addPeopleRows, emptyRows, peoplePart, personIdsOf, type LoadRows, type PeoplePart } from './rows.js';
 
 export interface BatchOptions {
   urlBase?: string;
@@ -33,7 +35,7 @@ export interface Written {
   touched: string[];
   /** Owner and involvement links to people who may not have been in the graph yet (see link-people.cypher). */
   links: PersonLinks;
-  /** Meetings held back until the end of the run (people ids not yet final when they came). */
+  /** Meetings whose people were held back until the end of the run (people ids not yet final when they came). */
   held: number;
   /** Milliseconds during which a write transaction was in flight. */
   writeMs: number;
@@ -66,8 +68,8 @@ interface Batch {
 export class MeetingWriter {
   private rows = emptyRows();
   private alone = false;
-  /** Meetings held back; each is let go (undefined) once written at the end. */
-  private readonly heldBack: (MeetingRecord | undefined)[] = [];
+  /** The people of meetings written without them; each is let go (undefined) once written at the end. */
+  private readonly heldBack: (PeoplePart | undefined)[] = [];
   private readonly touched = new Set<string>();
   private readonly links: PersonLinks = { owners: [], involved: [] };
   private readonly firstTopic = new Map<string, LoadRows['topics'][number]>();
@@ -92,16 +94,11 @@ export class MeetingWriter {
   push(r: MeetingRecord): void {
     if (this.failure) throw this.failure;
     this.people.observe([r]);
-    if (!r.people.every((p) => this.people.settled(p))) {
-      this.heldBack.push(r);
-      // Its topics and references count where it came in file order (they do not depend on people).
-      // Note: its people are not resolved now; each would learn the collection's roster again (every
-      // record observed changes it), which made the writer's cost grow with the square of the run.
-      const { topics, references } = sharedRows(r);
-      this.remember({ ...emptyRows(), topics, references });
-      return;
-    }
-    this.add(r);
+    // Note: a held meeting's people are not resolved now; each would learn the collection's roster again
+    // (every record observed changes it), which made the writer's cost grow with the square of the run.
+    const settled = r.people.every((p) => this.people.settled(p));
+    if (!settled) this.heldBack.push(peoplePart(r));
+    this.add(r, settled);
   }
 
   /** Resolves once fewer than MAX_QUEUED full batches wait for a transaction (at once when the writer has failed). */
@@ -110,23 +107,34 @@ export class MeetingWriter {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Writes what is left and the held meetings, waits for every batch; resolves to what was touched. */
+  /** Writes what is left and the held people, waits for every batch; resolves to what was touched. */
   async end(): Promise<Written> {
     this.flush();
-    // Note: the held meetings go as the others did, a batch queued only while few wait, each record let go
-    // once its rows are made; queued all at once, their rows and records were in memory together.
+    // Every meeting is committed before the people held back are tied to it.
+    await this.drain();
+    // Note: the held people go as the meetings did, a batch queued only while few wait, each part let go
+    // once its rows are made.
     const held = this.heldBack.length;
     for (let i = 0; i < held; i++) {
       await this.ready();
       if (this.failure) break;
-      this.add(this.heldBack[i]!);
+      const part = this.heldBack[i]!;
       this.heldBack[i] = undefined;
+      const from = this.rows.people.length;
+      addPeopleRows(this.rows, part, personIdsOf(part, this.people));
+      for (const p of this.rows.people.slice(from)) this.touched.add(p.person);
+      if (rowCount(this.rows) >= (this.o.batchRows ?? 8000)) this.flush();
     }
     this.flush();
-    while (!this.failure && this.inFlight.size) await Promise.race(this.inFlight);
-    await Promise.allSettled(this.inFlight);
+    await this.drain();
     if (this.failure) throw this.failure;
     return { touched: [...this.touched], links: this.links, held, writeMs: this.writeMs };
+  }
+
+  /** Resolves once no batch waits or is in flight (or the writer has failed and none is in flight). */
+  private async drain(): Promise<void> {
+    while (!this.failure && this.inFlight.size) await Promise.race(this.inFlight);
+    await Promise.allSettled(this.inFlight);
   }
 
   /** Stops: no batch starts any more; resolves once those in flight have ended. */
@@ -137,12 +145,8 @@ export class MeetingWriter {
     await Promise.allSettled(this.inFlight);
   }
 
-  private rowsOf(r: MeetingRecord, rows: LoadRows): LoadRows {
-    addMeetingRows(rows, r, this.people, this.o.derived);
-    return rows;
-  }
-
-  private add(r: MeetingRecord): void {
+  /** Adds a meeting's rows to the batch, with its people or (held) without them. */
+  private add(r: MeetingRecord, withPeople: boolean): void {
     const rows = this.rows;
     const at = {
       people: rows.people.length,
@@ -151,7 +155,8 @@ export class MeetingWriter {
       topics: rows.topics.length,
       refs: rows.references.length,
     };
-    this.rowsOf(r, rows);
+    if (withPeople) addMeetingRows(rows, r, this.people, this.o.derived);
+    else addMeetingRowsWithoutPeople(rows, r, this.o.derived);
     const mine = new Set(rows.people.slice(at.people).map((p) => p.person));
     for (const id of mine) this.touched.add(id);
     for (const a of rows.actionItems.slice(at.items))
@@ -177,7 +182,7 @@ export class MeetingWriter {
   private flush(): void {
     const b = this.rows;
     this.rows = emptyRows();
-    if (!b.meetings.length) return;
+    if (!rowCount(b)) return;
     b.topics = b.topics.map((t) => {
       const first = this.firstTopic.get(t.id)!;
       return { ...t, name: first.name, terms: first.terms, query: first.query };
@@ -189,6 +194,7 @@ export class MeetingWriter {
     });
     // Array.prototype.sort is stable: rows of one node stay in file order.
     b.people.sort(byKey((p) => p.person));
+    b.speakers.sort(byKey((x) => x.person));
     b.references.sort(byKey((r) => r.id));
     b.topics.sort(byKey((t) => t.id));
     this.queue.push({ rows: b, alone: this.alone });
@@ -238,7 +244,11 @@ const rowCount = (r: LoadRows): number =>
   r.topics.length +
   r.decisions.length +
   r.actionItems.length +
-  r.acronyms.length;
+  r.acronyms.length +
+  r.speakers.length +
+  r.owners.length +
+  r.involved.length +
+  r.completes.length;
 
 const byKey =
   <T>(key: (x: T) => string) =>

@@ -1,6 +1,7 @@
 /**
  * Writes meeting records to Neo4j. Each batch of whole meetings (batched by
- * batches.ts) is one write transaction (a reader never sees half a meeting):
+ * batches.ts) is one write transaction (a reader never sees half a meeting's
+ * notes; the people of a meeting batches.ts holds back come in a later one):
  * the meetings' old facts are removed and the new ones written with
  * parameterised UNWIND queries from ingest/load/cypher/ (statements.ts). Afterwards the people,
  * references and topics the removals touched are swept if nothing mentions
@@ -65,14 +66,21 @@ export async function knownHandles(db: Db): Promise<{ id: string; handles: strin
 /**
  * Replaces a batch of meetings in one transaction: each is removed first
  * (a no-op for a new one; it also makes a concurrent run of the same folder
- * wait for this one), then every meeting's facts are written.
+ * wait for this one), then every meeting's facts are written. The people of
+ * meetings written earlier without them (`rows.completes`) replace any they have.
  */
 export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void> {
   await db.writeTx(
     async (tx) => {
       // Both are awaited together: when the server goes away, each rejects, and neither may be left unhandled.
-      const [removed] = await Promise.all([S.deleteMeetings.run(tx, { ids: rows.meetings.map((m) => m.id) }), writeRows(tx, rows, urlBase ?? null)]);
+      // Meetings written without their people are cleared of any a concurrent run of the folder gave them.
+      const [removed, cleared] = await Promise.all([
+        rows.meetings.length ? S.deleteMeetings.run(tx, { ids: rows.meetings.map((m) => m.id) }) : [],
+        rows.completes.length ? S.clearPeople.run(tx, { ids: rows.completes.map((m) => m.id) }) : [],
+        writeRows(tx, rows, urlBase ?? null),
+      ]);
       orphans.add(removed);
+      orphans.add(cleared);
     },
     { label: 'ingest:batch', timeoutMs: 300_000 },
   );
@@ -84,7 +92,8 @@ export async function writeBatch(db: Db, rows: LoadRows, urlBase: string | undef
  * while this process builds the next batch.
  */
 function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<unknown> {
-  const runs = [S.writeMeetings.run(tx, { rows: rows.meetings, urlBase })];
+  const runs: Promise<unknown>[] = [];
+  if (rows.meetings.length) runs.push(S.writeMeetings.run(tx, { rows: rows.meetings, urlBase }));
   if (rows.people.length) runs.push(S.writePeople.run(tx, { rows: rows.people }));
   if (rows.passages.length) runs.push(S.writePassages.run(tx, { rows: rows.passages }));
   if (rows.references.length) runs.push(S.writeReferences.run(tx, { rows: rows.references }));
@@ -92,6 +101,9 @@ function writeRows(tx: Tx, rows: LoadRows, urlBase: string | null): Promise<unkn
   if (rows.decisions.length) runs.push(S.writeDecisions.run(tx, { rows: rows.decisions }));
   if (rows.actionItems.length) runs.push(S.writeActionItems.run(tx, { rows: rows.actionItems }));
   if (rows.acronyms.length) runs.push(S.writeAcronyms.run(tx, { rows: rows.acronyms }));
+  // Meetings written earlier without their people (batches.ts): their people rows went with `people` above.
+  if (rows.owners.length || rows.involved.length) runs.push(S.linkPeople.run(tx, { owners: rows.owners, involved: rows.involved }));
+  if (rows.completes.length) runs.push(S.completeMeetings.run(tx, { speakers: rows.speakers, meetings: rows.completes }));
   return Promise.all(runs);
 }
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { indexTerms, termQuery, terms } from '../../schema/terms.js';
 import type { PeopleDirectory } from '../resolve/people.js';
-import type { MeetingRecord, TopicRecord } from '../types.js';
+import type { MeetingRecord, PersonRecord, TopicRecord } from '../types.js';
 
 export interface LoadRows {
   /** `urlPath`: the note's path as it goes into a source link, each segment percent-encoded (`Q&A 1.md` → `Q%26A%201.md`). */
@@ -27,6 +27,11 @@ export interface LoadRows {
   decisions: { id: string; meeting: string; props: Record<string, unknown>; people: string[]; topics: string[]; refs: string[] }[];
   actionItems: { id: string; meeting: string; owner: string | null; owners: string[]; props: Record<string, unknown> }[];
   acronyms: { id: string; meeting: string; props: { meetingId: string; collection: string; short: string; long: string; text: string; line: number } }[];
+  /** What completes a meeting written without its people (addPeopleRows): passages' speakers, owners, decisions' people, content hashes. */
+  speakers: { passage: string; person: string }[];
+  owners: { item: string; person: string; rank: number }[];
+  involved: { decision: string; person: string }[];
+  completes: { id: string; sha256: string }[];
 }
 
 export const emptyRows = (): LoadRows => ({
@@ -38,6 +43,10 @@ export const emptyRows = (): LoadRows => ({
   decisions: [],
   actionItems: [],
   acronyms: [],
+  speakers: [],
+  owners: [],
+  involved: [],
+  completes: [],
 });
 
 /** The id of a meeting: its collection and its path. */
@@ -67,24 +76,92 @@ function topicQuery(name: string): string | null {
   }
 }
 
+/**
+ * What of a meeting depends on who its people are, and nothing else of it: a
+ * writer keeps this much of a meeting whose people's ids may still change
+ * and writes the rest at once (ingest/load/batches.ts). Indices into `people`.
+ */
+export interface PeoplePart {
+  collection: string;
+  path: string;
+  series: string;
+  sha256: string;
+  people: PersonRecord[];
+  attendees: number[];
+  /** Each passage's speaker, or null. */
+  speakers: (number | null)[];
+  /** Each decision's people. */
+  decisions: number[][];
+  /** Each action item's owners, the first one first. */
+  owners: number[][];
+}
+
+export const peoplePart = (r: MeetingRecord): PeoplePart => ({
+  collection: r.collection,
+  path: r.path,
+  series: r.series,
+  sha256: r.sha256,
+  people: r.people,
+  attendees: r.attendees,
+  speakers: r.passages.map((p) => p.speaker),
+  decisions: r.decisions.map((d) => d.people),
+  owners: r.actionItems.map(ownersOf),
+});
+
+/** Each of the part's people's Person id, as the directory resolves them now. */
+export const personIdsOf = (part: PeoplePart, people: PeopleDirectory): string[] => part.people.map((p) => people.idOf(p, part));
+
 /** Appends one meeting's rows. */
 export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: PeopleDirectory, derived: string): void {
-  const mid = meetingId(record.collection, record.path);
-  rows.meetings.push({
-    id: mid,
-    props: { collection: record.collection, path: record.path, title: record.title, date: record.date, series: record.series, sha256: record.sha256, derived },
-    urlPath: record.path.split('/').map(encodeURIComponent).join('/'),
-  });
+  const part = peoplePart(record);
+  const personIds = personIdsOf(part, people);
+  addFactRows(rows, record, derived, personIds);
+  addPersonRows(rows, part, personIds);
+}
 
-  const personIds = record.people.map((p) => people.idOf(p, record));
+/**
+ * Appends the rows of a meeting whose people are written later
+ * (`addPeopleRows`): no person row, no speaker, owner or party to a decision,
+ * and no content hash, so that a run that ends before its people are written
+ * leaves the note to be indexed again.
+ */
+export function addMeetingRowsWithoutPeople(rows: LoadRows, record: MeetingRecord, derived: string): void {
+  addFactRows(rows, record, derived, null);
+}
+
+/**
+ * Appends the rows that complete a meeting written without its people: its
+ * person rows, its passages' speakers, its owners and decisions' people, and
+ * its content hash.
+ */
+export function addPeopleRows(rows: LoadRows, part: PeoplePart, personIds: readonly string[]): void {
+  const mid = meetingId(part.collection, part.path);
+  addPersonRows(rows, part, personIds);
+  part.speakers.forEach((s, i) => {
+    if (s !== null) rows.speakers.push({ passage: `${mid}#p${i}`, person: personIds[s]! });
+  });
+  part.owners.forEach((owners, i) => {
+    [...new Set(owners.map((o) => personIds[o]).filter((id): id is string => !!id))].forEach((person, rank) =>
+      rows.owners.push({ item: `${mid}#a${i}`, person, rank }),
+    );
+  });
+  part.decisions.forEach((people, i) => {
+    for (const person of new Set(people.map((p) => personIds[p]).filter((id): id is string => !!id))) rows.involved.push({ decision: `${mid}#d${i}`, person });
+  });
+  rows.completes.push({ id: mid, sha256: part.sha256 });
+}
+
+/** Appends a meeting's person rows: who attended, spoke or was named (an owner, a party to a decision). */
+function addPersonRows(rows: LoadRows, part: PeoplePart, personIds: readonly string[]): void {
+  const mid = meetingId(part.collection, part.path);
   const spoke = new Map<number, number>();
-  for (const p of record.passages) if (p.speaker !== null) spoke.set(p.speaker, (spoke.get(p.speaker) ?? 0) + 1);
-  const attended = new Set(record.attendees);
+  for (const s of part.speakers) if (s !== null) spoke.set(s, (spoke.get(s) ?? 0) + 1);
+  const attended = new Set(part.attendees);
   // Two records of one meeting may name the same human: merge their rows.
   const byPerson = new Map<string, LoadRows['people'][number]>();
   // People who neither attended nor spoke but own an action item or took part in a decision.
-  const named = new Set<number>([...record.actionItems.flatMap((a) => ownersOf(a)), ...record.decisions.flatMap((d) => d.people)]);
-  record.people.forEach((p, i) => {
+  const named = new Set<number>([...part.owners.flat(), ...part.decisions.flat()]);
+  part.people.forEach((p, i) => {
     if (!attended.has(i) && !spoke.has(i) && !named.has(i)) return;
     const id = personIds[i]!;
     const row = byPerson.get(id) ?? { person: id, meeting: mid, attended: false, spoke: 0, named: false, forms: [], handles: [] };
@@ -96,13 +173,31 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
     byPerson.set(id, row);
   });
   rows.people.push(...byPerson.values());
+}
+
+/** Appends a meeting's own rows: the meeting, passages, references, topics, decisions, action items, acronyms; people's links only with `personIds`. */
+function addFactRows(rows: LoadRows, record: MeetingRecord, derived: string, personIds: readonly string[] | null): void {
+  const mid = meetingId(record.collection, record.path);
+  rows.meetings.push({
+    id: mid,
+    props: {
+      collection: record.collection,
+      path: record.path,
+      title: record.title,
+      date: record.date,
+      series: record.series,
+      sha256: personIds ? record.sha256 : null,
+      derived,
+    },
+    urlPath: record.path.split('/').map(encodeURIComponent).join('/'),
+  });
 
   const passageIds = record.passages.map((_, i) => `${mid}#p${i}`);
   record.passages.forEach((p, i) => {
     rows.passages.push({
       id: passageIds[i]!,
       meeting: mid,
-      speaker: p.speaker !== null ? personIds[p.speaker]! : null,
+      speaker: p.speaker !== null && personIds ? personIds[p.speaker]! : null,
       props: {
         meetingId: mid,
         collection: record.collection,
@@ -140,7 +235,7 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
         endLine: d.endLine,
         terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`),
       },
-      people: [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))],
+      people: personIds ? [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))] : [],
       topics: [...new Set(d.topics.map((t) => topicIds.get(t)).filter((t): t is string => !!t))],
       refs: [...new Set(d.refs)].filter((id) => record.references.some((x) => x.id === id)),
     });
@@ -150,14 +245,16 @@ export function addMeetingRows(rows: LoadRows, record: MeetingRecord, people: Pe
     rows.actionItems.push({
       id: `${mid}#a${i}`,
       meeting: mid,
-      owner: a.owner !== null ? (personIds[a.owner] ?? null) : null,
-      owners: [
-        ...new Set(
-          ownersOf(a)
-            .map((o) => personIds[o])
-            .filter((id): id is string => !!id),
-        ),
-      ],
+      owner: a.owner !== null && personIds ? (personIds[a.owner] ?? null) : null,
+      owners: personIds
+        ? [
+            ...new Set(
+              ownersOf(a)
+                .map((o) => personIds[o])
+                .filter((id): id is string => !!id),
+            ),
+          ]
+        : [],
       props: { meetingId: mid, text: a.text, startLine: a.startLine, endLine: a.endLine, ownerGroup: a.ownerGroup ?? null },
     });
   });
@@ -180,16 +277,11 @@ function ownersOf(a: MeetingRecord['actionItems'][number]): number[] {
   return a.owners?.length ? a.owners : a.owner !== null ? [a.owner] : [];
 }
 
-/**
- * A meeting's reference and topic rows, which do not depend on who took part:
- * the writer notes a held meeting's shared values where it came in file
- * order without resolving its people (ingest/load/batches.ts). `topicIds`:
- * each topic name's id, for the decisions' rows.
- */
-export function sharedRows(
+/** A meeting's reference and topic rows. `topicIds`: each topic name's id, for the decisions' rows. */
+function sharedRows(
   record: MeetingRecord,
-  mid = meetingId(record.collection, record.path),
-  passageIds: readonly string[] = record.passages.map((_, i) => `${mid}#p${i}`),
+  mid: string,
+  passageIds: readonly string[],
 ): Pick<LoadRows, 'references' | 'topics'> & { topicIds: Map<string, string> } {
   const references: LoadRows['references'] = [];
   const passagesOfRef = new Map<string, string[]>();
