@@ -11,6 +11,7 @@ import { ConfigError, loadCollectionConfig } from '../ingest/read/config.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read/read.js';
 import type { Message } from '../ingest/types.js';
+import { withFirstIndex } from '../schema/apply.js';
 import { projectFile } from '../schema/paths.js';
 import { intOption, parseArgs, stringOption, UsageError, type Parsed } from './args.js';
 import { connect, type Connection } from './connect.js';
@@ -21,8 +22,8 @@ const USAGE = `usage: quorum <command>
 
   quorum start [FOLDER] [--collection NAME] [--url-base URL] [--config FILE] [--port 4000] [--host 127.0.0.1]
       start Neo4j, index FOLDER (default: the bundled examples/notes), serve GraphQL
-  quorum ingest FOLDER [--collection NAME] [--url-base URL] [--config FILE] [--max-bytes N] [--verbose]
-      index a folder of meeting notes as one collection (NAME defaults to the folder's name)
+  quorum ingest FOLDER... [--collection NAME] [--url-base URL] [--config FILE] [--max-bytes N] [--verbose]
+      index each folder of meeting notes as one collection (NAME, for one FOLDER, defaults to its name)
   quorum serve [--port 4000] [--host 127.0.0.1]
       serve the GraphQL API and the dashboard (dashboard at /, GraphiQL at /graphiql)
   quorum neo4j start|stop|status
@@ -152,13 +153,28 @@ export function rederivedNote(rederived: NonNullable<IngestSummary['rederived']>
 
 async function ingestCommand(argv: string[]): Promise<number> {
   const p = parseArgs(argv, INGEST_OPTIONS, ['verbose']);
-  if (p.positional.length > 1) throw new UsageError(`ingest takes one FOLDER, got ${p.positional.length}`);
-  const request = ingestRequest(p, p.positional[0]);
+  // Note: each of several folders is named by its folder and configured by its own quorum.json.
+  const single = ['collection', 'url-base', 'config'].find((o) => p.options.has(o));
+  if (p.positional.length > 1 && single) {
+    throw new UsageError(`--${single} is for one FOLDER, but ${p.positional.length} were given (each takes its folder's name and its own quorum.json)`);
+  }
+  const requests = (p.positional.length ? p.positional : [undefined]).map((folder) => ingestRequest(p, folder));
+  const names = requests.map((r) => r.collection);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new UsageError(`two FOLDERs would both be collection "${twice}"; ingest them one at a time with --collection`);
   const conn = await connect();
   try {
-    const summary = await ingest(conn, request);
-    report(summary, request.verbose);
-    return summary.failed ? 1 : 0;
+    // Every folder in one run: into an empty graph, the full-text indexes are built once, at the end.
+    const failed = await withFirstIndex(conn.db, async () => {
+      let n = 0;
+      for (const request of requests) {
+        const summary = await ingest(conn, request);
+        report(summary, request.verbose);
+        n += summary.failed;
+      }
+      return n;
+    });
+    return failed ? 1 : 0;
   } finally {
     await conn.close();
   }
@@ -227,7 +243,7 @@ async function startCommand(argv: string[]): Promise<number> {
   const conn = await connect();
   console.log(`Neo4j: ${conn.neo4j.uri}${conn.neo4j.embedded ? ` (Quorum's own server, user ${conn.neo4j.user})` : ''}`);
   try {
-    report(await ingest(conn, request), request.verbose);
+    report(await withFirstIndex(conn.db, () => ingest(conn, request)), request.verbose);
   } catch (err) {
     await conn.close();
     throw err;

@@ -32,7 +32,8 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /** Why a database call failed, without driver internals. */
-export type DbErrorKind = 'unavailable' | 'auth' | 'timeout' | 'constraint' | 'query';
+/** `indexing`: a full-text index the query needs is not there, as while the first index of a graph is built without them (schema/apply.ts). */
+export type DbErrorKind = 'unavailable' | 'auth' | 'timeout' | 'constraint' | 'indexing' | 'query';
 
 export class DbError extends Error {
   /** The driver's or server's error code (`Neo.ClientError.…`, `ServiceUnavailable`), for the log. */
@@ -294,5 +295,6 @@ export function translate(err: unknown, who?: { uri: string; user: string }): Db
     return new DbError('timeout', 'the query took too long and was stopped', err);
   }
   if (/ConstraintValidationFailed/.test(code)) return new DbError('constraint', 'a uniqueness constraint was violated', err);
+  if (/no such fulltext schema index/i.test(message)) return new DbError('indexing', 'a full-text index is not built yet', err);
   return new DbError('query', 'the graph query failed', err);
 }
