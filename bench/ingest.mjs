@@ -114,12 +114,14 @@ export async function benchIngest() {
 
 /**
  * The growth figures: for each multiplier, the corpus that many times the
- * shared one (bench/grow.mjs), ingested cold on a fresh Neo4j, then again
- * after one file changed. `e` is a Neo4j with the shared corpus indexed (its
+ * shared one (bench/grow.mjs), ingested cold on a fresh Neo4j, the question
+ * fields' p50 over it (cache off, one connection), then again after one file
+ * changed. `e` is a Neo4j with the shared corpus indexed (its
  * people are renamed in the copies).
  */
-export async function benchGrowth(e, multipliers) {
+export async function benchGrowth(e, multipliers, seconds = 3) {
   const { changeOneFile, grownCorpus, peopleWords } = await import('./grow.mjs');
+  const { benchQuestionFields } = await import('./queries.mjs');
   const words = await peopleWords(e);
   if (!words.names.length) throw new Error(`the bench's Neo4j (${e.uri}) has no people: run the ingest bench first (QUORUM_BENCH_ONLY=ingest,growth)`);
   const out = [];
@@ -128,6 +130,8 @@ export async function benchGrowth(e, multipliers) {
     log(`growth ×${times}: cold ingest on a fresh Neo4j`);
     const { env, neo4j } = await freshNeo4j();
     const cold = { ...(await child(['ingest', corpus.folder], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+    log(`growth ×${times}: the question fields, answer cache off, one connection`);
+    const questions = await benchQuestionFields({ neo4j, seconds });
     const changed = changeOneFile(corpus.folder);
     log(`growth ×${times}: one file changed (${changed.collection}/${changed.path})`);
     let oneChanged;
@@ -142,6 +146,7 @@ export async function benchGrowth(e, multipliers) {
       files: cold.files,
       cold,
       oneChanged: { seconds: oneChanged.ingestSeconds, peakRssMb: oneChanged.peakRssMb, file: `${changed.collection}/${changed.path}` },
+      questions,
     });
   }
   return out;

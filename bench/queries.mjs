@@ -291,3 +291,33 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
     await driver.close();
   }
 }
+
+/** The question fields whose p50 the growth figures follow. */
+export const QUESTION_FIELDS = ['discussions', 'decisions', 'followUps', 'timeline'];
+
+/**
+ * The p50 of each question field's cases against `quorum serve` with its
+ * answer cache off, one connection, over the graph the endpoint holds: for the
+ * growth figures, which ask the same questions of a corpus N times larger.
+ */
+export async function benchQuestionFields({ neo4j: endpoint, seconds }) {
+  const env = { NEO4J_URI: endpoint.uri, NEO4J_USER: endpoint.user, NEO4J_PASSWORD: endpoint.password, QUORUM_RATE_LIMIT: '0', QUORUM_CACHE_MB: '0' };
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = await server(['bin/quorum.mjs', 'serve', '--port', String(port)], env, async () => (await fetch(`${url}/ready`)).ok);
+  try {
+    const rows = [];
+    for (const c of CASES.filter((c) => QUESTION_FIELDS.includes(c.field))) {
+      log(`${c.name}`);
+      const t = performance.now();
+      const answer = answerOf(await post(`${url}/graphql`, c.query));
+      const slow = performance.now() - t > 500;
+      await cannon(url, c.query, 1, slow ? { amount: 2 } : { seconds: 1 });
+      const run = await cannon(url, c.query, 1, slow ? { amount: 5 } : { seconds });
+      rows.push({ field: c.field, case: c.name, answer, p50: run.p50, p99: run.p99, requests: run.requests, errors: run.errors });
+    }
+    return rows;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}

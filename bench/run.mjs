@@ -54,7 +54,7 @@ if (doQueries) {
 // Last: it leaves the bench's Neo4j with the largest corpus, not the shared one.
 if (doGrowth && GROWTH.length) {
   const { benchGrowth } = await import('./ingest.mjs');
-  result.growth = await benchGrowth(endpoint, GROWTH);
+  result.growth = await benchGrowth(endpoint, GROWTH, SECONDS);
 }
 result.busy.end = busy();
 result.targets = targets(result);
@@ -201,6 +201,21 @@ function report(r) {
         'peak RSS MB': x.peakRssMb,
         'Neo4j peak MB': x.neo4jPeakMb,
         'one changed s': x.changed,
+      })),
+    );
+    // The question fields' p50 at each size; 1× from the query figures of this run, when it took them.
+    const atOne = new Map((r.queries ?? []).filter((q) => q.connections === 1).map((q) => [q.case, q.apiUncached.p50]));
+    printTable(
+      'Growth: the question fields at each size, answer cache off, one connection (p50 ms; answer items)',
+      r.growth[0].questions.map((q, k) => ({
+        case: q.case,
+        '1× p50': atOne.get(q.case) ?? null,
+        ...Object.fromEntries(
+          r.growth.flatMap((g) => [
+            [`${g.times}× p50`, g.questions[k]?.p50 ?? null],
+            [`${g.times}× items`, g.questions[k]?.answer.items ?? null],
+          ]),
+        ),
       })),
     );
   }
