@@ -18,6 +18,11 @@ export const ERRORS = {
   QRM_ERR_DB_UNAVAILABLE: { status: 503, message: 'the graph database is not reachable; try again shortly' },
   QRM_ERR_DB_REFUSED: { status: 503, message: "the graph database refuses this server's login; its operator must fix the credentials (see /ready)" },
   QRM_ERR_TIMEOUT: { status: 504, message: 'the query took too long and was stopped' },
+  QRM_ERR_DB_MEMORY: {
+    status: 503,
+    message:
+      'the question needs more memory than the graph database allows one query; narrow it (a collection, a date range) or raise dbms.memory.transaction.total.max',
+  },
   QRM_ERR_INDEXING: { status: 503, message: 'the text search is being built while the notes are indexed for the first time; try again when the ingest ends' },
   QRM_ERR_INTERNAL: { status: 500, message: 'internal error' },
 } as const;
@@ -49,6 +54,7 @@ export function toClientError(err: unknown): QuorumError {
     if (err.kind === 'timeout') return new QuorumError('QRM_ERR_TIMEOUT');
     if (err.kind === 'auth') return new QuorumError('QRM_ERR_DB_REFUSED');
     if (err.kind === 'indexing') return new QuorumError('QRM_ERR_INDEXING');
+    if (err.kind === 'memory') return new QuorumError('QRM_ERR_DB_MEMORY');
   }
   const { code, statusCode, message } = (err ?? {}) as { code?: unknown; statusCode?: unknown; message?: unknown };
   if (code === 'FST_ERR_HANDLER_TIMEOUT') return new QuorumError('QRM_ERR_TIMEOUT');

@@ -100,7 +100,7 @@ export class Access {
     } else if (e.kind === 'unavailable') {
       // The server may come back as another one: check the login before trusting it again.
       this.trustedAt = 0;
-    } else if (e.kind === 'query' || e.kind === 'constraint' || e.kind === 'indexing') {
+    } else if (e.kind === 'query' || e.kind === 'constraint' || e.kind === 'indexing' || e.kind === 'memory') {
       // The server answered: the login was accepted.
       this.trustedAt = this.now();
     }

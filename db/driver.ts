@@ -32,8 +32,11 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /** Why a database call failed, without driver internals. */
-/** `indexing`: a full-text index the query needs is not there, as while the first index of a graph is built without them (schema/apply.ts). */
-export type DbErrorKind = 'unavailable' | 'auth' | 'timeout' | 'constraint' | 'indexing' | 'query';
+/**
+ * `indexing`: a full-text index the query needs is not there, as while the first index of a graph is built
+ * without them (schema/apply.ts). `memory`: the query needs more memory than the server allows one transaction.
+ */
+export type DbErrorKind = 'unavailable' | 'auth' | 'timeout' | 'constraint' | 'indexing' | 'memory' | 'query';
 
 export class DbError extends Error {
   /** The driver's or server's error code (`Neo.ClientError.…`, `ServiceUnavailable`), for the log. */
@@ -56,6 +59,8 @@ export class DbError extends Error {
 }
 
 const RATE_LIMIT = 'Neo.ClientError.Security.AuthenticationRateLimit';
+/** A query past dbms.memory.transaction.total.max. */
+const MEMORY_LIMIT = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
 
 export interface TxOptions {
   timeoutMs?: number;
@@ -209,7 +214,11 @@ export class Db {
         this.access.answered();
         return result;
       } catch (err) {
-        if (!neo4j.isRetryableError(err) || Date.now() - started + delay > this.maxRetryMs) throw this.access.failed(err);
+        // Note: a query past the server's memory for one transaction is "transient" to the driver, but the same
+        // query fails the same way again (seen retried for 30 s before a 500).
+        if (!neo4j.isRetryableError(err) || (err as { code?: string }).code === MEMORY_LIMIT || Date.now() - started + delay > this.maxRetryMs) {
+          throw this.access.failed(err);
+        }
         await new Promise((r) => setTimeout(r, delay * (0.8 + 0.4 * Math.random())));
       }
     }
@@ -296,5 +305,6 @@ export function translate(err: unknown, who?: { uri: string; user: string }): Db
   }
   if (/ConstraintValidationFailed/.test(code)) return new DbError('constraint', 'a uniqueness constraint was violated', err);
   if (/no such fulltext schema index/i.test(message)) return new DbError('indexing', 'a full-text index is not built yet', err);
+  if (code === MEMORY_LIMIT) return new DbError('memory', 'the query needs more memory than the graph database allows one transaction', err);
   return new DbError('query', 'the graph query failed', err);
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../api/app.js';
-import type { Db } from '../db/driver.js';
+import { DbError, type Db } from '../db/driver.js';
+import { ERRORS, toClientError } from '../api/errors.js';
 import { seededDb } from './support/graph.js';
 
 let db: Db;
@@ -123,5 +124,17 @@ describe('health', () => {
   test('reports Neo4j reachable and the schema applied', async () => {
     expect((await app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', neo4j: 'up' });
     expect((await app.inject({ url: '/ready' })).json()).toEqual({ ready: true });
+  });
+});
+
+describe('a query past the memory Neo4j allows one transaction', () => {
+  test('fails at its first try as DbError "memory", which a client sees as 503 QRM_ERR_DB_MEMORY', async () => {
+    // A list of 200 million numbers: far past dbms.memory.transaction.total.max of Quorum's own server (70 % of its 1 GiB heap).
+    const failed = await db.read('UNWIND range(1, 200000000) AS i WITH collect(i) AS l RETURN size(l) AS n').catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(DbError);
+    expect((failed as DbError).kind).toBe('memory');
+    const client = toClientError(failed);
+    expect([client.code, ERRORS[client.code].status]).toEqual(['QRM_ERR_DB_MEMORY', 503]);
+    expect(client.message).toContain('dbms.memory.transaction.total.max');
   });
 });

@@ -25,6 +25,8 @@ describe('the error registry', () => {
       QRM_ERR_DB_UNAVAILABLE: 503,
       QRM_ERR_DB_REFUSED: 503,
       QRM_ERR_TIMEOUT: 504,
+      QRM_ERR_DB_MEMORY: 503,
+      QRM_ERR_INDEXING: 503,
       QRM_ERR_INTERNAL: 500,
     });
   });
@@ -36,6 +38,8 @@ describe('the error registry', () => {
 
   test('database and unknown errors are mapped, never shown', () => {
     expect(toClientError(new DbError('unavailable', 'x', new Error('bolt://secret'))).code).toBe('QRM_ERR_DB_UNAVAILABLE');
+    expect(toClientError(new DbError('indexing', 'x')).code).toBe('QRM_ERR_INDEXING');
+    expect(toClientError(new DbError('memory', 'x')).code).toBe('QRM_ERR_DB_MEMORY');
     expect(toClientError(new Error('MATCH (n) RETURN n failed')).message).toBe('internal error');
   });
 

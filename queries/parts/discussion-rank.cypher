@@ -98,8 +98,17 @@ CALL {
   WITH m, top, collect({thread: z.thread, lo: z.idx, hi: hi, at: null}) AS stretches, collect({x: z, cov: 0.0, idx: z.idx}) AS passages
   RETURN collect({m: m, score: $relative * top, stretches: stretches, passages: passages}) AS more
 }
-WITH rows + more AS rows, top
-UNWIND rows AS r
+// (Unwound one list after the other: `rows + more`, a copy of every row with its passages,
+// ran out of transaction memory at ten times the corpus, 740 meetings of one topic.)
+CALL {
+  WITH rows
+  UNWIND rows AS r
+  RETURN r
+  UNION ALL
+  WITH more
+  UNWIND more AS r
+  RETURN r
+}
 WITH r.m AS m, r.score AS score, r.stretches AS stretches, r.passages AS passages, top
 WHERE score >= $relative * top
 ORDER BY score DESC, m.date DESC, m.id
