@@ -48,28 +48,54 @@ interface Candidate {
 /** The key phrases of a meeting's passages; `names` are terms of people's names, never a phrase on their own. */
 export function keyPhrases(passages: { text: string; code: string[] }[], names: Set<string>, skip: (i: number) => boolean): Phrase[] {
   const found = new Map<string, Candidate>();
-  const note = (name: string, ts: string[], n: number, i: number, code: boolean) => {
-    if (!ts.length || ts.every((t) => names.has(t) || /^\d+$/.test(t)) || (ts.length === 1 && MARKERS.has(ts[0]!))) return;
-    const key = ts.join(' ');
+  /** Notes one phrase: its terms (`key`, space-separated; `count` of them), and whether they are all names or numbers. */
+  const note = (name: string, key: string, count: number, onlyNames: boolean, n: number, i: number, code: boolean) => {
+    if (!count || onlyNames || (count === 1 && MARKERS.has(key))) return;
     let c = found.get(key);
     if (!c) found.set(key, (c = { name, n, passages: new Set<number>(), code: false }));
     c.passages.add(i);
     c.code ||= code;
   };
+  const nameOrNumber = (t: string) => names.has(t) || /^\d+$/.test(t);
   passages.forEach((p, i) => {
     if (skip(i)) return;
-    for (const c of p.code) if (c.length <= 40 && /^[\p{L}_][\p{L}\p{N}_:<>.,\- ]*$/u.test(c) && c.split(/\s+/).length <= 3) note(c, termsOf(c), 1, i, true);
+    for (const c of p.code) {
+      if (c.length <= 40 && /^[\p{L}_][\p{L}\p{N}_:<>.,\- ]*$/u.test(c) && c.split(/\s+/).length <= 3) {
+        const ts = termsOf(c);
+        note(c, ts.join(' '), ts.length, ts.every(nameOrNumber), 1, i, true);
+      }
+    }
     for (const tokens of runs(p.text.replace(/<?\bhttps?:\/\/\S+/g, ' . '))) {
+      // Note: each word's terms, joined, and whether they are all names or numbers, once per run: a phrase
+      // of n words is then made of its words' parts with no array of its own (the hottest loop of extraction).
       const run = tokens.map((t) => t.w);
-      // Note: a token's terms are kept on it, so a word said again costs no second lookup.
-      const ts = tokens.map((t) => (t.terms ??= termsOf(t.w)));
-      for (let n = 1; n <= 3; n++) {
-        for (let s = 0; s + n <= run.length; s++) {
-          if (n === 1 && !TECHNICAL.test(run[s]!)) continue;
-          // Note: the same as run.slice(s, s + n).join(' ') and ts.slice(s, s + n).flat(), without their arrays (the hottest line of extraction).
-          const name = n === 1 ? run[s]! : n === 2 ? `${run[s]!} ${run[s + 1]!}` : `${run[s]!} ${run[s + 1]!} ${run[s + 2]!}`;
-          note(name, n === 1 ? ts[s]! : n === 2 ? ts[s]!.concat(ts[s + 1]!) : ts[s]!.concat(ts[s + 1]!, ts[s + 2]!), n, i, false);
-        }
+      const keys: string[] = [];
+      const counts: number[] = [];
+      const only: boolean[] = [];
+      for (const t of tokens) {
+        // A token's terms are kept on it, so a word said again costs no second lookup.
+        const ts = (t.terms ??= termsOf(t.w));
+        keys.push((t.key ??= ts.join(' ')));
+        counts.push(ts.length);
+        only.push(ts.every(nameOrNumber));
+      }
+      const join = (a: string, b: string) => (!a ? b : !b ? a : `${a} ${b}`);
+      for (let s = 0; s < run.length; s++) {
+        if (TECHNICAL.test(run[s]!)) note(run[s]!, keys[s]!, counts[s]!, only[s]!, 1, i, false);
+      }
+      for (let s = 0; s + 2 <= run.length; s++) {
+        note(`${run[s]!} ${run[s + 1]!}`, join(keys[s]!, keys[s + 1]!), counts[s]! + counts[s + 1]!, only[s]! && only[s + 1]!, 2, i, false);
+      }
+      for (let s = 0; s + 3 <= run.length; s++) {
+        note(
+          `${run[s]!} ${run[s + 1]!} ${run[s + 2]!}`,
+          join(join(keys[s]!, keys[s + 1]!), keys[s + 2]!),
+          counts[s]! + counts[s + 1]! + counts[s + 2]!,
+          only[s]! && only[s + 1]! && only[s + 2]!,
+          3,
+          i,
+          false,
+        );
       }
     }
   });
@@ -133,6 +159,8 @@ interface Token {
   breaks: boolean;
   /** terms() of the word, once a run needs them. */
   terms?: string[];
+  /** Those terms, space-separated. */
+  key?: string;
 }
 
 const tokens = new Map<string, Token>();
