@@ -98,6 +98,9 @@ function defaultTimeout(): number {
   return Number.isFinite(env) && env > 0 ? env : 30_000;
 }
 
+/** What a run that extracted no note wrote. */
+const NOTHING_WRITTEN: Written = { touched: [], links: { owners: [], involved: [] }, held: 0, writeMs: 0 };
+
 /** What became of one file: unchanged, or what the pool made of it (a read failure is a failed extraction). */
 type Outcome = { path: string; result: 'skipped' | Extracted };
 
@@ -112,17 +115,9 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   if (pool && availableParallelism() > 1) pool.warm();
   let listing: Listing;
   let indexed: Map<string, Indexed>;
-  let known: Awaited<ReturnType<typeof knownHandles>>;
-  let named: Awaited<ReturnType<typeof indexedPeople>>;
   let top: string;
   try {
-    [listing, indexed, known, named, top] = await Promise.all([
-      listNotes(options.folder),
-      indexedMeetings(options.db, options.collection),
-      knownHandles(options.db),
-      indexedPeople(options.db, options.collection),
-      realFolder(options.folder),
-    ]);
+    [listing, indexed, top] = await Promise.all([listNotes(options.folder), indexedMeetings(options.db, options.collection), realFolder(options.folder)]);
   } catch (err) {
     await pool?.close();
     throw err;
@@ -134,15 +129,28 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   const extract = pool ? (f: SourceFile) => pool.extract(f) : await inThread(options.config);
   const orphans = new Orphans();
   // The collection's roster learns from every meeting of the run and from the people the graph's other meetings of it name.
-  const people = new PeopleDirectory(options.config.people, known);
-  people.observe([], named);
-  const writer = new MeetingWriter(options.db, people, {
-    urlBase: options.config.urlBase,
-    batchRows: options.batchRows,
-    orphans,
-    derived,
-    replaces: (path) => indexed.has(path),
-  });
+  // Note: those are read, and the writer made, once a first note is to be extracted (while it is): a run over an
+  // unchanged folder needs neither.
+  let writer: MeetingWriter | undefined;
+  let writerMade: Promise<MeetingWriter> | undefined;
+  const makeWriter = (): Promise<MeetingWriter> => {
+    if (!writerMade) {
+      writerMade = Promise.all([knownHandles(options.db), indexedPeople(options.db, options.collection)]).then(([known, named]) => {
+        const people = new PeopleDirectory(options.config.people, known);
+        people.observe([], named);
+        return (writer = new MeetingWriter(options.db, people, {
+          urlBase: options.config.urlBase,
+          batchRows: options.batchRows,
+          orphans,
+          derived,
+          replaces: (path) => indexed.has(path),
+        }));
+      });
+      // Awaited by every note extracted; a failure is theirs to report, never an unhandled rejection meanwhile.
+      writerMade.catch(() => undefined);
+    }
+    return writerMade;
+  };
 
   // Lanes keep the pool fed: each reads its next file and waits for its extraction. The
   // read stage is the time during which any file was being read.
@@ -166,7 +174,10 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
       rederived.rules ||= then === null || then.rules !== now.rules;
       rederived.config ||= then !== null && then.config !== now.config;
     }
-    return { path, result: await extract(r.file) };
+    const made = makeWriter();
+    const result = await extract(r.file);
+    await made;
+    return { path, result };
   };
   const tally = { skipped: 0, failed: 0, meetings: 0, decisions: 0, actionItems: 0, references: new Set<string>() };
   // Outcomes go to the writer in file order, as soon as every earlier file's has.
@@ -188,7 +199,8 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
         tally.actionItems += r.actionItems.length;
         for (const ref of r.references) tally.references.add(ref.id);
         messages.push(...r.messages);
-        writer.push(r);
+        // A record comes only after makeWriter() resolved (outcome waits for it).
+        writer!.push(r);
       }
     }
   };
@@ -197,7 +209,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   const lane = async (): Promise<void> => {
     while (next < listing.files.length) {
       // Note: extraction waits while several batches wait to be written, so memory does not grow with the history.
-      await writer.ready();
+      await writer?.ready();
       if (next >= listing.files.length) break;
       const i = next++;
       outcomes[i] = await outcome(listing.files[i]!);
@@ -208,7 +220,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   try {
     await Promise.all(Array.from({ length: Math.max(4, workers * 4) }, lane));
   } catch (err) {
-    await writer.abandon();
+    await writer?.abandon();
     throw err;
   } finally {
     await pool?.close();
@@ -216,7 +228,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
 
   const t = performance.now();
   const present = new Set(listing.files);
-  const written = await writer.end();
+  const written = writer ? await writer.end() : NOTHING_WRITTEN;
   const finished = performance.now();
   const { touched, deleted } = await finishRun(
     options,

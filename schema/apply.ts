@@ -8,7 +8,12 @@ import { projectFile } from './paths.js';
 
 /** The statements of constraints.cypher, comments removed. */
 export function schemaStatements(): string[] {
-  const text = readFileSync(projectFile('schema', 'constraints.cypher'), 'utf8');
+  return statementsOf('constraints.cypher');
+}
+
+/** The statements of one of schema/'s files, comments removed. */
+function statementsOf(file: string): string[] {
+  const text = readFileSync(projectFile('schema', file), 'utf8');
   return text
     .split('\n')
     .filter((l) => !l.trim().startsWith('//'))
@@ -24,14 +29,6 @@ export async function applySchema(db: Db): Promise<void> {
   await db.write('CALL db.awaitIndexes(300)', {}, { label: 'schema', timeoutMs: 310_000 });
 }
 
-/** The full-text indexes of constraints.cypher: each one's name and statement. */
-function textIndexes(): { name: string; statement: string }[] {
-  return schemaStatements().flatMap((statement) => {
-    const name = /^CREATE FULLTEXT INDEX (\w+)/.exec(statement)?.[1];
-    return name ? [{ name, statement }] : [];
-  });
-}
-
 /**
  * Runs `work`, an ingest. When the graph holds no meeting yet (the first index
  * of a history), the full-text indexes are dropped first and built again once
@@ -45,7 +42,7 @@ function textIndexes(): { name: string; statement: string }[] {
 export async function withFirstIndex<T>(db: Db, work: () => Promise<T>): Promise<T> {
   const [row] = await db.read('MATCH (m:Meeting) RETURN count(m) AS meetings', {}, { label: 'schema' });
   if (Number(row?.meetings ?? 1) > 0) return work();
-  for (const { name } of textIndexes()) await db.write(`DROP INDEX ${name} IF EXISTS`, {}, { label: 'schema' });
+  for (const statement of statementsOf('drop-text-indexes.cypher')) await db.write(statement, {}, { label: 'schema' });
   let result: T;
   try {
     result = await work();

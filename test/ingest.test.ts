@@ -54,11 +54,16 @@ describe('ingest of the seeds', () => {
     expect(nf).toEqual({ name: 'Nick Fitzgerald', line: 41 });
   });
 
-  test('re-ingest changes nothing and skips every file', async () => {
+  test('re-ingest changes nothing and skips every file, without reading the roster it would resolve people with', async () => {
     const before = await counts(db);
-    const s = await ingest(db, SEEDS, 'seeds');
+    // The labels of the run's read transactions (db/driver.ts TxOptions.label).
+    const labels: string[] = [];
+    const watched = Object.create(db) as Db;
+    watched.readTx = (work, o) => (labels.push(o?.label ?? ''), db.readTx(work, o));
+    const s = await ingest(watched, SEEDS, 'seeds');
     expect(s).toMatchObject({ meetings: 0, skipped: 2, deleted: 0 });
     expect(await counts(db)).toEqual(before);
+    expect(labels).toEqual(['ingest:hashes']);
   });
 });
 
