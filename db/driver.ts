@@ -215,7 +215,7 @@ export class Db {
         return result;
       } catch (err) {
         // Note: a query past the server's memory for one transaction is "transient" to the driver, but the same
-        // query fails the same way again (seen retried for 30 s before a 500).
+        // query fails the same way again (it was retried for the whole retry window, then answered 500).
         if (!neo4j.isRetryableError(err) || (err as { code?: string }).code === MEMORY_LIMIT || Date.now() - started + delay > this.maxRetryMs) {
           throw this.access.failed(err);
         }

@@ -140,13 +140,9 @@ export function addPeopleRows(rows: LoadRows, part: PeoplePart, personIds: reado
   part.speakers.forEach((s, i) => {
     if (s !== null) rows.speakers.push({ passage: `${mid}#p${i}`, person: personIds[s]! });
   });
-  part.owners.forEach((owners, i) => {
-    [...new Set(owners.map((o) => personIds[o]).filter((id): id is string => !!id))].forEach((person, rank) =>
-      rows.owners.push({ item: `${mid}#a${i}`, person, rank }),
-    );
-  });
+  part.owners.forEach((owners, i) => idsOf(owners, personIds).forEach((person, rank) => rows.owners.push({ item: `${mid}#a${i}`, person, rank })));
   part.decisions.forEach((people, i) => {
-    for (const person of new Set(people.map((p) => personIds[p]).filter((id): id is string => !!id))) rows.involved.push({ decision: `${mid}#d${i}`, person });
+    for (const person of idsOf(people, personIds)) rows.involved.push({ decision: `${mid}#d${i}`, person });
   });
   rows.completes.push({ id: mid, sha256: part.sha256 });
 }
@@ -235,7 +231,7 @@ function addFactRows(rows: LoadRows, record: MeetingRecord, derived: string, per
         endLine: d.endLine,
         terms: indexTerms(`${d.text} ${d.section} ${d.topics.join(' ')}`),
       },
-      people: personIds ? [...new Set(d.people.map((p) => personIds[p]!).filter(Boolean))] : [],
+      people: personIds ? idsOf(d.people, personIds) : [],
       topics: [...new Set(d.topics.map((t) => topicIds.get(t)).filter((t): t is string => !!t))],
       refs: [...new Set(d.refs)].filter((id) => record.references.some((x) => x.id === id)),
     });
@@ -246,15 +242,7 @@ function addFactRows(rows: LoadRows, record: MeetingRecord, derived: string, per
       id: `${mid}#a${i}`,
       meeting: mid,
       owner: a.owner !== null && personIds ? (personIds[a.owner] ?? null) : null,
-      owners: personIds
-        ? [
-            ...new Set(
-              ownersOf(a)
-                .map((o) => personIds[o])
-                .filter((id): id is string => !!id),
-            ),
-          ]
-        : [],
+      owners: personIds ? idsOf(ownersOf(a), personIds) : [],
       props: { meetingId: mid, text: a.text, startLine: a.startLine, endLine: a.endLine, ownerGroup: a.ownerGroup ?? null },
     });
   });
@@ -270,6 +258,11 @@ function addAcronymRows(rows: LoadRows, record: MeetingRecord, mid: string): voi
       props: { meetingId: mid, collection: record.collection, short: a.short, long: a.long, text: a.text, line: a.line },
     });
   });
+}
+
+/** The Person ids of people (indices into the record's people), each once, in order. */
+function idsOf(people: readonly number[], personIds: readonly string[]): string[] {
+  return [...new Set(people.map((p) => personIds[p]).filter((id): id is string => !!id))];
 }
 
 /** Every owner of an action item, the first one first (records made before `owners` existed carry only `owner`). */

@@ -79,17 +79,16 @@ export function keyPhrases(passages: { text: string; code: string[] }[], names: 
         counts.push(ts.length);
         only.push(ts.every(nameOrNumber));
       }
-      const join = (a: string, b: string) => (!a ? b : !b ? a : `${a} ${b}`);
       for (let s = 0; s < run.length; s++) {
         if (TECHNICAL.test(run[s]!)) note(run[s]!, keys[s]!, counts[s]!, only[s]!, 1, i, false);
       }
       for (let s = 0; s + 2 <= run.length; s++) {
-        note(`${run[s]!} ${run[s + 1]!}`, join(keys[s]!, keys[s + 1]!), counts[s]! + counts[s + 1]!, only[s]! && only[s + 1]!, 2, i, false);
+        note(`${run[s]!} ${run[s + 1]!}`, joinKeys(keys[s]!, keys[s + 1]!), counts[s]! + counts[s + 1]!, only[s]! && only[s + 1]!, 2, i, false);
       }
       for (let s = 0; s + 3 <= run.length; s++) {
         note(
           `${run[s]!} ${run[s + 1]!} ${run[s + 2]!}`,
-          join(join(keys[s]!, keys[s + 1]!), keys[s + 2]!),
+          joinKeys(joinKeys(keys[s]!, keys[s + 1]!), keys[s + 2]!),
           counts[s]! + counts[s + 1]! + counts[s + 2]!,
           only[s]! && only[s + 1]! && only[s + 2]!,
           3,
@@ -113,6 +112,9 @@ export function keyPhrases(passages: { text: string; code: string[] }[], names: 
     .slice(0, MAX_PHRASES)
     .map(([key, c]) => ({ name: c.name, key, passages: [...c.passages].sort((x, y) => x - y) }));
 }
+
+/** Two words' terms, space-separated, as one phrase's (a word without terms adds none). */
+const joinKeys = (a: string, b: string): string => (!a ? b : !b ? a : `${a} ${b}`);
 
 const cache = new Map<string, string[]>();
 
