@@ -35,6 +35,13 @@ export function schemaText(): string {
   return ['dashboard.graphql', 'quorum.graphql'].map((f) => readFileSync(projectFile('schema', f), 'utf8')).join('\n');
 }
 
+/** The root and computed fields' resolvers with the nested fields' (loaders.ts), type by type. */
+function withNested(base: Record<string, object>, nested: Record<string, object>): Record<string, object> {
+  const out: Record<string, object> = { ...base };
+  for (const [type, fields] of Object.entries(nested)) out[type] = { ...out[type], ...fields };
+  return out;
+}
+
 /** Builds the app; call `ready()` or `listen()` on it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const h: Hardening = { ...DEFAULT_HARDENING, ...options, limits: { ...DEFAULT_HARDENING.limits, ...options.limits } };
@@ -53,8 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(mercurius, {
     schema: schemaText(),
-    resolvers: resolvers as never,
-    loaders: loaders as never,
+    resolvers: withNested(resolvers, loaders) as never,
     // A new object per request: mercurius writes the request's reply into it.
     context: (): Context => ({ db: new ReadBatch(options.db), q }),
     // GraphiQL is served from local assets by pages.ts; mercurius's own loads it from a CDN.

@@ -5,7 +5,6 @@
 import { personKey } from '../schema/names.js';
 import { MAX_QUERY_CHARS, QueryTextError, termQuery, type Expansion } from '../schema/terms.js';
 import { badInput } from './errors.js';
-import { clampFirst } from './loaders.js';
 
 type Args = Record<string, unknown>;
 
@@ -110,3 +109,9 @@ export function searchArgs(args: Args) {
 }
 
 export { MAX_QUERY_CHARS };
+
+/** `first` arguments are clamped to 1..1000. */
+export function clampFirst(value: unknown, fallback = 50): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
+  return Math.min(1000, Math.max(1, n));
+}

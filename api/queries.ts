@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Params, Row } from '../db/driver.js';
 import type { Reader } from './read-batch.js';
 import { projectFile } from '../schema/paths.js';
+import type { Lists } from './lists.js';
 
 /**
  * The stored properties a request reads (selection.ts): one list for every
@@ -27,18 +28,20 @@ const INCLUDE = /^([ \t]*)\/\/ @include ([\w-]+)[ \t]*$/gm;
 
 /**
  * A query's text with each `// @include NAME` line replaced by
- * queries/parts/NAME.cypher, indented as the line was. Note: the logic several
- * questions share (the topic's words, the threads that hold them) is written
- * once there, so the queries cannot drift apart. Parts include no parts.
+ * queries/parts/NAME.cypher, indented as the line was; a part may include
+ * parts in turn. Note: the logic several questions share (the topic's words,
+ * the threads that hold them, a meeting's lists) is written once there, so the
+ * queries cannot drift apart.
  */
-export function compose(text: string, part: (name: string) => string = readPart): string {
-  return text.replace(INCLUDE, (_line, indent: string, name: string) =>
-    part(name)
+export function compose(text: string, part: (name: string) => string = readPart, within: readonly string[] = []): string {
+  return text.replace(INCLUDE, (_line, indent: string, name: string) => {
+    if (within.includes(name)) throw new Error(`queries/parts/${name}.cypher includes itself (${[...within, name].join(' → ')})`);
+    return compose(part(name), part, [...within, name])
       .replace(/\n$/, '')
       .split('\n')
       .map((l) => (l ? indent + l : l))
-      .join('\n'),
-  );
+      .join('\n');
+  });
 }
 
 function readPart(name: string): string {
@@ -165,7 +168,12 @@ export interface TimelineRow extends Row {
 }
 
 type Ids = { ids: string[] };
-type IdsFirst = { ids: string[]; first: number };
+/** Ids, and how many of the list to read per parent (`lists.<field>`: queries/parts/). */
+type IdsFirst = { ids: string[]; lists: Record<string, number> };
+/** A meeting with the lists its query read (lists.ts): those not asked for are empty. */
+export type MeetingWithLists = { meeting: MeetingRow } & Record<keyof Lists<'Meeting'>, unknown>;
+/** The variables that hold each type in a query that reads a meeting's lists (queries/parts/meeting-*.cypher). */
+const MEETING_LISTS = { m: 'Meeting', p: 'Person', d: 'Decision', a: 'ActionItem', x: 'Passage' } as const;
 type Filters = { collection: string | null; series: string | null; from: string | null; to: string | null; first: number };
 
 export type Queries = ReturnType<typeof loadQueries>;
@@ -176,17 +184,20 @@ type Calibrated = { cutoff: number; relative: number; planned: number; again: nu
 /** Reads every query file. Throws at startup, naming the file, when one is missing. */
 export function loadQueries() {
   return {
-    meeting: runner<{ collection: string; path: string }, { meeting: MeetingRow }>('meeting'),
-    meetings: runner<Filters, { meeting: MeetingRow }>('meetings'),
-    person: runner<{ id: string; name: string; key: string; phrase: string | null }, { person: PersonRow }>('person'),
+    meeting: runner<{ collection: string; path: string; lists: Lists<'Meeting'> }, MeetingWithLists>('meeting', MEETING_LISTS),
+    meetings: runner<Filters & { lists: Lists<'Meeting'> }, MeetingWithLists>('meetings', MEETING_LISTS),
+    person: runner<
+      { id: string; name: string; key: string; phrase: string | null; lists: Lists<'Person'> },
+      { person: PersonRow; meetings: unknown; topics: unknown }
+    >('person', { p: 'Person', m: 'Meeting' }),
     search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; score: number }>('search'),
     collections: runner<Params, { collection: Row }>('collections'),
     meetingsById: runner<Ids, { id: string; meeting: MeetingRow }>('meetings-by-id'),
-    meetingAttendees: runner<Ids, { id: string; people: PersonRow[] }>('meeting-attendees'),
-    meetingSpeakers: runner<Ids, { id: string; people: PersonRow[] }>('meeting-speakers'),
-    meetingReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('meeting-references'),
+    meetingAttendees: runner<Ids, { id: string; attendees: PersonRow[] }>('meeting-attendees'),
+    meetingSpeakers: runner<Ids, { id: string; speakers: PersonRow[] }>('meeting-speakers'),
+    meetingReferences: runner<Ids, { id: string; references: ReferenceRow[] }>('meeting-references'),
     meetingDecisions: runner<Ids, { id: string; decisions: DecisionRow[] }>('meeting-decisions'),
-    meetingActionItems: runner<Ids, { id: string; items: ActionItemRow[] }>('meeting-action-items'),
+    meetingActionItems: runner<Ids, { id: string; actionItems: ActionItemRow[] }>('meeting-action-items'),
     meetingTopics: runner<Ids, { id: string; topics: TopicRow[] }>('meeting-topics'),
     meetingPassages: runner<IdsFirst, { id: string; passages: PassageRow[] }>('meeting-passages'),
     personMeetings: runner<IdsFirst, { id: string; meetings: MeetingRow[] }>('person-meetings'),

@@ -12,10 +12,14 @@ import type { Context } from './loaders.js';
 import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
 import { selectedByType, selectedProperties, selectsField } from './selection.js';
 import { sourceOf } from './source.js';
+import { listsOf, withLists } from './lists.js';
 import { explain, type Asked } from './explain.js';
 import { acronymCandidates, type Expansion } from '../schema/terms.js';
 
 type Args = Record<string, unknown>;
+
+/** The types a meeting's query returns nodes of, with its lists (lists.ts). */
+const MEETING_TYPES = ['Meeting', 'Person', 'Decision', 'ActionItem', 'Passage'];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -79,12 +83,21 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
 export const resolvers = {
   Date: DateScalar,
   Query: {
-    meeting: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
-      (await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path') }, selectedProperties(i)))[0]?.meeting ?? null,
-    meetings: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
-      (await c.q.meetings.run(c.db, filters(a, 50), selectedProperties(i))).map((r) => r.meeting),
-    person: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) =>
-      (await c.q.person.run(c.db, personLookup(a), selectedProperties(i)))[0]?.person ?? null,
+    meeting: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
+      const lists = listsOf(i, 'Meeting');
+      const [row] = await c.q.meeting.run(c.db, { collection: required(a, 'collection'), path: required(a, 'path'), lists }, selectedByType(i, MEETING_TYPES));
+      return row ? withLists(row.meeting, row, lists) : null;
+    },
+    meetings: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
+      const lists = listsOf(i, 'Meeting');
+      const rows = await c.q.meetings.run(c.db, { ...filters(a, 50), lists }, selectedByType(i, MEETING_TYPES));
+      return rows.map((r) => withLists(r.meeting, r, lists));
+    },
+    person: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
+      const lists = listsOf(i, 'Person');
+      const [row] = await c.q.person.run(c.db, { ...personLookup(a), lists }, selectedByType(i, ['Person', 'Meeting']));
+      return row ? withLists(row.person, row, lists) : null;
+    },
     search: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const p = searchArgs(a);
       return p ? (await c.q.search.run(c.db, p, selectedProperties(i))).map((r) => r.passage) : [];

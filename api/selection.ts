@@ -4,7 +4,8 @@
  * instead of every property of the node (a passage's index terms, a
  * meeting's hash). Like @neo4j/graphql's projection, from the selection set.
  */
-import { Kind, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { clampFirst } from './args.js';
 
 /**
  * For each node type whose query writes its properties as `{.*`, the stored
@@ -70,6 +71,8 @@ const WHOLE: Record<string, Record<string, readonly string[]>> = {
 interface Reads {
   props: Map<string, Set<string> | null>;
   fields: Set<string>;
+  /** Of each selected `Type.field`, the `first` argument of each selection (undefined where not given). */
+  firsts: Map<string, (ValueNode | undefined)[]>;
 }
 
 /** Per parsed operation (mercurius keeps a parsed document per query text, so a shape is read once). */
@@ -121,6 +124,18 @@ export function selectedByType(info: GraphQLResolveInfo | undefined, types: read
   return Object.fromEntries(types.map((t) => [t, selectedProperties(info, t)]));
 }
 
+/**
+ * The largest `first` the request gives `field` of `type` anywhere in its
+ * operation (`fallback` where a selection gives none; clamped as args.ts
+ * clamps), for a query that reads the list with its parent and cuts it per
+ * parent after; 0 when the field is not selected or there is no `info`.
+ */
+export function selectedFirst(info: GraphQLResolveInfo | undefined, type: string, field: string, fallback: number): number {
+  const uses = info ? readsFor(info).firsts.get(`${type}.${field}`) : undefined;
+  if (!info || !uses) return 0;
+  return Math.max(...uses.map((v) => clampFirst(v ? valueFromASTUntyped(v, info.variableValues) : undefined, fallback)));
+}
+
 /** A type as graphql-js builds it, read by shape (under vitest mercurius's schema comes from another copy of graphql). */
 type AnyType = { name?: string; ofType?: AnyType; getFields?: () => Record<string, { type: AnyType }> };
 
@@ -133,6 +148,7 @@ function namedType(type: unknown): AnyType {
 function readsOf(info: GraphQLResolveInfo): Reads {
   const reads = new Map<string, Set<string> | null>();
   const selected = new Set<string>();
+  const firsts = new Map<string, (ValueNode | undefined)[]>();
   const spread = new Set<string>();
   const walk = (set: SelectionSetNode, type: AnyType): void => {
     const table = type.name === undefined ? undefined : READS[type.name];
@@ -147,7 +163,12 @@ function readsOf(info: GraphQLResolveInfo): Reads {
         walk(f.selectionSet, (info.schema.getType(f.typeCondition.name.value) as AnyType | undefined) ?? type);
       } else {
         const field = sel.name.value;
-        if (type.name !== undefined) selected.add(`${type.name}.${field}`);
+        if (type.name !== undefined) {
+          const key = `${type.name}.${field}`;
+          selected.add(key);
+          const first = sel.arguments?.find((a) => a.name.value === 'first')?.value;
+          firsts.set(key, [...(firsts.get(key) ?? []), first]);
+        }
         const whole = type.name === undefined ? undefined : WHOLE[type.name];
         if (whole && Object.hasOwn(whole, field)) for (const t of whole[field]!) reads.set(t, null);
         if (table && field !== '__typename') {
@@ -164,5 +185,5 @@ function readsOf(info: GraphQLResolveInfo): Reads {
   };
   const root = info.schema.getRootType(info.operation.operation) as AnyType | null | undefined;
   if (root) walk(info.operation.selectionSet, root);
-  return { props: reads, fields: selected };
+  return { props: reads, fields: selected, firsts };
 }

@@ -261,19 +261,38 @@ function toRow(record: Neo4jRecord): Row {
   return row;
 }
 
-/** Neo4j values → plain JSON-able values (nodes become their properties). */
+/**
+ * Neo4j values → plain JSON-able values (nodes become their properties).
+ * Note: the maps and lists the driver unpacked for a record are its own, so
+ * they are converted in place: an answer of thousands of maps is walked once
+ * and not copied, and a map is told from the driver's classes by its prototype
+ * before any of their checks runs.
+ */
 export function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return value ?? null;
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') {
-    if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-    if (neo4j.isNode(value) || neo4j.isRelationship(value)) return plain((value as { properties: unknown }).properties);
-    if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
-    const out: Row = {};
-    for (const [k, x] of Object.entries(value as Row)) out[k] = plain(x);
-    return out;
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (x === undefined || (x !== null && typeof x === 'object')) value[i] = plain(x);
+    }
+    return value;
   }
-  return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    const map = value as Row;
+    for (const k in map) {
+      const x = map[k];
+      if (x === undefined || (x !== null && typeof x === 'object')) map[k] = plain(x);
+    }
+    return map;
+  }
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return plain((value as { properties: unknown }).properties);
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
+  const out: Row = {};
+  for (const [k, x] of Object.entries(value as Row)) out[k] = plain(x);
+  return out;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Who attended each of these meetings? By name.
 // $ids: meeting ids.
 UNWIND $ids AS id
-MATCH (m:Meeting {id: id})<-[:ATTENDED]-(p:Person)
-WITH id, p ORDER BY p.name
-RETURN id, collect(p {.*}) AS people
+MATCH (m:Meeting {id: id})
+CALL (m) {
+  // @include meeting-attendees
+}
+RETURN id, attendees

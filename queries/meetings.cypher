@@ -1,7 +1,9 @@
 // Which meetings were held? Newest first, filtered by collection, series and
 // date range (inclusive; meetings with no known date sort last and are left
 // out when a range is given).
-// $collection, $series (lower-case), $from, $to: null for any; $first: how many.
+// With each, the lists the request selects of it (parts/meeting-lists.cypher).
+// $collection, $series (lower-case), $from, $to: null for any; $first: how many;
+// $lists: which lists to read.
 CALL {
   // The candidates from an index where a filter allows one: the series, else
   // the collection, else every meeting.
@@ -23,6 +25,9 @@ WHERE ($collection IS NULL OR m.collection = $collection)
   AND ($series IS NULL OR m.series = $series)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
-RETURN m {.*} AS meeting
+WITH m
 ORDER BY m.date DESC, m.collection, m.path
 LIMIT $first
+// @include meeting-lists
+RETURN m {.*} AS meeting, attendees, speakers, references, decisions, actionItems, topics, passages
+ORDER BY m.date DESC, m.collection, m.path

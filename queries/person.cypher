@@ -7,7 +7,9 @@
 // person_forms), and meetings are counted only between several candidates.
 // $id: the Person id the form would have (schema/names.ts); $name: the form as
 // typed; $key: the form, lower-cased; $phrase: the form as a Lucene phrase, or
-// null when it holds no letter or digit (then every person is compared).
+// null when it holds no letter or digit (then every person is compared);
+// $lists: how many of the person's meetings and topics the request reads
+// (0: none), read in this query rather than by a query of their own.
 OPTIONAL CALL {
   MATCH (p:Person {id: $id})
   RETURN p
@@ -41,9 +43,17 @@ UNWIND found AS f
 CALL (f, found) {
   UNWIND CASE WHEN size(found) > 1 THEN [f.p] ELSE [] END AS p
   OPTIONAL MATCH (p)-[:ATTENDED|SPOKE_IN]->(m:Meeting)
-  RETURN count(DISTINCT m) AS meetings
+  RETURN count(DISTINCT m) AS seen
 }
-WITH f.p AS p, f.exact AS exact, meetings
-RETURN p {.*} AS person
-ORDER BY exact, meetings DESC, p.id
+WITH f.p AS p, f.exact AS exact, seen
+ORDER BY exact, seen DESC, p.id
 LIMIT 1
+CALL (p) {
+  WITH p WHERE $lists.meetings > 0
+  // @include person-meetings
+}
+CALL (p) {
+  WITH p WHERE $lists.topics > 0
+  // @include person-topics
+}
+RETURN p {.*} AS person, meetings, topics

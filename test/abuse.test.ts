@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isLeafType, isNonNullType, parse, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, schemaText, type AppOptions } from '../api/app.js';
-import { clampFirst } from '../api/loaders.js';
+import { clampFirst } from '../api/args.js';
 import { loadQueries } from '../api/queries.js';
 import { resolvers } from '../api/resolvers.js';
 import { Db, DbError } from '../db/driver.js';

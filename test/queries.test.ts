@@ -20,9 +20,16 @@ describe('query files', () => {
   test('a part is composed where a query includes it, indented as the line, and every part is used', () => {
     const parts: Record<string, string> = { words: 'MATCH (w:Word)\nWITH w\n' };
     expect(compose('CALL {\n  // @include words\n  RETURN w\n}', (n) => parts[n]!)).toBe('CALL {\n  MATCH (w:Word)\n  WITH w\n  RETURN w\n}');
+    // A part may include parts, each indented as its line; a part that includes itself is refused, naming the chain.
+    const nested: Record<string, string> = { ...parts, lists: 'CALL {\n  // @include words\n}\n', loop: '// @include loop2\n', loop2: '  // @include loop\n' };
+    expect(compose('  // @include lists', (n) => nested[n]!)).toBe('  CALL {\n    MATCH (w:Word)\n    WITH w\n  }');
+    expect(() => compose('// @include loop', (n) => nested[n]!)).toThrow('queries/parts/loop.cypher includes itself (loop → loop2 → loop)');
     const queries = Object.values(loadQueries());
     for (const r of queries) expect(r.cypher, r.name).not.toMatch(/^\s*\/\/ @include /m);
-    const files = readdirSync(join(projectRoot(), 'queries')).filter((f) => f.endsWith('.cypher'));
+    const files = [
+      ...readdirSync(join(projectRoot(), 'queries')).filter((f) => f.endsWith('.cypher')),
+      ...readdirSync(join(projectRoot(), 'queries', 'parts')).map((f) => `parts/${f}`),
+    ];
     const included = new Set(
       files.flatMap((f) => [...readFileSync(join(projectRoot(), 'queries', f), 'utf8').matchAll(/^\s*\/\/ @include ([\w-]+)/gm)].map((m) => m[1])),
     );

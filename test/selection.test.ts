@@ -82,7 +82,7 @@ describe('a request reads only the properties it selects', () => {
     const body = await gql('{ person(name: "Alex Crichton") { name meetings(first: 2) { attendees { name } } } }');
     expect(body.data.person.name).toBe('Alex Crichton');
     expect(Object.keys(rowsOf('// Who is this?').rows[0]!.person as object).sort()).toEqual(['id', 'name']);
-    expect([...keysOf(rowsOf('// Who attended each of these meetings?').rows.map((r) => r.people))].sort()).toEqual(['id', 'name']);
+    expect([...keysOf(rowsOf('// Who attended each of these meetings?').rows.map((r) => r.attendees))].sort()).toEqual(['id', 'name']);
   });
 
   test('search: a passage without its index terms, and with the lines its source needs', async () => {
@@ -118,17 +118,10 @@ describe('a request reads only the properties it selects', () => {
       expect(m.a.every((d: { text: string }) => d.text)).toBe(true);
       expect(m.b.every((d: { source: { startLine: number } }) => d.source.startLine > 0)).toBe(true);
     }
-    expect([...keysOf(rowsOf('// Which meetings were held?').rows.map((r) => r.meeting))].sort()).toEqual(['date', 'id']);
-    expect([...keysOf(rowsOf('// What did each of these meetings decide?').rows.map((r) => r.decisions))].sort()).toEqual([
-      'collection',
-      'endLine',
-      'id',
-      'meetingUrl',
-      'path',
-      'startLine',
-      'text',
-    ]);
-    const items = keysOf(rowsOf('// Who promised what').rows.map((r) => r.items));
+    const meetings = rowsOf('// Which meetings were held?').rows;
+    expect([...keysOf(meetings.map((r) => r.meeting))].sort()).toEqual(['date', 'id']);
+    expect([...keysOf(meetings.map((r) => r.decisions))].sort()).toEqual(['collection', 'endLine', 'id', 'meetingUrl', 'path', 'startLine', 'text']);
+    const items = keysOf(meetings.map((r) => r.actionItems));
     expect(items.has('text')).toBe(false);
     expect(items.has('owner')).toBe(true);
   });
@@ -183,7 +176,72 @@ describe('a request reads only the properties it selects', () => {
   test('a field computed from the whole node (why) still gets every property', async () => {
     const body = await gql('{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { decisions { why { term } } } }');
     expect(body.errors).toBeUndefined();
-    const q = rowsOf('// What did each of these meetings decide?');
+    const q = rowsOf('// Which meeting is this?');
     expect(q.cypher).toContain('d {.*,');
+    expect(q.cypher).toContain('m {.id} AS meeting');
+  });
+});
+
+describe("a parent's lists are read with it", () => {
+  const firstLines = () => sent.map((s) => s.cypher.split('\n')[0]);
+
+  test('a meeting and every list the request selects of it: one query', async () => {
+    const body = await gql(`{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") {
+      title attendees { name } speakers { name } references { id } decisions { text } actionItems { text owner { name } } topics { name }
+      passages(first: 3) { text }
+    } }`);
+    expect(body.errors).toBeUndefined();
+    const m = body.data.meeting;
+    expect(m.attendees).toHaveLength(11);
+    expect(m.speakers.map((p: { name: string }) => p.name)).toContain('Alex Crichton');
+    expect(m.references).toContainEqual({ id: 'bytecodealliance/rfcs#43' });
+    expect(m.passages).toHaveLength(3);
+    expect(m.topics.length).toBeGreaterThan(0);
+    expect(firstLines()).toEqual(['// Which meeting is this? One meeting by its collection and path, with the']);
+  });
+
+  test('a list the request does not select is not read', async () => {
+    await gql('{ meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { title speakers { name } } }');
+    const [row] = rowsOf('// Which meeting is this?').rows;
+    expect((row!.speakers as unknown[]).length).toBeGreaterThan(0);
+    for (const list of ['attendees', 'references', 'decisions', 'actionItems', 'topics', 'passages']) expect(row![list], list).toEqual([]);
+  });
+
+  test('the same lists of meetings found another way come from the batch queries, equal to the root query’s', async () => {
+    const select = 'path attendees { name } speakers { name } decisions { text } actionItems { text owners { name } } passages(first: 4) { text }';
+    const direct = await gql(`{ meetings(collection: "seeds", first: 5) { ${select} } }`);
+    expect(firstLines()).toHaveLength(1);
+    const viaPerson = await gql(`{ person(name: "Alex Crichton") { meetings(first: 50) { ${select} } } }`);
+    expect(firstLines()).toContain('// Who attended each of these meetings? By name.');
+    const seeds = viaPerson.data.person.meetings.filter((m: { path: string }) => direct.data.meetings.some((d: { path: string }) => d.path === m.path));
+    expect(seeds.length).toBeGreaterThan(0);
+    for (const m of seeds) expect(m).toEqual(direct.data.meetings.find((d: { path: string }) => d.path === m.path));
+  });
+
+  test("a person's meetings and topics come with the person, each alias cut at its own first", async () => {
+    const body = await gql(
+      '{ person(name: "Alex Crichton") { name few: meetings(first: 1) { path } more: meetings(first: 2) { path } topics(first: 2) { name } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const p = body.data.person;
+    expect(p.few).toHaveLength(1);
+    expect(p.more).toHaveLength(2);
+    expect(p.more[0]).toEqual(p.few[0]);
+    expect(p.topics).toHaveLength(2);
+    expect(firstLines()).toEqual(['// Who is this? A person by any form of their name: the id (folded full name),']);
+    expect((rowsOf('// Who is this?').rows[0]!.meetings as unknown[]).length).toBe(2);
+  });
+
+  test('a first given by a variable reads that many', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: {
+        query: 'query($n: Int) { meeting(collection: "seeds", path: "001_47f3fa9c104fb741.txt") { passages(first: $n) { text } } }',
+        variables: { n: 2 },
+      },
+    });
+    expect(res.json().data.meeting.passages).toHaveLength(2);
+    expect((rowsOf('// Which meeting is this?').rows[0]!.passages as unknown[]).length).toBe(2);
   });
 });

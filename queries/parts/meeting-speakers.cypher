@@ -1,0 +1,4 @@
+// Who spoke in the meeting `m`? Most passages first.
+MATCH (m)<-[s:SPOKE_IN]-(p:Person)
+WITH p, s ORDER BY s.passages DESC, p.name
+RETURN collect(p {.*}) AS speakers
