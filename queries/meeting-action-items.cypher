@@ -2,7 +2,6 @@
 // $ids: meeting ids.
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
-CALL (m) {
+RETURN id,
   // @include meeting-action-items
-}
-RETURN id, actionItems
+  AS actionItems

@@ -2,7 +2,6 @@
 // $ids: meeting ids. $lists.passages: how many per meeting.
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
-CALL (m) {
+RETURN id,
   // @include meeting-passages
-}
-RETURN id, passages
+  AS passages

@@ -3,5 +3,5 @@
 // $collection: collection name; $path: path inside the collection; $lists:
 // which lists to read.
 MATCH (m:Meeting {collection: $collection, path: $path})
-// @include meeting-lists
-RETURN m {.*} AS meeting, attendees, speakers, references, decisions, actionItems, topics, passages
+RETURN m {.*} AS meeting,
+  // @include meeting-lists

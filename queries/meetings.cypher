@@ -28,6 +28,5 @@ WHERE ($collection IS NULL OR m.collection = $collection)
 WITH m
 ORDER BY m.date DESC, m.collection, m.path
 LIMIT $first
-// @include meeting-lists
-RETURN m {.*} AS meeting, attendees, speakers, references, decisions, actionItems, topics, passages
-ORDER BY m.date DESC, m.collection, m.path
+RETURN m {.*} AS meeting,
+  // @include meeting-lists

@@ -2,7 +2,6 @@
 // $ids: person ids; $lists.meetings: how many per person.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-CALL (p) {
+RETURN id,
   // @include person-meetings
-}
-RETURN id, meetings
+  AS meetings

@@ -3,7 +3,6 @@
 // $ids: person ids; $lists.topics: how many per person.
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-CALL (p) {
+RETURN id,
   // @include person-topics
-}
-RETURN id, topics
+  AS topics

@@ -48,12 +48,19 @@ CALL (f, found) {
 WITH f.p AS p, f.exact AS exact, seen
 ORDER BY exact, seen DESC, p.id
 LIMIT 1
-CALL (p) {
+// Note: the lists in OPTIONAL CALLs, not under a CASE in the RETURN as a
+// meeting's are: Neo4j takes the topics' count under a CASE for an aggregation
+// of the RETURN itself, and refuses it. One person, so the CALLs cost little.
+OPTIONAL CALL (p) {
   WITH p WHERE $lists.meetings > 0
-  // @include person-meetings
+  RETURN
+    // @include person-meetings
+    AS meetings
 }
-CALL (p) {
+OPTIONAL CALL (p) {
   WITH p WHERE $lists.topics > 0
-  // @include person-topics
+  RETURN
+    // @include person-topics
+    AS topics
 }
-RETURN p {.*} AS person, meetings, topics
+RETURN p {.*} AS person, coalesce(meetings, []) AS meetings, coalesce(topics, []) AS topics

@@ -1,4 +1,6 @@
 // What did the meeting `m` decide? In source order.
-MATCH (m)<-[:IN]-(d:Decision)
-WITH m, d ORDER BY d.startLine
-RETURN collect(d {.*, collection: m.collection, path: m.path, meetingUrl: m.url}) AS decisions
+COLLECT {
+  MATCH (m)<-[:IN]-(d:Decision)
+  WITH d ORDER BY d.startLine
+  RETURN d {.*, collection: m.collection, path: m.path, meetingUrl: m.url}
+}

@@ -1,4 +1,6 @@
 // What did the meeting `m` point at? In order of first mention.
-MATCH (m)-[r:REFERENCES]->(ref:Reference)
-WITH ref, r ORDER BY r.lines[0], ref.id
-RETURN collect(ref {.id, .kind, .url, .title}) AS references
+COLLECT {
+  MATCH (m)-[r:REFERENCES]->(ref:Reference)
+  WITH ref, r ORDER BY r.lines[0], ref.id
+  RETURN ref {.id, .kind, .url, .title}
+}

@@ -1,4 +1,6 @@
 // Who spoke in the meeting `m`? Most passages first.
-MATCH (m)<-[s:SPOKE_IN]-(p:Person)
-WITH p, s ORDER BY s.passages DESC, p.name
-RETURN collect(p {.*}) AS speakers
+COLLECT {
+  MATCH (m)<-[s:SPOKE_IN]-(p:Person)
+  WITH p, s ORDER BY s.passages DESC, p.name
+  RETURN p {.*}
+}

@@ -1,4 +1,6 @@
 // What did the meeting `m` spend time on? Weightiest first.
-MATCH (m)-[d:DISCUSSES]->(t:Topic)
-WITH t, d ORDER BY d.weight DESC, t.name
-RETURN collect(t {.id, .name}) AS topics
+COLLECT {
+  MATCH (m)-[d:DISCUSSES]->(t:Topic)
+  WITH t, d ORDER BY d.weight DESC, t.name
+  RETURN t {.id, .name}
+}
