@@ -190,7 +190,11 @@ export function loadQueries() {
       { id: string; name: string; key: string; phrase: string | null; lists: Lists<'Person'> },
       { person: PersonRow; meetings: unknown; topics: unknown }
     >('person', { p: 'Person', m: 'Meeting' }),
-    search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; score: number }>('search'),
+    search: runner<{ query: string; collection: string | null; first: number }, { passage: PassageRow; score: number }>('search', {
+      node: 'Passage',
+      m: 'Meeting',
+      p: 'Person',
+    }),
     collections: runner<Params, { collection: Row }>('collections'),
     meetingsById: runner<Ids, { id: string; meeting: MeetingRow }>('meetings-by-id'),
     meetingAttendees: runner<Ids, { id: string; attendees: PersonRow[] }>('meeting-attendees'),

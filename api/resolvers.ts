@@ -100,7 +100,7 @@ export const resolvers = {
     },
     search: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {
       const p = searchArgs(a);
-      return p ? (await c.q.search.run(c.db, p, selectedProperties(i))).map((r) => r.passage) : [];
+      return p ? (await c.q.search.run(c.db, p, selectedByType(i, ['Passage', 'Meeting', 'Person']))).map((r) => r.passage) : [];
     },
     collections: async (_: unknown, _a: Args, c: Context) => (await c.q.collections.run(c.db, {})).map((r) => r.collection),
     discussions: async (_: unknown, a: Args, c: Context, i?: GraphQLResolveInfo) => {

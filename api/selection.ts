@@ -117,11 +117,13 @@ export function selectsField(info: GraphQLResolveInfo | undefined, type: string,
 /**
  * For a query returning nodes of several types (an answer's meeting, its
  * passages and decisions), what the request reads of each: a list per type,
- * null for every property (see selectedProperties).
+ * null for every property (see selectedProperties); a type the request selects
+ * nowhere is read for its id alone (a passage's meeting that is not asked for).
  */
 export function selectedByType(info: GraphQLResolveInfo | undefined, types: readonly string[]): Record<string, string[] | null> | null {
   if (!info) return null;
-  return Object.fromEntries(types.map((t) => [t, selectedProperties(info, t)]));
+  const { props } = readsFor(info);
+  return Object.fromEntries(types.map((t) => [t, READS[t] && !props.has(t) ? ['id'] : selectedProperties(info, t)]));
 }
 
 /**

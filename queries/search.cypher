@@ -11,6 +11,6 @@ LIMIT $first
 MATCH (node)-[:IN]->(m:Meeting)
 OPTIONAL MATCH (node)-[:SPOKEN_BY]->(p:Person)
 RETURN node {.*, collection: m.collection, path: m.path, meetingUrl: m.url,
-             meeting: m {.id, .collection, .path, .title, .date, .series, .url},
-             speaker: p {.id, .name, .aliases, .handles}} AS passage,
+             meeting: m {.*},
+             speaker: p {.*}} AS passage,
        score

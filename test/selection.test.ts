@@ -101,6 +101,13 @@ describe('a request reads only the properties it selects', () => {
     for (const x of body.data.search) expect(x.meeting.title).toBeTruthy();
     expect(body.data.search.some((x: { speaker: unknown }) => x.speaker !== null)).toBe(true);
     expect(sent.map((s) => s.cypher.split('\n')[0])).toEqual(['// Which passages say this? Passages whose normalised terms match the text,']);
+    // Each read as selected: the meeting's title and path, the speaker's name (and the ids the loaders key on).
+    const passages = rowsOf('// Which passages say this?').rows.map((r) => r.passage as Record<string, unknown>);
+    expect([...keysOf(passages.map((x) => x.meeting))].sort()).toEqual(['id', 'path', 'title']);
+    expect([...keysOf(passages.map((x) => x.speaker))].sort()).toEqual(['id', 'name']);
+    await gql('{ search(text: "component model", first: 5) { text } }');
+    const bare = rowsOf('// Which passages say this?').rows.map((r) => r.passage as Record<string, unknown>);
+    expect([...keysOf(bare.map((x) => x.meeting))]).toEqual(['id']);
   });
 
   test('nested levels: each loader reads what its type is asked for, across aliases and fragments', async () => {
