@@ -57,44 +57,77 @@ export function keyPhrases(passages: { text: string; code: string[] }[], names: 
     c.code ||= code;
   };
   const nameOrNumber = (t: string) => names.has(t) || /^\d+$/.test(t);
-  passages.forEach((p, i) => {
-    if (skip(i)) return;
-    for (const c of p.code) {
-      if (c.length <= 40 && /^[\p{L}_][\p{L}\p{N}_:<>.,\- ]*$/u.test(c) && c.split(/\s+/).length <= 3) {
-        const ts = termsOf(c);
-        note(c, ts.join(' '), ts.length, ts.every(nameOrNumber), 1, i, true);
-      }
+  // Each passage's code spans that may be phrases, and its runs, read once for both passes.
+  const read = passages.map((p, i) =>
+    skip(i)
+      ? null
+      : {
+          code: p.code.filter((c) => c.length <= 40 && /^[\p{L}_][\p{L}\p{N}_:<>.,\- ]*$/u.test(c) && c.split(/\s+/).length <= 3),
+          runs: runs(p.text.replace(/<?\bhttps?:\/\/\S+/g, ' . ')),
+        },
+  );
+  // Note: a phrase kept is said in two passages at least, so each of its terms is. The passages each term is
+  // in are counted first, and a run's phrases are made only of words whose terms are all in two passages or
+  // more: most words of a note are said in one passage, and their phrases were most of extraction's
+  // hottest loop. What is kept is the same (a pruned phrase has a term in one passage, so it is too).
+  const seen = new Map<string, number>();
+  const twice = new Set<string>();
+  const count = (ts: readonly string[], i: number) => {
+    for (const t of ts) {
+      const last = seen.get(t);
+      if (last === undefined) seen.set(t, i);
+      else if (last !== i) twice.add(t);
     }
-    for (const tokens of runs(p.text.replace(/<?\bhttps?:\/\/\S+/g, ' . '))) {
-      // Note: each word's terms, joined, and whether they are all names or numbers, once per run: a phrase
-      // of n words is then made of its words' parts with no array of its own (the hottest loop of extraction).
+  };
+  read.forEach((r, i) => {
+    if (!r) return;
+    for (const c of r.code) count(termsOf(c), i);
+    for (const tokens of r.runs) for (const t of tokens) count((t.terms ??= termsOf(t.w)), i);
+  });
+  read.forEach((r, i) => {
+    if (!r) return;
+    for (const c of r.code) {
+      const ts = termsOf(c);
+      if (ts.every((t) => twice.has(t))) note(c, ts.join(' '), ts.length, ts.every(nameOrNumber), 1, i, true);
+    }
+    for (const tokens of r.runs) {
+      // Each word's terms, joined, and whether they are all names or numbers, once per run: a phrase of n
+      // words is then made of its words' parts with no array of its own. A phrase is made only of words
+      // whose terms are all said in two passages (`ok`).
       const run = tokens.map((t) => t.w);
       const keys: string[] = [];
       const counts: number[] = [];
       const only: boolean[] = [];
+      const ok: boolean[] = [];
       for (const t of tokens) {
+        const ts = t.terms!;
+        const often = ts.every((x) => twice.has(x));
+        ok.push(often);
         // A token's terms are kept on it, so a word said again costs no second lookup.
-        const ts = (t.terms ??= termsOf(t.w));
-        keys.push((t.key ??= ts.join(' ')));
+        keys.push(often ? (t.key ??= ts.join(' ')) : '');
         counts.push(ts.length);
-        only.push(ts.every(nameOrNumber));
+        only.push(often && ts.every(nameOrNumber));
       }
       for (let s = 0; s < run.length; s++) {
-        if (TECHNICAL.test(run[s]!)) note(run[s]!, keys[s]!, counts[s]!, only[s]!, 1, i, false);
+        if (ok[s] && TECHNICAL.test(run[s]!)) note(run[s]!, keys[s]!, counts[s]!, only[s]!, 1, i, false);
       }
       for (let s = 0; s + 2 <= run.length; s++) {
-        note(`${run[s]!} ${run[s + 1]!}`, joinKeys(keys[s]!, keys[s + 1]!), counts[s]! + counts[s + 1]!, only[s]! && only[s + 1]!, 2, i, false);
+        if (ok[s] && ok[s + 1]) {
+          note(`${run[s]!} ${run[s + 1]!}`, joinKeys(keys[s]!, keys[s + 1]!), counts[s]! + counts[s + 1]!, only[s]! && only[s + 1]!, 2, i, false);
+        }
       }
       for (let s = 0; s + 3 <= run.length; s++) {
-        note(
-          `${run[s]!} ${run[s + 1]!} ${run[s + 2]!}`,
-          joinKeys(joinKeys(keys[s]!, keys[s + 1]!), keys[s + 2]!),
-          counts[s]! + counts[s + 1]! + counts[s + 2]!,
-          only[s]! && only[s + 1]! && only[s + 2]!,
-          3,
-          i,
-          false,
-        );
+        if (ok[s] && ok[s + 1] && ok[s + 2]) {
+          note(
+            `${run[s]!} ${run[s + 1]!} ${run[s + 2]!}`,
+            joinKeys(joinKeys(keys[s]!, keys[s + 1]!), keys[s + 2]!),
+            counts[s]! + counts[s + 1]! + counts[s + 2]!,
+            only[s]! && only[s + 1]! && only[s + 2]!,
+            3,
+            i,
+            false,
+          );
+        }
       }
     }
   });
