@@ -16,6 +16,7 @@ CREATE CONSTRAINT acronym_id IF NOT EXISTS FOR (a:Acronym) REQUIRE a.id IS UNIQU
 
 CREATE INDEX meeting_collection_path IF NOT EXISTS FOR (m:Meeting) ON (m.collection, m.path);
 CREATE INDEX meeting_date IF NOT EXISTS FOR (m:Meeting) ON (m.date);
+CREATE INDEX meeting_collection_date IF NOT EXISTS FOR (m:Meeting) ON (m.collection, m.date);
 CREATE INDEX meeting_series IF NOT EXISTS FOR (m:Meeting) ON (m.series);
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX passage_meeting IF NOT EXISTS FOR (x:Passage) ON (x.meetingId);
