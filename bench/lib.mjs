@@ -12,6 +12,8 @@ export const dist = (...parts) => join(root, 'dist', ...parts);
 export const CORPUS = process.env.QUORUM_CORPUS ?? join(root, '..', 'shared', 'corpus');
 export const HOME = process.env.QUORUM_BENCH_NEO4J_HOME ?? join(root, '.neo4j', 'bench');
 export const PORT = Number(process.env.QUORUM_BENCH_NEO4J_PORT ?? 7706);
+/** How many alternating rounds a timed comparison of the query figures is cut into (bench/queries.mjs `alternate`). */
+export const ROUNDS = Math.max(1, Number(process.env.QUORUM_BENCH_ROUNDS ?? 3));
 
 /**
  * The corpus's collections: every folder of it (sorted by name), each with the

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { CASES } from './cases.mjs';
-import { dist, freePort, log, percentile, root, round } from './lib.mjs';
+import { dist, freePort, log, percentile, root, ROUNDS, round } from './lib.mjs';
 
 const { Db } = await import(dist('db', 'driver.js'));
 const { buildApp } = await import(dist('api', 'app.js'));
@@ -75,13 +75,7 @@ function cannon(url, query, connections, run) {
       (err, result) => {
         if (err) return reject(err);
         const seconds = (performance.now() - started) / 1000;
-        resolve({
-          requests: result.requests.total,
-          rps: round(result.requests.total / seconds, 1),
-          p50: round(percentile(latencies, 50), 2),
-          p99: round(percentile(latencies, 99), 2),
-          errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
-        });
+        resolve(summary([{ seconds, latencies, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors }]));
       },
     );
     instance.on('response', (_client, status, _bytes, ms) => {
@@ -173,14 +167,46 @@ async function floor(driver, levels, connections, run) {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  return {
+  return summary([{ seconds: (performance.now() - started) / 1000, latencies, errors }]);
+}
+
+/**
+ * The figures of one side from its parts (one part, or one per round): the
+ * requests and seconds summed, the percentiles of every latency. Each part's
+ * latencies are kept (`parts`) so that rounds can be merged.
+ */
+function summary(parts) {
+  const latencies = parts.flatMap((p) => p.latencies);
+  const seconds = parts.reduce((n, p) => n + p.seconds, 0);
+  const figures = {
     requests: latencies.length,
     rps: round(latencies.length / seconds, 1),
     p50: round(percentile(latencies, 50), 2),
     p99: round(percentile(latencies, 99), 2),
-    errors,
+    errors: parts.reduce((n, p) => n + p.errors, 0),
   };
+  Object.defineProperty(figures, 'parts', { value: parts, enumerable: false });
+  return figures;
+}
+
+/**
+ * Runs the sides of one comparison (API, floor, peer) for `run.seconds` each,
+ * cut into rounds that take turns, and merges each side's rounds: a machine
+ * that slows down during the comparison (another process, Neo4j's background
+ * work) then slows every side alike, instead of the one measured last. A run
+ * of a fixed number of requests is one round.
+ */
+async function alternate(sides, run) {
+  if (!run.seconds || ROUNDS === 1) {
+    const out = [];
+    for (const side of sides) out.push(side ? await side(run) : null);
+    return out;
+  }
+  const parts = sides.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, side] of sides.entries()) if (side) parts[i].push(...(await side({ seconds: run.seconds / ROUNDS })).parts);
+  }
+  return sides.map((side, i) => (side ? summary(parts[i]) : null));
 }
 
 /**
@@ -263,9 +289,14 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
       if (peerQuery) await cannon(peer, peerQuery, 4, { seconds: 1 });
       for (const connections of concurrencies) {
         const a = await cannon(api, c.query, connections, { seconds });
-        const u = await cannon(uncached, c.query, connections, runOf(connections));
-        const f = await floor(driver, levels, connections, runOf(connections));
-        const p = peerQuery ? await cannon(peer, peerQuery, connections, runOf(connections)) : null;
+        const [u, f, p] = await alternate(
+          [
+            (run) => cannon(uncached, c.query, connections, run),
+            (run) => floor(driver, levels, connections, run),
+            peerQuery ? (run) => cannon(peer, peerQuery, connections, run) : null,
+          ],
+          runOf(connections),
+        );
         rows.push({
           field: c.field,
           case: c.name,
@@ -275,7 +306,7 @@ export async function benchQueries({ neo4j: endpoint, seconds, concurrencies, on
           queries: levels.flat(2).length,
           transactions: levels.flat().length,
           levels: levels.length,
-          run: runOf(connections),
+          run: { ...runOf(connections), rounds: runOf(connections).seconds ? ROUNDS : 1 },
           api: a,
           apiUncached: u,
           floor: f,

@@ -6,13 +6,15 @@
 //
 // Settings: QUORUM_CORPUS (../shared/corpus), QUORUM_BENCH_NEO4J_HOME
 // (.neo4j/bench), QUORUM_BENCH_NEO4J_PORT (7706), QUORUM_BENCH_SECONDS (3,
-// per measured run), QUORUM_BENCH_CONNECTIONS (1,16,64), QUORUM_BENCH_ONLY
+// per measured run), QUORUM_BENCH_ROUNDS (3: the API without its cache, the
+// floor and the peer take turns in that many rounds of a case's run),
+// QUORUM_BENCH_CONNECTIONS (1,16,64), QUORUM_BENCH_ONLY
 // (ingest, queries, growth, or root field names: discussions,search),
 // QUORUM_BENCH_GROWTH (3,10: the sizes of the growth figures, × the corpus),
 // QUORUM_INGEST_WORKERS.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOME, PORT, busy, collections, CORPUS, dist, log, machine, printTable, root, round } from './lib.mjs';
+import { HOME, PORT, ROUNDS, busy, collections, CORPUS, dist, log, machine, printTable, root, round } from './lib.mjs';
 
 const SECONDS = Number(process.env.QUORUM_BENCH_SECONDS ?? 3);
 const CONNECTIONS = (process.env.QUORUM_BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
@@ -29,7 +31,16 @@ const GROWTH = (process.env.QUORUM_BENCH_GROWTH ?? '3,10')
 const started = busy();
 const result = {
   machine: machine(),
-  settings: { corpus: CORPUS, neo4jHome: HOME, neo4jPort: PORT, seconds: SECONDS, connections: CONNECTIONS, only: ONLY, growth: GROWTH },
+  settings: {
+    corpus: CORPUS,
+    neo4jHome: HOME,
+    neo4jPort: PORT,
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    connections: CONNECTIONS,
+    only: ONLY,
+    growth: GROWTH,
+  },
   busy: { start: started },
 };
 log(`machine: ${result.machine.cores} cores (${result.machine.cpu}), load ${started.loadavg.join(' ')}`);

@@ -215,7 +215,8 @@ describe("a parent's lists are read with it", () => {
   });
 
   test('the same lists of meetings found another way come from the batch queries, equal to the root query’s', async () => {
-    const select = 'path attendees { name } speakers { name } decisions { text } actionItems { text owners { name } } passages(first: 4) { text }';
+    const select =
+      'path attendees { name } speakers { name } references { id kind } decisions { text } actionItems { text owner { name } owners { name } } topics { name } passages(first: 4) { text }';
     const direct = await gql(`{ meetings(collection: "seeds", first: 5) { ${select} } }`);
     expect(firstLines()).toHaveLength(1);
     const viaPerson = await gql(`{ person(name: "Alex Crichton") { meetings(first: 50) { ${select} } } }`);
