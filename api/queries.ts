@@ -169,11 +169,11 @@ export interface TimelineRow extends Row {
 
 type Ids = { ids: string[] };
 /** Ids, and how many of the list to read per parent (`lists.<field>`: queries/parts/). */
-type IdsFirst = { ids: string[]; lists: Record<string, number> };
+type IdsCut = { ids: string[]; lists: Record<string, number> };
 /** A meeting with the lists its query read (lists.ts): those not asked for are empty. */
 export type MeetingWithLists = { meeting: MeetingRow } & Record<keyof Lists<'Meeting'>, unknown>;
 /** The variables that hold each type in a query that reads a meeting's lists (queries/parts/meeting-*.cypher). */
-const MEETING_LISTS = { m: 'Meeting', p: 'Person', d: 'Decision', a: 'ActionItem', x: 'Passage' } as const;
+export const MEETING_LISTS = { m: 'Meeting', p: 'Person', d: 'Decision', a: 'ActionItem', x: 'Passage' } as const;
 type Filters = { collection: string | null; series: string | null; from: string | null; to: string | null; first: number };
 
 export type Queries = ReturnType<typeof loadQueries>;
@@ -203,9 +203,9 @@ export function loadQueries() {
     meetingDecisions: runner<Ids, { id: string; decisions: DecisionRow[] }>('meeting-decisions'),
     meetingActionItems: runner<Ids, { id: string; actionItems: ActionItemRow[] }>('meeting-action-items'),
     meetingTopics: runner<Ids, { id: string; topics: TopicRow[] }>('meeting-topics'),
-    meetingPassages: runner<IdsFirst, { id: string; passages: PassageRow[] }>('meeting-passages'),
-    personMeetings: runner<IdsFirst, { id: string; meetings: MeetingRow[] }>('person-meetings'),
-    personTopics: runner<IdsFirst, { id: string; topics: TopicRow[] }>('person-topics'),
+    meetingPassages: runner<IdsCut, { id: string; passages: PassageRow[] }>('meeting-passages'),
+    personMeetings: runner<IdsCut, { id: string; meetings: MeetingRow[] }>('person-meetings'),
+    personTopics: runner<IdsCut, { id: string; topics: TopicRow[] }>('person-topics'),
     referenceMeetings: runner<Ids, { id: string; meetings: MeetingRow[] }>('reference-meetings'),
     topicMeetings: runner<Ids, { id: string; meetings: MeetingRow[] }>('topic-meetings'),
     decisionPeople: runner<Ids, { id: string; people: PersonRow[] }>('decision-people'),

@@ -9,7 +9,7 @@ import { DECISION, DISCUSSION, TIMELINE, TOPIC } from './calibration.js';
 import { badInput } from './errors.js';
 import { dateArg, filters, personLookup, refOrTopicArgs, required, searchArgs, topicArgs } from './args.js';
 import type { Context } from './loaders.js';
-import type { DiscussionRow, Located, PassageRow, PersonRow, TimelineRow } from './queries.js';
+import { MEETING_LISTS, type DiscussionRow, type Located, type PassageRow, type PersonRow, type TimelineRow } from './queries.js';
 import { selectedByType, selectedProperties, selectsField } from './selection.js';
 import { sourceOf } from './source.js';
 import { listsOf, withLists } from './lists.js';
@@ -19,7 +19,7 @@ import { acronymCandidates, type Expansion } from '../schema/terms.js';
 type Args = Record<string, unknown>;
 
 /** The types a meeting's query returns nodes of, with its lists (lists.ts). */
-const MEETING_TYPES = ['Meeting', 'Person', 'Decision', 'ActionItem', 'Passage'];
+const MEETING_TYPES = Object.values(MEETING_LISTS);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
