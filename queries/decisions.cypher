@@ -12,8 +12,7 @@
 // (api/calibration.ts).
 // @include topic-words
 // Decisions whose own words hold the topic, in the meetings asked for.
-CALL {
-  WITH idfs, weight
+CALL (idfs, weight) {
   UNWIND range(0, size(idfs) - 1) AS g
   CALL db.index.fulltext.queryNodes('decision_terms', $groups[g], {limit: 5000}) YIELD node
   WITH idfs, weight, node AS d, collect(g) AS gs
@@ -29,13 +28,11 @@ CALL {
 // their own words, no other can rank among them: the discussions are not
 // read (a common word, "release", is in thousands of threads).
 WITH idfs, weight, hitsByGroup, owned, size([o IN owned WHERE o.own > $context]) >= $first AS enough
-CALL {
-  WITH owned
+CALL (owned, idfs, weight, hitsByGroup, enough) {
   UNWIND owned AS o
   RETURN o.d AS d, o.own AS own, 0.0 AS context
   UNION ALL
   // Decisions taken where the topic was discussed.
-  WITH idfs, weight, hitsByGroup, enough
   WITH idfs, weight, hitsByGroup WHERE NOT enough
   // @include topic-threads
   // Threads whose passages said (not agenda lines or links) hold most of it.
@@ -77,7 +74,6 @@ CALL {
   // Decisions in the sub-sections of a section whose opening passage names
   // the topic ("## Discussion: today we looked at raw string literals" over
   // "### Interpolation … #### Conclusion").
-  WITH idfs, weight, hitsByGroup, enough
   WITH idfs, weight, hitsByGroup WHERE NOT enough
   UNWIND range(0, size(idfs) - 1) AS g
   UNWIND hitsByGroup[g] AS x
@@ -90,7 +86,6 @@ CALL {
   RETURN d, 0.0 AS own, cov AS context
   UNION ALL
   // Decisions that cite a reference whose name (its title, the agenda line or heading it is the link of) holds the topic.
-  WITH idfs, weight, enough
   WITH idfs, weight WHERE NOT enough
   UNWIND range(0, size(idfs) - 1) AS g
   CALL db.index.fulltext.queryNodes('topic_terms', $groups[g], {limit: 5000}) YIELD node

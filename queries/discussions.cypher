@@ -26,12 +26,10 @@
 // transcript whose thread is the whole meeting gives the speakers of the talk
 // about it, not of the hour between two mentions. A stretch the ranking
 // bounded already (from a pointer to the item) is taken as it is.
-CALL {
-  WITH m, stretches
+CALL (m, stretches) {
   WITH m, stretches WHERE $people
   UNWIND stretches AS s
-  CALL {
-    WITH m, s
+  CALL (m, s) {
     WITH m, s WHERE s.lo IS NULL AND NOT s.headed
     MATCH (y:Passage {meetingId: m.id})
     WHERE y.thread = s.thread AND y.role IS NULL

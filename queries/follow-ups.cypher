@@ -26,8 +26,7 @@ WHERE ($series IS NULL OR m.series = $series)
 // Discussed as in discussions.cypher; the whole thread when it opens with the topic.
 WITH m, thread, said, naming, size(head) > 0 OR (named > 0 AND size(said) >= 2) OR most >= 3 AS plain, size(head) > 0 AS headed, opens
 // The passages of a thread that opens with the topic, when it has no head item.
-CALL {
-  WITH m, thread, headed, opens
+CALL (m, thread, headed, opens) {
   UNWIND CASE WHEN opens > 0 AND NOT headed THEN [m.id] ELSE [] END AS mid
   MATCH (y:Passage {meetingId: mid})
   WHERE y.thread = thread AND y.role IS NULL
@@ -38,12 +37,11 @@ WITH m, thread, said, naming, plain OR whole AS discussed,
      CASE WHEN whole THEN -1 ELSE reduce(lo = 1000000, i IN said | CASE WHEN i < lo THEN i ELSE lo END) END AS lo,
      CASE WHEN whole THEN 1000000 ELSE reduce(hi = -1, i IN said | CASE WHEN i > hi THEN i ELSE hi END) END AS hi
 WHERE discussed OR size(naming) > 0
-CALL {
+CALL (m, thread, naming, discussed, lo, hi) {
   // The references of the discussion (its stretch, and the agenda lines that
   // announced it) and those on a line that names the topic. A passage that
   // mentions a reference is in a meeting that references it, so they are
   // found from the meeting's references (few), not its passages (many).
-  WITH m, thread, naming, discussed, lo, hi
   MATCH (m)-[:REFERENCES]->(r:Reference)<-[:MENTIONS]-(y:Passage)
   WHERE y.meetingId = m.id
     AND ((discussed AND y.thread = thread AND ((y.idx >= lo AND y.idx <= hi) OR y.role = 'agenda')) OR y IN naming)

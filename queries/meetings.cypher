@@ -4,7 +4,7 @@
 // With each, the lists the request selects of it (parts/meeting-lists.cypher).
 // $collection, $series (lower-case), $from, $to: null for any; $first: how many;
 // $lists: which lists to read.
-CALL {
+CALL () {
   // The candidates from an index where a filter allows one: the series, else
   // the collection, else every meeting.
   UNWIND CASE WHEN $series IS NULL THEN [] ELSE [$series] END AS series

@@ -10,7 +10,7 @@
 // null when it holds no letter or digit (then every person is compared);
 // $lists: how many of the person's meetings and topics the request reads
 // (0: none), read in this query rather than by a query of their own.
-OPTIONAL CALL {
+OPTIONAL CALL () {
   MATCH (p:Person {id: $id})
   RETURN p
   UNION

@@ -15,7 +15,7 @@
 // passages saying the topic count, or null for all; $collection: null for all;
 // $decisions: whether the decisions are read (false: each entry's list is
 // left empty, for a request that does not ask for them).
-CALL {
+CALL () {
   // Passages that point at the reference.
   MATCH (r:Reference)<-[:MENTIONS]-(x:Passage)
   WHERE r.id IN $refs AND ($collection IS NULL OR x.collection = $collection)
@@ -50,16 +50,14 @@ CALL {
   // topic's id is its terms, [a-z0-9] words joined by spaces). The best
   // 200 passages first: a word said everywhere ("block", "done") is
   // already in too many meetings there, and is not read further.
-  CALL {
-    WITH name
+  CALL (name) {
     CALL db.index.fulltext.queryNodes('passage_terms', '"' + name + '"', {limit: 200}) YIELD node
     WITH collect(node) AS found
     WITH found, [n IN found WHERE $collection IS NULL OR n.collection = $collection] AS said
     RETURN said, size(found) < 200 AS whole, size(reduce(ms = [], n IN said | CASE WHEN n.meetingId IN ms THEN ms ELSE ms + n.meetingId END)) AS meetings
   }
   WITH name, pointing, titled, said, whole, meetings WHERE titled OR meetings <= 2 * pointing + 2
-  CALL {
-    WITH name, whole
+  CALL (name, whole) {
     WITH name WHERE NOT whole
     CALL db.index.fulltext.queryNodes('passage_terms', '"' + name + '"', {limit: 2000}) YIELD node
     WHERE $collection IS NULL OR node.collection = $collection
@@ -84,8 +82,7 @@ WITH collect({m: m, mid: mid, xs: xs, score: score}) AS rows, collect(mid) AS mi
 // The decisions of those meetings (by their meetingId, which ingest writes
 // with their IN relationship: most of a meeting's IN relationships are its
 // passages').
-CALL {
-  WITH mids
+CALL (mids) {
   WITH mids WHERE $decisions
   MATCH (d:Decision)
   WHERE d.meetingId IN mids
@@ -97,8 +94,7 @@ WITH r.m AS m, r.xs AS xs, r.score AS score, [c IN ds WHERE c.mid = r.mid | c.d]
 // the threads holds the decision's first line), or citing the reference. By
 // first line; two on one line as the passages found them (the thread found
 // first), then as the meeting lists its decisions.
-CALL {
-  WITH m, xs, candidates
+CALL (m, xs, candidates) {
   WITH m, xs, candidates WHERE size(candidates) > 0
   WITH m, candidates, reduce(ts = [], x IN xs | CASE WHEN x.thread IS NULL OR x.thread IN ts THEN ts ELSE ts + x.thread END) AS threads
   UNWIND threads AS thread
@@ -112,8 +108,7 @@ CALL {
   END AS found
   WHERE found IS NOT NULL
   WITH m, collect({d: d, key: [d.startLine, found]}) AS ds
-  CALL {
-    WITH m, ds
+  CALL (m, ds) {
     WITH m WHERE size(ds) > size(reduce(ks = [], e IN ds | CASE WHEN e.key IN ks THEN ks ELSE ks + [e.key] END))
     MATCH (m)<-[:IN]-(e:Decision)
     RETURN collect(e) AS listed

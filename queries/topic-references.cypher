@@ -8,8 +8,7 @@
 MATCH (every:Passage)
 WITH count(every) AS total
 UNWIND range(0, size($groups) - 1) AS g
-CALL {
-  WITH g
+CALL (g) {
   CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
   RETURN count(node) AS hits
 }

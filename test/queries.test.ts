@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { compose, loadQueries } from '../api/queries.js';
+import { STATEMENTS } from '../ingest/load/statements.js';
 import { projectRoot } from '../schema/paths.js';
+import { testDb } from './support/graph.js';
 
 describe('query files', () => {
   test('every .cypher file in queries/ has a runner and every runner a file', () => {
@@ -103,5 +105,31 @@ describe('query files', () => {
     };
     for (const dir of ['api', 'ingest', 'db', 'schema', 'cli', 'neo4j', 'eval']) walk(dir);
     expect(offenders).toEqual([]);
+  });
+
+  test('Neo4j plans every read query and write statement without a notification', async () => {
+    // A notification (a deprecated form such as `CALL { WITH x … }`, a cartesian product) comes back with every
+    // answer the query gives: the server writes it and the driver decodes it each time. Planned without their
+    // parameters (EXPLAIN), so the one notification expected says so.
+    const db = await testDb();
+    const session = db.driver.session();
+    try {
+      const texts = [
+        ...Object.values(loadQueries()).map((r) => ({ name: `queries/${r.name}`, text: r.cypher })),
+        ...Object.values(STATEMENTS).map((s) => ({ name: `ingest/load/cypher/${s.name}`, text: s.text })),
+      ];
+      expect(texts.length).toBeGreaterThan(40);
+      const found: string[] = [];
+      for (const { name, text } of texts) {
+        const { summary } = await session.run(`EXPLAIN ${text}`);
+        for (const n of summary.notifications) {
+          if (n.code !== 'Neo.ClientNotification.Statement.ParameterNotProvided') found.push(`${name}: ${n.code}: ${n.description}`);
+        }
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await session.close();
+      await db.close();
+    }
   });
 });

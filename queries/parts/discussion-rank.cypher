@@ -39,8 +39,7 @@ WITH rows, reduce(t = 0.0, r IN rows | CASE WHEN r.score > t THEN r.score ELSE t
 // The item the best discussion is about: the issue or PR pointed at where its
 // stretch opens (the nearest passage of its thread at or before the first that
 // says the topic: "Issue 433: Alarms API time slipping" over the talk).
-CALL {
-  WITH rows, top
+CALL (rows, top) {
   UNWIND [r IN rows WHERE r.score = top][0..1] AS best
   UNWIND best.stretches AS s
   WITH best, s, reduce(lo = 1000000, h IN best.passages | CASE WHEN h.x.thread = s.thread AND h.idx < lo THEN h.idx ELSE lo END) AS first
@@ -53,8 +52,7 @@ CALL {
 // Another name the best discussion gives it ("Output from Declarative macro
 // repetition counts project", "formerly …"; ingest/extract/topics/other-names.ts),
 // as its collection writes it.
-CALL {
-  WITH rows, top
+CALL (rows, top) {
   UNWIND [r IN rows WHERE r.score = top][0..1] AS best
   UNWIND best.stretches AS s
   MATCH (y:Passage {meetingId: best.m.id})
@@ -67,15 +65,12 @@ CALL {
 // in other words; the people are those of the stretch the pointer or name
 // opens (up to the next issue or PR pointed at). They are kept at the
 // cut-off, under the meetings that say the topic.
-CALL {
-  WITH rows, items, names, top
-  CALL {
-    WITH items
+CALL (rows, items, names, top) {
+  CALL (items, names) {
     UNWIND items AS item
     MATCH (item)<-[:MENTIONS]-(z:Passage)
     RETURN z, item.id AS pointer
     UNION
-    WITH names
     UNWIND names AS n
     CALL db.index.fulltext.queryNodes('passage_terms', '"' + n.name + '"', {limit: 200}) YIELD node
     WHERE node.collection = n.collection
@@ -88,8 +83,7 @@ CALL {
   WHERE ($series IS NULL OR m.series = $series)
     AND ($from IS NULL OR m.date >= $from)
     AND ($to IS NULL OR m.date <= $to)
-  CALL {
-    WITH z, pointer
+  CALL (z, pointer) {
     MATCH (n:Passage {meetingId: z.meetingId})-[:MENTIONS]->(other:Reference)
     WHERE n.thread = z.thread AND n.idx > z.idx AND other.kind IN ['PULL_REQUEST', 'ISSUE', 'RFC', 'DISCUSSION'] AND other.id <> pointer
     RETURN min(n.idx) AS next
@@ -100,12 +94,10 @@ CALL {
 }
 // (Unwound one list after the other: `rows + more`, a copy of every row with its passages,
 // ran out of transaction memory at ten times the corpus, 740 meetings of one topic.)
-CALL {
-  WITH rows
+CALL (rows, more) {
   UNWIND rows AS r
   RETURN r
   UNION ALL
-  WITH more
   UNWIND more AS r
   RETURN r
 }

@@ -14,8 +14,7 @@
 WITH idfs, weight, hitsByGroup,
      [g IN range(0, size(idfs) - 1) WHERE reduce(s = 0.0, h IN range(0, size(idfs) - 1) |
         s + CASE WHEN idfs[h] < idfs[g] OR (idfs[h] = idfs[g] AND h <= g) THEN idfs[h] ELSE 0.0 END) >= 0.5 * weight] AS rare
-CALL {
-  WITH hitsByGroup, rare
+CALL (hitsByGroup, rare) {
   UNWIND rare AS g
   UNWIND hitsByGroup[g] AS x
   WITH DISTINCT x.meetingId AS mid
@@ -23,8 +22,7 @@ CALL {
 }
 // (Grouped in a subquery, so that rows are grouped by passage and thread
 // alone, not also by the topic's weights.)
-CALL {
-  WITH idfs, hitsByGroup, rare, candidates
+CALL (idfs, hitsByGroup, rare, candidates) {
   UNWIND range(0, size(idfs) - 1) AS g
   UNWIND hitsByGroup[g] AS x
   WITH rare, candidates, g, x

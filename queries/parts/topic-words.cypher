@@ -10,8 +10,7 @@
 MATCH (every:Passage)
 WITH count(every) AS total
 UNWIND range(0, size($groups) - 1) AS g
-CALL {
-  WITH g
+CALL (g) {
   CALL db.index.fulltext.queryNodes('passage_terms', $groups[g], {limit: 20000}) YIELD node
   RETURN collect(node) AS hits
 }
@@ -19,8 +18,7 @@ WITH g, hits, log(1.0 + toFloat(total) / (1 + size(hits))) AS idf
 ORDER BY g
 WITH collect(idf) AS idfs, collect(hits) AS hitsByGroup
 WITH idfs, hitsByGroup, reduce(s = 0.0, w IN idfs | s + w) AS weight
-CALL {
-  WITH idfs, weight
+CALL (idfs, weight) {
   UNWIND range(0, size(idfs) - 1) AS g
   CALL db.index.fulltext.queryNodes('topic_terms', $groups[g], {limit: 5000}) YIELD node
   WITH idfs, weight, node AS t, collect(g) AS gs

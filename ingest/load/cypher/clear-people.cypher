@@ -8,14 +8,12 @@
 CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
-CALL {
-  WITH m
+CALL (m) {
   OPTIONAL MATCH (p:Person)-[r:ATTENDED|SPOKE_IN|NAMED_IN]->(m)
   DELETE r
   RETURN collect(DISTINCT p.id) AS people
 }
-CALL {
-  WITH m
+CALL (m) {
   MATCH (m)<-[:IN]-(x)-[r:SPOKEN_BY|OWNED_BY|INVOLVES]->(:Person)
   DELETE r
 }

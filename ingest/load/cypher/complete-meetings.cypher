@@ -6,13 +6,13 @@
 // $speakers: [{passage, person}]; $meetings: [{id, sha256}].
 // (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
 CYPHER replan=skip
-CALL {
+CALL () {
   UNWIND $speakers AS row
   MATCH (x:Passage {id: row.passage})
   MATCH (p:Person {id: row.person})
   CREATE (x)-[:SPOKEN_BY]->(p)
 }
-CALL {
+CALL () {
   UNWIND $meetings AS row
   MATCH (m:Meeting {id: row.id})
   SET m.sha256 = row.sha256

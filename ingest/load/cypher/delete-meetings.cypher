@@ -9,8 +9,7 @@ UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
 OPTIONAL MATCH (m)<-[:IN]-(owned)
 WITH m, collect(owned) AS owned
-CALL {
-  WITH m, owned
+CALL (m, owned) {
   UNWIND [m] + owned AS x
   MATCH (x)--(s)
   WHERE s:Person OR s:Reference OR s:Topic

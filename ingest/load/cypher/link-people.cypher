@@ -5,14 +5,14 @@
 // $owners: [{item, person, rank}] (rank 0 for the item's first owner); $involved: [{decision, person}].
 // (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
 CYPHER replan=skip
-CALL {
+CALL () {
   UNWIND $owners AS row
   MATCH (a:ActionItem {id: row.item})
   MATCH (p:Person {id: row.person})
   WHERE NOT (a)-[:OWNED_BY]->(p)
   CREATE (a)-[:OWNED_BY {rank: row.rank}]->(p)
 }
-CALL {
+CALL () {
   UNWIND $involved AS row
   MATCH (d:Decision {id: row.decision})
   MATCH (p:Person {id: row.person})

@@ -4,19 +4,19 @@
 // $people, $references, $topics: ids.
 // (replan=skip: the plan starts from unique keys, so it does not change as the graph grows.)
 CYPHER replan=skip
-CALL {
+CALL () {
   UNWIND $people AS id
   MATCH (n:Person {id: id})
   WHERE NOT (n)--()
   DELETE n
 }
-CALL {
+CALL () {
   UNWIND $references AS id
   MATCH (n:Reference {id: id})
   WHERE NOT (n)--()
   DELETE n
 }
-CALL {
+CALL () {
   UNWIND $topics AS id
   MATCH (n:Topic {id: id})
   WHERE NOT (n)--()

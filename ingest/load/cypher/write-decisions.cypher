@@ -8,20 +8,17 @@ CREATE (d:Decision {id: row.id})
 SET d += row.props
 CREATE (d)-[:IN]->(m)
 WITH d, row
-CALL {
-  WITH d, row
+CALL (d, row) {
   UNWIND row.people AS pid
   MATCH (p:Person {id: pid})
   CREATE (d)-[:INVOLVES]->(p)
 }
-CALL {
-  WITH d, row
+CALL (d, row) {
   UNWIND row.topics AS tid
   MATCH (t:Topic {id: tid})
   CREATE (d)-[:ABOUT]->(t)
 }
-CALL {
-  WITH d, row
+CALL (d, row) {
   UNWIND row.refs AS rid
   MATCH (r:Reference {id: rid})
   CREATE (d)-[:CITES]->(r)
