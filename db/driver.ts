@@ -128,7 +128,7 @@ export class Db {
   read(cypher: string, params: Params = {}, o: TxOptions = {}): Promise<Row[]> {
     return this.quickRead(async (session, config) => {
       try {
-        return (await session.run(cypher, toNeo4j(params) as Params, config)).records.map(toRow);
+        return (await untraced(() => session.run(cypher, toNeo4j(params) as Params, config))).records.map(toRow);
       } finally {
         await session.close();
       }
@@ -151,7 +151,7 @@ export class Db {
       const tx = session.beginTransaction(config);
       let rows: Row[][];
       try {
-        rows = (await Promise.all(queries.map((q) => tx.run(q.cypher, toNeo4j(q.params ?? {}) as Params)))).map((r) => r.records.map(toRow));
+        rows = (await Promise.all(queries.map((q) => untraced(() => tx.run(q.cypher, toNeo4j(q.params ?? {}) as Params))))).map((r) => r.records.map(toRow));
       } catch (err) {
         await tx.close().catch(() => undefined);
         await session.close().catch(() => undefined);
@@ -229,7 +229,7 @@ export class Db {
     const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const config = { timeout: o.timeoutMs ?? this.timeoutMs, metadata: { app: this.app, ...(o.label ? { op: o.label } : {}) } };
     const wrap = (tx: ManagedTransaction): Tx => ({
-      run: async (cypher, params = {}) => (await tx.run(cypher, toNeo4j(params) as Params)).records.map(toRow),
+      run: async (cypher, params = {}) => (await untraced(() => tx.run(cypher, toNeo4j(params) as Params))).records.map(toRow),
     });
     try {
       const result = mode === 'READ' ? await session.executeRead((tx) => work(wrap(tx)), config) : await session.executeWrite((tx) => work(wrap(tx)), config);
@@ -240,6 +240,24 @@ export class Db {
     } finally {
       await session.close();
     }
+  }
+}
+
+/**
+ * Starts a query without the stack trace the driver records for it.
+ * Note: the driver formats a stack trace for every query it starts, to put on
+ * an error the query may end with: about 26 µs a query in the API's profile,
+ * and 4–6 % of its CPU for a person asked by name (two builds in one process,
+ * batches in turn). Its errors are translated to a DbError saying what failed
+ * (translate), with the driver's error as cause.
+ */
+function untraced<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
