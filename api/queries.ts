@@ -149,7 +149,7 @@ export interface ActionItemRow extends Located {
 /** A topic in free text, as word groups (schema/terms.ts), with the usual filters. */
 type TopicFilters = Filters & { groups: string[]; named: number };
 /** A reference by canonical id, or a topic as word groups. */
-type RefOrTopic = { refs: string[]; query: string | null; discussed: string[] | null; collection: string | null; decisions: boolean };
+type RefOrTopic = { refs: string[]; query: string | null; discussed: string[] | null; collection: string | null; decisions: boolean; passages: boolean };
 export interface DiscussionRow extends Row {
   meeting: MeetingRow;
   people: PersonRow[];
@@ -212,7 +212,7 @@ export function loadQueries() {
     decisionTopics: runner<Ids, { id: string; topics: TopicRow[] }>('decision-topics'),
     decisionReferences: runner<Ids, { id: string; refs: ReferenceRow[] }>('decision-references'),
     passageSpeakers: runner<Ids, { id: string; person: PersonRow }>('passage-speakers'),
-    discussions: runner<TopicFilters & Calibrated & { people: boolean }, DiscussionRow>('discussions', { m: 'Meeting', x: 'Passage' }),
+    discussions: runner<TopicFilters & Calibrated & { people: boolean; passages: boolean }, DiscussionRow>('discussions', { m: 'Meeting', x: 'Passage' }),
     discussed: runner<TopicFilters & Calibrated, { id: string; score: number }>('discussed'),
     decisions: runner<TopicFilters & { cutoff: number; context: number }, { decision: DecisionRow; score: number }>('decisions'),
     followUps: runner<TopicFilters, FollowUpRow>('follow-ups', { first: 'Meeting' }),

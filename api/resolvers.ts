@@ -65,7 +65,9 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
 async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>, i?: GraphQLResolveInfo): Promise<TimelineRow[]> {
   const props = selectedByType(i, ['Meeting', 'Passage', 'Decision']);
   const decisions = selectsField(i, 'TimelineEntry', 'decisions');
-  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection, decisions }, props);
+  // An entry's why is read from its passages.
+  const passages = selectsField(i, 'TimelineEntry', 'passages') || selectsField(i, 'TimelineEntry', 'why');
+  if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection, decisions, passages }, props);
   const found = await topicOf(c, a, 'ref', 100);
   if (!found) return [];
   const { expansions: _, ...t } = found;
@@ -75,7 +77,7 @@ async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof re
   ]);
   return c.q.timeline.run(
     c.db,
-    { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection, decisions },
+    { refs: refs.map((r) => r.id), query: p.query, discussed: discussed.map((r) => r.id), collection: p.collection, decisions, passages },
     props,
   );
 }
@@ -109,7 +111,14 @@ export const resolvers = {
       const { expansions, ...p } = found;
       const rows = await c.q.discussions.run(
         c.db,
-        { ...p, ...TOPIC, ...DISCUSSION, people: selectsField(i, 'Discussion', 'people') },
+        {
+          ...p,
+          ...TOPIC,
+          ...DISCUSSION,
+          people: selectsField(i, 'Discussion', 'people'),
+          // A discussion's why is read from its passages.
+          passages: selectsField(i, 'Discussion', 'passages') || selectsField(i, 'Discussion', 'why'),
+        },
         selectedByType(i, ['Meeting', 'Passage']),
       );
       return rows.map((r) => ({ ...r, asked: asked(a.topic, expansions) }));

@@ -14,8 +14,9 @@
 // (never user text); $collection, $series (lower-case), $from, $to: null for
 // any; $first: how many meetings; $cutoff, $relative, $planned, $again,
 // $template, $templateChars, $short, $near, $named: the calibration
-// (api/calibration.ts); $people: whether the people are read (false: left
-// empty, for a request that does not ask for them).
+// (api/calibration.ts); $people, $passages: whether the people and the
+// passages are returned (false: left empty, for a request that does not ask
+// for them).
 // @include topic-words
 // @include topic-threads
 // @include discussion-rank
@@ -59,6 +60,7 @@ WITH m, score, people, h ORDER BY h.cov DESC, h.idx
 WITH m, score, people, collect(h.x)[0..50] AS xs
 UNWIND xs AS x
 WITH m, score, people, x ORDER BY x.idx
-WITH m, score, people, collect(x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}) AS passages
-RETURN m {.*} AS meeting, [p IN people | p {.id, .name, .aliases}] AS people, passages, score
+WITH m, score, people, collect(x) AS xs
+RETURN m {.*} AS meeting, [p IN people | p {.id, .name, .aliases}] AS people,
+       CASE WHEN $passages THEN [x IN xs | x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] ELSE [] END AS passages, score
 ORDER BY score DESC, meeting.date DESC, meeting.id

@@ -13,8 +13,9 @@
 // $query: Lucene query over passage terms for the topic (schema/terms.ts
 // builds it; never user text), or null; $discussed: ids of the meetings whose
 // passages saying the topic count, or null for all; $collection: null for all;
-// $decisions: whether the decisions are read (false: each entry's list is
-// left empty, for a request that does not ask for them).
+// $decisions, $passages: whether the decisions and the passages are returned
+// (false: each entry's list is left empty, for a request that does not ask for
+// them; the passages still find and order the meetings).
 CALL () {
   // Passages that point at the reference.
   MATCH (r:Reference)<-[:MENTIONS]-(x:Passage)
@@ -122,6 +123,6 @@ UNWIND xs AS x
 WITH m, score, decisions, x ORDER BY x.idx
 WITH m, score, decisions, collect(x) AS xs
 RETURN m {.*} AS meeting, score,
-       [x IN xs | x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] AS passages,
+       CASE WHEN $passages THEN [x IN xs | x {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] ELSE [] END AS passages,
        [d IN decisions | d {.*, collection: m.collection, path: m.path, meetingUrl: m.url}] AS decisions
 ORDER BY m.date IS NULL, m.date, m.collection, m.path

@@ -158,6 +158,12 @@ describe('a request reads only the properties it selects', () => {
     const without = await gql(`{ timeline(ref: "${withDecisions}") { meeting { date } } }`);
     expect(without.data.timeline.map((e: { meeting: { date: string } }) => e.meeting.date)).toEqual(rows.map((r) => (r.meeting as { date: string }).date));
     expect(rowsOf('// When did this reference (or topic) come up?').rows.every((r) => (r.decisions as object[]).length === 0)).toBe(true);
+    // Nor the passages (they still find and order the meetings); an entry's why reads them.
+    expect(rows.some((r) => (r.passages as object[]).length > 0)).toBe(true);
+    expect(rowsOf('// When did this reference (or topic) come up?').rows.every((r) => (r.passages as object[]).length === 0)).toBe(true);
+    const why = await gql(`{ timeline(ref: "${withDecisions}") { meeting { date } why { term } } }`);
+    expect(why.data.timeline.map((e: { meeting: { date: string } }) => e.meeting.date)).toEqual(rows.map((r) => (r.meeting as { date: string }).date));
+    expect(rowsOf('// When did this reference (or topic) come up?').rows.every((r) => (r.passages as object[]).length > 0)).toBe(true);
   });
 
   test('a discussion whose people are not asked for does not look them up', async () => {
@@ -167,6 +173,11 @@ describe('a request reads only the properties it selects', () => {
     const without = await gql('{ discussions(topic: "component model", first: 3) { meeting { id } } }');
     expect(without.data.discussions).toEqual(asked.data.discussions.map((d: { meeting: unknown }) => ({ meeting: d.meeting })));
     expect(rowsOf('// Where was this topic discussed').rows.every((r) => (r.people as object[]).length === 0)).toBe(true);
+    // Nor their passages, which a request that asks for them gets.
+    expect(rowsOf('// Where was this topic discussed').rows.every((r) => (r.passages as object[]).length === 0)).toBe(true);
+    const passages = await gql('{ discussions(topic: "component model", first: 3) { meeting { id } passages { text } } }');
+    expect(passages.data.discussions.map((d: { meeting: unknown }) => d.meeting)).toEqual(asked.data.discussions.map((d: { meeting: unknown }) => d.meeting));
+    expect(passages.data.discussions.every((d: { passages: unknown[] }) => d.passages.length > 0)).toBe(true);
   });
 
   test("a discussion's why reads its passages whole (their index terms)", async () => {
