@@ -51,28 +51,38 @@ function readPart(name: string): string {
 /** A property name as a projection may list it. */
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A variable's `{.*` projection: `x {.*`. */
-const ALL_OF = /\b([A-Za-z_][A-Za-z0-9_]*) \{\.\*/g;
+/**
+ * A variable's `{.*` projection, `x {.*`, with the keys the query gives
+ * beside the node's own properties from another variable: `, path: m.path`.
+ */
+const ALL_OF = /\b([A-Za-z_][A-Za-z0-9_]*) \{\.\*((?:, [A-Za-z_][A-Za-z0-9_]*: [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const GIVEN = /, ([A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**
  * A query's text with each `{.*` (every stored property of a node) narrowed
- * to `props`: `m {.*, path: m.path}` becomes `m {.id, .title, path: m.path}`.
+ * to `props`, and the keys given beside it (`, path: m.path`) kept only when
+ * `props` names them: with ['id', 'title'], `m {.*, path: m.path}` becomes
+ * `m {.id, .title}`; with ['id', 'path'], `m {.id, path: m.path}`.
  * With a list per type, `types` says which variable holds which type
  * (`{ m: 'Meeting', x: 'Passage' }`); a variable it does not name, or a type
- * the projection has no list for, keeps `{.*`.
+ * the projection has no list for, keeps `{.*` and every key given.
  * Note: the names come from selection.ts's table, never from a request; a
  * name that is not an identifier is a programmer error.
  */
 export function project(cypher: string, props: Projection, types: Readonly<Record<string, string>> = {}): string {
   const lists = Array.isArray(props) ? [props as readonly string[]] : Object.values(props);
   for (const list of lists) for (const p of list ?? []) if (!PROPERTY.test(p)) throw new Error(`not a property name: ${JSON.stringify(p)}`);
-  return cypher.replace(ALL_OF, (whole, variable: string) => {
+  return cypher.replace(ALL_OF, (whole, variable: string, beside: string) => {
     const list = Array.isArray(props)
       ? (props as readonly string[])
       : Object.hasOwn(types, variable)
         ? (props as Record<string, readonly string[] | null>)[types[variable]!]
         : null;
-    return list ? `${variable} {${list.map((p) => `.${p}`).join(', ')}` : whole;
+    if (!list) return whole;
+    const given = [...beside.matchAll(GIVEN)].map((m) => ({ key: m[1]!, value: m[2]! }));
+    const keys = new Set(given.map((g) => g.key));
+    const entries = [...list.filter((p) => !keys.has(p)).map((p) => `.${p}`), ...given.filter((g) => list.includes(g.key)).map((g) => `${g.key}: ${g.value}`)];
+    return `${variable} {${entries.join(', ')}`;
   });
 }
 

@@ -7,10 +7,13 @@
 import { Kind, valueFromASTUntyped, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { clampFirst } from './args.js';
 
+/** What a passage's, decision's or action item's source link reads (api/source.ts). */
+const SOURCE = ['startLine', 'endLine', 'collection', 'path', 'meetingUrl'];
+
 /**
  * For each node type whose query writes its properties as `{.*`, the stored
- * properties each GraphQL field reads; `id` is always read (the loaders key
- * on it). A field not in the table (a computed one, say `why`) reads the
+ * properties each GraphQL field reads, or the keys the query gives beside
+ * them (queries.ts `project`); `id` is always read (the loaders key on it). A field not in the table (a computed one, say `why`) reads the
  * whole node: the selection then projects every property, as before.
  */
 const READS: Record<string, Record<string, readonly string[]>> = {
@@ -31,8 +34,8 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     passages: [],
   },
   Person: { id: [], name: ['name'], aliases: ['aliases'], handles: ['handles'], meetings: [], topics: [] },
-  // Note: a passage's, decision's and action item's collection, path and meetingUrl come from its meeting in the query.
-  Passage: { id: [], text: ['text'], section: ['section'], speaker: [], meeting: ['meetingId'], source: ['startLine', 'endLine'] },
+  // Note: a passage's, decision's and action item's collection, path and meetingUrl are given beside it by the query, from its meeting.
+  Passage: { id: [], text: ['text'], section: ['section'], speaker: [], meeting: ['meetingId'], source: SOURCE },
   Decision: {
     id: [],
     text: ['text'],
@@ -41,7 +44,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     people: [],
     topics: [],
     references: [],
-    source: ['startLine', 'endLine'],
+    source: SOURCE,
     score: [],
   },
   ActionItem: {
@@ -51,7 +54,7 @@ const READS: Record<string, Record<string, readonly string[]>> = {
     owner: [],
     owners: [],
     meeting: ['meetingId'],
-    source: ['startLine', 'endLine'],
+    source: SOURCE,
   },
 };
 
