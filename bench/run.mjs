@@ -114,17 +114,25 @@ function targets(r) {
       );
     t(`${g.times}× corpus: one changed file, s`, g.oneChanged.seconds, '≤ 1', (v) => v <= 1);
   }
+  const againstPeer = [];
   for (const q of r.queries ?? []) {
     // The API's own overhead is judged with its cache off (every request does all its work).
-    t(`${q.case} @${q.connections}: API (no cache) p50 ÷ floor p50`, round(q.apiUncached.p50 / q.floor.p50, 2), '≤ 1.3', (v) => v <= 1.3);
+    t(`${q.case} @${q.connections}: API (no cache) p50 ÷ floor p50`, round(q.apiUncached.p50 / q.floor.p50, 2), '≤ 1.2', (v) => v <= 1.2);
     if (q.connections === 16) {
       t(`${q.case} @16: API p99, ms`, q.api.p99, '≤ 50', (v) => v <= 50);
       t(`${q.case} @16: API (no cache) p99, ms`, q.apiUncached.p99, '≤ 50', (v) => v <= 50);
     }
     if (q.peer) {
       t(`${q.case} @${q.connections}: API rps ÷ peer rps`, round(q.api.rps / q.peer.rps, 2), '≥ 2', (v) => v >= 2);
-      t(`${q.case} @${q.connections}: API (no cache) rps ÷ peer rps`, round(q.apiUncached.rps / q.peer.rps, 2), '≥ 2', (v) => v >= 2);
+      t(`${q.case} @${q.connections}: API (no cache) rps ÷ peer rps`, round(q.apiUncached.rps / q.peer.rps, 2), '≥ 1.5', (v) => v >= 1.5);
+      againstPeer.push(q.apiUncached.rps / q.peer.rps);
     }
+  }
+  if (againstPeer.length) {
+    const sorted = againstPeer.sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    t('API (no cache) rps ÷ peer rps, median of the equivalent cases', round(median, 2), '≥ 2', (v) => v >= 2);
   }
   return out;
 }
