@@ -48,15 +48,17 @@ function readPart(name: string): string {
   return readFileSync(projectFile('queries', 'parts', `${name}.cypher`), 'utf8');
 }
 
-/** A property name as a projection may list it. */
-const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A Cypher name: a variable, a property, a map key. */
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
 
-/**
- * A variable's `{.*` projection, `x {.*`, with the keys the query gives
- * beside the node's own properties from another variable: `, path: m.path`.
- */
-const ALL_OF = /\b([A-Za-z_][A-Za-z0-9_]*) \{\.\*((?:, [A-Za-z_][A-Za-z0-9_]*: [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const GIVEN = /, ([A-Za-z_][A-Za-z0-9_]*): ([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)/g;
+/** A property name as a projection may list it. */
+const PROPERTY = new RegExp(`^${NAME}$`);
+
+/** A key a projection gives beside a node's own properties, from another variable: `, path: m.path`. */
+const GIVEN = new RegExp(`, (${NAME}): (${NAME}\\.${NAME})`, 'g');
+
+/** A variable's `{.*` projection, `x {.*`, with the keys given beside it. */
+const ALL_OF = new RegExp(`\\b(${NAME}) \\{\\.\\*((?:, ${NAME}: ${NAME}\\.${NAME})*)`, 'g');
 
 /**
  * A query's text with each `{.*` (every stored property of a node) narrowed

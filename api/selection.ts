@@ -13,8 +13,9 @@ const SOURCE = ['startLine', 'endLine', 'collection', 'path', 'meetingUrl'];
 /**
  * For each node type whose query writes its properties as `{.*`, the stored
  * properties each GraphQL field reads, or the keys the query gives beside
- * them (queries.ts `project`); `id` is always read (the loaders key on it). A field not in the table (a computed one, say `why`) reads the
- * whole node: the selection then projects every property, as before.
+ * them (queries.ts `project`); `id` is always read (the loaders key on it).
+ * A field not in the table (a computed one, say `why`) reads the whole node:
+ * the selection then projects every property, as before.
  */
 const READS: Record<string, Record<string, readonly string[]>> = {
   Meeting: {
