@@ -22,7 +22,7 @@ import { registerPages } from './pages.js';
 import { loadQueries } from './queries.js';
 import { ReadBatch } from './read-batch.js';
 import { resolvers } from './resolvers.js';
-import { assertParsed, DEFAULT_HARDENING, limitConcurrency, registerRateLimit, type Hardening } from './security.js';
+import { assertParsed, DEFAULT_HARDENING, limitConcurrency, registerRateLimit, timeOutRequests, type Hardening } from './security.js';
 
 export interface AppOptions extends Partial<Hardening> {
   db: Db;
@@ -48,12 +48,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: 'warn' },
     bodyLimit: h.bodyLimit,
-    handlerTimeout: h.requestTimeoutMs,
     // A client gets 30 s to send its request (slow-loris).
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
   const q = loadQueries();
+  timeOutRequests(app, h.requestTimeoutMs);
   await registerRateLimit(app, h.rateLimit);
   registerResponseCache(app, options.db, { maxBytes: h.cacheMb * 2 ** 20, pollMs: h.cachePollMs });
   limitConcurrency(app, h.maxConcurrent, h.maxQueue);
