@@ -57,6 +57,11 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
   return n !== undefined && new RegExp(`(?:#|/)${n}\\b`).test(text);
 }
 
+/** Whether a request reads an answer's passages: asked for them, or for its why (read from them). */
+function readsPassages(i: GraphQLResolveInfo | undefined, type: 'Discussion' | 'TimelineEntry'): boolean {
+  return selectsField(i, type, 'passages') || selectsField(i, type, 'why');
+}
+
 /**
  * A reference's timeline, or a topic's: the meetings that point at the
  * references the topic names (topic-references.cypher) and those where it is
@@ -65,8 +70,7 @@ function linksRef(text: string, ref: string | null | undefined): boolean {
 async function timeline(c: Context, a: Args, p: NonNullable<ReturnType<typeof refOrTopicArgs>>, i?: GraphQLResolveInfo): Promise<TimelineRow[]> {
   const props = selectedByType(i, ['Meeting', 'Passage', 'Decision']);
   const decisions = selectsField(i, 'TimelineEntry', 'decisions');
-  // An entry's why is read from its passages.
-  const passages = selectsField(i, 'TimelineEntry', 'passages') || selectsField(i, 'TimelineEntry', 'why');
+  const passages = readsPassages(i, 'TimelineEntry');
   if (p.ref) return c.q.timeline.run(c.db, { refs: [p.ref], query: null, discussed: null, collection: p.collection, decisions, passages }, props);
   const found = await topicOf(c, a, 'ref', 100);
   if (!found) return [];
@@ -116,8 +120,7 @@ export const resolvers = {
           ...TOPIC,
           ...DISCUSSION,
           people: selectsField(i, 'Discussion', 'people'),
-          // A discussion's why is read from its passages.
-          passages: selectsField(i, 'Discussion', 'passages') || selectsField(i, 'Discussion', 'why'),
+          passages: readsPassages(i, 'Discussion'),
         },
         selectedByType(i, ['Meeting', 'Passage']),
       );
