@@ -22,7 +22,7 @@ import type { Db } from '../db/driver.js';
 import type { CollectionConfig } from './read/config.js';
 import { derivedStamp, parseStamp } from './load/derived.js';
 import { MeetingWriter, type Written } from './load/batches.js';
-import { deleteMeetings, finishCollection, indexedMeetings, indexedPeople, knownHandles, Orphans, settlePeople, type Indexed } from './load/load.js';
+import { graphTarget, Orphans, type Indexed, type LoadTarget } from './load/load.js';
 import { ExtractPool, type Extracted } from './pool/pool.js';
 import { DEFAULT_MAX_BYTES, decodeNote, listNotes, readNoteBytes, realFolder, type Listing } from './read/read.js';
 import { PeopleDirectory } from './resolve/people.js';
@@ -45,6 +45,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number, path: string) => void;
   /** The stamp of the rules and config that derive stored facts (ingest/load/derived.ts); a test seam, default derivedStamp(config). */
   derived?: string;
+  /** Where the meetings go; default the graph behind `db` (graphTarget). A first index may build its graph to import (ingest/bulk/). */
+  target?: LoadTarget;
 }
 
 /**
@@ -107,6 +109,7 @@ type Outcome = { path: string; result: 'skipped' | Extracted };
 /** Indexes one folder as one collection. */
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
+  const target = options.target ?? graphTarget(options.db);
   const stages = { read: 0, parse: 0, extract: 0, load: 0, settle: 0 };
   const workers = options.workers ?? defaultWorkers();
   const pool = workers > 0 ? new ExtractPool({ size: workers, timeoutMs: options.fileTimeoutMs ?? defaultTimeout(), config: options.config }) : undefined;
@@ -117,7 +120,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   let indexed: Map<string, Indexed>;
   let top: string;
   try {
-    [listing, indexed, top] = await Promise.all([listNotes(options.folder), indexedMeetings(options.db, options.collection), realFolder(options.folder)]);
+    [listing, indexed, top] = await Promise.all([listNotes(options.folder), target.indexedMeetings(options.collection), realFolder(options.folder)]);
   } catch (err) {
     await pool?.close();
     throw err;
@@ -135,10 +138,10 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   let writerMade: Promise<MeetingWriter> | undefined;
   const makeWriter = (): Promise<MeetingWriter> => {
     if (!writerMade) {
-      writerMade = Promise.all([knownHandles(options.db), indexedPeople(options.db, options.collection)]).then(([known, named]) => {
+      writerMade = Promise.all([target.knownHandles(), target.indexedPeople(options.collection)]).then(([known, named]) => {
         const people = new PeopleDirectory(options.config.people, known);
         people.observe([], named);
-        return (writer = new MeetingWriter(options.db, people, {
+        return (writer = new MeetingWriter(target, people, {
           urlBase: options.config.urlBase,
           batchRows: options.batchRows,
           orphans,
@@ -231,6 +234,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   const written = writer ? await writer.end() : NOTHING_WRITTEN;
   const finished = performance.now();
   const { touched, deleted } = await finishRun(
+    target,
     options,
     written,
     orphans,
@@ -266,14 +270,15 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
  * touched people's names.
  */
 async function finishRun(
-  o: Pick<IngestOptions, 'db' | 'collection' | 'config'>,
+  target: LoadTarget,
+  o: Pick<IngestOptions, 'collection' | 'config'>,
   written: Written,
   orphans: Orphans,
   gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
-  await deleteMeetings(o.db, o.collection, gone, orphans);
-  await finishCollection(o.db, { collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links });
-  await settlePeople(o.db, written.touched, o.config.people);
+  await target.deleteMeetings(o.collection, gone, orphans);
+  await target.finishCollection({ collection: o.collection, urlBase: o.config.urlBase, orphans, links: written.links });
+  await target.settlePeople(written.touched, o.config.people);
   return { touched: written.touched, deleted: gone.length };
 }
 
@@ -287,10 +292,11 @@ export async function writeCollection(
   records: MeetingRecord[],
   gone: string[],
 ): Promise<{ touched: string[]; deleted: number }> {
-  const people = new PeopleDirectory(run.config.people, await knownHandles(run.db));
-  people.observe([], await indexedPeople(run.db, run.collection));
+  const target = graphTarget(run.db);
+  const people = new PeopleDirectory(run.config.people, await target.knownHandles());
+  people.observe([], await target.indexedPeople(run.collection));
   const orphans = new Orphans();
-  const writer = new MeetingWriter(run.db, people, {
+  const writer = new MeetingWriter(target, people, {
     urlBase: run.config.urlBase,
     batchRows: run.batchRows,
     orphans,
@@ -303,7 +309,7 @@ export async function writeCollection(
     await writer.abandon();
     throw err;
   }
-  return finishRun(run, await writer.end(), orphans, gone);
+  return finishRun(target, run, await writer.end(), orphans, gone);
 }
 
 /** Parsing on the main thread (workers: 0): no timeout, for debugging and profiling. */

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Db } from '../db/driver.js';
 import { MeetingWriter } from '../ingest/load/batches.js';
-import { Orphans } from '../ingest/load/load.js';
+import { graphTarget, Orphans } from '../ingest/load/load.js';
 import { STATEMENTS } from '../ingest/load/statements.js';
 import type { LoadRows } from '../ingest/load/rows.js';
 import { PeopleDirectory } from '../ingest/resolve/people.js';
@@ -79,7 +79,7 @@ describe('meetings written while the run extracts', () => {
   test('a meeting whose one-word name a later meeting ties to a full name is written at once without its people, which follow with the full name', async () => {
     // Note: a handle is settled by the collection's roster (what every note of the run says), so a meeting that writes one is held too.
     const { db, batches } = recordingDb();
-    const w = new MeetingWriter(db, new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
+    const w = new MeetingWriter(graphTarget(db), new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
     w.push(meeting('a.md', [person('Jane Doe')]));
     w.push(meeting('b.md', [person('jdoe')], { speaker: 0 }));
     w.push(meeting('c.md', [person('Jane Doe', ['jdoe'])]));
@@ -109,7 +109,11 @@ describe('meetings written while the run extracts', () => {
 
   test('a full name written without a handle is written at once; a handle the graph knows waits for the roster, then takes the known name', async () => {
     const { db, batches } = recordingDb();
-    const w = new MeetingWriter(db, new PeopleDirectory([], [{ id: 'jane doe', handles: ['jdoe'] }]), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
+    const w = new MeetingWriter(graphTarget(db), new PeopleDirectory([], [{ id: 'jane doe', handles: ['jdoe'] }]), {
+      orphans: new Orphans(),
+      derived: 'x',
+      batchRows: 1,
+    });
     w.push(meeting('a.md', [person('Jane Doe')]));
     w.push(meeting('b.md', [person('jdoe')]));
     w.push(meeting('c.md', [person('Alan Turing')]));
@@ -127,7 +131,7 @@ describe('meetings written while the run extracts', () => {
 
   test("a shared node's values are its first row's in file order, even when that meeting was held", async () => {
     const { db, batches } = recordingDb();
-    const w = new MeetingWriter(db, new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
+    const w = new MeetingWriter(graphTarget(db), new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
     w.push(meeting('a.md', [person('Al')], { topic: 'Page Maps' }));
     w.push(meeting('b.md', [person('Bo Lee')], { topic: 'page maps', title: 'Later title' }));
     await w.end();
@@ -140,7 +144,7 @@ describe('meetings written while the run extracts', () => {
   test('two batches at once; a batch that replaces a meeting alone', async () => {
     const release: (() => void)[] = [];
     const { db, most, openAt } = recordingDb(() => new Promise((resolve) => release.push(resolve)));
-    const w = new MeetingWriter(db, new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1, replaces: (p) => p === 'c.md' });
+    const w = new MeetingWriter(graphTarget(db), new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1, replaces: (p) => p === 'c.md' });
     for (const p of ['a.md', 'b.md', 'c.md', 'd.md']) w.push(meeting(p, [person('Bo Lee')]));
     const ended = w.end();
     for (let i = 0; i < 4; i += 1) {
@@ -158,7 +162,7 @@ describe('a run that extracts faster than it writes', () => {
   test('waits while four full batches wait for a transaction', async () => {
     const release: (() => void)[] = [];
     const { db } = recordingDb(() => new Promise((resolve) => release.push(resolve)));
-    const w = new MeetingWriter(db, new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
+    const w = new MeetingWriter(graphTarget(db), new PeopleDirectory(), { orphans: new Orphans(), derived: 'x', batchRows: 1 });
     const ready = () => Promise.race([w.ready().then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
     for (const p of ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md']) w.push(meeting(p, [person('Bo Lee')]));
     await new Promise((r) => setTimeout(r, 10));

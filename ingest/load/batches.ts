@@ -11,10 +11,9 @@
  * that stops before the end leaves it to be indexed again.
  */
 import { performance } from 'node:perf_hooks';
-import type { Db } from '../../db/driver.js';
 import type { PeopleDirectory } from '../resolve/people.js';
 import type { MeetingRecord } from '../types.js';
-import { writeBatch, type Orphans, type PersonLinks } from './load.js';
+import type { LoadTarget, Orphans, PersonLinks } from './load.js';
 import { addMeetingRows, addMeetingRowsWithoutPeople, addPeopleRows, emptyRows, peoplePart, personIdsOf, type LoadRows, type PeoplePart } from './rows.js';
 
 export interface BatchOptions {
@@ -85,7 +84,7 @@ export class MeetingWriter {
   private busySince = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly target: LoadTarget,
     private readonly people: PeopleDirectory,
     private readonly o: BatchOptions,
   ) {}
@@ -216,7 +215,8 @@ export class MeetingWriter {
       if (!room) break;
       this.queue.shift();
       if (this.inFlight.size === 0) this.busySince = performance.now();
-      const p: Promise<void> = writeBatch(this.db, next.rows, this.o.urlBase, this.o.orphans)
+      const p: Promise<void> = this.target
+        .writeBatch(next.rows, this.o.urlBase, this.o.orphans)
         .then(
           () => undefined,
           (err: unknown) => {

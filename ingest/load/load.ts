@@ -149,6 +149,35 @@ export async function finishCollection(db: Db, options: { collection: string; ur
   );
 }
 
+/**
+ * Where a run's meetings go and what it reads of what is indexed: the graph
+ * (graphTarget: the functions above, each a transaction), or a first index
+ * built outside the server and imported in one go (ingest/bulk/). Both give
+ * the same graph (test/bulk.test.ts compares their fingerprints).
+ */
+export interface LoadTarget {
+  indexedMeetings(collection: string): Promise<Map<string, Indexed>>;
+  indexedPeople(collection: string): Promise<PersonRecord[]>;
+  knownHandles(): Promise<{ id: string; handles: string[] }[]>;
+  writeBatch(rows: LoadRows, urlBase: string | undefined, orphans: Orphans): Promise<void>;
+  deleteMeetings(collection: string, paths: string[], orphans: Orphans): Promise<void>;
+  finishCollection(options: { collection: string; urlBase?: string; orphans: Orphans; links: PersonLinks }): Promise<void>;
+  settlePeople(ids: string[], entries: PersonEntry[]): Promise<void>;
+}
+
+/** The graph in Neo4j as a load target: every write a transaction of its own. */
+export function graphTarget(db: Db): LoadTarget {
+  return {
+    indexedMeetings: (collection) => indexedMeetings(db, collection),
+    indexedPeople: (collection) => indexedPeople(db, collection),
+    knownHandles: () => knownHandles(db),
+    writeBatch: (rows, urlBase, orphans) => writeBatch(db, rows, urlBase, orphans),
+    deleteMeetings: (collection, paths, orphans) => deleteMeetings(db, collection, paths, orphans),
+    finishCollection: (options) => finishCollection(db, options),
+    settlePeople: (ids, entries) => settlePeople(db, ids, entries),
+  };
+}
+
 /** Settles names and aliases of the touched people from every form seen, in one transaction. */
 export async function settlePeople(db: Db, ids: string[], entries: PersonEntry[]): Promise<void> {
   if (!ids.length) return;
