@@ -8,10 +8,11 @@ import { buildApp } from '../api/app.js';
 import { DbError } from '../db/driver.js';
 import { apiDbOptions, hardeningFromEnv, type Hardening } from '../api/security.js';
 import { ConfigError, loadCollectionConfig } from '../ingest/read/config.js';
+import { indexFolders, type Written } from '../ingest/bulk/first-index.js';
+import type { LoadTarget } from '../ingest/load/load.js';
 import { ingestFolder, type IngestSummary } from '../ingest/pipeline.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read/read.js';
 import type { Message } from '../ingest/types.js';
-import { withFirstIndex } from '../schema/apply.js';
 import { projectFile } from '../schema/paths.js';
 import { intOption, parseArgs, stringOption, UsageError, type Parsed } from './args.js';
 import { connect, type Connection } from './connect.js';
@@ -101,12 +102,20 @@ function ingestRequest(p: Parsed, folderArg: string | undefined): IngestRequest 
   };
 }
 
-async function ingest(conn: Connection, r: IngestRequest): Promise<IngestSummary> {
+async function ingest(conn: Connection, r: IngestRequest, target?: LoadTarget): Promise<IngestSummary> {
   const { config, messages } = await loadCollectionConfig(r.folder, r.config);
   if (r.urlBase) config.urlBase = r.urlBase.replace(/\/+$/, '');
   const bar = progressBar(`indexing ${r.collection}`);
   try {
-    const summary = await ingestFolder({ db: conn.db, folder: r.folder, collection: r.collection, config, maxBytes: r.maxBytes, onProgress: bar.update });
+    const summary = await ingestFolder({
+      db: conn.db,
+      target,
+      folder: r.folder,
+      collection: r.collection,
+      config,
+      maxBytes: r.maxBytes,
+      onProgress: bar.update,
+    });
     return { ...summary, messages: [...messages, ...summary.messages] };
   } finally {
     bar.end();
@@ -131,6 +140,19 @@ function report(s: IngestSummary, verbose: boolean): void {
     `${s.collection}: ${s.files} files, ${s.meetings} meetings indexed, ${s.skipped} unchanged, ${s.deleted} removed, ${s.failed} failed; ` +
       `${s.people} people, ${s.references} references, ${s.decisions} decisions, ${s.actionItems} action items; ${s.seconds} s`,
   );
+}
+
+/** How a first index was written (nothing for an update). */
+function reportWritten(w: Written): void {
+  if (w.how === 'load') console.log(`first index: written by the loader (${w.why})`);
+  if (w.how === 'import' && w.imported) {
+    const i = w.imported;
+    const s = i.stages;
+    console.log(
+      `first index: ${i.meetings} meetings imported by neo4j-admin database import (${w.why}): ${i.nodes} nodes, ${i.relationships} relationships in ${i.seconds} s ` +
+        `(CSV ${s.csv} s, Neo4j stopped ${s.stop} s, import ${s.tool} s, started ${s.start} s, indexes ${s.indexes} s, fixes ${s.fixes} s; the tool's report: ${i.tool.logFile})`,
+    );
+  }
 }
 
 /** One message as remark-lint prints them: `collection/path:line: reason` (a config file's path as it is). */
@@ -164,16 +186,21 @@ async function ingestCommand(argv: string[]): Promise<number> {
   if (twice) throw new UsageError(`two FOLDERs would both be collection "${twice}"; ingest them one at a time with --collection`);
   const conn = await connect();
   try {
-    // Every folder in one run: into an empty graph, the full-text indexes are built once, at the end.
-    const failed = await withFirstIndex(conn.db, async () => {
-      let n = 0;
-      for (const request of requests) {
-        const summary = await ingest(conn, request);
-        report(summary, request.verbose);
-        n += summary.failed;
-      }
-      return n;
-    });
+    // Every folder in one run: into an empty graph, the whole run is one first index (imported, or loaded with the
+    // full-text indexes built once at the end).
+    const { result: failed, written } = await indexFolders(
+      { db: conn.db, neo4j: conn.neo4j, folders: requests.map((r) => r.folder), log: (line) => console.log(`quorum: ${line}`) },
+      async (target) => {
+        let n = 0;
+        for (const request of requests) {
+          const summary = await ingest(conn, request, target);
+          report(summary, request.verbose);
+          n += summary.failed;
+        }
+        return n;
+      },
+    );
+    reportWritten(written);
     return failed ? 1 : 0;
   } finally {
     await conn.close();
@@ -243,7 +270,12 @@ async function startCommand(argv: string[]): Promise<number> {
   const conn = await connect();
   console.log(`Neo4j: ${conn.neo4j.uri}${conn.neo4j.embedded ? ` (Quorum's own server, user ${conn.neo4j.user})` : ''}`);
   try {
-    report(await withFirstIndex(conn.db, () => ingest(conn, request)), request.verbose);
+    const { result, written } = await indexFolders(
+      { db: conn.db, neo4j: conn.neo4j, folders: [request.folder], log: (line) => console.log(`quorum: ${line}`) },
+      (target) => ingest(conn, request, target),
+    );
+    report(result, request.verbose);
+    reportWritten(written);
   } catch (err) {
     await conn.close();
     throw err;

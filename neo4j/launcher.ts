@@ -8,7 +8,7 @@ import { ensureCredentials, readCredentials } from './credentials.js';
 import { configuredPort, logTail, resolveInstance, type Instance } from './instance.js';
 import { ensureNeo4jJars, findJava } from './prerequisites.js';
 import { ENTRY_POINT, isNeo4jProcess, runningPid, signalServer, waitForExit, withInstanceLock } from './process.js';
-import { addUser, clearUsers, keepRunning, removeUser } from './users.js';
+import { addUser, clearUsers, keepRunning, keptRunning, otherUsers, removeUser } from './users.js';
 
 /** How to reach a Neo4j server. */
 export interface Neo4jEndpoint {
@@ -180,6 +180,52 @@ export async function releaseNeo4j(o: LauncherOptions = {}): Promise<boolean> {
   const inst = resolveInstance(o);
   if (!existsSync(inst.runDir)) return false;
   return withInstanceLock(inst, START_TIMEOUT_MS, async () => removeUser(inst) && (await stopInstance(inst)));
+}
+
+/** The other live processes that use the instance's server (see users.ts). */
+export function otherUsersOf(o: LauncherOptions = {}): number[] {
+  return otherUsers(resolveInstance(o));
+}
+
+/** Thrown by withServerStopped when another process uses the server: it is left running. */
+export class ServerInUse extends Error {}
+
+/**
+ * Stops the instance's server, runs `during` (which may replace its database
+ * files: neo4j-admin works on a stopped database), and starts it again, this
+ * process still among its users and a server kept running still kept. Only
+ * when no other live process uses the server: otherwise throws ServerInUse
+ * and touches nothing. The instance's lock is held throughout, so a process
+ * that starts the server meanwhile waits for the new one.
+ */
+export async function withServerStopped<T>(o: LauncherOptions, during: (inst: Instance) => Promise<T>): Promise<{ result: T; started: StartedNeo4j }> {
+  const base = resolveInstance(o);
+  // Started again where it listened, unless told otherwise: its users' URIs name that port.
+  const inst = o.port === undefined ? { ...base, port: configuredPort(base) ?? base.port } : base;
+  mkdirSync(inst.runDir, { recursive: true });
+  return withInstanceLock(inst, START_TIMEOUT_MS, async () => {
+    const others = otherUsers(inst);
+    if (others.length) throw new ServerInUse(`Neo4j at ${inst.home} is in use by process ${others.join(', ')}`);
+    const kept = keptRunning(inst);
+    const pid = runningPid(inst);
+    if (pid !== undefined) {
+      inst.log(`Stopping Neo4j (pid ${pid}) to replace its database`);
+      await stopProcess(inst, pid);
+      rmSync(inst.pidFile, { force: true });
+    }
+    let outcome: { ok: true; result: T } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, result: await during(inst) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    // Started again whatever `during` did, so the caller can still reach the server (and report).
+    const started = await launch(inst);
+    addUser(inst);
+    if (kept) keepRunning(inst, true);
+    if (!outcome.ok) throw outcome.error;
+    return { result: outcome.result, started };
+  });
 }
 
 /** Whether the instance's server runs, its pid and endpoint, and whether Bolt answers. */

@@ -37,6 +37,25 @@ export function removeUser(inst: Instance): boolean {
   return live.length === 0 && !existsSync(keepFile(inst));
 }
 
+/** The live processes other than this one that use the instance's server (those gone are forgotten). */
+export function otherUsers(inst: Instance): number[] {
+  const dir = usersDir(inst);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map(Number)
+    .filter((pid) => {
+      if (pid === process.pid) return false;
+      if (pid > 0 && isAlive(pid)) return true;
+      rmSync(join(dir, String(pid)), { force: true });
+      return false;
+    });
+}
+
+/** Whether the server is marked to be left running (quorum neo4j start). */
+export function keptRunning(inst: Instance): boolean {
+  return existsSync(keepFile(inst));
+}
+
 /** Marks the server to be left running when its users leave (or not). */
 export function keepRunning(inst: Instance, keep: boolean): void {
   if (keep) writeFileSync(keepFile(inst), '');

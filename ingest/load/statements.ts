@@ -54,4 +54,8 @@ export const STATEMENTS = {
   upsertCollection: statement<{ name: string; urlBase: string | null }>('upsert-collection'),
   personForms: statement<Ids>('person-forms'),
   setPersonNames: statement<{ rows: { id: string; name: string; aliases: string[]; handles: string[] }[] }>('set-person-names'),
+  importFixes: statement<{
+    nodes: { label: string; id: string; props: Params }[];
+    relationships: { type: string; start: string; end: string; props: Params }[];
+  }>('import-fixes'),
 } as const;
