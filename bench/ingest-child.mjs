@@ -7,7 +7,8 @@
 //   node bench/ingest-child.mjs load RECORDS            the records written by the loader alone
 //   node bench/ingest-child.mjs ingest CORPUS [NAME…]   quorum's ingest of each collection (all by default)
 //
-// load and ingest use the Neo4j of NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD; with
+// load and ingest use the Neo4j of NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (ingest: Quorum's own
+// server at QUORUM_BENCH_OWN_HOME and _PORT when set, which a first index may be imported into); with
 // QUORUM_BENCH_JVM_PID they also report the server's CPU time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -118,6 +119,38 @@ async function pool(corpus, workers, recordsFile) {
   };
 }
 
+/** CPU-s of Quorum's own server over an ingest, and of the import tool; null for a server of NEO4J_URI. */
+function ownServerCpu(neo4j, written, at0, atImport) {
+  if (!neo4j.pid || at0 === null) return null;
+  const imported = written.imported;
+  if (!imported) return { neo4j: round(cpuSeconds(neo4j.pid) - at0, 2), tool: null };
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const tool = (Number(fields[13]) + Number(fields[14])) / 100;
+  const after = imported.serverPid ? cpuSeconds(imported.serverPid) : null;
+  return { neo4j: after === null || atImport === null ? null : round(atImport - at0 + after, 2), tool: round(tool, 2) };
+}
+
+/**
+ * The server to ingest into: with QUORUM_BENCH_OWN_HOME and QUORUM_BENCH_OWN_PORT, Quorum's own server at
+ * that home, started here and left running (as after `quorum neo4j start`), so that a first index may be
+ * imported into it; else the one of NEO4J_URI.
+ */
+async function server() {
+  const home = process.env.QUORUM_BENCH_OWN_HOME;
+  if (!home) {
+    const neo4j = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD, embedded: false, startedHere: false };
+    return { db: await database(), neo4j, startSeconds: null };
+  }
+  const { startNeo4j } = await import(dist('neo4j', 'launcher.js'));
+  const { Db } = await import(dist('db', 'driver.js'));
+  const { applySchema } = await import(dist('schema', 'apply.js'));
+  const t = performance.now();
+  const neo4j = await startNeo4j({ home, port: Number(process.env.QUORUM_BENCH_OWN_PORT), keepRunning: true, log: () => {} });
+  const db = new Db({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, app: 'quorum-bench' });
+  await applySchema(db);
+  return { db, neo4j, startSeconds: round((performance.now() - t) / 1000, 2) };
+}
+
 async function database() {
   const { Db } = await import(dist('db', 'driver.js'));
   return new Db({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD, app: 'quorum-bench' });
@@ -142,16 +175,21 @@ async function load(recordsFile) {
 
 async function ingest(corpus, ...names) {
   const { ingestFolder } = await import(dist('ingest', 'pipeline.js'));
-  const { withFirstIndex } = await import(dist('schema', 'apply.js'));
-  const db = await database();
+  const { indexFolders } = await import(dist('ingest', 'bulk', 'first-index.js'));
+  const { db, neo4j, startSeconds } = await server();
   try {
     const runs = [];
-    // As `quorum ingest FOLDER...` does: into an empty graph, the full-text indexes are built at the end.
+    const chosen = collections(corpus).filter((c) => !names.length || names.includes(c.name));
+    // As `quorum ingest FOLDER...` does: into an empty graph, one first index (imported or loaded, as QUORUM_FIRST_INDEX says).
     const t = performance.now();
-    await withFirstIndex(db, async () => {
-      for (const c of collections(corpus).filter((c) => !names.length || names.includes(c.name))) {
+    const cpu = process.cpuUsage();
+    let runsCpu = null;
+    let serverCpuBefore = null;
+    const serverCpu0 = neo4j.pid ? cpuSeconds(neo4j.pid) : null;
+    const { written } = await indexFolders({ db, neo4j, folders: chosen.map((c) => c.folder) }, async (target) => {
+      for (const c of chosen) {
         const { config } = await loadCollectionConfig(c.folder, c.config);
-        const s = await ingestFolder({ db, folder: c.folder, collection: c.name, config });
+        const s = await ingestFolder({ db, target, folder: c.folder, collection: c.name, config });
         runs.push({
           collection: c.name,
           files: s.files,
@@ -163,6 +201,9 @@ async function ingest(corpus, ...names) {
           stages: s.stages,
         });
       }
+      const used = process.cpuUsage(cpu);
+      runsCpu = (used.user + used.system) / 1e6;
+      serverCpuBefore = neo4j.pid ? cpuSeconds(neo4j.pid) : null;
     });
     const seconds = (performance.now() - t) / 1000;
     const sum = (f) =>
@@ -176,9 +217,16 @@ async function ingest(corpus, ...names) {
       held: sum((r) => r.held ?? 0),
       skipped: sum((r) => r.skipped),
       failed: sum((r) => r.failed),
-      // The runs and, into an empty graph, the full-text indexes built after them.
+      // The runs and, into an empty graph, what followed them: the full-text indexes built, or the import.
       ingestSeconds: round(seconds, 3),
+      // This process's CPU (workers included) until the last collection's run ended: before an import, extraction and CSV.
+      runsCpuSeconds: round(runsCpu, 2),
       textIndexSeconds: round(seconds - sum((r) => r.seconds), 3),
+      firstIndex: written.how === 'update' ? null : { how: written.how, why: written.why, imported: written.imported ?? null },
+      // Quorum's own server's CPU over the run (this child started it): with an import, the old server's until it
+      // stopped, the tool's (a child of this process) and the new server's (its start, indexes and fixes).
+      ownServerCpu: ownServerCpu(neo4j, written, serverCpu0, serverCpuBefore),
+      serverStartSeconds: startSeconds,
       stages: Object.fromEntries(['read', 'parse', 'extract', 'load', 'settle'].map((k) => [k, sum((r) => r.stages[k] ?? 0)])),
       runs,
     };

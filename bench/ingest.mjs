@@ -50,6 +50,22 @@ async function freshNeo4j() {
 }
 
 /**
+ * A cold ingest as `quorum ingest` makes it on Quorum's own server: the bench's
+ * Neo4j stopped and its database removed, then a child starts it (left
+ * running) and indexes `corpus` into the empty graph (imported, unless
+ * QUORUM_FIRST_INDEX says otherwise). Resolves to the child's figures and
+ * the running server.
+ */
+async function coldIngest(corpus) {
+  await stopNeo4j({ home: HOME, log: () => {} });
+  for (const dir of ['databases', 'transactions']) rmSync(join(HOME, 'data', dir, 'neo4j'), { recursive: true, force: true });
+  const cold = await child(['ingest', corpus], { QUORUM_BENCH_OWN_HOME: HOME, QUORUM_BENCH_OWN_PORT: String(PORT), NEO4J_URI: '' });
+  const neo4j = await startNeo4j({ home: HOME, port: PORT, keepRunning: true, log });
+  const env = { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, QUORUM_BENCH_JVM_PID: String(neo4j.pid ?? '') };
+  return { cold: { ...cold, neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb }, env, neo4j };
+}
+
+/**
  * Exports the graph of the running bench Neo4j as CSV, stops it, loads the CSV
  * with neo4j-admin database import (the database overwritten), starts it and
  * builds the schema: the import's and the schema's seconds, and the counts
@@ -94,9 +110,12 @@ export async function benchIngest() {
     log("the engine's floor: the graph the loader wrote, as CSV, loaded by neo4j-admin database import into the stopped Neo4j, then its schema built");
     out.importFloor = await importFloor(neo4j, join(scratch, 'csv'));
 
-    log('cold ingest into an empty database, on a fresh Neo4j');
+    log('cold ingest by the loader (QUORUM_FIRST_INDEX=load) into an empty database, on a fresh Neo4j');
     ({ env, neo4j } = await freshNeo4j());
-    out.cold = { ...(await child(['ingest', corpus], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+    out.coldLoad = { ...(await child(['ingest', corpus], { ...env, QUORUM_FIRST_INDEX: 'load' })), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+
+    log('cold ingest as `quorum ingest` makes it (QUORUM_FIRST_INDEX=auto: imported), from a stopped Neo4j with no database');
+    ({ cold: out.cold, env, neo4j } = await coldIngest(corpus));
 
     log('re-ingest of the unchanged corpus');
     out.unchanged = await child(['ingest', corpus], env);
@@ -127,9 +146,8 @@ export async function benchGrowth(e, multipliers, seconds = 3) {
   const out = [];
   for (const times of multipliers) {
     const corpus = grownCorpus(times, words);
-    log(`growth ×${times}: cold ingest on a fresh Neo4j`);
-    const { env, neo4j } = await freshNeo4j();
-    const cold = { ...(await child(['ingest', corpus.folder], env)), neo4jPeakRssMb: memoryOf(neo4j.pid).peakMb };
+    log(`growth ×${times}: cold ingest as quorum ingest makes it, from a stopped Neo4j with no database`);
+    const { cold, env, neo4j } = await coldIngest(corpus.folder);
     log(`growth ×${times}: the question fields, answer cache off, one connection`);
     const questions = await benchQuestionFields({ neo4j, seconds });
     const changed = changeOneFile(corpus.folder);

@@ -94,13 +94,15 @@ function targets(r) {
   const i = r.ingest;
   if (i) {
     const mb = i.extractPool.mb;
-    t('cold ingest of the corpus, s', i.cold.seconds, '≤ 60', (v) => v <= 60);
+    // The cold ingest is timed from a running server (its first start, ~6–8 s, is beside it as serverStartSeconds).
+    const cold = i.cold.ingestSeconds ?? i.cold.seconds;
+    t('cold ingest of the corpus, s', cold, '≤ 60', (v) => v <= 60);
     t('cold ingest peak RSS, MB', i.cold.peakRssMb, '≤ 1024', (v) => v <= 1024);
     t('unchanged re-ingest, s', i.unchanged.ingestSeconds, '≤ 1', (v) => v <= 1);
     t('one changed file, s', i.oneChanged.ingestSeconds, '≤ 1', (v) => v <= 1);
     t('parse + extract on the pool, MB/s', round(mb / i.extractPool.workSeconds, 2), '≥ 1', (v) => v >= 1);
     const bound = Math.max(i.extractPool.workSeconds, i.loadOnly.workSeconds);
-    t('cold ingest ÷ max(CPU bound, database bound)', round(i.cold.seconds / bound, 2), '≤ 1.2', (v) => v <= 1.2);
+    t('cold ingest ÷ max(CPU bound, database bound)', round(cold / bound, 2), '≤ 1.2', (v) => v <= 1.2);
     if (i.importFloor) t('database bound ÷ neo4j-admin import + schema', round(i.loadOnly.workSeconds / i.importFloor.seconds, 2), '≤ 2', (v) => v <= 2);
   }
   for (const g of r.growth ?? []) {
@@ -108,7 +110,7 @@ function targets(r) {
     if (i)
       t(
         `${g.times}× corpus: cold ingest ÷ 1× cold ingest`,
-        round(g.cold.ingestSeconds / i.cold.seconds, 2),
+        round(g.cold.ingestSeconds / (i.cold.ingestSeconds ?? i.cold.seconds), 2),
         `≤ ${round(g.times * 1.1, 1)}`,
         (v) => v <= g.times * 1.1,
       );
@@ -167,7 +169,12 @@ function report(r) {
               ),
             ]
           : []),
-        row('cold ingest into an empty database', i.cold, i.cold.seconds),
+        ...(i.coldLoad ? [row('cold ingest by the loader (QUORUM_FIRST_INDEX=load)', i.coldLoad, i.coldLoad.ingestSeconds)] : []),
+        row(
+          `cold ingest into an empty database${i.cold.firstIndex?.how === 'import' ? ' (imported, as by default)' : ''}`,
+          i.cold,
+          i.cold.ingestSeconds ?? i.cold.seconds,
+        ),
         row('re-ingest, unchanged', i.unchanged, i.unchanged.ingestSeconds),
         row('re-ingest, one file changed', i.oneChanged, i.oneChanged.ingestSeconds),
       ],
@@ -177,6 +184,14 @@ function report(r) {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     );
+    const imported = i.cold.firstIndex?.imported;
+    if (imported) {
+      console.log(
+        `cold ingest's import (s, after the last note was extracted): ${Object.entries(imported.stages)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}; ${imported.nodes} nodes, ${imported.relationships} relationships; the server's first start ${i.cold.serverStartSeconds} s before it`,
+      );
+    }
     if (i.importFloor) {
       const f = i.importFloor;
       console.log(
@@ -191,7 +206,7 @@ function report(r) {
             size: '1×',
             mb: i.extractPool.mb,
             files: i.cold.files,
-            seconds: i.cold.seconds,
+            seconds: i.cold.ingestSeconds ?? i.cold.seconds,
             peakRssMb: i.cold.peakRssMb,
             neo4jPeakMb: i.cold.neo4jPeakRssMb,
             changed: i.oneChanged.ingestSeconds,
