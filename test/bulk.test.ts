@@ -178,6 +178,19 @@ describe('quorum ingest into an empty graph of its own server', () => {
     expect((await db.read('RETURN 1 AS one'))[0]!.one).toBe(1);
   });
 
+  test('a run that fails before the import imports nothing, removes its files and reports its own error', async () => {
+    await emptyGraph(db);
+    const rows: LoadRows = { ...emptyRows(), meetings: [{ id: 'c/a.md', props: { collection: 'c', path: 'a.md' }, urlPath: 'a.md' }] };
+    await expect(
+      indexFolders({ db, neo4j: server, folders: [], mode: 'import' }, async (target) => {
+        await target!.writeBatch(rows, undefined, new Orphans());
+        throw new Error('the ingest failed');
+      }),
+    ).rejects.toThrow('the ingest failed');
+    expect(await counts(db)).toEqual({ nodes: 0, relationships: 0 });
+    expect(readdirSync(join(neo.home, 'import'))).toEqual([]);
+  });
+
   test('a failed import leaves an empty graph with its schema, and names the tool and its report', async () => {
     await emptyGraph(db);
     // A passage of a meeting the run never wrote: the tool refuses a relationship to a missing node.

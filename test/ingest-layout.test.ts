@@ -65,7 +65,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 /** The stage folders in the order data moves through them. */
-const STAGES = ['read', 'formats', 'parse', 'annotate', 'extract', 'resolve', 'load', 'pool'];
+const STAGES = ['read', 'formats', 'parse', 'annotate', 'extract', 'resolve', 'load', 'bulk', 'pool'];
 
 /** A module's place in the order: its stage's index; types.ts comes before every stage, pipeline.ts after all. */
 function rank(path: string): number {

@@ -92,7 +92,14 @@ export async function indexFolders<T>(o: IndexingOptions, work: (target?: LoadTa
   const dir = join(home, 'import', `run-${process.pid}-${Date.now()}`);
   try {
     const graph = new BulkGraph(dir);
-    const result = await work(graph);
+    let result: T;
+    try {
+      result = await work(graph);
+    } catch (err) {
+      // Nothing was imported: the graph is as empty as before; the files are let go and removed.
+      graph.discard();
+      throw err;
+    }
     const t = performance.now();
     const stages = { csv: 0, stop: 0, tool: 0, start: 0, indexes: 0, fixes: 0 };
     let at = t;

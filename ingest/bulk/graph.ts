@@ -215,6 +215,13 @@ export class BulkGraph implements LoadTarget {
     return { files: this.csv.close(), fixes: this.csv.fixes, counts };
   }
 
+  /** Closes the files without writing what was held (a run that failed: nothing is imported). */
+  discard(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.csv.close();
+  }
+
   /** link-people.cypher: owners and decisions' people tied where not yet, when the person exists. */
   private link(links: Pick<LoadRows, 'owners' | 'involved'>): void {
     for (const o of links.owners) if (this.people.has(o.person)) this.own(o.item, o.person, o.rank);
