@@ -10,8 +10,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../api/app.js';
 import { loadCollectionConfig } from '../ingest/read/config.js';
+import { indexFolders } from '../ingest/bulk/first-index.js';
 import { ingestFolder } from '../ingest/pipeline.js';
-import { withFirstIndex } from '../schema/apply.js';
 import { projectFile, projectRoot } from '../schema/paths.js';
 import { parseArgs, UsageError } from './args.js';
 import { connect } from './connect.js';
@@ -44,15 +44,20 @@ export async function evalCommand(argv: string[]): Promise<number> {
     for (const name of readdirSync(join(shared, 'corpus')).sort()) {
       if (statSync(join(shared, 'corpus', name)).isDirectory()) folders.push([join(shared, 'corpus', name), name]);
     }
-    await withFirstIndex(conn.db, async () => {
-      for (const [folder, collection] of folders) {
-        const configFile = projectFile('examples', 'config', `${collection}.json`);
-        const { config } = await loadCollectionConfig(folder, existsSync(configFile) ? configFile : undefined);
-        const s = await ingestFolder({ db: conn.db, folder, collection, config });
-        console.log(`${collection}: ${s.files} files, ${s.meetings} meetings, ${s.failed} failed, ${s.seconds} s`);
-        for (const m of s.messages.slice(0, 10)) console.log(`  ${m.path}: ${m.reason}`);
-      }
-    });
+    // The first index as `quorum ingest` makes it (QUORUM_FIRST_INDEX; by default imported), so what is scored is that graph.
+    const { written } = await indexFolders(
+      { db: conn.db, neo4j: conn.neo4j, folders: folders.map(([folder]) => folder), log: (line) => console.log(line) },
+      async (target) => {
+        for (const [folder, collection] of folders) {
+          const configFile = projectFile('examples', 'config', `${collection}.json`);
+          const { config } = await loadCollectionConfig(folder, existsSync(configFile) ? configFile : undefined);
+          const s = await ingestFolder({ db: conn.db, target, folder, collection, config });
+          console.log(`${collection}: ${s.files} files, ${s.meetings} meetings, ${s.failed} failed, ${s.seconds} s`);
+          for (const m of s.messages.slice(0, 10)) console.log(`  ${m.path}: ${m.reason}`);
+        }
+      },
+    );
+    console.log(`first index: ${written.how}${written.why ? ` (${written.why})` : ''}`);
     const app = await buildApp({ db: conn.db });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
