@@ -93,7 +93,7 @@ describe('quorum ingest into an empty graph of its own server', () => {
         props: {
           collection: 'odd',
           path: '2024-01-02.md',
-          title: 'A "quoted", title\nover two lines',
+          title: 'A "quoted", title\r\nover two lines, a tab\tand a lone\rreturn',
           date: '2024-01-02',
           series: 'odd',
           sha256: 'x',
