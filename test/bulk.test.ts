@@ -214,7 +214,7 @@ describe('which way a first index goes', () => {
   test('auto loads a small history, and import needs Quorum’s own server; a graph with meetings is updated', async () => {
     await emptyGraph(db);
     const small = await indexFolders({ db, neo4j: server, folders: [SEEDS], mode: 'auto' }, async () => 0);
-    expect(small.written).toEqual({ how: 'load', why: expect.stringMatching(/^0\.\d MB of notes \(import from 16 MB\)$/) });
+    expect(small.written).toEqual({ how: 'load', why: expect.stringMatching(/^0\.\d MB of notes; import from 16 MB$/) });
     const other = { ...server, embedded: false, home: undefined };
     await expect(indexFolders({ db, neo4j: other, folders: [SEEDS], mode: 'import' }, async () => 0)).rejects.toThrow(
       /needs Quorum's own Neo4j, but NEO4J_URI names/,

@@ -159,7 +159,7 @@ async function choose(o: IndexingOptions, mode: FirstIndexMode): Promise<Written
   if (!own) return { how: 'load', why: "the server is not Quorum's own (NEO4J_URI)" };
   const bytes = await notesBytes(o.folders);
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  if (bytes < IMPORT_MIN_BYTES) return { how: 'load', why: `${mb} MB of notes (import from ${IMPORT_MIN_BYTES / 1024 / 1024} MB)` };
+  if (bytes < IMPORT_MIN_BYTES) return { how: 'load', why: `${mb} MB of notes; import from ${IMPORT_MIN_BYTES / 1024 / 1024} MB` };
   const others = otherUsersOf({ home: o.neo4j.home });
   if (others.length) return { how: 'load', why: `${mb} MB of notes, but process ${others.join(', ')} uses the server, which an import stops` };
   return { how: 'import', why: `${mb} MB of notes into an empty graph` };
