@@ -75,10 +75,11 @@ export class BulkGraph implements LoadTarget {
     this.csv = new CsvGraph(dir);
   }
 
+  /** As meeting-hashes.cypher: every meeting of the collection written so far, a held one's hash still missing. */
   async indexedMeetings(collection: string): Promise<Map<string, Indexed>> {
     const out = new Map<string, Indexed>();
     for (const m of this.meetings.values()) {
-      if (m.collection === collection && typeof m.sha256 === 'string') out.set(m.path as string, { sha256: m.sha256, derived: (m.derived as string) ?? null });
+      if (m.collection === collection) out.set(m.path as string, { sha256: m.sha256 as string, derived: (m.derived as string | undefined) ?? null });
     }
     return out;
   }
