@@ -28,13 +28,7 @@ export function removeUser(inst: Instance): boolean {
   const mine = join(dir, String(process.pid));
   if (!existsSync(mine)) return false;
   rmSync(mine);
-  const others = existsSync(dir) ? readdirSync(dir).map(Number) : [];
-  const live = others.filter((pid) => {
-    if (pid > 0 && isAlive(pid)) return true;
-    rmSync(join(dir, String(pid)), { force: true });
-    return false;
-  });
-  return live.length === 0 && !existsSync(keepFile(inst));
+  return otherUsers(inst).length === 0 && !keptRunning(inst);
 }
 
 /** The live processes other than this one that use the instance's server (those gone are forgotten). */
