@@ -25,17 +25,19 @@ const SYMBOLS: [RegExp, string][] = [
   [/\.net\b/gi, ' dotnet '],
 ];
 
+/** A symbol SYMBOLS spells out may be in the text. */
+const HAS_SYMBOL = /[+#]|\.net/i;
+/** Outside ASCII: only such text changes under NFKD and the accents' removal. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case words of a text, camelCase split, symbols spelled out. */
 export function words(text: string): string[] {
   let t = text;
-  for (const [re, word] of SYMBOLS) t = t.replace(re, word);
+  // Note: the tests before each pass only skip passes that would change nothing (ingest computes terms of every passage).
+  if (HAS_SYMBOL.test(t)) for (const [re, word] of SYMBOLS) t = t.replace(re, word);
   t = t.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  return t
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  if (NON_ASCII.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return t.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 /** The words of a question that are searched: its words but the stop words, which are never indexed. */
@@ -73,13 +75,44 @@ export function terms(text: string): string[] {
 
 /**
  * The index form of a text: its terms, then every adjacent pair joined
- * into one word (stemmed as a word of its own).
+ * into one word (stemmed as a word of its own). With `tail`, of the text
+ * followed by the tail (`${text} ${tail}`); a tail said with many texts (a
+ * passage's section) is read once.
  */
-export function indexTerms(text: string): string {
-  const ws = searchedWords(text);
-  const out = ws.map(stem);
-  for (let i = 0; i + 1 < ws.length; i++) out.push(stem(ws[i]! + ws[i + 1]!));
+export function indexTerms(text: string, tail?: string): string {
+  const head = indexed(searchedWords(text));
+  if (tail === undefined) return join(head, null, null);
+  const end = tailTerms(tail);
+  if (!head.stems.length) return join(end, null, null);
+  if (!end.stems.length) return join(head, null, null);
+  return join(head, stem(head.last + end.first), end);
+}
+
+interface Indexed {
+  stems: string[];
+  pairs: string[];
+  first: string;
+  last: string;
+}
+
+function indexed(ws: string[]): Indexed {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < ws.length; i++) pairs.push(stem(ws[i]! + ws[i + 1]!));
+  return { stems: ws.map(stem), pairs, first: ws[0] ?? '', last: ws[ws.length - 1] ?? '' };
+}
+
+/** The terms, then the pairs: of `a`, or of `a` then `b` with the pair across them. */
+function join(a: Indexed, across: string | null, b: Indexed | null): string {
+  const out = b ? [...a.stems, ...b.stems, ...a.pairs, across!, ...b.pairs] : [...a.stems, ...a.pairs];
   return out.join(' ');
+}
+
+let lastTail: { text: string; terms: Indexed } | null = null;
+
+/** indexed() of a tail, the last one remembered (a meeting's passages come section by section). */
+function tailTerms(text: string): Indexed {
+  if (lastTail?.text !== text) lastTail = { text, terms: indexed(searchedWords(text)) };
+  return lastTail.terms;
 }
 
 export const MAX_QUERY_CHARS = 500;

@@ -202,7 +202,7 @@ function addFactRows(rows: LoadRows, record: MeetingRecord, derived: string, per
         section: p.section,
         startLine: p.startLine,
         endLine: p.endLine,
-        terms: indexTerms(`${p.text} ${p.section}`),
+        terms: indexTerms(p.text, p.section),
         same: sameKey(record.collection, p.text),
         speakerAs: p.speakerAs ?? null,
         thread: p.thread ?? i,
