@@ -199,7 +199,7 @@ export class BulkGraph implements LoadTarget {
     for (const [id, r] of this.references) this.csv.node('Reference', id, { id, ...r });
     for (const [name, urlBase] of this.collections) this.csv.node('Collection', name, { name, urlBase });
     for (const [id, p] of this.people) {
-      this.csv.node('Person', id, { id, name: p.name, aliases: p.aliases, handles: p.handles });
+      this.csv.node('Person', id, { id, name: p.name, aliases: p.aliases.length ? p.aliases : null, handles: p.handles.length ? p.handles : null });
       for (const t of p.ties) {
         this.csv.relationship(t.type, key.person(id), key.meeting(t.meeting), {
           forms: t.forms,
