@@ -150,7 +150,7 @@ function reportWritten(w: Written): void {
     const s = i.stages;
     console.log(
       `first index: ${i.meetings} meetings imported by neo4j-admin database import (${w.why}): ${i.nodes} nodes, ${i.relationships} relationships in ${i.seconds} s ` +
-        `(CSV ${s.csv} s, Neo4j stopped ${s.stop} s, import ${s.tool} s, started ${s.start} s, indexes ${s.indexes} s, fixes ${s.fixes} s; the tool's report: ${i.tool.logFile})`,
+        `(CSV ${s.csv} s, waiting for Neo4j to stop ${s.stop} s, import ${s.tool} s, started ${s.start} s, indexes ${s.indexes} s, fixes ${s.fixes} s; the tool's report: ${i.tool.logFile})`,
     );
   }
 }

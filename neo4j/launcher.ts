@@ -192,13 +192,18 @@ export class ServerInUse extends Error {}
 
 /**
  * Stops the instance's server, runs `during` (which may replace its database
- * files: neo4j-admin works on a stopped database), and starts it again, this
- * process still among its users and a server kept running still kept. Only
- * when no other live process uses the server: otherwise throws ServerInUse
- * and touches nothing. The instance's lock is held throughout, so a process
- * that starts the server meanwhile waits for the new one.
+ * files once `stopped` resolves: neo4j-admin works on a stopped database), and
+ * starts it again, this process still among its users and a server kept
+ * running still kept. `during` runs while the server stops, so work that needs
+ * no server (extracting the notes to import) overlaps the stop. Only when no
+ * other live process uses the server: otherwise throws ServerInUse before
+ * `during` runs and touches nothing. The instance's lock is held throughout,
+ * so a process that starts the server meanwhile waits for the new one.
  */
-export async function withServerStopped<T>(o: LauncherOptions, during: (inst: Instance) => Promise<T>): Promise<{ result: T; started: StartedNeo4j }> {
+export async function withServerStopped<T>(
+  o: LauncherOptions,
+  during: (inst: Instance, stopped: Promise<void>) => Promise<T>,
+): Promise<{ result: T; started: StartedNeo4j }> {
   const base = resolveInstance(o);
   // Started again where it listened, unless told otherwise: its users' URIs name that port.
   const inst = o.port === undefined ? { ...base, port: configuredPort(base) ?? base.port } : base;
@@ -208,17 +213,20 @@ export async function withServerStopped<T>(o: LauncherOptions, during: (inst: In
     if (others.length) throw new ServerInUse(`Neo4j at ${inst.home} is in use by process ${others.join(', ')}`);
     const kept = keptRunning(inst);
     const pid = runningPid(inst);
+    let stopped = Promise.resolve();
     if (pid !== undefined) {
       inst.log(`Stopping Neo4j (pid ${pid}) to replace its database`);
-      await stopProcess(inst, pid);
-      rmSync(inst.pidFile, { force: true });
+      stopped = stopProcess(inst, pid).then(() => rmSync(inst.pidFile, { force: true }));
+      // Awaited below, whether `during` awaits it or not.
+      stopped.catch(() => undefined);
     }
     let outcome: { ok: true; result: T } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, result: await during(inst) };
+      outcome = { ok: true, result: await during(inst, stopped) };
     } catch (error) {
       outcome = { ok: false, error };
     }
+    await stopped;
     // Started again whatever `during` did, so the caller can still reach the server (and report).
     const started = await launch(inst);
     addUser(inst);

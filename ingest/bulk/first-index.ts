@@ -47,13 +47,14 @@ export interface Written {
   /** Why `auto` chose so, or why import could not be used. */
   why?: string;
   /**
-   * An import's counts and seconds: writing the held nodes and closing the CSV, the server's stop, the
-   * import tool, the server's start, the schema (indexes built and populated), the fixes; `seconds` all of it.
+   * An import's counts and seconds after the last note was extracted: writing the held nodes and closing the
+   * CSV, waiting for the server's stop (begun as the run began), the import tool, the server's start, the
+   * schema (indexes built and populated), the fixes; `seconds` all of it.
    */
   imported?: BulkCounts & {
     tool: ImportResult;
     seconds: number;
-    stages: Record<'csv' | 'stop' | 'tool' | 'start' | 'indexes' | 'fixes', number>;
+    stages: Record<Stage, number>;
     /** The server started after the import (its pid, when known). */
     serverPid?: number;
   };
@@ -82,67 +83,93 @@ export interface IndexingOptions {
  * meetings, as an update. Resolves to the work's result and how it was written.
  */
 export async function indexFolders<T>(o: IndexingOptions, work: (target?: LoadTarget) => Promise<T>): Promise<{ result: T; written: Written }> {
-  const log = o.log ?? (() => {});
   const [row] = await o.db.read('MATCH (m:Meeting) RETURN count(m) AS meetings', {}, { label: 'schema' });
   if (Number(row?.meetings ?? 1) > 0) return { result: await work(), written: { how: 'update' } };
   const mode = o.mode ?? firstIndexMode();
   const choice = await choose(o, mode);
   if (choice.how === 'load') return { result: await withFirstIndex(o.db, () => work()), written: choice };
+  // When each step ended: the notes extracted, the CSV closed, the server stopped, the tool run, the server started, ….
+  const at: Partial<Record<'extracted' | Stage, number>> = {};
+  const imported = await extractAndImport(o, mode, work, (step) => (at[step] = performance.now())).catch(async (err: unknown) => {
+    await applySchema(o.db).catch(() => undefined);
+    throw err instanceof ServerInUse ? new Error(`${err.message}, so the first index cannot be imported; stop it, or set QUORUM_FIRST_INDEX=load`) : err;
+  });
+  if (imported === 'in use') {
+    // Another process began to use the server after choose() asked: nothing was done, and the loader writes the notes.
+    return { result: await withFirstIndex(o.db, () => work()), written: { how: 'load', why: 'another process uses the server, which an import stops' } };
+  }
+  at.start = performance.now();
+  // The schema first: the fixes find their nodes by the constraints' indexes (without them, each row scans its label).
+  o.log?.('building the indexes');
+  await applySchema(o.db);
+  at.indexes = performance.now();
+  await applyFixes(o.db, imported.fixes);
+  at.fixes = performance.now();
+  const stages = {} as Record<Stage, number>;
+  let before = at.extracted!;
+  for (const stage of STAGES) {
+    stages[stage] = Math.round(at[stage]! - before) / 1000;
+    before = at[stage]!;
+  }
+  const { result, counts, tool, serverPid } = imported;
+  const seconds = Math.round(at.fixes - at.extracted!) / 1000;
+  return { result, written: { how: 'import', why: choice.why, imported: { ...counts, tool, seconds, stages, serverPid } } };
+}
+
+/** An import's steps after the notes were extracted, in order (Written.imported.stages). */
+const STAGES = ['csv', 'stop', 'tool', 'start', 'indexes', 'fixes'] as const;
+type Stage = (typeof STAGES)[number];
+
+/**
+ * The notes extracted to CSV while the server stops, then imported; the server
+ * started again. `mark` is called at the end of each step: the notes
+ * extracted, the CSV closed, the server stopped (it stops while the notes are
+ * extracted), the tool run. `in use` when another process uses the server and
+ * `auto` may load instead: nothing was done.
+ */
+async function extractAndImport<T>(
+  o: IndexingOptions,
+  mode: FirstIndexMode,
+  work: (target?: LoadTarget) => Promise<T>,
+  mark: (step: 'extracted' | 'csv' | 'stop' | 'tool') => void,
+): Promise<'in use' | { result: T; counts: BulkCounts; fixes: Fix[]; tool: ImportResult; serverPid?: number }> {
   const home = o.neo4j.home!;
   const dir = join(home, 'import', `run-${process.pid}-${Date.now()}`);
+  let began = false;
   try {
-    const graph = new BulkGraph(dir);
-    let result: T;
-    try {
-      result = await work(graph);
-    } catch (err) {
-      // Nothing was imported: the graph is as empty as before; the files are let go and removed.
-      graph.discard();
-      throw err;
-    }
-    const t = performance.now();
-    const stages = { csv: 0, stop: 0, tool: 0, start: 0, indexes: 0, fixes: 0 };
-    let at = t;
-    const lap = (stage: keyof typeof stages) => {
-      const now = performance.now();
-      stages[stage] = Math.round(now - at) / 1000;
-      at = now;
-    };
-    const { files, fixes, counts } = graph.close();
-    lap('csv');
-    log(`importing ${counts.meetings} meetings (${counts.nodes} nodes, ${counts.relationships} relationships) with neo4j-admin database import`);
-    let tool: ImportResult;
-    let serverPid: number | undefined;
-    try {
-      ({
-        result: tool,
-        started: { pid: serverPid },
-      } = await withServerStopped({ home, port: portOf(o.neo4j.uri), log }, async (inst) => {
-        lap('stop');
-        try {
-          return await importDatabase(inst, files);
-        } catch (err) {
-          // The graph was empty: a database the tool left half-made is removed, and the server starts with an empty one.
-          for (const d of ['databases', 'transactions']) rmSync(join(inst.dataDir, d, 'neo4j'), { recursive: true, force: true });
-          throw err;
-        } finally {
-          lap('tool');
-        }
-      }));
-      lap('start');
-    } catch (err) {
-      await applySchema(o.db).catch(() => undefined);
-      if (err instanceof ServerInUse) throw new Error(`${err.message}, so the first index cannot be imported; stop it, or set QUORUM_FIRST_INDEX=load`);
-      throw err;
-    }
-    // The schema first: the fixes find their nodes by the constraints' indexes (without them, each row scans its label).
-    log('building the indexes');
-    await applySchema(o.db);
-    lap('indexes');
-    await applyFixes(o.db, fixes);
-    lap('fixes');
-    const seconds = Math.round(performance.now() - t) / 1000;
-    return { result, written: { how: 'import', why: choice.why, imported: { ...counts, tool, seconds, stages, serverPid } } };
+    const { result, started } = await withServerStopped({ home, port: portOf(o.neo4j.uri), log: o.log ?? (() => {}) }, async (inst, stopped) => {
+      began = true;
+      // Nothing reads the server while the notes are extracted: the bulk graph answers the run's questions.
+      const graph = new BulkGraph(dir);
+      let result: T;
+      try {
+        result = await work(graph);
+      } catch (err) {
+        // Nothing was imported: the graph is as empty as before; the files are let go and removed.
+        graph.discard();
+        throw err;
+      }
+      mark('extracted');
+      const { files, fixes, counts } = graph.close();
+      mark('csv');
+      await stopped;
+      mark('stop');
+      o.log?.(`importing ${counts.meetings} meetings (${counts.nodes} nodes, ${counts.relationships} relationships) with neo4j-admin database import`);
+      try {
+        return { result, counts, fixes, tool: await importDatabase(inst, files) };
+      } catch (err) {
+        // The graph was empty: a database the tool left half-made is removed, and the server starts with an empty one.
+        for (const d of ['databases', 'transactions']) rmSync(join(inst.dataDir, d, 'neo4j'), { recursive: true, force: true });
+        throw err;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        mark('tool');
+      }
+    });
+    return { ...result, serverPid: started.pid };
+  } catch (err) {
+    if (err instanceof ServerInUse && !began && mode === 'auto') return 'in use';
+    throw err;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
