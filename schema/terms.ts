@@ -37,7 +37,10 @@ export function words(text: string): string[] {
   if (HAS_SYMBOL.test(t)) for (const [re, word] of SYMBOLS) t = t.replace(re, word);
   t = t.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
   if (NON_ASCII.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return t.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return t
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** The words of a question that are searched: its words but the stop words, which are never indexed. */

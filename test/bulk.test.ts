@@ -72,7 +72,9 @@ describe('quorum ingest into an empty graph of its own server', () => {
     // A person seen in one form has no aliases: no empty list is stored (the tool cannot write one), so some people
     // carry none and none carries an empty one.
     const people = Number((await db.read('MATCH (p:Person) RETURN count(p) AS n'))[0]!.n);
-    const withAliases = Number(/^Person\.aliases: LIST<STRING NOT NULL> NOT NULL ×(\d+)$/.exec(imported.types.find((t) => t.startsWith('Person.aliases: LIST<STRING')) ?? '')?.[1]);
+    const withAliases = Number(
+      /^Person\.aliases: LIST<STRING NOT NULL> NOT NULL ×(\d+)$/.exec(imported.types.find((t) => t.startsWith('Person.aliases: LIST<STRING')) ?? '')?.[1],
+    );
     expect(withAliases).toBeGreaterThan(0);
     expect(withAliases).toBeLessThan(people);
     expect(imported.types.filter((t) => /LIST<NOTHING>/.test(t))).toEqual([]);
