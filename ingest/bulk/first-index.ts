@@ -3,9 +3,9 @@
  *
  * - `load`: the loader writes each batch as it is extracted, with the
  *   full-text indexes left out until the end (schema/apply.ts withFirstIndex).
- * - `import`: the notes are extracted into CSV (graph.ts), the server is
- *   stopped, `neo4j-admin database import` builds the database from it, and
- *   the server starts again and builds the schema. The engine's bulk path:
+ * - `import`: the server stops while the notes are extracted into CSV
+ *   (graph.ts), `neo4j-admin database import` builds the database from it,
+ *   and the server starts again and builds the schema. The engine's bulk path:
  *   over the shared corpus its Neo4j CPU is a fraction of the loader's
  *   (BENCHMARKS.md). It needs Quorum's own server, used by no other process,
  *   since the database is replaced while the server is down.
