@@ -84,11 +84,11 @@ export function terms(text: string): string[] {
  */
 export function indexTerms(text: string, tail?: string): string {
   const head = indexed(searchedWords(text));
-  if (tail === undefined) return join(head, null, null);
+  if (tail === undefined) return flat(head);
   const end = tailTerms(tail);
-  if (!head.stems.length) return join(end, null, null);
-  if (!end.stems.length) return join(head, null, null);
-  return join(head, stem(head.last + end.first), end);
+  if (!head.stems.length) return flat(end);
+  if (!end.stems.length) return flat(head);
+  return [...head.stems, ...end.stems, ...head.pairs, stem(head.last + end.first), ...end.pairs].join(' ');
 }
 
 interface Indexed {
@@ -104,11 +104,8 @@ function indexed(ws: string[]): Indexed {
   return { stems: ws.map(stem), pairs, first: ws[0] ?? '', last: ws[ws.length - 1] ?? '' };
 }
 
-/** The terms, then the pairs: of `a`, or of `a` then `b` with the pair across them. */
-function join(a: Indexed, across: string | null, b: Indexed | null): string {
-  const out = b ? [...a.stems, ...b.stems, ...a.pairs, across!, ...b.pairs] : [...a.stems, ...a.pairs];
-  return out.join(' ');
-}
+/** The terms, then the pairs. */
+const flat = (x: Indexed): string => [...x.stems, ...x.pairs].join(' ');
 
 let lastTail: { text: string; terms: Indexed } | null = null;
 

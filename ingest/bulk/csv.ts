@@ -58,8 +58,7 @@ const COPY_BYTES = 8 << 20;
 type Column = [key: string, type: string, field: string];
 
 export class CsvGraph {
-  /** The node files and the relationship files, in the order made. */
-  private readonly groups = new Map<'nodes' | 'relationships', File[]>();
+  /** The files, in the order made. */
   private readonly made: File[] = [];
   readonly fixes: Fix[] = [];
   nodes = 0;
@@ -104,7 +103,6 @@ export class CsvGraph {
       out[f.kind].push(f.path);
     }
     this.made.length = 0;
-    this.groups.clear();
     return out;
   }
 
@@ -122,15 +120,12 @@ export class CsvGraph {
   }
 
   private row(kind: 'nodes' | 'relationships', columns: Column[], fixed: string[]): void {
-    let files = this.groups.get(kind);
-    if (!files) this.groups.set(kind, (files = []));
-    // The first file where no property has another type than its column.
-    let f = files.find((x) => columns.every(([key, type]) => (x.byKey.get(key)?.type ?? type) === type));
+    // The first file of the kind where no property has another type than its column.
+    let f = this.made.find((x) => x.kind === kind && columns.every(([key, type]) => (x.byKey.get(key)?.type ?? type) === type));
     if (!f) {
       const n = this.made.length;
       const rowsPath = join(this.dir, `${kind}-${n}.rows`);
       f = { kind, path: join(this.dir, `${kind}-${n}.csv`), rowsPath, fd: openSync(rowsPath, 'w'), columns: [], byKey: new Map(), pending: [], bytes: 0 };
-      files.push(f);
       this.made.push(f);
     }
     const fields: string[] = [];

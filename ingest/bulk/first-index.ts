@@ -135,10 +135,8 @@ async function extractAndImport<T>(
 ): Promise<'in use' | { result: T; counts: BulkCounts; fixes: Fix[]; tool: ImportResult; serverPid?: number }> {
   const home = o.neo4j.home!;
   const dir = join(home, 'import', `run-${process.pid}-${Date.now()}`);
-  let began = false;
   try {
     const { result, started } = await withServerStopped({ home, port: portOf(o.neo4j.uri), log: o.log ?? (() => {}) }, async (inst, stopped) => {
-      began = true;
       // Nothing reads the server while the notes are extracted: the bulk graph answers the run's questions.
       const graph = new BulkGraph(dir);
       let result: T;
@@ -162,13 +160,13 @@ async function extractAndImport<T>(
         for (const d of ['databases', 'transactions']) rmSync(join(inst.dataDir, d, 'neo4j'), { recursive: true, force: true });
         throw err;
       } finally {
-        rmSync(dir, { recursive: true, force: true });
         mark('tool');
       }
     });
     return { ...result, serverPid: started.pid };
   } catch (err) {
-    if (err instanceof ServerInUse && !began && mode === 'auto') return 'in use';
+    // withServerStopped throws ServerInUse before `during` runs: nothing was done.
+    if (err instanceof ServerInUse && mode === 'auto') return 'in use';
     throw err;
   } finally {
     rmSync(dir, { recursive: true, force: true });
