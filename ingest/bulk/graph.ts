@@ -6,11 +6,15 @@
  * (first-index.ts runs it).
  *
  * What a meeting owns (passages, decisions, action items, acronyms, and their
- * ties to meetings, topics and references) goes to disk as it comes. What the
- * run settles at its end is held until then: meetings (a meeting written
- * without its people gets its content hash last), people (named from every
- * form seen), topics and references (shared across meetings: the first row
- * decides), and the ties to people, which exist only when the person does.
+ * ties to meetings, topics and references), a topic (the first row of it
+ * decides, as MERGE … ON CREATE does), and a tie to a person who exists by then
+ * (people are never removed from a first index, nor their ids changed) go to
+ * disk as they come. What the run settles at its end is held until then:
+ * meetings (a meeting written without its people gets its content hash last),
+ * people (named from every form their ties give), references (a later row may
+ * give a title), and ties to people who may come later in the run (owners,
+ * decisions' people). Over the shared corpus tripled (79 MB of notes) what is
+ * held takes 42 MB of heap; 137 MB when the ties to people and topics were held.
  *
  * Only an empty graph is built this way: nothing is ever removed.
  */
@@ -23,13 +27,13 @@ import { CsvGraph, nodeKey } from './csv.js';
 
 type Props = Record<string, unknown>;
 
-/** A tie of a person to a meeting, as write-people.cypher makes it. */
+/** What settling a person's name reads of a tie to a meeting (write-people.cypher writes the tie itself). */
 interface PersonTie {
   meeting: string;
   type: 'ATTENDED' | 'SPOKE_IN' | 'NAMED_IN';
-  forms: string[];
-  handles: string[];
-  passages?: number;
+  /** Interned: ties that give the same forms share one array (never changed). */
+  forms: readonly string[];
+  handles: readonly string[];
 }
 
 interface Person {
@@ -60,11 +64,12 @@ export class BulkGraph implements LoadTarget {
   private readonly csv: CsvGraph;
   private readonly meetings = new Map<string, Props>();
   private readonly people = new Map<string, Person>();
-  private readonly topics = new Map<string, Props>();
+  /** The topics written so far. */
+  private readonly topics = new Set<string>();
   private readonly references = new Map<string, { kind: string; url: string | null; title: string | null; terms: string }>();
   private readonly collections = new Map<string, string | null>();
-  /** Passage → its speaker (SPOKEN_BY). */
-  private readonly spokenBy = new Map<string, string>();
+  /** One array for each list of forms or handles ties give (most people give the same forms in many meetings). */
+  private readonly interned = new Map<string, readonly string[]>();
   /** Action item → person → rank (OWNED_BY: the first tie made stays). */
   private readonly ownedBy = new Map<string, Map<string, number>>();
   /** Decision → its people (INVOLVES). */
@@ -107,15 +112,20 @@ export class BulkGraph implements LoadTarget {
     for (const r of rows.people) {
       let p = this.people.get(r.person);
       if (!p) this.people.set(r.person, (p = { name: r.forms[0]!, aliases: [], handles: [], ties: [] }));
-      const tie = { meeting: r.meeting, forms: r.forms, handles: r.handles };
-      if (r.attended) p.ties.push({ ...tie, type: 'ATTENDED' });
-      if (r.spoke > 0) p.ties.push({ ...tie, type: 'SPOKE_IN', passages: r.spoke });
-      if (!r.attended && r.spoke === 0 && r.named) p.ties.push({ ...tie, type: 'NAMED_IN' });
+      const forms = this.intern(r.forms);
+      const handles = this.intern(r.handles);
+      const tie = (type: PersonTie['type'], passages: number | null) => {
+        p!.ties.push({ meeting: r.meeting, type, forms, handles });
+        this.csv.relationship(type, key.person(r.person), key.meeting(r.meeting), { forms, handles: handles.length ? handles : null, passages });
+      };
+      if (r.attended) tie('ATTENDED', null);
+      if (r.spoke > 0) tie('SPOKE_IN', r.spoke);
+      if (!r.attended && r.spoke === 0 && r.named) tie('NAMED_IN', null);
     }
     for (const x of rows.passages) {
       this.csv.node('Passage', x.id, { ...x.props, id: x.id });
       this.csv.relationship('IN', key.passage(x.id), key.meeting(x.meeting));
-      if (x.speaker !== null && this.people.has(x.speaker)) this.spokenBy.set(x.id, x.speaker);
+      if (x.speaker !== null && this.people.has(x.speaker)) this.spokenBy(x.id, x.speaker);
     }
     for (const r of rows.references) {
       const known = this.references.get(r.id);
@@ -125,7 +135,10 @@ export class BulkGraph implements LoadTarget {
       for (const pid of r.passages) this.csv.relationship('MENTIONS', key.passage(pid), key.reference(r.id));
     }
     for (const t of rows.topics) {
-      if (!this.topics.has(t.id)) this.topics.set(t.id, { id: t.id, name: t.name, terms: t.terms, query: t.query });
+      if (!this.topics.has(t.id)) {
+        this.topics.add(t.id);
+        this.csv.node('Topic', t.id, { id: t.id, name: t.name, terms: t.terms, query: t.query });
+      }
       this.csv.relationship('DISCUSSES', key.meeting(t.meeting), key.topic(t.id), { weight: t.weight, kind: t.kind, refs: t.refs.length ? t.refs : null });
       for (const pid of t.passages) this.csv.relationship('ABOUT', key.passage(pid), key.topic(t.id));
     }
@@ -148,7 +161,7 @@ export class BulkGraph implements LoadTarget {
       this.csv.relationship('IN', nodeKey('Acronym', x.id), key.meeting(x.meeting));
     }
     this.link(rows);
-    for (const s of rows.speakers) if (this.people.has(s.person)) this.spokenBy.set(s.passage, s.person);
+    for (const s of rows.speakers) if (this.people.has(s.person)) this.spokenBy(s.passage, s.person);
     for (const c of rows.completes) {
       const m = this.meetings.get(c.id);
       if (m) m.sha256 = c.sha256;
@@ -187,28 +200,19 @@ export class BulkGraph implements LoadTarget {
   }
 
   /**
-   * Writes what was held (meetings, people, topics, references, collections
-   * and the ties to people) and closes the files: what the import tool reads,
+   * Writes what was held (meetings, people, references, collections and the
+   * owners' and decisions' ties to people) and closes the files: what the import tool reads,
    * and the values it cannot write, for import-fixes.cypher.
    */
   close(): { files: ReturnType<CsvGraph['close']>; fixes: CsvGraph['fixes']; counts: BulkCounts } {
     this.open();
     this.closed = true;
     for (const [id, m] of this.meetings) this.csv.node('Meeting', id, m);
-    for (const [id, t] of this.topics) this.csv.node('Topic', id, t);
     for (const [id, r] of this.references) this.csv.node('Reference', id, { id, ...r });
     for (const [name, urlBase] of this.collections) this.csv.node('Collection', name, { name, urlBase });
     for (const [id, p] of this.people) {
       this.csv.node('Person', id, { id, name: p.name, aliases: p.aliases.length ? p.aliases : null, handles: p.handles.length ? p.handles : null });
-      for (const t of p.ties) {
-        this.csv.relationship(t.type, key.person(id), key.meeting(t.meeting), {
-          forms: t.forms,
-          handles: t.handles.length ? t.handles : null,
-          passages: t.passages ?? null,
-        });
-      }
     }
-    for (const [passage, person] of this.spokenBy) this.csv.relationship('SPOKEN_BY', key.passage(passage), key.person(person));
     for (const [item, owners] of this.ownedBy)
       for (const [person, rank] of owners) this.csv.relationship('OWNED_BY', key.item(item), key.person(person), { rank });
     for (const [decision, people] of this.involves) for (const person of people) this.csv.relationship('INVOLVES', key.decision(decision), key.person(person));
@@ -221,6 +225,19 @@ export class BulkGraph implements LoadTarget {
     if (this.closed) return;
     this.closed = true;
     this.csv.close();
+  }
+
+  /** A passage's speaker, who exists (SPOKEN_BY, made as write-passages.cypher and complete-meetings.cypher make it). */
+  private spokenBy(passage: string, person: string): void {
+    this.csv.relationship('SPOKEN_BY', key.passage(passage), key.person(person));
+  }
+
+  /** The one array held for these strings. */
+  private intern(strings: readonly string[]): readonly string[] {
+    const k = JSON.stringify(strings);
+    let held = this.interned.get(k);
+    if (!held) this.interned.set(k, (held = [...strings]));
+    return held;
   }
 
   /** link-people.cypher: owners and decisions' people tied where not yet, when the person exists. */
