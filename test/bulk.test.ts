@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Db } from '../db/driver.js';
-import { firstIndexMode, indexFolders } from '../ingest/bulk/first-index.js';
+import { autoChoice, firstIndexMode, indexFolders } from '../ingest/bulk/first-index.js';
 import { encode } from '../ingest/bulk/csv.js';
 import { graphTarget, Orphans, type LoadTarget } from '../ingest/load/load.js';
 import { emptyRows, type LoadRows } from '../ingest/load/rows.js';
@@ -87,7 +87,7 @@ describe('quorum ingest into an empty graph of its own server', () => {
     expect(loaded.status, loaded.stderr).toBe(0);
     expect(loaded.stdout).toContain('first index: written by the loader (QUORUM_FIRST_INDEX=load)');
     expectSameGraph(imported, await graphOf());
-  });
+  }, 240_000);
 
   test('values a CSV field cannot hold are set after the import, as the loader stores them', async () => {
     // Rows as the extractor never quite makes them: a NUL in a passage, the array delimiter inside a
@@ -216,6 +216,18 @@ describe('which way a first index goes', () => {
     expect(firstIndexMode({})).toBe('auto');
     expect(firstIndexMode({ QUORUM_FIRST_INDEX: ' Import ' })).toBe('import');
     expect(() => firstIndexMode({ QUORUM_FIRST_INDEX: 'bulk' })).toThrow('QUORUM_FIRST_INDEX must be import, load or auto, not "bulk"');
+  });
+
+  test('auto imports from 16 MB to 64 MB of notes, when no other process uses the server, and says why it loads otherwise', () => {
+    const MB = 1024 * 1024;
+    expect(autoChoice(15.5 * MB, [])).toEqual({ how: 'load', why: '15.5 MB of notes; import from 16 MB' });
+    expect(autoChoice(25 * MB, [])).toEqual({ how: 'import', why: '25.0 MB of notes into an empty graph' });
+    expect(autoChoice(64 * MB, [])).toEqual({ how: 'import', why: '64.0 MB of notes into an empty graph' });
+    expect(autoChoice(64 * MB, [4242])).toEqual({ how: 'load', why: '64.0 MB of notes, but process 4242 uses the server, which an import stops' });
+    expect(autoChoice(265 * MB, [4242])).toEqual({
+      how: 'load',
+      why: '265.0 MB of notes; import up to 64 MB, beyond which the loader needs less memory',
+    });
   });
 
   test('auto loads a small history, and import needs Quorum’s own server; a graph with meetings is updated', async () => {

@@ -12,9 +12,10 @@
  *
  * QUORUM_FIRST_INDEX chooses: `import`, `load`, or `auto` (the default):
  * import when the server is Quorum's own, no other process uses it, and the
- * notes to index weigh at least IMPORT_MIN_BYTES (below that, stopping and
- * starting the server costs more than it saves). Both give the same graph
- * (test/bulk.test.ts).
+ * notes to index weigh from IMPORT_MIN_BYTES (below that, stopping and
+ * starting the server costs more than it saves) to IMPORT_MAX_BYTES (beyond,
+ * what the import holds to the end takes Quorum's memory past what the loader
+ * needs). Both give the same graph (test/bulk.test.ts).
  */
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,27 @@ export type FirstIndexMode = 'import' | 'load' | 'auto';
  * 16 MB, an estimate: the pairs' spread is wider than their gap (BENCHMARKS.md).
  */
 export const IMPORT_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Notes to index, in bytes, up to which `auto` imports. The import holds the run's meetings, people
+ * (with what settles their names), references and late ties to the end (graph.ts), and its process peaked
+ * at 751–855 MB over the shared corpus (25 MB) and 1,001 MB over it tripled (79 MB), two workers
+ * included; the loader's peak was 597, 745 and 963 MB at 1×, 3× and 10× (265 MB). Beyond 64 MB the
+ * loader keeps a history within 1 GiB; its time over the corpus is within a tenth of the import's.
+ */
+export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Why `auto` imports a first index of `bytes` of notes, or why it loads it; `users`: other processes of the server. */
+export function autoChoice(bytes: number, users: readonly number[]): Written {
+  const MB = 1024 * 1024;
+  const mb = (bytes / MB).toFixed(1);
+  if (bytes < IMPORT_MIN_BYTES) return { how: 'load', why: `${mb} MB of notes; import from ${IMPORT_MIN_BYTES / MB} MB` };
+  if (bytes > IMPORT_MAX_BYTES) {
+    return { how: 'load', why: `${mb} MB of notes; import up to ${IMPORT_MAX_BYTES / MB} MB, beyond which the loader needs less memory` };
+  }
+  if (users.length) return { how: 'load', why: `${mb} MB of notes, but process ${users.join(', ')} uses the server, which an import stops` };
+  return { how: 'import', why: `${mb} MB of notes into an empty graph` };
+}
 
 /** How a run wrote its meetings, for its report. */
 export interface Written {
@@ -183,11 +205,8 @@ async function choose(o: IndexingOptions, mode: FirstIndexMode): Promise<Written
   }
   if (!own) return { how: 'load', why: "the server is not Quorum's own (NEO4J_URI)" };
   const bytes = await notesBytes(o.folders);
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  if (bytes < IMPORT_MIN_BYTES) return { how: 'load', why: `${mb} MB of notes; import from ${IMPORT_MIN_BYTES / 1024 / 1024} MB` };
-  const others = otherUsersOf({ home: o.neo4j.home });
-  if (others.length) return { how: 'load', why: `${mb} MB of notes, but process ${others.join(', ')} uses the server, which an import stops` };
-  return { how: 'import', why: `${mb} MB of notes into an empty graph` };
+  const sized = autoChoice(bytes, []);
+  return sized.how === 'import' ? autoChoice(bytes, otherUsersOf({ home: o.neo4j.home })) : sized;
 }
 
 /** The size of the notes under the folders. */
