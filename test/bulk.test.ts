@@ -220,11 +220,11 @@ describe('which way a first index goes', () => {
 
   test('auto imports from 16 MB to 64 MB of notes, when no other process uses the server, and says why it loads otherwise', () => {
     const MB = 1024 * 1024;
-    expect(autoChoice(15.5 * MB, [])).toEqual({ how: 'load', why: '15.5 MB of notes; import from 16 MB' });
-    expect(autoChoice(25 * MB, [])).toEqual({ how: 'import', why: '25.0 MB of notes into an empty graph' });
-    expect(autoChoice(64 * MB, [])).toEqual({ how: 'import', why: '64.0 MB of notes into an empty graph' });
-    expect(autoChoice(64 * MB, [4242])).toEqual({ how: 'load', why: '64.0 MB of notes, but process 4242 uses the server, which an import stops' });
-    expect(autoChoice(265 * MB, [4242])).toEqual({
+    expect(autoChoice(15.5 * MB, () => [])).toEqual({ how: 'load', why: '15.5 MB of notes; import from 16 MB' });
+    expect(autoChoice(25 * MB, () => [])).toEqual({ how: 'import', why: '25.0 MB of notes into an empty graph' });
+    expect(autoChoice(64 * MB, () => [])).toEqual({ how: 'import', why: '64.0 MB of notes into an empty graph' });
+    expect(autoChoice(64 * MB, () => [4242])).toEqual({ how: 'load', why: '64.0 MB of notes, but process 4242 uses the server, which an import stops' });
+    expect(autoChoice(265 * MB, () => [4242])).toEqual({
       how: 'load',
       why: '265.0 MB of notes; import up to 64 MB, beyond which the loader needs less memory',
     });

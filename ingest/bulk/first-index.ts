@@ -50,15 +50,16 @@ export const IMPORT_MIN_BYTES = 16 * 1024 * 1024;
  */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 
-/** Why `auto` imports a first index of `bytes` of notes, or why it loads it; `users`: other processes of the server. */
-export function autoChoice(bytes: number, users: readonly number[]): Written {
+/** Why `auto` imports a first index of `bytes` of notes, or why it loads it; `users`: the other processes of the server, asked only when the size allows an import. */
+export function autoChoice(bytes: number, users: () => readonly number[]): Written {
   const MB = 1024 * 1024;
   const mb = (bytes / MB).toFixed(1);
   if (bytes < IMPORT_MIN_BYTES) return { how: 'load', why: `${mb} MB of notes; import from ${IMPORT_MIN_BYTES / MB} MB` };
   if (bytes > IMPORT_MAX_BYTES) {
     return { how: 'load', why: `${mb} MB of notes; import up to ${IMPORT_MAX_BYTES / MB} MB, beyond which the loader needs less memory` };
   }
-  if (users.length) return { how: 'load', why: `${mb} MB of notes, but process ${users.join(', ')} uses the server, which an import stops` };
+  const others = users();
+  if (others.length) return { how: 'load', why: `${mb} MB of notes, but process ${others.join(', ')} uses the server, which an import stops` };
   return { how: 'import', why: `${mb} MB of notes into an empty graph` };
 }
 
@@ -205,8 +206,7 @@ async function choose(o: IndexingOptions, mode: FirstIndexMode): Promise<Written
   }
   if (!own) return { how: 'load', why: "the server is not Quorum's own (NEO4J_URI)" };
   const bytes = await notesBytes(o.folders);
-  const sized = autoChoice(bytes, []);
-  return sized.how === 'import' ? autoChoice(bytes, otherUsersOf({ home: o.neo4j.home })) : sized;
+  return autoChoice(bytes, () => otherUsersOf({ home: o.neo4j.home }));
 }
 
 /** The size of the notes under the folders. */

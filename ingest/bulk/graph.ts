@@ -14,7 +14,7 @@
  * people (named from every form their ties give), references (a later row may
  * give a title), and ties to people who may come later in the run (owners,
  * decisions' people). Over the shared corpus tripled (79 MB of notes) what is
- * held takes 42 MB of heap; 137 MB when the ties to people and topics were held.
+ * held takes 42 MB of heap; 137 MB when ties to people, speakers and topics were.
  *
  * Only an empty graph is built this way: nothing is ever removed.
  */
